@@ -1,0 +1,12 @@
+//! orgtree: explore an organisation's structure, ownership, leaders and history.
+//!
+//! Data flows one way: a model file is [`load`]ed into a [`model::Model`], resolved and
+//! validated into an [`org::Org`], and shown by [`dump`] (and the explorer).
+
+pub mod diagnostic;
+pub mod load;
+pub mod model;
+pub mod org;
+pub mod sanitize;
+pub mod suggest;
+pub mod validate;

@@ -1,0 +1,291 @@
+//! Reading a model file: size and type checks before any work, UTF-8 with positions, the YAML
+//! parse under explicit budgets, then resolution and validation. Every failure becomes a list of
+//! [`Diagnostic`]s that say where and what to do.
+
+use std::fs::File;
+use std::io::Read;
+use std::path::Path;
+
+use serde_saphyr::{DefaultMessageFormatter, Error as YamlError, MessageFormatter};
+
+use crate::diagnostic::{Diagnostic, render_all};
+use crate::model::{Model, Pos};
+use crate::org::Org;
+use crate::suggest;
+
+/// The shipped model, used when no file is given.
+pub const EMBEDDED_MODEL: &str = include_str!("../data/orange-cloud.yaml");
+/// How the shipped model is named in messages.
+pub const EMBEDDED_NAME: &str = "orange-cloud.yaml (embedded)";
+
+/// Limits checked before a file is parsed.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// Largest model file accepted, in bytes.
+    pub max_size: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_size: 1024 * 1024 * 1024,
+        }
+    }
+}
+
+/// A model file's name (as shown in messages) and its text.
+#[derive(Debug, Clone)]
+pub struct ModelText {
+    pub name: String,
+    pub text: String,
+}
+
+/// A model that loaded, with the warnings validation found.
+#[derive(Debug)]
+pub struct Loaded {
+    pub org: Org,
+    pub warnings: Vec<Diagnostic>,
+    pub file: ModelText,
+}
+
+/// A model that did not load: every problem found, and the text to quote lines from.
+#[derive(Debug)]
+pub struct LoadError {
+    pub name: String,
+    pub text: Option<String>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl LoadError {
+    fn whole_file(name: &str, message: String, help: &str) -> Self {
+        LoadError {
+            name: name.to_owned(),
+            text: None,
+            diagnostics: vec![Diagnostic::error(Pos::UNKNOWN, message).with_help(help)],
+        }
+    }
+
+    /// Every problem, rendered for a person.
+    pub fn render(&self) -> String {
+        render_all(&self.diagnostics, &self.name, self.text.as_deref())
+    }
+}
+
+/// Loads the model file at `path`.
+pub fn load_file(path: &Path, limits: Limits) -> Result<Loaded, LoadError> {
+    let name = path.display().to_string();
+    let bytes = read_bounded(path, &name, limits)?;
+    let text = into_text(&name, bytes)?;
+    load_text(ModelText { name, text })
+}
+
+/// Loads the shipped model.
+pub fn load_embedded() -> Result<Loaded, LoadError> {
+    load_text(ModelText {
+        name: EMBEDDED_NAME.to_owned(),
+        text: EMBEDDED_MODEL.to_owned(),
+    })
+}
+
+/// Loads a model from its text.
+pub fn load_text(file: ModelText) -> Result<Loaded, LoadError> {
+    let model = match parse(&file.text) {
+        Ok(model) => model,
+        Err(d) => {
+            return Err(LoadError {
+                name: file.name,
+                text: Some(file.text),
+                diagnostics: vec![d],
+            });
+        }
+    };
+    match Org::new(model) {
+        Ok((org, warnings)) => Ok(Loaded {
+            org,
+            warnings,
+            file,
+        }),
+        Err(diagnostics) => Err(LoadError {
+            name: file.name,
+            text: Some(file.text),
+            diagnostics,
+        }),
+    }
+}
+
+/// Reads at most `limits.max_size` bytes of a regular file.
+fn read_bounded(path: &Path, name: &str, limits: Limits) -> Result<Vec<u8>, LoadError> {
+    let cannot_read = |e: std::io::Error| {
+        LoadError::whole_file(
+            name,
+            format!("cannot read the model file: {e}"),
+            "check the path and its permissions",
+        )
+    };
+    // Look before opening: opening a FIFO would block until a writer comes.
+    let meta = std::fs::metadata(path).map_err(cannot_read)?;
+    if !meta.is_file() {
+        let what = if meta.is_dir() { "a directory" } else { "not a regular file" };
+        return Err(LoadError::whole_file(
+            name,
+            format!("the model path is {what}"),
+            "give the path of a YAML model file",
+        ));
+    }
+    if meta.len() > limits.max_size {
+        return Err(too_large(name, meta.len(), limits));
+    }
+    let file = File::open(path).map_err(cannot_read)?;
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    // The file may grow between the look and the read: never read past the limit.
+    file.take(limits.max_size.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(cannot_read)?;
+    if bytes.len() as u64 > limits.max_size {
+        return Err(too_large(name, bytes.len() as u64, limits));
+    }
+    Ok(bytes)
+}
+
+fn too_large(name: &str, size: u64, limits: Limits) -> LoadError {
+    LoadError::whole_file(
+        name,
+        format!(
+            "the model file is {size} bytes, more than the limit of {} bytes",
+            limits.max_size
+        ),
+        "raise the limit with --max-size BYTES if you trust this file",
+    )
+}
+
+/// Checks that `bytes` are UTF-8 without NUL, and drops a leading byte-order mark.
+fn into_text(name: &str, bytes: Vec<u8>) -> Result<String, LoadError> {
+    let problem = |offset: usize, message: &str, help: &str, bytes: &[u8]| {
+        let valid = String::from_utf8_lossy(&bytes[..offset]);
+        LoadError {
+            name: name.to_owned(),
+            text: None,
+            diagnostics: vec![Diagnostic::error(position_at_end(&valid), message).with_help(help)],
+        }
+    };
+    let mut text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let offset = e.utf8_error().valid_up_to();
+            return Err(problem(
+                offset,
+                "the model file is not valid UTF-8",
+                "save the file as UTF-8",
+                e.as_bytes(),
+            ));
+        }
+    };
+    if let Some(offset) = text.find('\0') {
+        return Err(problem(
+            offset,
+            "the model file contains a NUL byte",
+            "a model is a text file; remove the NUL byte",
+            text.as_bytes(),
+        ));
+    }
+    if text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8());
+    }
+    Ok(text)
+}
+
+/// The line and column just after `text`.
+fn position_at_end(text: &str) -> Pos {
+    let line = text.matches('\n').count() + 1;
+    let col = text.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    Pos {
+        line: u32::try_from(line).unwrap_or(u32::MAX),
+        col: u32::try_from(col).unwrap_or(u32::MAX),
+    }
+}
+
+/// Parses a model's YAML text. This is the only function that calls the YAML library.
+pub fn parse(text: &str) -> Result<Model, Diagnostic> {
+    // Without aliases, a document of n bytes cannot hold more than n nodes or events; the
+    // budgets leave room for that and stop alias expansion early.
+    let len = text.len();
+    let budget = serde_saphyr::budget! {
+        max_reader_input_bytes: Some(len.saturating_add(1)),
+        max_events: len.saturating_mul(2).saturating_add(1024),
+        max_nodes: len.saturating_add(1024),
+        max_total_scalar_bytes: len.saturating_mul(2).saturating_add(1024),
+        max_aliases: 10_000,
+        max_anchors: 10_000,
+        max_depth: 24,
+        max_documents: 1,
+    };
+    let options = serde_saphyr::options! {
+        budget: budget,
+        alias_limits: serde_saphyr::alias_limits! {
+            max_total_replayed_events: 200_000,
+            max_replay_stack_depth: 16,
+        },
+        with_snippet: false,
+    };
+    serde_saphyr::from_str_with_options::<Model>(text, options).map_err(|e| yaml_problem(&e))
+}
+
+/// Turns the YAML library's error into a diagnostic at its position.
+fn yaml_problem(err: &YamlError) -> Diagnostic {
+    let pos = err.location().map_or(Pos::UNKNOWN, |l| Pos {
+        line: u32::try_from(l.line()).unwrap_or(u32::MAX),
+        col: u32::try_from(l.column()).unwrap_or(u32::MAX),
+    });
+    let err = err.without_snippet();
+    match err {
+        YamlError::SerdeUnknownField {
+            field, expected, ..
+        } => {
+            let known = expected.join(", ");
+            let help = match suggest::did_you_mean(field, expected.iter().copied()) {
+                Some(s) => format!("did you mean `{s}`? (expected one of: {known})"),
+                None => format!("expected one of: {known}"),
+            };
+            Diagnostic::error(pos, format!("unknown field `{field}`")).with_help(help)
+        }
+        YamlError::SerdeMissingField { field, .. } => {
+            Diagnostic::error(pos, format!("missing field `{field}`"))
+                .with_help(format!("add `{field}:` to this item"))
+        }
+        other => {
+            let message = DefaultMessageFormatter.format_message(other);
+            Diagnostic::error(pos, message.into_owned())
+                .with_help("see docs/model.md for the model format")
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_count_lines_and_characters() {
+        assert_eq!(position_at_end(""), Pos { line: 1, col: 1 });
+        assert_eq!(position_at_end("ab\ncé"), Pos { line: 2, col: 3 });
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_dropped() {
+        let text = into_text("m", "\u{feff}title: x\n".as_bytes().to_vec()).unwrap();
+        assert_eq!(text, "title: x\n");
+    }
+
+    #[test]
+    fn invalid_utf8_is_reported_where_it_starts() {
+        let err = into_text("m", b"title: x\nname: \xff\n".to_vec()).unwrap_err();
+        assert_eq!(err.diagnostics[0].pos, Pos { line: 2, col: 7 });
+    }
+
+    #[test]
+    fn the_embedded_model_loads_without_warnings() {
+        let loaded = load_embedded().map_err(|e| e.render()).unwrap();
+        assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
+        assert!(loaded.org.entity_count() > 10);
+    }
+}

@@ -1,0 +1,157 @@
+//! The open vocabularies of the model: kinds of entities, relations and events. Each has known
+//! words that orgtree understands, and accepts any other word as written.
+
+use std::fmt;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+macro_rules! vocabulary {
+    ($(#[$doc:meta])* $name:ident { $($variant:ident = $word:literal),+ $(,)? }) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        pub enum $name {
+            $($variant,)+
+            /// A word outside the known vocabulary, kept as written.
+            Other(String),
+        }
+
+        impl $name {
+            /// Every known word, in the order the documentation lists them.
+            pub const KNOWN: &[&str] = &[$($word),+];
+
+            pub fn from_word(word: &str) -> Self {
+                match word {
+                    $($word => $name::$variant,)+
+                    other => $name::Other(other.to_owned()),
+                }
+            }
+
+            pub fn as_str(&self) -> &str {
+                match self {
+                    $($name::$variant => $word,)+
+                    $name::Other(word) => word,
+                }
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let word = String::deserialize(deserializer)?;
+                Ok($name::from_word(&word))
+            }
+        }
+
+        impl Serialize for $name {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+    };
+}
+
+vocabulary! {
+    /// What an entity is.
+    EntityKind {
+        Group = "group",
+        Company = "company",
+        Subsidiary = "subsidiary",
+        Division = "division",
+        BusinessUnit = "business_unit",
+        JointVenture = "joint_venture",
+        Project = "project",
+        PublicBody = "public_body",
+        State = "state",
+        Datacenter = "datacenter",
+        Team = "team",
+    }
+}
+
+vocabulary! {
+    /// How two entities are related, read as "from <kind> to".
+    RelationKind {
+        Hosts = "hosts",
+        MergedInto = "merged_into",
+        Successor = "successor",
+        Competitor = "competitor",
+        Partner = "partner",
+        Supplier = "supplier",
+        ClientOf = "client_of",
+        MemberOf = "member_of",
+    }
+}
+
+vocabulary! {
+    /// What kind of thing happened.
+    EventKind {
+        Founding = "founding",
+        Acquisition = "acquisition",
+        CapitalChange = "capital_change",
+        LeadershipChange = "leadership_change",
+        Launch = "launch",
+        Merger = "merger",
+        Withdrawal = "withdrawal",
+        Shutdown = "shutdown",
+        Reorganisation = "reorganisation",
+    }
+}
+
+impl RelationKind {
+    /// The relation read from its `from` side: "hosts", "is a client of".
+    pub fn forward(&self) -> &str {
+        match self {
+            RelationKind::Hosts => "hosts",
+            RelationKind::MergedInto => "merged into",
+            RelationKind::Successor => "successor of",
+            RelationKind::Competitor => "competitor of",
+            RelationKind::Partner => "partner of",
+            RelationKind::Supplier => "supplier of",
+            RelationKind::ClientOf => "client of",
+            RelationKind::MemberOf => "member of",
+            RelationKind::Other(word) => word,
+        }
+    }
+
+    /// The relation read from its `to` side: "hosted by", "has as client".
+    pub fn backward(&self) -> String {
+        match self {
+            RelationKind::Hosts => "hosted by".into(),
+            RelationKind::MergedInto => "absorbed".into(),
+            RelationKind::Successor => "predecessor of".into(),
+            RelationKind::Competitor => "competitor of".into(),
+            RelationKind::Partner => "partner of".into(),
+            RelationKind::Supplier => "client of".into(),
+            RelationKind::ClientOf => "supplier of".into(),
+            RelationKind::MemberOf => "has member".into(),
+            RelationKind::Other(word) => format!("{word} (reverse)"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn known_words_round_trip() {
+        for word in EntityKind::KNOWN {
+            let kind = EntityKind::from_word(word);
+            assert!(!matches!(kind, EntityKind::Other(_)), "{word}");
+            assert_eq!(kind.as_str(), *word);
+        }
+    }
+
+    #[test]
+    fn other_words_are_kept_as_written() {
+        assert_eq!(
+            EntityKind::from_word("cooperative"),
+            EntityKind::Other("cooperative".into())
+        );
+        assert_eq!(EntityKind::from_word("cooperative").as_str(), "cooperative");
+    }
+}

@@ -1,0 +1,253 @@
+//! The organisation model as written in a model file: entities in a tree, and around them stakes,
+//! people and roles, relations, events and the sources they rest on. See `docs/model.md`.
+//!
+//! These types hold exactly what the file says, with positions for error messages. References
+//! between items are ids; [`crate::org::Org`] resolves them once the model is valid.
+
+pub mod date;
+pub mod kind;
+pub mod pos;
+pub mod share;
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+pub use date::{Day, PartialDate, Period};
+pub use kind::{EntityKind, EventKind, RelationKind};
+pub use pos::{At, Pos};
+pub use share::{Fraction, Share};
+
+/// An id as written in the file, with its position.
+pub type Ref = At<String>;
+
+/// A whole model file.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Model {
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// The date the model describes; what is shown unless another date is asked for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<At<PartialDate>>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<Source>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub entities: Vec<Entity>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub people: Vec<Person>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub stakes: Vec<Stake>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub roles: Vec<Role>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub relations: Vec<Relation>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub events: Vec<Event>,
+}
+
+/// Where facts come from.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub id: Ref,
+    pub publisher: String,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<At<PartialDate>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// A remark on a fact, with the sources it rests on.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Note {
+    pub text: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<Ref>,
+}
+
+/// Another value for one field of a fact, given by other sources.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Competing {
+    /// The field of the same item this value competes with (`share`, `start`, …).
+    pub field: At<String>,
+    pub value: At<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<Ref>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// An organisation, unit, project, site…: a node of the tree.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Entity {
+    pub id: Ref,
+    pub name: String,
+    pub kind: EntityKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub other_names: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<Ref>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub founded: Option<At<PartialDate>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dissolved: Option<At<PartialDate>>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub attributes: BTreeMap<String, String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<Note>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<Ref>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub competing: Vec<Competing>,
+}
+
+impl Entity {
+    /// The entity's lifetime, from its founding to its dissolution.
+    pub fn lifetime(&self) -> Period {
+        Period::new(
+            self.founded.as_ref().map(|d| d.value),
+            self.dissolved.as_ref().map(|d| d.value),
+        )
+    }
+}
+
+/// A holding of one entity in another.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Stake {
+    pub owner: Ref,
+    pub owned: Ref,
+    /// `None` when the share is not known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub share: Option<At<Share>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub amount: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub currency: Option<String>,
+    /// The entity the owner holds the stake for (a public bank holding for the State).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub on_behalf_of: Option<Ref>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<At<PartialDate>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<At<PartialDate>>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<Ref>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<Note>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub competing: Vec<Competing>,
+}
+
+/// A person, who holds roles.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Person {
+    pub id: Ref,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub other_names: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<Ref>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<Note>,
+}
+
+/// A person's post in an entity.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Role {
+    pub person: Ref,
+    pub entity: Ref,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<At<PartialDate>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<At<PartialDate>>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub interim: bool,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<Ref>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<Note>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub competing: Vec<Competing>,
+}
+
+/// A typed link between two entities, read "from <kind> to".
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Relation {
+    pub kind: RelationKind,
+    pub from: Ref,
+    pub to: Ref,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<At<PartialDate>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<At<PartialDate>>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<Ref>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<Note>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub competing: Vec<Competing>,
+}
+
+/// Something that happened on a date.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Event {
+    pub date: At<PartialDate>,
+    pub kind: EventKind,
+    pub description: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub entities: Vec<Ref>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub people: Vec<Ref>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<Ref>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<Note>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub competing: Vec<Competing>,
+}
+
+/// The period of a dated fact (stake, role, relation).
+pub fn period(start: &Option<At<PartialDate>>, end: &Option<At<PartialDate>>) -> Period {
+    Period::new(
+        start.as_ref().map(|d| d.value),
+        end.as_ref().map(|d| d.value),
+    )
+}
+
+impl Stake {
+    pub fn period(&self) -> Period {
+        period(&self.start, &self.end)
+    }
+}
+
+impl Role {
+    pub fn period(&self) -> Period {
+        period(&self.start, &self.end)
+    }
+}
+
+impl Relation {
+    pub fn period(&self) -> Period {
+        period(&self.start, &self.end)
+    }
+}

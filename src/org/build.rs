@@ -1,0 +1,303 @@
+//! Turns a model into an [`Org`]: indexes ids, resolves every reference, and reports duplicate
+//! ids and references to nothing.
+
+use crate::diagnostic::Diagnostic;
+use crate::model::{Model, Ref};
+use crate::suggest;
+
+use super::{Adjacency, EntityId, IdIndex, Org};
+
+/// At most this many unknown references get a suggestion: each costs a scan of every id.
+const SUGGESTION_BUDGET: usize = 64;
+
+/// What a reference points at, for messages.
+#[derive(Clone, Copy)]
+enum Namespace {
+    Entity,
+    Person,
+    Source,
+}
+
+impl Namespace {
+    fn noun(self) -> &'static str {
+        match self {
+            Namespace::Entity => "entity",
+            Namespace::Person => "person",
+            Namespace::Source => "source",
+        }
+    }
+}
+
+struct Resolver<'m> {
+    model: &'m Model,
+    entities: IdIndex,
+    people: IdIndex,
+    sources: IdIndex,
+    diagnostics: Vec<Diagnostic>,
+    suggestions_left: usize,
+}
+
+impl<'m> Resolver<'m> {
+    fn new(model: &'m Model) -> Self {
+        let mut diagnostics = Vec::new();
+        let entities = index(&model.entities, |e| &e.id, Namespace::Entity, &mut diagnostics);
+        let people = index(&model.people, |p| &p.id, Namespace::Person, &mut diagnostics);
+        let sources = index(&model.sources, |s| &s.id, Namespace::Source, &mut diagnostics);
+        Resolver {
+            model,
+            entities,
+            people,
+            sources,
+            diagnostics,
+            suggestions_left: SUGGESTION_BUDGET,
+        }
+    }
+
+    fn ids(&self, ns: Namespace) -> Box<dyn Iterator<Item = &'m str> + 'm> {
+        let m = self.model;
+        match ns {
+            Namespace::Entity => Box::new(m.entities.iter().map(|e| e.id.value.as_str())),
+            Namespace::Person => Box::new(m.people.iter().map(|p| p.id.value.as_str())),
+            Namespace::Source => Box::new(m.sources.iter().map(|s| s.id.value.as_str())),
+        }
+    }
+
+    /// The item `r` names in `ns`, or a diagnostic saying there is none.
+    fn resolve(&mut self, r: &Ref, ns: Namespace, field: &str) -> Option<u32> {
+        let m = self.model;
+        let found = match ns {
+            Namespace::Entity => self.entities.get(r, |n| &m.entities[n as usize].id),
+            Namespace::Person => self.people.get(r, |n| &m.people[n as usize].id),
+            Namespace::Source => self.sources.get(r, |n| &m.sources[n as usize].id),
+        };
+        if found.is_none() {
+            let mut d = Diagnostic::error(
+                r.pos,
+                format!("`{field}` names unknown {} `{}`", ns.noun(), r.value),
+            );
+            if self.suggestions_left > 0 {
+                self.suggestions_left -= 1;
+                if let Some(help) = suggest::help(r, self.ids(ns)) {
+                    d = d.with_help(help);
+                }
+            }
+            self.diagnostics.push(match d.help {
+                Some(_) => d,
+                None => d.with_help(format!(
+                    "define a {} with this id, or correct the reference",
+                    ns.noun()
+                )),
+            });
+        }
+        found
+    }
+
+    fn entity(&mut self, r: &Ref, field: &str) -> Option<u32> {
+        self.resolve(r, Namespace::Entity, field)
+    }
+
+    fn person(&mut self, r: &Ref, field: &str) -> Option<u32> {
+        self.resolve(r, Namespace::Person, field)
+    }
+
+    fn sources(&mut self, refs: &[Ref]) {
+        for r in refs {
+            self.resolve(r, Namespace::Source, "sources");
+        }
+    }
+
+    fn notes(&mut self, notes: &[crate::model::Note]) {
+        for note in notes {
+            self.sources(&note.sources);
+        }
+    }
+
+    fn competing(&mut self, competing: &[crate::model::Competing]) {
+        for c in competing {
+            self.sources(&c.sources);
+        }
+    }
+}
+
+/// Indexes the ids of `items`, reporting each id defined twice.
+fn index<T>(
+    items: &[T],
+    id: impl Fn(&T) -> &Ref,
+    ns: Namespace,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> IdIndex {
+    let ids: Vec<&str> = items.iter().map(|item| id(item).value.as_str()).collect();
+    IdIndex::build(&ids, |first, again| {
+        let (first, again) = (id(&items[first as usize]), id(&items[again as usize]));
+        diagnostics.push(
+            Diagnostic::error(
+                again.pos,
+                format!("{} id `{}` is defined twice", ns.noun(), again.value),
+            )
+            .with_help(format!(
+                "it was first defined at line {}; give each {} its own id",
+                first.pos.line,
+                ns.noun()
+            )),
+        );
+    })
+}
+
+fn number(n: usize) -> u32 {
+    // Models are bounded well below 4 billion items by the file-size limit.
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// Resolves `model` into an org. Problems are returned alongside; the org is complete only when
+/// none of them is an error.
+pub(super) fn build(model: Model) -> (Org, Vec<Diagnostic>) {
+    let mut r = Resolver::new(&model);
+    let entity_count = model.entities.len();
+
+    let mut parent = vec![None; entity_count];
+    for (n, e) in model.entities.iter().enumerate() {
+        if let Some(p) = &e.parent {
+            parent[n] = r.entity(p, "parent").map(EntityId);
+        }
+        r.sources(&e.sources);
+        r.notes(&e.notes);
+        r.competing(&e.competing);
+    }
+    for p in &model.people {
+        r.sources(&p.sources);
+        r.notes(&p.notes);
+    }
+
+    let mut stake_ends = Vec::with_capacity(model.stakes.len());
+    for s in &model.stakes {
+        let owner = r.entity(&s.owner, "owner");
+        let owned = r.entity(&s.owned, "owned");
+        if let Some(b) = &s.on_behalf_of {
+            r.entity(b, "on_behalf_of");
+        }
+        r.sources(&s.sources);
+        r.notes(&s.notes);
+        r.competing(&s.competing);
+        stake_ends.push((owner, owned));
+    }
+
+    let mut role_ends = Vec::with_capacity(model.roles.len());
+    for role in &model.roles {
+        let person = r.person(&role.person, "person");
+        let entity = r.entity(&role.entity, "entity");
+        r.sources(&role.sources);
+        r.notes(&role.notes);
+        r.competing(&role.competing);
+        role_ends.push((person, entity));
+    }
+
+    let mut relation_ends = Vec::with_capacity(model.relations.len());
+    for rel in &model.relations {
+        let from = r.entity(&rel.from, "from");
+        let to = r.entity(&rel.to, "to");
+        r.sources(&rel.sources);
+        r.notes(&rel.notes);
+        r.competing(&rel.competing);
+        relation_ends.push((from, to));
+    }
+
+    // Events are indexed in date order, so each entity's history reads chronologically.
+    let mut by_date: Vec<usize> = (0..model.events.len()).collect();
+    by_date.sort_by_key(|&n| model.events[n].date.value);
+    let mut event_entities = Vec::new();
+    let mut event_people = Vec::new();
+    for &n in &by_date {
+        let event = &model.events[n];
+        for e in &event.entities {
+            if let Some(e) = r.entity(e, "entities") {
+                event_entities.push((e, number(n)));
+            }
+        }
+        for p in &event.people {
+            if let Some(p) = r.person(p, "people") {
+                event_people.push((p, number(n)));
+            }
+        }
+        r.sources(&event.sources);
+        r.notes(&event.notes);
+        r.competing(&event.competing);
+    }
+
+    let Resolver {
+        entities: entity_ids,
+        people: person_ids,
+        sources: source_ids,
+        diagnostics,
+        ..
+    } = r;
+
+    let children = Adjacency::build(
+        entity_count,
+        parent
+            .iter()
+            .enumerate()
+            .filter_map(|(n, p)| p.map(|p| (p.0, number(n)))),
+    );
+    let roots = parent
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.is_none())
+        .map(|(n, _)| EntityId(number(n)))
+        .collect();
+    let stakes_in = Adjacency::build(
+        entity_count,
+        stake_ends
+            .iter()
+            .enumerate()
+            .filter_map(|(n, &(_, owned))| owned.map(|o| (o, number(n)))),
+    );
+    let stakes_held = Adjacency::build(
+        entity_count,
+        stake_ends
+            .iter()
+            .enumerate()
+            .filter_map(|(n, &(owner, _))| owner.map(|o| (o, number(n)))),
+    );
+    let roles_in = Adjacency::build(
+        entity_count,
+        role_ends
+            .iter()
+            .enumerate()
+            .filter_map(|(n, &(_, e))| e.map(|e| (e, number(n)))),
+    );
+    let roles_of = Adjacency::build(
+        model.people.len(),
+        role_ends
+            .iter()
+            .enumerate()
+            .filter_map(|(n, &(p, _))| p.map(|p| (p, number(n)))),
+    );
+    let relations_of = Adjacency::build(
+        entity_count,
+        relation_ends.iter().enumerate().flat_map(|(n, &(from, to))| {
+            // A relation of an entity with itself is listed once.
+            let to = to.filter(|&t| Some(t) != from);
+            from.into_iter().chain(to).map(move |e| (e, number(n)))
+        }),
+    );
+    let events_of = Adjacency::build(entity_count, event_entities.iter().copied());
+    let events_of_person = Adjacency::build(model.people.len(), event_people.iter().copied());
+
+    let org = Org {
+        entity_ids,
+        person_ids,
+        source_ids,
+        parent,
+        children,
+        roots,
+        stakes_in,
+        stakes_held,
+        roles_in,
+        roles_of,
+        relations_of,
+        events_of,
+        events_of_person,
+        model,
+    };
+    (org, diagnostics)
+}

@@ -1,0 +1,197 @@
+//! A valid model with its references resolved: the tree, and for each entity and person the
+//! stakes, roles, relations and events that concern them. Built once after loading; everything
+//! downstream (dumps, the explorer) asks questions of an [`Org`].
+
+mod adjacency;
+mod build;
+mod ids;
+
+use crate::diagnostic::Diagnostic;
+use crate::model::{Day, Entity, Event, Model, Person, Role, Source, Stake};
+
+use adjacency::Adjacency;
+use ids::IdIndex;
+
+/// An entity's number in [`Model::entities`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct EntityId(pub u32);
+
+/// A person's number in [`Model::people`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct PersonId(pub u32);
+
+/// A source's number in [`Model::sources`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct SourceId(pub u32);
+
+/// A valid model and its indexes.
+#[derive(Debug, Clone, Default)]
+pub struct Org {
+    pub model: Model,
+    entity_ids: IdIndex,
+    person_ids: IdIndex,
+    source_ids: IdIndex,
+    parent: Vec<Option<EntityId>>,
+    children: Adjacency,
+    roots: Vec<EntityId>,
+    /// Stakes by owned entity, and by owner.
+    stakes_in: Adjacency,
+    stakes_held: Adjacency,
+    /// Roles by entity, and by person.
+    roles_in: Adjacency,
+    roles_of: Adjacency,
+    /// Relations by either end.
+    relations_of: Adjacency,
+    /// Events by entity and by person, in date order.
+    events_of: Adjacency,
+    events_of_person: Adjacency,
+}
+
+impl Org {
+    /// Resolves and validates `model`. Returns the org and its warnings, or every problem found
+    /// (errors and warnings) when there is at least one error.
+    pub fn new(model: Model) -> Result<(Org, Vec<Diagnostic>), Vec<Diagnostic>> {
+        let (org, mut diagnostics) = build::build(model);
+        crate::validate::check(&org, &mut diagnostics);
+        if diagnostics.iter().any(Diagnostic::is_error) {
+            Err(diagnostics)
+        } else {
+            Ok((org, diagnostics))
+        }
+    }
+
+    pub fn entity(&self, id: EntityId) -> &Entity {
+        &self.model.entities[id.0 as usize]
+    }
+
+    pub fn person(&self, id: PersonId) -> &Person {
+        &self.model.people[id.0 as usize]
+    }
+
+    pub fn source(&self, id: SourceId) -> &Source {
+        &self.model.sources[id.0 as usize]
+    }
+
+    pub fn entity_count(&self) -> usize {
+        self.model.entities.len()
+    }
+
+    /// The entity whose id is `id`.
+    pub fn find_entity(&self, id: &str) -> Option<EntityId> {
+        let entities = &self.model.entities;
+        self.entity_ids
+            .get(id, |n| &entities[n as usize].id.value)
+            .map(EntityId)
+    }
+
+    /// The person whose id is `id`.
+    pub fn find_person(&self, id: &str) -> Option<PersonId> {
+        let people = &self.model.people;
+        self.person_ids
+            .get(id, |n| &people[n as usize].id.value)
+            .map(PersonId)
+    }
+
+    /// The source whose id is `id`.
+    pub fn find_source(&self, id: &str) -> Option<SourceId> {
+        let sources = &self.model.sources;
+        self.source_ids
+            .get(id, |n| &sources[n as usize].id.value)
+            .map(SourceId)
+    }
+
+    pub fn parent(&self, id: EntityId) -> Option<EntityId> {
+        self.parent.get(id.0 as usize).copied().flatten()
+    }
+
+    /// Children in the order the file lists them.
+    pub fn children(&self, id: EntityId) -> impl ExactSizeIterator<Item = EntityId> + '_ {
+        self.children.get(id.0).iter().map(|&n| EntityId(n))
+    }
+
+    /// Entities without a parent, in file order.
+    pub fn roots(&self) -> &[EntityId] {
+        &self.roots
+    }
+
+    /// The entity and its ancestors, from the root down.
+    pub fn path(&self, id: EntityId) -> Vec<EntityId> {
+        let mut path = vec![id];
+        // A valid org has no cycle; the bound keeps a broken one from looping.
+        while let Some(parent) = self.parent(path[path.len() - 1]) {
+            if path.len() > self.parent.len() {
+                break;
+            }
+            path.push(parent);
+        }
+        path.reverse();
+        path
+    }
+
+    /// Every stake held in `id` (its owners), in file order.
+    pub fn stakes_in(&self, id: EntityId) -> impl Iterator<Item = &Stake> + '_ {
+        self.stakes_in
+            .get(id.0)
+            .iter()
+            .map(|&n| &self.model.stakes[n as usize])
+    }
+
+    /// Every stake `id` holds in others, in file order.
+    pub fn stakes_held(&self, id: EntityId) -> impl Iterator<Item = &Stake> + '_ {
+        self.stakes_held
+            .get(id.0)
+            .iter()
+            .map(|&n| &self.model.stakes[n as usize])
+    }
+
+    /// The stakes in `id` in force on `day`, or every stake when `day` is `None`.
+    pub fn owners_at(&self, id: EntityId, day: Option<Day>) -> impl Iterator<Item = &Stake> + '_ {
+        self.stakes_in(id)
+            .filter(move |s| day.is_none_or(|d| s.period().contains(d)))
+    }
+
+    /// The roles in entity `id`, in file order.
+    pub fn roles_in(&self, id: EntityId) -> impl Iterator<Item = &Role> + '_ {
+        self.roles_in
+            .get(id.0)
+            .iter()
+            .map(|&n| &self.model.roles[n as usize])
+    }
+
+    /// The roles a person has held, in file order.
+    pub fn roles_of(&self, id: PersonId) -> impl Iterator<Item = &Role> + '_ {
+        self.roles_of
+            .get(id.0)
+            .iter()
+            .map(|&n| &self.model.roles[n as usize])
+    }
+
+    /// Relations with `id` at either end, in file order.
+    pub fn relations_of(&self, id: EntityId) -> impl Iterator<Item = &crate::model::Relation> + '_ {
+        self.relations_of
+            .get(id.0)
+            .iter()
+            .map(|&n| &self.model.relations[n as usize])
+    }
+
+    /// Events involving entity `id`, in date order.
+    pub fn events_of(&self, id: EntityId) -> impl Iterator<Item = &Event> + '_ {
+        self.events_of
+            .get(id.0)
+            .iter()
+            .map(|&n| &self.model.events[n as usize])
+    }
+
+    /// Events involving person `id`, in date order.
+    pub fn events_of_person(&self, id: PersonId) -> impl Iterator<Item = &Event> + '_ {
+        self.events_of_person
+            .get(id.0)
+            .iter()
+            .map(|&n| &self.model.events[n as usize])
+    }
+
+    /// Whether `id` exists on `day` (or always, when `day` is `None`).
+    pub fn exists_at(&self, id: EntityId, day: Option<Day>) -> bool {
+        day.is_none_or(|d| self.entity(id).lifetime().contains(d))
+    }
+}
