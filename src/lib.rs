@@ -3,7 +3,9 @@
 //! Data flows one way: a model file is [`load`]ed into a [`model::Model`], resolved and
 //! validated into an [`org::Org`], and shown by [`dump`] (and the explorer).
 
+pub mod cli;
 pub mod diagnostic;
+pub mod dump;
 pub mod load;
 pub mod model;
 pub mod org;

@@ -6,6 +6,7 @@ use std::fs::File;
 use std::io::Read;
 use std::path::Path;
 
+use serde_saphyr::budget::BudgetBreach;
 use serde_saphyr::{DefaultMessageFormatter, Error as YamlError, MessageFormatter};
 
 use crate::diagnostic::{Diagnostic, render_all};
@@ -204,6 +205,9 @@ fn position_at_end(text: &str) -> Pos {
     }
 }
 
+/// Deepest nesting accepted; a model needs about six levels.
+const MAX_DEPTH: usize = 24;
+
 /// Parses a model's YAML text. This is the only function that calls the YAML library.
 pub fn parse(text: &str) -> Result<Model, Diagnostic> {
     // Without aliases, a document of n bytes cannot hold more than n nodes or events; the
@@ -216,7 +220,7 @@ pub fn parse(text: &str) -> Result<Model, Diagnostic> {
         max_total_scalar_bytes: len.saturating_mul(2).saturating_add(1024),
         max_aliases: 10_000,
         max_anchors: 10_000,
-        max_depth: 24,
+        max_depth: MAX_DEPTH,
         max_documents: 1,
     };
     let options = serde_saphyr::options! {
@@ -236,7 +240,11 @@ fn yaml_problem(err: &YamlError) -> Diagnostic {
         line: u32::try_from(l.line()).unwrap_or(u32::MAX),
         col: u32::try_from(l.column()).unwrap_or(u32::MAX),
     });
-    let err = err.without_snippet();
+    // Look through the wrappers the library adds for snippets and alias sites.
+    let mut err = err;
+    while let YamlError::AliasError { error, .. } | YamlError::WithSnippet { error, .. } = err {
+        err = error;
+    }
     match err {
         YamlError::SerdeUnknownField {
             field, expected, ..
@@ -252,6 +260,32 @@ fn yaml_problem(err: &YamlError) -> Diagnostic {
             Diagnostic::error(pos, format!("missing field `{field}`"))
                 .with_help(format!("add `{field}:` to this item"))
         }
+        YamlError::DuplicateMappingKey { key, .. } => {
+            let key = key.as_deref().unwrap_or("this key");
+            Diagnostic::error(pos, format!("`{key}` is given twice in the same mapping"))
+                .with_help("keep only one of them")
+        }
+        YamlError::Budget {
+            breach: BudgetBreach::Documents { .. },
+            ..
+        } => Diagnostic::error(pos, "the file holds more than one YAML document (`---`)")
+            .with_help("a model is one document: put each model in a file of its own"),
+        YamlError::Budget {
+            breach: BudgetBreach::Depth { .. },
+            ..
+        } => Diagnostic::error(
+            pos,
+            format!("the YAML is nested more than {MAX_DEPTH} levels deep"),
+        )
+        .with_help("a model needs only a few levels; see docs/model.md"),
+        YamlError::Budget { .. }
+        | YamlError::AliasReplayLimitExceeded { .. }
+        | YamlError::AliasExpansionLimitExceeded { .. }
+        | YamlError::AliasReplayStackDepthExceeded { .. } => Diagnostic::error(
+            pos,
+            "aliases here expand to far more than the file holds; orgtree stops reading",
+        )
+        .with_help("write the repeated values out, or use fewer `*alias` references"),
         other => {
             let message = DefaultMessageFormatter.format_message(other);
             Diagnostic::error(pos, message.into_owned())

@@ -1,1 +1,13 @@
-fn main() {}
+//! The `orgtree` binary: parse the command line, run, exit with its status.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    // Panic reports are printed once, readably; the explorer restores the terminal first.
+    if let Err(e) = color_eyre::install() {
+        eprintln!("orgtree: cannot install the error reporter: {e}");
+    }
+    orgtree::cli::run(orgtree::cli::Cli::parse())
+}

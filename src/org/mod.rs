@@ -195,3 +195,49 @@ impl Org {
         day.is_none_or(|d| self.entity(id).lifetime().contains(d))
     }
 }
+
+/// One entity met by [`Org::walk`].
+#[derive(Debug, Clone, Copy)]
+pub struct Visit<'a> {
+    pub id: EntityId,
+    /// 0 for the entities the walk started from.
+    pub depth: usize,
+    /// For each level from the top down to this entity, whether the entity on the path at
+    /// that level is the last of its siblings: what a tree drawing needs for its rails.
+    pub last: &'a [bool],
+}
+
+impl Org {
+    /// Visits `starts` and their descendants depth-first, in file order, down to `max_depth`
+    /// levels (1 = the starts only). Iterative, so deep trees cannot overflow the stack.
+    pub fn walk(
+        &self,
+        starts: &[EntityId],
+        max_depth: Option<usize>,
+        mut visit: impl FnMut(Visit<'_>) -> std::ops::ControlFlow<()>,
+    ) {
+        // Each frame: the siblings still to visit at one level.
+        let mut stack: Vec<std::iter::Peekable<std::vec::IntoIter<EntityId>>> =
+            vec![starts.to_vec().into_iter().peekable()];
+        let mut last: Vec<bool> = Vec::new();
+        while let Some(frame) = stack.last_mut() {
+            let Some(id) = frame.next() else {
+                stack.pop();
+                continue;
+            };
+            let is_last = frame.peek().is_none();
+            let depth = stack.len() - 1;
+            last.truncate(depth);
+            last.push(is_last);
+            if visit(Visit { id, depth, last: &last }).is_break() {
+                return;
+            }
+            if max_depth.is_none_or(|max| depth + 1 < max) {
+                let children: Vec<EntityId> = self.children(id).collect();
+                if !children.is_empty() {
+                    stack.push(children.into_iter().peekable());
+                }
+            }
+        }
+    }
+}

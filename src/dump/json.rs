@@ -1,0 +1,349 @@
+//! The resolved model as JSON, for scripts. Field names are stable and documented in
+//! `docs/json.md`; strings are the model's own text, escaped by JSON itself.
+
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+use std::ops::ControlFlow;
+
+use serde::Serialize;
+
+use crate::model::{At, Competing, Note, PartialDate, Ref, Share, share};
+use crate::org::{EntityId, Org};
+
+use super::{DumpOptions, as_of, starts};
+
+/// Version of the JSON layout; bumped only when a field changes meaning or disappears.
+const VERSION: u32 = 1;
+
+#[derive(Serialize)]
+struct Document<'a> {
+    format: &'static str,
+    version: u32,
+    title: &'a str,
+    description: Option<&'a str>,
+    as_of: Option<String>,
+    sources: Vec<Source<'a>>,
+    entities: Vec<Entity<'a>>,
+    people: Vec<Person<'a>>,
+    stakes: Vec<Stake<'a>>,
+    roles: Vec<Role<'a>>,
+    relations: Vec<Relation<'a>>,
+    events: Vec<Event<'a>>,
+}
+
+#[derive(Serialize)]
+struct Source<'a> {
+    id: &'a str,
+    publisher: &'a str,
+    title: &'a str,
+    date: Option<String>,
+    url: Option<&'a str>,
+    note: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct Entity<'a> {
+    id: &'a str,
+    name: &'a str,
+    kind: &'a str,
+    description: Option<&'a str>,
+    other_names: &'a [String],
+    parent: Option<&'a str>,
+    children: Vec<&'a str>,
+    /// Ids from the root down to this entity.
+    path: Vec<&'a str>,
+    founded: Option<String>,
+    dissolved: Option<String>,
+    attributes: &'a BTreeMap<String, String>,
+    notes: Vec<JsonNote<'a>>,
+    sources: Vec<&'a str>,
+    competing: Vec<JsonCompeting<'a>>,
+}
+
+#[derive(Serialize)]
+struct Person<'a> {
+    id: &'a str,
+    name: &'a str,
+    description: Option<&'a str>,
+    other_names: &'a [String],
+    notes: Vec<JsonNote<'a>>,
+    sources: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+struct JsonShare {
+    /// As the model writes it: `4/9`, `47%`, `20%..25%`.
+    text: String,
+    /// Exact bounds as fractions (`4/9`); equal unless the share is a range.
+    low: String,
+    high: String,
+    low_percent: f64,
+    high_percent: f64,
+}
+
+#[derive(Serialize)]
+struct Stake<'a> {
+    owner: &'a str,
+    owned: &'a str,
+    share: Option<JsonShare>,
+    amount: Option<f64>,
+    currency: Option<&'a str>,
+    on_behalf_of: Option<&'a str>,
+    start: Option<String>,
+    end: Option<String>,
+    /// Whether the stake holds at the model's `as_of` date (or has no end, without one).
+    in_force: bool,
+    notes: Vec<JsonNote<'a>>,
+    sources: Vec<&'a str>,
+    competing: Vec<JsonCompeting<'a>>,
+}
+
+#[derive(Serialize)]
+struct Role<'a> {
+    person: &'a str,
+    person_name: Option<&'a str>,
+    entity: &'a str,
+    title: &'a str,
+    start: Option<String>,
+    end: Option<String>,
+    interim: bool,
+    in_force: bool,
+    notes: Vec<JsonNote<'a>>,
+    sources: Vec<&'a str>,
+    competing: Vec<JsonCompeting<'a>>,
+}
+
+#[derive(Serialize)]
+struct Relation<'a> {
+    kind: &'a str,
+    from: &'a str,
+    to: &'a str,
+    description: Option<&'a str>,
+    start: Option<String>,
+    end: Option<String>,
+    notes: Vec<JsonNote<'a>>,
+    sources: Vec<&'a str>,
+    competing: Vec<JsonCompeting<'a>>,
+}
+
+#[derive(Serialize)]
+struct Event<'a> {
+    date: String,
+    kind: &'a str,
+    description: &'a str,
+    entities: Vec<&'a str>,
+    people: Vec<&'a str>,
+    notes: Vec<JsonNote<'a>>,
+    sources: Vec<&'a str>,
+    competing: Vec<JsonCompeting<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonNote<'a> {
+    text: &'a str,
+    sources: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+struct JsonCompeting<'a> {
+    field: &'a str,
+    value: &'a str,
+    sources: Vec<&'a str>,
+    note: Option<&'a str>,
+}
+
+fn ids(refs: &[Ref]) -> Vec<&str> {
+    refs.iter().map(|r| r.value.as_str()).collect()
+}
+
+fn date(d: &Option<At<PartialDate>>) -> Option<String> {
+    d.as_ref().map(|d| d.value.to_string())
+}
+
+fn notes(notes: &[Note]) -> Vec<JsonNote<'_>> {
+    notes
+        .iter()
+        .map(|n| JsonNote {
+            text: &n.text,
+            sources: ids(&n.sources),
+        })
+        .collect()
+}
+
+fn competing(competing: &[Competing]) -> Vec<JsonCompeting<'_>> {
+    competing
+        .iter()
+        .map(|c| JsonCompeting {
+            field: &c.field.value,
+            value: &c.value.value,
+            sources: ids(&c.sources),
+            note: c.note.as_deref(),
+        })
+        .collect()
+}
+
+fn json_share(s: &Share) -> JsonShare {
+    let fraction = |f: share::Fraction| format!("{}/{}", f.numer(), f.denom());
+    let percent = |f: share::Fraction| *f.numer() as f64 * 100.0 / *f.denom() as f64;
+    JsonShare {
+        text: s.source_text(),
+        low: fraction(s.low()),
+        high: fraction(s.high()),
+        low_percent: percent(s.low()),
+        high_percent: percent(s.high()),
+    }
+}
+
+pub fn write(org: &Org, options: &DumpOptions, out: &mut impl Write) -> io::Result<()> {
+    let m = &org.model;
+    // The entities in view, in tree order; facts are kept when they touch one of them.
+    let mut order = Vec::new();
+    let mut selected = vec![false; org.entity_count()];
+    org.walk(&starts(org, options), options.depth, |visit| {
+        order.push(visit.id);
+        selected[visit.id.0 as usize] = true;
+        ControlFlow::Continue(())
+    });
+    let shown = |r: &Ref| org.find_entity(r).is_some_and(|id| selected[id.0 as usize]);
+    let day = as_of(org);
+    let in_force = |p: crate::model::Period| match day {
+        Some(day) => p.contains(day),
+        None => p.end.is_none(),
+    };
+
+    let entities = order
+        .iter()
+        .map(|&id| {
+            let e = org.entity(id);
+            Entity {
+                id: &e.id,
+                name: &e.name,
+                kind: e.kind.as_str(),
+                description: e.description.as_deref(),
+                other_names: &e.other_names,
+                parent: e.parent.as_ref().map(|p| p.value.as_str()),
+                children: org.children(id).map(|c| org.entity(c).id.value.as_str()).collect(),
+                path: org
+                    .path(id)
+                    .into_iter()
+                    .map(|p: EntityId| org.entity(p).id.value.as_str())
+                    .collect(),
+                founded: date(&e.founded),
+                dissolved: date(&e.dissolved),
+                attributes: &e.attributes,
+                notes: notes(&e.notes),
+                sources: ids(&e.sources),
+                competing: competing(&e.competing),
+            }
+        })
+        .collect();
+
+    let whole_model = options.root.is_none() && options.depth.is_none();
+    let mut events: Vec<&crate::model::Event> = m
+        .events
+        .iter()
+        .filter(|e| whole_model || e.entities.iter().any(shown))
+        .collect();
+    events.sort_by_key(|e| e.date.value);
+
+    let document = Document {
+        format: "orgtree",
+        version: VERSION,
+        title: &m.title,
+        description: m.description.as_deref(),
+        as_of: date(&m.as_of),
+        sources: m
+            .sources
+            .iter()
+            .map(|s| Source {
+                id: &s.id,
+                publisher: &s.publisher,
+                title: &s.title,
+                date: date(&s.date),
+                url: s.url.as_deref(),
+                note: s.note.as_deref(),
+            })
+            .collect(),
+        entities,
+        people: m
+            .people
+            .iter()
+            .map(|p| Person {
+                id: &p.id,
+                name: &p.name,
+                description: p.description.as_deref(),
+                other_names: &p.other_names,
+                notes: notes(&p.notes),
+                sources: ids(&p.sources),
+            })
+            .collect(),
+        stakes: m
+            .stakes
+            .iter()
+            .filter(|s| shown(&s.owner) || shown(&s.owned))
+            .map(|s| Stake {
+                owner: &s.owner,
+                owned: &s.owned,
+                share: s.share.as_ref().map(|sh| json_share(&sh.value)),
+                amount: s.amount,
+                currency: s.currency.as_deref(),
+                on_behalf_of: s.on_behalf_of.as_ref().map(|b| b.value.as_str()),
+                start: date(&s.start),
+                end: date(&s.end),
+                in_force: in_force(s.period()),
+                notes: notes(&s.notes),
+                sources: ids(&s.sources),
+                competing: competing(&s.competing),
+            })
+            .collect(),
+        roles: m
+            .roles
+            .iter()
+            .filter(|r| shown(&r.entity))
+            .map(|r| Role {
+                person: &r.person,
+                person_name: org.find_person(&r.person).map(|p| org.person(p).name.as_str()),
+                entity: &r.entity,
+                title: &r.title,
+                start: date(&r.start),
+                end: date(&r.end),
+                interim: r.interim,
+                in_force: in_force(r.period()),
+                notes: notes(&r.notes),
+                sources: ids(&r.sources),
+                competing: competing(&r.competing),
+            })
+            .collect(),
+        relations: m
+            .relations
+            .iter()
+            .filter(|r| shown(&r.from) || shown(&r.to))
+            .map(|r| Relation {
+                kind: r.kind.as_str(),
+                from: &r.from,
+                to: &r.to,
+                description: r.description.as_deref(),
+                start: date(&r.start),
+                end: date(&r.end),
+                notes: notes(&r.notes),
+                sources: ids(&r.sources),
+                competing: competing(&r.competing),
+            })
+            .collect(),
+        events: events
+            .into_iter()
+            .map(|e| Event {
+                date: e.date.value.to_string(),
+                kind: e.kind.as_str(),
+                description: &e.description,
+                entities: ids(&e.entities),
+                people: ids(&e.people),
+                notes: notes(&e.notes),
+                sources: ids(&e.sources),
+                competing: competing(&e.competing),
+            })
+            .collect(),
+    };
+    serde_json::to_writer_pretty(&mut *out, &document).map_err(io::Error::from)?;
+    writeln!(out)
+}

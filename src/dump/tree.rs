@@ -1,0 +1,118 @@
+//! The hierarchy as a text tree: one entity per line with its kind and its owners' shares.
+
+use std::io::{self, Write};
+use std::ops::ControlFlow;
+
+use crate::model::Stake;
+use crate::org::{EntityId, Org};
+use crate::sanitize::sanitize;
+
+use super::{DumpOptions, as_of, starts};
+
+/// The pieces a tree is drawn with.
+struct Rails {
+    branch: &'static str,
+    last_branch: &'static str,
+    through: &'static str,
+    blank: &'static str,
+}
+
+const UNICODE: Rails = Rails {
+    branch: "├── ",
+    last_branch: "└── ",
+    through: "│   ",
+    blank: "    ",
+};
+
+const ASCII: Rails = Rails {
+    branch: "|-- ",
+    last_branch: "`-- ",
+    through: "|   ",
+    blank: "    ",
+};
+
+pub fn write(org: &Org, options: &DumpOptions, out: &mut impl Write) -> io::Result<()> {
+    let rails = if options.ascii { &ASCII } else { &UNICODE };
+    let dash = if options.ascii { "-" } else { "—" };
+    let mut header = sanitize(&org.model.title).into_owned();
+    match &org.model.as_of {
+        Some(date) => header.push_str(&format!(" {dash} as of {}", date.value)),
+        None => header.push_str(&format!(" {dash} current stakes")),
+    }
+    writeln!(out, "{header}")?;
+
+    let mut result = Ok(());
+    let mut line = String::new();
+    org.walk(&starts(org, options), options.depth, |visit| {
+        line.clear();
+        for (level, &is_last) in visit.last.iter().enumerate() {
+            let at_entity = level + 1 == visit.last.len();
+            line.push_str(match (at_entity, is_last) {
+                (true, false) => rails.branch,
+                (true, true) => rails.last_branch,
+                (false, false) => rails.through,
+                (false, true) => rails.blank,
+            });
+        }
+        entity_line(org, visit.id, dash, &mut line);
+        match writeln!(out, "{line}") {
+            Ok(()) => ControlFlow::Continue(()),
+            Err(e) => {
+                result = Err(e);
+                ControlFlow::Break(())
+            }
+        }
+    });
+    result
+}
+
+/// `Cloudwatt (company) — Orange 4/9 (44.4 %), Thales 2/9 (22.2 %)`.
+fn entity_line(org: &Org, id: EntityId, dash: &str, line: &mut String) {
+    let entity = org.entity(id);
+    line.push_str(&sanitize(&entity.name));
+    line.push_str(" (");
+    line.push_str(&sanitize(entity.kind.as_str()));
+    line.push(')');
+    let owners: Vec<String> = current_stakes(org, id).map(|s| owner_text(org, s)).collect();
+    if !owners.is_empty() {
+        line.push_str(&format!(" {dash} {}", owners.join(", ")));
+    }
+}
+
+/// The stakes a dump shows: those in force at the model's date, or those still open.
+fn current_stakes<'a>(org: &'a Org, id: EntityId) -> impl Iterator<Item = &'a Stake> + 'a {
+    let day = as_of(org);
+    org.stakes_in(id).filter(move |s| match day {
+        Some(day) => s.period().contains(day),
+        None => s.end.is_none(),
+    })
+}
+
+/// `Caisse des Dépôts 1/3 (33.3 %) for French State`, `SFR 47 % (also reported: 46 %)`.
+fn owner_text(org: &Org, stake: &Stake) -> String {
+    let name = |r: &str| {
+        org.find_entity(r)
+            .map_or_else(|| r.to_owned(), |id| org.entity(id).name.clone())
+    };
+    let mut text = sanitize(&name(&stake.owner)).into_owned();
+    match &stake.share {
+        Some(share) => text.push_str(&format!(" {}", share.value)),
+        None => text.push_str(" (share unknown)"),
+    }
+    let others: Vec<String> = stake
+        .competing
+        .iter()
+        .filter(|c| c.field.value == "share")
+        .map(|c| match c.value.parse::<crate::model::Share>() {
+            Ok(share) => share.to_string(),
+            Err(_) => sanitize(&c.value).into_owned(),
+        })
+        .collect();
+    if !others.is_empty() {
+        text.push_str(&format!(" (also reported: {})", others.join(", ")));
+    }
+    if let Some(behalf) = &stake.on_behalf_of {
+        text.push_str(&format!(" for {}", sanitize(&name(behalf))));
+    }
+    text
+}
