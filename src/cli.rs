@@ -125,16 +125,20 @@ fn check(loaded: &Loaded) -> ExitCode {
         "{}",
         crate::diagnostic::render_all(&loaded.warnings, &loaded.file.name, Some(&loaded.file.text))
     );
+    let counts = [
+        (m.entities.len(), "entity", "entities"),
+        (m.people.len(), "person", "people"),
+        (m.stakes.len(), "stake", "stakes"),
+        (m.roles.len(), "role", "roles"),
+        (m.relations.len(), "relation", "relations"),
+        (m.events.len(), "event", "events"),
+        (m.sources.len(), "source", "sources"),
+    ]
+    .map(|(n, one, many)| format!("{n} {}", if n == 1 { one } else { many }));
     println!(
-        "{}: ok — {} entities, {} people, {} stakes, {} roles, {} relations, {} events, {} sources",
+        "{}: ok — {}",
         sanitize(&loaded.file.name),
-        m.entities.len(),
-        m.people.len(),
-        m.stakes.len(),
-        m.roles.len(),
-        m.relations.len(),
-        m.events.len(),
-        m.sources.len()
+        counts.join(", ")
     );
     ExitCode::from(EXIT_OK)
 }

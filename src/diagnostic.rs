@@ -183,6 +183,9 @@ mod tests {
     #[test]
     fn unknown_positions_print_the_file_only() {
         let d = Diagnostic::error(Pos::UNKNOWN, "cannot read");
-        assert_eq!(d.render("m.yaml", Some("x")), "m.yaml: error: cannot read\n");
+        assert_eq!(
+            d.render("m.yaml", Some("x")),
+            "m.yaml: error: cannot read\n"
+        );
     }
 }

@@ -126,7 +126,11 @@ fn read_bounded(path: &Path, name: &str, limits: Limits) -> Result<Vec<u8>, Load
     // Look before opening: opening a FIFO would block until a writer comes.
     let meta = std::fs::metadata(path).map_err(cannot_read)?;
     if !meta.is_file() {
-        let what = if meta.is_dir() { "a directory" } else { "not a regular file" };
+        let what = if meta.is_dir() {
+            "a directory"
+        } else {
+            "not a regular file"
+        };
         return Err(LoadError::whole_file(
             name,
             format!("the model path is {what}"),
@@ -259,6 +263,16 @@ fn yaml_problem(err: &YamlError) -> Diagnostic {
         YamlError::SerdeMissingField { field, .. } => {
             Diagnostic::error(pos, format!("missing field `{field}`"))
                 .with_help(format!("add `{field}:` to this item"))
+        }
+        YamlError::InvalidScalar { ty, .. } => {
+            let expected = match *ty {
+                "boolean" => "true or false",
+                "f64" | "f32" => "a number, such as 75000000",
+                _ => "a value of the documented type (see docs/model.md)",
+            };
+            let ty = if ty.starts_with('f') { "number" } else { ty };
+            Diagnostic::error(pos, format!("this is not a valid {ty}"))
+                .with_help(format!("expected {expected}"))
         }
         YamlError::DuplicateMappingKey { key, .. } => {
             let key = key.as_deref().unwrap_or("this key");

@@ -1,7 +1,10 @@
 //! "Did you mean …?" for misspelt ids and field names.
 
 /// The candidate closest to `word`, when one is close enough to be what was meant.
-pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     let allowed = (word.chars().count() / 3).clamp(1, 4);
     candidates
         .into_iter()

@@ -100,7 +100,12 @@ fn reversed(
 fn periods(org: &Org, diagnostics: &mut Vec<Diagnostic>) {
     let m = &org.model;
     for e in &m.entities {
-        reversed(&e.founded, &e.dissolved, ("founded", "dissolved"), diagnostics);
+        reversed(
+            &e.founded,
+            &e.dissolved,
+            ("founded", "dissolved"),
+            diagnostics,
+        );
     }
     for s in &m.stakes {
         reversed(&s.start, &s.end, ("start", "end"), diagnostics);
@@ -108,8 +113,11 @@ fn periods(org: &Org, diagnostics: &mut Vec<Diagnostic>) {
             && !(amount.is_finite() && amount >= 0.0)
         {
             diagnostics.push(
-                Diagnostic::error(s.owner.pos, format!("stake amount {amount} is not a positive number"))
-                    .with_help("write the amount as a plain number, e.g. 75000000"),
+                Diagnostic::error(
+                    s.owner.pos,
+                    format!("stake amount {amount} is not a positive number"),
+                )
+                .with_help("write the amount as a plain number, e.g. 75000000"),
             );
         }
     }
@@ -164,13 +172,16 @@ fn stake_sums(org: &Org, diagnostics: &mut Vec<Diagnostic>) {
             }
             in_force[i] = true;
             let Some(total) = num_traits_add(sum, share) else {
-                diagnostics.push(Diagnostic::error(
-                    stakes[i].1.pos,
-                    format!(
-                        "the shares in `{}` cannot be added up exactly",
-                        org.entity(id).id.value
-                    ),
-                ).with_help("write these shares with smaller denominators"));
+                diagnostics.push(
+                    Diagnostic::error(
+                        stakes[i].1.pos,
+                        format!(
+                            "the shares in `{}` cannot be added up exactly",
+                            org.entity(id).id.value
+                        ),
+                    )
+                    .with_help("write these shares with smaller denominators"),
+                );
                 break;
             };
             sum = total;
@@ -186,11 +197,12 @@ fn stake_sums(org: &Org, diagnostics: &mut Vec<Diagnostic>) {
                     u64::try_from(*sum.numer()).unwrap_or(u64::MAX),
                     u64::try_from(*sum.denom()).unwrap_or(1),
                 ));
-                let percent = if u64::try_from(*sum.numer()).is_ok() && u64::try_from(*sum.denom()).is_ok() {
-                    format!("{percent} %")
-                } else {
-                    "more than 100 %".to_owned()
-                };
+                let percent =
+                    if u64::try_from(*sum.numer()).is_ok() && u64::try_from(*sum.denom()).is_ok() {
+                        format!("{percent} %")
+                    } else {
+                        "more than 100 %".to_owned()
+                    };
                 diagnostics.push(
                     Diagnostic::error(
                         stakes[i].1.pos,
@@ -245,7 +257,11 @@ fn lifetimes(org: &Org, diagnostics: &mut Vec<Diagnostic>) {
                 diagnostics.push(
                     Diagnostic::warning(
                         event.date.pos,
-                        format!("event of {} involves {} outside its lifetime", event.date.value, describe(id)),
+                        format!(
+                            "event of {} involves {} outside its lifetime",
+                            event.date.value,
+                            describe(id)
+                        ),
                     )
                     .with_help("check the event's date or the entity's founded/dissolved dates"),
                 );
@@ -353,7 +369,11 @@ fn competing_values(org: &Org, diagnostics: &mut Vec<Diagnostic>) {
         .map(|e| (&e.competing, ENTITY_FIELDS, true))
         .chain(m.stakes.iter().map(|s| (&s.competing, STAKE_FIELDS, false)))
         .chain(m.roles.iter().map(|r| (&r.competing, ROLE_FIELDS, false)))
-        .chain(m.relations.iter().map(|r| (&r.competing, RELATION_FIELDS, false)))
+        .chain(
+            m.relations
+                .iter()
+                .map(|r| (&r.competing, RELATION_FIELDS, false)),
+        )
         .chain(m.events.iter().map(|e| (&e.competing, EVENT_FIELDS, false)));
     for (competing, fields, has_attributes) in lists {
         for c in competing {
@@ -376,11 +396,18 @@ fn competing_value(
         if has_attributes {
             known.push("attributes.KEY");
         }
-        let help = suggest::help(&c.field, known.iter().copied())
-            .unwrap_or_else(|| format!("the fields that can compete here are {}", known.join(", ")));
+        let help = suggest::help(&c.field, known.iter().copied()).unwrap_or_else(|| {
+            format!("the fields that can compete here are {}", known.join(", "))
+        });
         diagnostics.push(
-            Diagnostic::error(c.field.pos, format!("`{}` is not a field that can have a competing value here", c.field.value))
-                .with_help(help),
+            Diagnostic::error(
+                c.field.pos,
+                format!(
+                    "`{}` is not a field that can have a competing value here",
+                    c.field.value
+                ),
+            )
+            .with_help(help),
         );
         return;
     };
@@ -397,6 +424,101 @@ fn competing_value(
             .then(|| format!("`{}` is not a positive number", c.value.value)),
     };
     if let Some(problem) = problem {
-        diagnostics.push(Diagnostic::error(c.value.pos, format!("competing `{}`: {problem}", c.field.value)));
+        diagnostics.push(Diagnostic::error(
+            c.value.pos,
+            format!("competing `{}`: {problem}", c.field.value),
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::diagnostic::Diagnostic;
+    use crate::load::parse;
+    use crate::org::Org;
+
+    /// The messages of every problem in a model given as YAML.
+    fn problems(yaml: &str) -> Vec<String> {
+        let model = parse(yaml).map_err(|d| d.message).unwrap();
+        match Org::new(model) {
+            Ok((_, warnings)) => warnings
+                .iter()
+                .map(|d: &Diagnostic| format!("warning: {}", d.message))
+                .collect(),
+            Err(all) => all
+                .iter()
+                .map(|d| format!("{}: {}", d.severity, d.message))
+                .collect(),
+        }
+    }
+
+    const ENTITIES: &str = "title: t\nentities:\n  - {id: a, name: A, kind: company}\n  - {id: b, name: B, kind: company}\n  - {id: c, name: C, kind: company}\n";
+
+    #[test]
+    fn a_stake_may_start_the_day_after_another_ends() {
+        let yaml = format!(
+            "{ENTITIES}stakes:\n  - {{owner: a, owned: c, share: 1, end: 2015-03-15}}\n  - {{owner: b, owned: c, share: 1, start: 2015-03-16}}\n"
+        );
+        assert_eq!(problems(&yaml), Vec::<String>::new());
+    }
+
+    #[test]
+    fn stakes_over_the_whole_on_a_shared_day_are_reported_once() {
+        let yaml = format!(
+            "{ENTITIES}stakes:\n  - {{owner: a, owned: c, share: 1, end: 2015-03-16}}\n  - {{owner: b, owned: c, share: 1/2, start: 2015-03-16}}\n  - {{owner: b, owned: c, share: 1/2, start: 2016}}\n"
+        );
+        assert_eq!(
+            problems(&yaml),
+            ["error: stakes in `c` add up to 150 % on 2015-03-16 (a 100 %, b 50 %)"]
+        );
+    }
+
+    #[test]
+    fn ranges_count_by_their_low_end_and_unknown_shares_not_at_all() {
+        let fits = format!(
+            "{ENTITIES}stakes:\n  - {{owner: a, owned: c, share: 50%..70%}}\n  - {{owner: b, owned: c, share: 50%}}\n  - {{owner: a, owned: b}}\n  - {{owner: b, owned: c}}\n"
+        );
+        assert_eq!(problems(&fits), Vec::<String>::new());
+        let over = format!(
+            "{ENTITIES}stakes:\n  - {{owner: a, owned: c, share: 51%..70%}}\n  - {{owner: b, owned: c, share: 50%}}\n"
+        );
+        assert_eq!(problems(&over).len(), 1);
+    }
+
+    #[test]
+    fn a_partial_end_covers_its_whole_period() {
+        // Ending in March 2014 overlaps a stake starting on the 31st.
+        let yaml = format!(
+            "{ENTITIES}stakes:\n  - {{owner: a, owned: c, share: 1, end: 2014-03}}\n  - {{owner: b, owned: c, share: 1, start: 2014-03-31}}\n"
+        );
+        assert_eq!(problems(&yaml).len(), 1);
+    }
+
+    #[test]
+    fn an_open_role_of_a_dissolved_entity_is_fine() {
+        let yaml = "title: t\nentities:\n  - {id: a, name: A, kind: company, founded: 2012, dissolved: 2016}\npeople: [{id: p, name: P}]\nroles:\n  - {person: p, entity: a, title: CEO, start: 2014}\n  - {person: p, entity: a, title: Chair, start: 2011}\n";
+        let found = problems(yaml);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].starts_with("warning: role `Chair`"), "{found:?}");
+    }
+
+    #[test]
+    fn attributes_may_have_competing_values() {
+        let yaml = "title: t\nentities:\n  - {id: a, name: A, kind: company, attributes: {staff: '400'}, competing: [{field: attributes.staff, value: '450'}]}\n";
+        assert_eq!(problems(yaml), Vec::<String>::new());
+    }
+
+    #[test]
+    fn huge_denominators_are_reported_not_overflowed() {
+        let yaml = format!(
+            "{ENTITIES}stakes:\n  - {{owner: a, owned: c, share: 1/18446744073709551557}}\n  - {{owner: b, owned: c, share: 1/18446744073709551533}}\n  - {{owner: b, owned: c, share: 1/18446744073709551521}}\n"
+        );
+        let found = problems(&yaml);
+        assert!(
+            found
+                .iter()
+                .all(|p| p.contains("cannot be added up exactly")),
+            "{found:?}"
+        );
     }
 }

@@ -43,7 +43,11 @@ fn report(path: &Path) -> (bool, String) {
     match load_file(path, Limits::default()) {
         Ok(loaded) => (
             true,
-            orgtree::diagnostic::render_all(&loaded.warnings, &loaded.file.name, Some(&loaded.file.text)),
+            orgtree::diagnostic::render_all(
+                &loaded.warnings,
+                &loaded.file.name,
+                Some(&loaded.file.text),
+            ),
         ),
         Err(e) => (false, e.render()),
     }
@@ -65,15 +69,26 @@ fn each_invalid_fixture_reports_its_problems_where_they_are() {
         let name = path.display().to_string();
         let only_warnings = expected.problems.iter().all(|p| p.contains("warning:"));
         if loaded != only_warnings {
-            failures.push(format!("{name}: loaded = {loaded}, but expected {}\n{output}", if only_warnings { "warnings only" } else { "errors" }));
+            failures.push(format!(
+                "{name}: loaded = {loaded}, but expected {}\n{output}",
+                if only_warnings {
+                    "warnings only"
+                } else {
+                    "errors"
+                }
+            ));
             continue;
         }
         for problem in &expected.problems {
             // A position-less expectation (`error: …`) matches the message after any position.
             let found = if problem.starts_with("error:") || problem.starts_with("warning:") {
-                output.lines().any(|l| l.starts_with(&name) && l.contains(problem.as_str()))
+                output
+                    .lines()
+                    .any(|l| l.starts_with(&name) && l.contains(problem.as_str()))
             } else {
-                output.lines().any(|l| l.starts_with(&format!("{name}:{problem}")))
+                output
+                    .lines()
+                    .any(|l| l.starts_with(&format!("{name}:{problem}")))
             };
             if !found {
                 failures.push(format!("{name}: expected `{problem}` in\n{output}"));
@@ -84,9 +99,17 @@ fn each_invalid_fixture_reports_its_problems_where_they_are() {
                 failures.push(format!("{name}: expected help `{help}` in\n{output}"));
             }
         }
-        let count = output.lines().filter(|l| l.starts_with(&name) && (l.contains(": error: ") || l.contains(": warning: "))).count();
+        let count = output
+            .lines()
+            .filter(|l| {
+                l.starts_with(&name) && (l.contains(": error: ") || l.contains(": warning: "))
+            })
+            .count();
         if count != expected.problems.len() {
-            failures.push(format!("{name}: {} problems expected, {count} reported\n{output}", expected.problems.len()));
+            failures.push(format!(
+                "{name}: {} problems expected, {count} reported\n{output}",
+                expected.problems.len()
+            ));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
@@ -94,7 +117,11 @@ fn each_invalid_fixture_reports_its_problems_where_they_are() {
 
 #[test]
 fn errors_quote_the_offending_line_with_a_caret() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/invalid/unknown-entity.yaml");
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/invalid/unknown-entity.yaml");
     let (_, output) = report(&path);
-    assert!(output.contains(" 13 |     owned: cloudwat\n    |            ^\n"), "{output}");
+    assert!(
+        output.contains(" 13 |     owned: cloudwat\n    |            ^\n"),
+        "{output}"
+    );
 }

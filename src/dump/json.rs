@@ -222,7 +222,10 @@ pub fn write(org: &Org, options: &DumpOptions, out: &mut impl Write) -> io::Resu
                 description: e.description.as_deref(),
                 other_names: &e.other_names,
                 parent: e.parent.as_ref().map(|p| p.value.as_str()),
-                children: org.children(id).map(|c| org.entity(c).id.value.as_str()).collect(),
+                children: org
+                    .children(id)
+                    .map(|c| org.entity(c).id.value.as_str())
+                    .collect(),
                 path: org
                     .path(id)
                     .into_iter()
@@ -302,7 +305,9 @@ pub fn write(org: &Org, options: &DumpOptions, out: &mut impl Write) -> io::Resu
             .filter(|r| shown(&r.entity))
             .map(|r| Role {
                 person: &r.person,
-                person_name: org.find_person(&r.person).map(|p| org.person(p).name.as_str()),
+                person_name: org
+                    .find_person(&r.person)
+                    .map(|p| org.person(p).name.as_str()),
                 entity: &r.entity,
                 title: &r.title,
                 start: date(&r.start),

@@ -73,7 +73,9 @@ fn entity_line(org: &Org, id: EntityId, dash: &str, line: &mut String) {
     line.push_str(" (");
     line.push_str(&sanitize(entity.kind.as_str()));
     line.push(')');
-    let owners: Vec<String> = current_stakes(org, id).map(|s| owner_text(org, s)).collect();
+    let owners: Vec<String> = current_stakes(org, id)
+        .map(|s| owner_text(org, s))
+        .collect();
     if !owners.is_empty() {
         line.push_str(&format!(" {dash} {}", owners.join(", ")));
     }

@@ -203,7 +203,8 @@ impl Period {
 
     /// Whether the fact holds on `day`.
     pub fn contains(&self, day: Day) -> bool {
-        self.start.is_none_or(|s| s.first_day() <= day) && self.end.is_none_or(|e| day <= e.last_day())
+        self.start.is_none_or(|s| s.first_day() <= day)
+            && self.end.is_none_or(|e| day <= e.last_day())
     }
 
     /// Whether the period ends before it starts.
@@ -271,10 +272,21 @@ mod tests {
     #[test]
     fn rejects_malformed_dates() {
         for bad in [
-            "", "14", "2014-3", "2014-13", "2014-00", "2014-02-30", "2014-03-31-1", "2014/03",
-            "spring", "2014-03-1",
+            "",
+            "14",
+            "2014-3",
+            "2014-13",
+            "2014-00",
+            "2014-02-30",
+            "2014-03-31-1",
+            "2014/03",
+            "spring",
+            "2014-03-1",
         ] {
-            assert!(bad.parse::<PartialDate>().is_err(), "{bad:?} should be rejected");
+            assert!(
+                bad.parse::<PartialDate>().is_err(),
+                "{bad:?} should be rejected"
+            );
         }
     }
 
@@ -324,7 +336,7 @@ mod tests {
 
     #[test]
     fn sorts_chronologically_less_precise_first() {
-        let mut v = vec![d("2014-03-31"), d("2014"), d("2013-12"), d("2014-01")];
+        let mut v = [d("2014-03-31"), d("2014"), d("2013-12"), d("2014-01")];
         v.sort();
         let s: Vec<String> = v.iter().map(ToString::to_string).collect();
         assert_eq!(s, ["2013-12", "2014", "2014-01", "2014-03-31"]);

@@ -77,7 +77,11 @@ fn decimal(text: &str) -> Option<Fraction> {
     }
     let scale = 10u64.checked_pow(u32::try_from(frac.len()).ok()?)?;
     let int: u64 = if int.is_empty() { 0 } else { int.parse().ok()? };
-    let frac: u64 = if frac.is_empty() { 0 } else { frac.parse().ok()? };
+    let frac: u64 = if frac.is_empty() {
+        0
+    } else {
+        frac.parse().ok()?
+    };
     let numer = int.checked_mul(scale)?.checked_add(frac)?;
     Some(Fraction::new(numer, scale))
 }
@@ -299,8 +303,8 @@ mod tests {
     #[test]
     fn rejects_what_is_not_a_share() {
         for bad in [
-            "", "%", "abc", "4/0", "5/4", "101%", "-1/2", "1/2/3", "30%..20%", "..", "1e3%",
-            "4 /", "12.5.1%",
+            "", "%", "abc", "4/0", "5/4", "101%", "-1/2", "1/2/3", "30%..20%", "..", "1e3%", "4 /",
+            "12.5.1%",
         ] {
             assert!(bad.parse::<Share>().is_err(), "{bad:?} should be rejected");
         }

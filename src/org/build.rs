@@ -40,9 +40,24 @@ struct Resolver<'m> {
 impl<'m> Resolver<'m> {
     fn new(model: &'m Model) -> Self {
         let mut diagnostics = Vec::new();
-        let entities = index(&model.entities, |e| &e.id, Namespace::Entity, &mut diagnostics);
-        let people = index(&model.people, |p| &p.id, Namespace::Person, &mut diagnostics);
-        let sources = index(&model.sources, |s| &s.id, Namespace::Source, &mut diagnostics);
+        let entities = index(
+            &model.entities,
+            |e| &e.id,
+            Namespace::Entity,
+            &mut diagnostics,
+        );
+        let people = index(
+            &model.people,
+            |p| &p.id,
+            Namespace::Person,
+            &mut diagnostics,
+        );
+        let sources = index(
+            &model.sources,
+            |s| &s.id,
+            Namespace::Source,
+            &mut diagnostics,
+        );
         Resolver {
             model,
             entities,
@@ -274,11 +289,14 @@ pub(super) fn build(model: Model) -> (Org, Vec<Diagnostic>) {
     );
     let relations_of = Adjacency::build(
         entity_count,
-        relation_ends.iter().enumerate().flat_map(|(n, &(from, to))| {
-            // A relation of an entity with itself is listed once.
-            let to = to.filter(|&t| Some(t) != from);
-            from.into_iter().chain(to).map(move |e| (e, number(n)))
-        }),
+        relation_ends
+            .iter()
+            .enumerate()
+            .flat_map(|(n, &(from, to))| {
+                // A relation of an entity with itself is listed once.
+                let to = to.filter(|&t| Some(t) != from);
+                from.into_iter().chain(to).map(move |e| (e, number(n)))
+            }),
     );
     let events_of = Adjacency::build(entity_count, event_entities.iter().copied());
     let events_of_person = Adjacency::build(model.people.len(), event_people.iter().copied());

@@ -14,7 +14,7 @@ pub struct IdIndex {
 impl IdIndex {
     /// Indexes `ids` (item `n` has id `ids[n]`). A repeated id keeps its first item; `duplicate`
     /// is told `(first, repeat)` for each repetition.
-    pub fn build<'a>(ids: &[&'a str], mut duplicate: impl FnMut(u32, u32)) -> Self {
+    pub fn build(ids: &[&str], mut duplicate: impl FnMut(u32, u32)) -> Self {
         let mut index = IdIndex {
             table: HashTable::with_capacity(ids.len()),
             hasher: DefaultHashBuilder::default(),
@@ -22,10 +22,7 @@ impl IdIndex {
         for (n, id) in ids.iter().enumerate() {
             let n = u32::try_from(n).unwrap_or(u32::MAX);
             let hash = index.hasher.hash_one(id);
-            match index
-                .table
-                .find(hash, |&other| ids[other as usize] == *id)
-            {
+            match index.table.find(hash, |&other| ids[other as usize] == *id) {
                 Some(&first) => duplicate(first, n),
                 None => {
                     index.table.insert_unique(hash, n, |&other| {

@@ -216,27 +216,33 @@ impl Org {
         max_depth: Option<usize>,
         mut visit: impl FnMut(Visit<'_>) -> std::ops::ControlFlow<()>,
     ) {
-        // Each frame: the siblings still to visit at one level.
-        let mut stack: Vec<std::iter::Peekable<std::vec::IntoIter<EntityId>>> =
-            vec![starts.to_vec().into_iter().peekable()];
+        let starts: Vec<u32> = starts.iter().map(|id| id.0).collect();
+        // Each frame: one level's siblings, and how many of them were visited.
+        let mut stack: Vec<(&[u32], usize)> = vec![(&starts, 0)];
         let mut last: Vec<bool> = Vec::new();
-        while let Some(frame) = stack.last_mut() {
-            let Some(id) = frame.next() else {
+        while let Some((siblings, next)) = stack.last_mut() {
+            let Some(&n) = siblings.get(*next) else {
                 stack.pop();
                 continue;
             };
-            let is_last = frame.peek().is_none();
+            *next += 1;
+            let is_last = *next == siblings.len();
+            let id = EntityId(n);
             let depth = stack.len() - 1;
             last.truncate(depth);
             last.push(is_last);
-            if visit(Visit { id, depth, last: &last }).is_break() {
+            if visit(Visit {
+                id,
+                depth,
+                last: &last,
+            })
+            .is_break()
+            {
                 return;
             }
-            if max_depth.is_none_or(|max| depth + 1 < max) {
-                let children: Vec<EntityId> = self.children(id).collect();
-                if !children.is_empty() {
-                    stack.push(children.into_iter().peekable());
-                }
+            let children = self.children.get(n);
+            if !children.is_empty() && max_depth.is_none_or(|max| depth + 1 < max) {
+                stack.push((children, 0));
             }
         }
     }

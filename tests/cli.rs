@@ -1,0 +1,197 @@
+//! The `orgtree` binary as scripts use it: exit codes, `--dump` into pipes, `--check`.
+
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+fn orgtree() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_orgtree"))
+}
+
+fn fixture(name: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/invalid")
+        .join(name)
+        .display()
+        .to_string()
+}
+
+fn shipped_model() -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("data/orange-cloud.yaml")
+        .display()
+        .to_string()
+}
+
+#[test]
+fn check_passes_on_the_shipped_model() {
+    let out = orgtree()
+        .args(["--check", &shipped_model()])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("ok — 19 entities"), "{stdout}");
+    assert!(
+        out.stderr.is_empty(),
+        "no warnings expected: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn check_fails_with_exit_1_and_positions() {
+    let path = fixture("unknown-entity.yaml");
+    let out = orgtree().args(["--check", &path]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.starts_with(&format!("{path}:13:12: error:")),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn warnings_alone_do_not_fail_check() {
+    let out = orgtree()
+        .args(["--check", &fixture("lifetime-warning.yaml")])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("warning:"));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let out = orgtree().args(["--depth", "zero"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let out = orgtree()
+        .args(["--dump", "--root", "cloudwat"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("did you mean `cloudwatt`?"));
+}
+
+#[test]
+fn a_missing_file_is_a_model_problem() {
+    let out = orgtree()
+        .args(["--dump", "no/such/model.yaml"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("no/such/model.yaml: error: cannot read the model file"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_directory_is_refused() {
+    let out = orgtree()
+        .args(["--dump", env!("CARGO_MANIFEST_DIR")])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("the model path is a directory"));
+}
+
+#[test]
+fn the_size_limit_is_checked_before_reading() {
+    let out = orgtree()
+        .args(["--dump", "--max-size", "100", &shipped_model()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("more than the limit of 100 bytes"));
+}
+
+#[test]
+fn without_a_terminal_orgtree_dumps() {
+    let out = orgtree().stdin(Stdio::null()).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout
+            .lines()
+            .any(|l| l.contains("Cloudwatt (company) — Orange 4/9 (44.4 %)")),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn a_closed_pipe_ends_the_dump_quietly() {
+    // `orgtree --dump | head -1` on a model long enough to outlast the pipe buffer.
+    let dir = std::env::temp_dir().join(format!("orgtree-pipe-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("big.yaml");
+    let mut yaml = String::from("title: Many\nentities:\n");
+    for i in 0..20_000 {
+        yaml.push_str(&format!("  - {{id: e{i}, name: Entity {i}, kind: team}}\n"));
+    }
+    std::fs::write(&path, yaml).unwrap();
+
+    let mut child = orgtree()
+        .args(["--dump", path.to_str().unwrap()])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    // Dropping the reader closes the pipe while orgtree is still writing.
+    let out = child.wait_with_output().unwrap();
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert_eq!(first, "Many — current stakes\n");
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn ascii_root_and_depth_shape_the_tree() {
+    let out = orgtree()
+        .args(["--dump", "--ascii", "--root", "orange", "--depth", "2"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(!stdout.contains(['├', '└', '│', '—']), "{stdout}");
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines[1], "`-- Orange (group)");
+    assert_eq!(lines[2], "    |-- Orange Business Services (division)");
+    assert!(
+        !stdout.contains("Atheos"),
+        "depth 2 stops above Atheos: {stdout}"
+    );
+}
+
+#[test]
+fn the_model_file_is_never_written() {
+    let path = shipped_model();
+    let before = std::fs::metadata(&path).unwrap().modified().unwrap();
+    let bytes = std::fs::read(&path).unwrap();
+    for args in [
+        vec!["--dump"],
+        vec!["--check"],
+        vec!["--dump", "--format", "json"],
+    ] {
+        let mut cmd = orgtree();
+        cmd.args(&args).arg(&path).output().unwrap();
+    }
+    assert_eq!(std::fs::read(&path).unwrap(), bytes);
+    assert_eq!(
+        std::fs::metadata(&path).unwrap().modified().unwrap(),
+        before
+    );
+}
