@@ -5,6 +5,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, ValueEnum};
+use ratatui::layout::Rect;
+
+use crate::app::App;
 
 use crate::dump::{self, DumpOptions, Format};
 use crate::load::{self, Limits, LoadError, Loaded};
@@ -54,6 +57,16 @@ pub struct Cli {
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
     pub depth: Option<u32>,
 
+    /// Draw one frame of the explorer at this size (e.g. 80x24) and print it as text, after
+    /// the keys of --keys; for scripts, tests and screenshots.
+    #[arg(long, value_name = "COLSxROWS", value_parser = crate::headless::parse_size, conflicts_with_all = ["dump", "check"])]
+    pub screen: Option<(u16, u16)>,
+
+    /// Keys to press before --screen prints its frame: plain characters, and <Enter>, <Esc>,
+    /// <Tab>, <Up>, <Down>, <Left>, <Right>, <PgUp>, <PgDn>, <Home>, <End>, <F1>, <C-d>…
+    #[arg(long, value_name = "KEYS", requires = "screen", default_value = "")]
+    pub keys: String,
+
     /// Refuse model files larger than this many bytes.
     #[arg(long, value_name = "BYTES", default_value_t = Limits::default().max_size)]
     pub max_size: u64,
@@ -96,15 +109,44 @@ pub fn run(cli: Cli) -> ExitCode {
             loaded.warnings.len()
         );
     }
-    let interactive = io::stdout().is_terminal() && io::stdin().is_terminal();
-    if !cli.dump && interactive {
-        eprintln!(
-            "orgtree: the interactive explorer is not available yet; \
-             use `orgtree --dump [FILE]` to print the tree"
-        );
-        return ExitCode::from(EXIT_USAGE);
+    if let Some(size) = cli.screen {
+        return screen(loaded, size, &cli.keys);
     }
-    dump(&cli, &loaded)
+    let interactive = io::stdout().is_terminal() && io::stdin().is_terminal();
+    if cli.dump || !interactive {
+        return dump(&cli, &loaded);
+    }
+    explore(loaded)
+}
+
+fn explore(loaded: Loaded) -> ExitCode {
+    let app = App::new(loaded.org, loaded.file.name, Rect::default());
+    match crate::term::run(app) {
+        Ok(ending) => ExitCode::from(ending.exit_code()),
+        Err(e) => {
+            eprintln!("orgtree: terminal error: {e}");
+            ExitCode::from(EXIT_MODEL)
+        }
+    }
+}
+
+fn screen(loaded: Loaded, size: (u16, u16), keys: &str) -> ExitCode {
+    match crate::headless::screen(loaded.org, loaded.file.name, size, keys) {
+        Ok(frame) => {
+            let mut out = io::stdout().lock();
+            match out.write_all(frame.as_bytes()).and_then(|()| out.flush()) {
+                Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
+                    eprintln!("orgtree: cannot write the frame: {e}");
+                    ExitCode::from(EXIT_MODEL)
+                }
+                _ => ExitCode::from(EXIT_OK),
+            }
+        }
+        Err(e) => {
+            eprintln!("orgtree: --keys: {}", sanitize(&e));
+            ExitCode::from(EXIT_USAGE)
+        }
+    }
 }
 
 fn load(cli: &Cli) -> Result<Loaded, LoadError> {

@@ -3,12 +3,17 @@
 //! Data flows one way: a model file is [`load`]ed into a [`model::Model`], resolved and
 //! validated into an [`org::Org`], and shown by [`dump`] (and the explorer).
 
+pub mod app;
 pub mod cli;
 pub mod diagnostic;
 pub mod dump;
+pub mod headless;
+pub mod keys;
 pub mod load;
 pub mod model;
 pub mod org;
 pub mod sanitize;
 pub mod suggest;
+pub mod term;
+pub mod ui;
 pub mod validate;

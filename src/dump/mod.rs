@@ -35,7 +35,7 @@ pub struct DumpOptions {
 fn starts(org: &Org, options: &DumpOptions) -> Vec<EntityId> {
     match options.root {
         Some(root) => vec![root],
-        None => org.roots().to_vec(),
+        None => org.roots().collect(),
     }
 }
 

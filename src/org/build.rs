@@ -257,8 +257,17 @@ pub(super) fn build(model: Model) -> (Org, Vec<Diagnostic>) {
         .iter()
         .enumerate()
         .filter(|(_, p)| p.is_none())
-        .map(|(n, _)| EntityId(number(n)))
-        .collect();
+        .map(|(n, _)| number(n))
+        .collect::<Vec<u32>>();
+    // Each entity's index among its siblings, for stepping from one to the next.
+    let mut position = vec![0u32; entity_count];
+    for siblings in
+        std::iter::once(roots.as_slice()).chain((0..entity_count).map(|n| children.get(number(n))))
+    {
+        for (i, &n) in siblings.iter().enumerate() {
+            position[n as usize] = number(i);
+        }
+    }
     let stakes_in = Adjacency::build(
         entity_count,
         stake_ends
@@ -308,6 +317,7 @@ pub(super) fn build(model: Model) -> (Org, Vec<Diagnostic>) {
         parent,
         children,
         roots,
+        position,
         stakes_in,
         stakes_held,
         roles_in,

@@ -33,7 +33,9 @@ pub struct Org {
     source_ids: IdIndex,
     parent: Vec<Option<EntityId>>,
     children: Adjacency,
-    roots: Vec<EntityId>,
+    roots: Vec<u32>,
+    /// Each entity's index among its siblings (the children of its parent, or the roots).
+    position: Vec<u32>,
     /// Stakes by owned entity, and by owner.
     stakes_in: Adjacency,
     stakes_held: Adjacency,
@@ -110,8 +112,63 @@ impl Org {
     }
 
     /// Entities without a parent, in file order.
-    pub fn roots(&self) -> &[EntityId] {
-        &self.roots
+    pub fn roots(&self) -> impl ExactSizeIterator<Item = EntityId> + '_ {
+        self.roots.iter().map(|&n| EntityId(n))
+    }
+
+    /// The entities that share `id`'s parent (or the roots, for a root), `id` among them.
+    fn siblings(&self, id: EntityId) -> &[u32] {
+        match self.parent(id) {
+            Some(parent) => self.children.get(parent.0),
+            None => &self.roots,
+        }
+    }
+
+    /// `id`'s index among its siblings.
+    pub fn sibling_index(&self, id: EntityId) -> usize {
+        self.position.get(id.0 as usize).map_or(0, |&p| p as usize)
+    }
+
+    /// The sibling after `id`, in file order.
+    pub fn next_sibling(&self, id: EntityId) -> Option<EntityId> {
+        let at = *self.position.get(id.0 as usize)? as usize;
+        self.siblings(id).get(at + 1).map(|&n| EntityId(n))
+    }
+
+    /// The sibling before `id`, in file order.
+    pub fn prev_sibling(&self, id: EntityId) -> Option<EntityId> {
+        let at = *self.position.get(id.0 as usize)? as usize;
+        let before = at.checked_sub(1)?;
+        self.siblings(id).get(before).map(|&n| EntityId(n))
+    }
+
+    /// The first child of `id`.
+    pub fn first_child(&self, id: EntityId) -> Option<EntityId> {
+        self.children.get(id.0).first().map(|&n| EntityId(n))
+    }
+
+    /// The last child of `id`.
+    pub fn last_child(&self, id: EntityId) -> Option<EntityId> {
+        self.children.get(id.0).last().map(|&n| EntityId(n))
+    }
+
+    pub fn has_children(&self, id: EntityId) -> bool {
+        !self.children.get(id.0).is_empty()
+    }
+
+    /// How deep `id` sits: 0 for a root.
+    pub fn depth(&self, id: EntityId) -> usize {
+        let mut depth = 0;
+        let mut at = id;
+        // A valid org has no cycle; the bound keeps a broken one from looping.
+        while let Some(parent) = self.parent(at) {
+            if depth > self.parent.len() {
+                break;
+            }
+            depth += 1;
+            at = parent;
+        }
+        depth
     }
 
     /// The entity and its ancestors, from the root down.

@@ -1,0 +1,326 @@
+//! The tree as the explorer shows it: which entities are expanded, which is selected, and which
+//! is the first row on screen. Rows are never materialised: every step (next row, previous row,
+//! page) walks the org from an entity, so a million entities cost nothing until they are shown.
+
+use std::cmp::Ordering;
+
+use crate::org::{EntityId, Org};
+
+/// One row of the tree as drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Row {
+    pub id: EntityId,
+    pub depth: usize,
+    pub has_children: bool,
+    pub expanded: bool,
+}
+
+/// Expansion, selection and scroll position of the tree.
+#[derive(Debug, Clone)]
+pub struct TreeNav {
+    expanded: Vec<bool>,
+    /// `None` only when the org has no entity.
+    selected: Option<EntityId>,
+    /// The first row on screen.
+    top: Option<EntityId>,
+}
+
+impl TreeNav {
+    /// The roots expanded, so their children show; the first root selected.
+    pub fn new(org: &Org) -> Self {
+        let mut expanded = vec![false; org.entity_count()];
+        for root in org.roots() {
+            expanded[root.0 as usize] = true;
+        }
+        let first = org.roots().next();
+        TreeNav {
+            expanded,
+            selected: first,
+            top: first,
+        }
+    }
+
+    pub fn selected(&self) -> Option<EntityId> {
+        self.selected
+    }
+
+    pub fn top(&self) -> Option<EntityId> {
+        self.top
+    }
+
+    pub fn is_expanded(&self, id: EntityId) -> bool {
+        self.expanded.get(id.0 as usize).copied().unwrap_or(false)
+    }
+
+    fn set_expanded(&mut self, id: EntityId, on: bool) {
+        if let Some(e) = self.expanded.get_mut(id.0 as usize) {
+            *e = on;
+        }
+    }
+
+    /// Whether `id` is on a row: every ancestor is expanded.
+    pub fn is_visible(&self, org: &Org, id: EntityId) -> bool {
+        let mut at = id;
+        while let Some(parent) = org.parent(at) {
+            if !self.is_expanded(parent) {
+                return false;
+            }
+            at = parent;
+        }
+        true
+    }
+
+    /// The row below `id`'s row.
+    pub fn next_row(&self, org: &Org, id: EntityId) -> Option<EntityId> {
+        if self.is_expanded(id)
+            && let Some(child) = org.first_child(id)
+        {
+            return Some(child);
+        }
+        let mut at = id;
+        loop {
+            if let Some(next) = org.next_sibling(at) {
+                return Some(next);
+            }
+            at = org.parent(at)?;
+        }
+    }
+
+    /// The row above `id`'s row.
+    pub fn prev_row(&self, org: &Org, id: EntityId) -> Option<EntityId> {
+        match org.prev_sibling(id) {
+            Some(prev) => Some(self.last_row_under(org, prev)),
+            None => org.parent(id),
+        }
+    }
+
+    /// The last row of `id`'s visible subtree.
+    fn last_row_under(&self, org: &Org, id: EntityId) -> EntityId {
+        let mut at = id;
+        while self.is_expanded(at)
+            && let Some(last) = org.last_child(at)
+        {
+            at = last;
+        }
+        at
+    }
+
+    /// The very last row.
+    fn last_row(&self, org: &Org) -> Option<EntityId> {
+        org.roots()
+            .last()
+            .map(|root| self.last_row_under(org, root))
+    }
+
+    /// The row `steps` below (or above, when negative) `id`'s, stopping at the ends.
+    fn step(&self, org: &Org, id: EntityId, steps: isize) -> EntityId {
+        let mut at = id;
+        for _ in 0..steps.unsigned_abs() {
+            let next = if steps > 0 {
+                self.next_row(org, at)
+            } else {
+                self.prev_row(org, at)
+            };
+            match next {
+                Some(next) => at = next,
+                None => break,
+            }
+        }
+        at
+    }
+
+    /// The rows on screen: up to `height` of them, from the top one.
+    pub fn rows(&self, org: &Org, height: usize) -> Vec<Row> {
+        let mut rows = Vec::with_capacity(height);
+        let mut at = self.top;
+        while let Some(id) = at {
+            if rows.len() == height {
+                break;
+            }
+            rows.push(Row {
+                id,
+                depth: org.depth(id),
+                has_children: org.has_children(id),
+                expanded: self.is_expanded(id),
+            });
+            at = self.next_row(org, id);
+        }
+        rows
+    }
+
+    /// Selects `id`, expanding its ancestors so it is on a row.
+    pub fn select(&mut self, org: &Org, id: EntityId) {
+        let mut at = id;
+        while let Some(parent) = org.parent(at) {
+            self.set_expanded(parent, true);
+            at = parent;
+        }
+        self.selected = Some(id);
+    }
+
+    /// Moves the selection `steps` rows down (up when negative).
+    pub fn move_by(&mut self, org: &Org, steps: isize) {
+        if let Some(sel) = self.selected {
+            self.selected = Some(self.step(org, sel, steps));
+        }
+    }
+
+    pub fn select_first(&mut self, org: &Org) {
+        if let Some(first) = org.roots().next() {
+            self.selected = Some(first);
+        }
+    }
+
+    pub fn select_last(&mut self, org: &Org) {
+        if let Some(last) = self.last_row(org) {
+            self.selected = Some(last);
+        }
+    }
+
+    /// `h`: collapses the selected entity, or goes to its parent when there is nothing to
+    /// collapse.
+    pub fn collapse_or_parent(&mut self, org: &Org) {
+        let Some(sel) = self.selected else { return };
+        if self.is_expanded(sel) && org.has_children(sel) {
+            self.set_expanded(sel, false);
+        } else if let Some(parent) = org.parent(sel) {
+            self.selected = Some(parent);
+        }
+    }
+
+    /// `l`: expands the selected entity, or goes to its first child when already expanded.
+    pub fn expand_or_child(&mut self, org: &Org) {
+        let Some(sel) = self.selected else { return };
+        if !org.has_children(sel) {
+            return;
+        }
+        if self.is_expanded(sel) {
+            self.selected = org.first_child(sel);
+        } else {
+            self.set_expanded(sel, true);
+        }
+    }
+
+    /// Enter: expands or collapses the selected entity.
+    pub fn toggle(&mut self, org: &Org) {
+        if let Some(sel) = self.selected {
+            self.toggle_at(org, sel);
+        }
+    }
+
+    /// Expands or collapses `id`; the selection moves up to `id` if it was hidden under it.
+    pub fn toggle_at(&mut self, org: &Org, id: EntityId) {
+        if org.has_children(id) {
+            let on = !self.is_expanded(id);
+            self.set_expanded(id, on);
+            self.reveal_selection(org);
+        }
+    }
+
+    /// `J`/`K`: the next or previous sibling, staying put at either end.
+    pub fn sibling(&mut self, org: &Org, forward: bool) {
+        let Some(sel) = self.selected else { return };
+        let next = if forward {
+            org.next_sibling(sel)
+        } else {
+            org.prev_sibling(sel)
+        };
+        if let Some(next) = next {
+            self.selected = Some(next);
+        }
+    }
+
+    /// `E`: expands the selected entity's whole subtree.
+    pub fn expand_subtree(&mut self, org: &Org) {
+        let Some(sel) = self.selected else { return };
+        org.walk(&[sel], None, |visit| {
+            self.set_expanded(visit.id, true);
+            std::ops::ControlFlow::Continue(())
+        });
+    }
+
+    /// `C`: collapses everything; the selection moves up to its root.
+    pub fn collapse_all(&mut self, org: &Org) {
+        self.expanded.iter_mut().for_each(|e| *e = false);
+        self.reveal_selection(org);
+    }
+
+    /// `1`–`9`: shows exactly `levels` levels of the tree.
+    pub fn expand_to_depth(&mut self, org: &Org, levels: usize) {
+        let roots: Vec<EntityId> = org.roots().collect();
+        self.expanded.iter_mut().for_each(|e| *e = false);
+        org.walk(&roots, Some(levels.saturating_sub(1)), |visit| {
+            self.set_expanded(visit.id, true);
+            std::ops::ControlFlow::Continue(())
+        });
+        self.reveal_selection(org);
+    }
+
+    /// Moves the selection to its nearest ancestor on a row, and the top row likewise.
+    fn reveal_selection(&mut self, org: &Org) {
+        self.selected = self.selected.map(|s| self.nearest_visible(org, s));
+        self.top = self.top.map(|t| self.nearest_visible(org, t));
+    }
+
+    /// `id` or its nearest ancestor that is on a row.
+    fn nearest_visible(&self, org: &Org, id: EntityId) -> EntityId {
+        let mut shown = id;
+        let mut at = id;
+        while let Some(parent) = org.parent(at) {
+            if !self.is_expanded(parent) {
+                shown = parent;
+            }
+            at = parent;
+        }
+        shown
+    }
+
+    /// Where `a` comes relative to `b` in the tree's order.
+    fn order(org: &Org, a: EntityId, b: EntityId) -> Ordering {
+        let (pa, pb) = (org.path(a), org.path(b));
+        for (x, y) in pa.iter().zip(&pb) {
+            if x != y {
+                // Same parent (or both roots): their sibling positions decide.
+                return org.sibling_index(*x).cmp(&org.sibling_index(*y));
+            }
+        }
+        pa.len().cmp(&pb.len())
+    }
+
+    /// Scrolls as little as possible so the selection is among the `height` rows on screen.
+    pub fn scroll_to_selection(&mut self, org: &Org, height: usize) {
+        self.reveal_selection(org);
+        let Some(sel) = self.selected else { return };
+        let height = height.max(1);
+        let top = match self.top {
+            Some(top) if Self::order(org, sel, top) != Ordering::Less => top,
+            _ => {
+                self.top = Some(sel);
+                return;
+            }
+        };
+        // Is the selection within `height` rows of the top?
+        let mut at = top;
+        for _ in 1..height {
+            if at == sel {
+                return;
+            }
+            match self.next_row(org, at) {
+                Some(next) => at = next,
+                None => break,
+            }
+        }
+        if at != sel {
+            self.top = Some(self.step(org, sel, -(height as isize - 1)));
+        }
+    }
+
+    /// The entity on screen row `row` (0 = the top row).
+    pub fn row_at(&self, org: &Org, row: usize) -> Option<EntityId> {
+        let mut at = self.top?;
+        for _ in 0..row {
+            at = self.next_row(org, at)?;
+        }
+        Some(at)
+    }
+}

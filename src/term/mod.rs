@@ -1,0 +1,95 @@
+//! The interactive loop on a real terminal: read an event, turn it into an action, update,
+//! draw. Owns every terminal mode it changes and gives each back on every way out: quit, error,
+//! panic, Ctrl-c, SIGTERM, SIGHUP, and Ctrl-z (until `fg`).
+
+mod session;
+
+use std::io;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Duration;
+
+use crossterm::event::{self, Event};
+use ratatui::layout::Rect;
+use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+
+use crate::app::{Action, App, Exit};
+use crate::keys;
+
+use session::Session;
+pub use session::restore;
+
+/// How the explorer ended, as a process exit status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ending {
+    /// Quit normally: 0.
+    Quit,
+    /// Ctrl-c or SIGINT: 130.
+    Interrupted,
+    /// SIGTERM: 143.
+    Terminated,
+    /// SIGHUP: 129.
+    HungUp,
+}
+
+impl Ending {
+    pub fn exit_code(self) -> u8 {
+        match self {
+            Ending::Quit => 0,
+            Ending::Interrupted => 130,
+            Ending::Terminated => 143,
+            Ending::HungUp => 129,
+        }
+    }
+}
+
+/// Records the last terminating signal received, so the loop can end cleanly.
+fn watch_signals() -> io::Result<Arc<AtomicUsize>> {
+    let caught = Arc::new(AtomicUsize::new(0));
+    for signal in [SIGTERM, SIGHUP, SIGINT] {
+        signal_hook::flag::register_usize(signal, Arc::clone(&caught), signal as usize)?;
+    }
+    Ok(caught)
+}
+
+/// Runs the explorer until the person quits or a signal ends it.
+pub fn run(mut app: App) -> io::Result<Ending> {
+    let caught = watch_signals()?;
+    let mut session = Session::enter()?;
+    let size = session.size()?;
+    app.perform(Action::Resize {
+        width: size.width,
+        height: size.height,
+    });
+    loop {
+        session.draw(&app)?;
+        // Wake up now and then to notice signals even when no key comes.
+        if event::poll(Duration::from_millis(100))? {
+            let action = match event::read()? {
+                Event::Key(key) => keys::action_for(key),
+                Event::Mouse(mouse) => keys::mouse_action(mouse),
+                Event::Resize(width, height) => Some(Action::Resize { width, height }),
+                _ => None,
+            };
+            if let Some(action) = action {
+                app.perform(action);
+            }
+        }
+        match caught.load(Ordering::Relaxed) {
+            0 => {}
+            s if s == SIGTERM as usize => return session.leave(Ending::Terminated),
+            s if s == SIGHUP as usize => return session.leave(Ending::HungUp),
+            _ => return session.leave(Ending::Interrupted),
+        }
+        match app.exit {
+            Some(Exit::Quit) => return session.leave(Ending::Quit),
+            Some(Exit::Interrupted) => return session.leave(Ending::Interrupted),
+            None => {}
+        }
+        if std::mem::take(&mut app.suspend_requested) {
+            session.suspend()?;
+            let Rect { width, height, .. } = session.size()?;
+            app.perform(Action::Resize { width, height });
+        }
+    }
+}

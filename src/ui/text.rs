@@ -1,0 +1,249 @@
+//! Text rules shared by every pane: untrusted text is sanitized, and a line is cut to its width
+//! with an ellipsis, counting wide characters (CJK, emoji) as the two columns they take.
+
+use ratatui::text::{Line, Span};
+use unicode_width::UnicodeWidthChar;
+
+use crate::sanitize::sanitize;
+
+/// Model text made safe to draw, owned so it can go into a [`Span`].
+pub fn safe(text: &str) -> String {
+    sanitize(text).into_owned()
+}
+
+/// Cuts `spans` to at most `width` columns; when something is cut, the last column shows `…`.
+pub fn fit(spans: Vec<Span<'static>>, width: usize) -> Line<'static> {
+    let total: usize = spans.iter().map(Span::width).sum();
+    if total <= width {
+        return Line::from(spans);
+    }
+    let mut out = Vec::with_capacity(spans.len());
+    let mut room = width.saturating_sub(1); // keep a column for the ellipsis
+    let mut last_style = None;
+    for span in spans {
+        if room == 0 {
+            break;
+        }
+        let mut kept = String::new();
+        for c in span.content.chars() {
+            let w = c.width().unwrap_or(0);
+            if w > room {
+                room = 0;
+                break;
+            }
+            room -= w;
+            kept.push(c);
+        }
+        last_style = Some(span.style);
+        out.push(Span::styled(kept, span.style));
+    }
+    if width > 0 {
+        // A wide character that did not fit leaves a column free before the ellipsis.
+        let used: usize = out.iter().map(Span::width).sum();
+        let pad = width - 1 - used;
+        out.push(Span::styled(
+            format!("{}…", " ".repeat(pad)),
+            last_style.unwrap_or_default(),
+        ));
+    }
+    Line::from(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(line: &Line) -> String {
+        line.spans.iter().map(|s| s.content.as_ref()).collect()
+    }
+
+    #[test]
+    fn short_text_is_kept_whole() {
+        assert_eq!(text(&fit(vec![Span::raw("Orange")], 10)), "Orange");
+    }
+
+    #[test]
+    fn long_text_ends_with_an_ellipsis() {
+        let line = fit(
+            vec![Span::raw("Orange "), Span::raw("Business Services")],
+            10,
+        );
+        assert_eq!(text(&line), "Orange Bu…");
+        assert_eq!(line.width(), 10);
+    }
+
+    #[test]
+    fn wide_characters_are_never_split() {
+        let line = fit(vec![Span::raw("名前名前名前")], 6);
+        assert_eq!(text(&line), "名前 …");
+        assert_eq!(line.width(), 6);
+    }
+
+    #[test]
+    fn zero_width_gives_nothing() {
+        assert_eq!(fit(vec![Span::raw("abc")], 0).width(), 0);
+        assert_eq!(text(&fit(vec![Span::raw("abc")], 1)), "…");
+    }
+}
+
+/// A line of text and how far its continuation lines are indented when it wraps.
+#[derive(Debug, Clone)]
+pub struct Para {
+    pub line: Line<'static>,
+    pub hang: usize,
+}
+
+impl Para {
+    /// Continuation lines line up two columns past the line's own indentation.
+    pub fn new(line: Line<'static>) -> Self {
+        let lead = line
+            .spans
+            .first()
+            .map_or(0, |s| s.content.chars().take_while(|c| *c == ' ').count());
+        Para {
+            line,
+            hang: lead + 2,
+        }
+    }
+
+    pub fn with_hang(line: Line<'static>, hang: usize) -> Self {
+        Para { line, hang }
+    }
+}
+
+/// Wraps paragraphs to `width` columns at spaces, breaking words only when one is wider than
+/// a whole line; continuation lines are indented by each paragraph's hang.
+pub fn wrap(paras: &[Para], width: usize) -> Vec<Line<'static>> {
+    let mut out = Vec::new();
+    if width == 0 {
+        return out;
+    }
+    for para in paras {
+        let chars: Vec<(char, ratatui::style::Style)> = para
+            .line
+            .spans
+            .iter()
+            .flat_map(|s| s.content.chars().map(move |c| (c, s.style)))
+            .collect();
+        // Words and the spaces between them, as index ranges into `chars`.
+        let mut tokens = Vec::new();
+        let mut start = 0;
+        for i in 1..=chars.len() {
+            if i == chars.len() || (chars[i].0 == ' ') != (chars[start].0 == ' ') {
+                tokens.push(start..i);
+                start = i;
+            }
+        }
+        let hang = para.hang.min(width / 2);
+        let mut line: Vec<(char, ratatui::style::Style)> = Vec::new();
+        let mut used = 0;
+        let mut fresh = true; // nothing but indentation on this line yet
+        let flush = |line: &mut Vec<(char, ratatui::style::Style)>,
+                     out: &mut Vec<Line<'static>>| {
+            while line.last().is_some_and(|(c, _)| *c == ' ') {
+                line.pop();
+            }
+            out.push(spans_of(line));
+            line.clear();
+        };
+        for range in tokens {
+            let token = &chars[range];
+            let is_space = token[0].0 == ' ';
+            let w: usize = token.iter().map(|(c, _)| c.width().unwrap_or(0)).sum();
+            if used + w <= width {
+                line.extend_from_slice(token);
+                used += w;
+                fresh &= is_space;
+                continue;
+            }
+            if is_space {
+                // Spaces at a break vanish.
+                flush(&mut line, &mut out);
+                line.extend(std::iter::repeat_n((' ', Default::default()), hang));
+                used = hang;
+                fresh = true;
+                continue;
+            }
+            if !fresh {
+                flush(&mut line, &mut out);
+                line.extend(std::iter::repeat_n((' ', Default::default()), hang));
+                used = hang;
+            }
+            // A word wider than the room left is broken where it must be.
+            for &(c, style) in token {
+                let cw = c.width().unwrap_or(0);
+                if used + cw > width && used > hang {
+                    flush(&mut line, &mut out);
+                    line.extend(std::iter::repeat_n((' ', Default::default()), hang));
+                    used = hang;
+                }
+                line.push((c, style));
+                used += cw;
+            }
+            fresh = false;
+        }
+        flush(&mut line, &mut out);
+    }
+    out
+}
+
+/// Spans from styled characters, one span per run of equal style.
+fn spans_of(chars: &[(char, ratatui::style::Style)]) -> Line<'static> {
+    let mut spans: Vec<Span<'static>> = Vec::new();
+    let mut text = String::new();
+    let mut style = None;
+    for &(c, s) in chars {
+        if style.is_some_and(|st| st != s) {
+            spans.push(Span::styled(
+                std::mem::take(&mut text),
+                style.unwrap_or_default(),
+            ));
+        }
+        style = Some(s);
+        text.push(c);
+    }
+    if !text.is_empty() {
+        spans.push(Span::styled(text, style.unwrap_or_default()));
+    }
+    Line::from(spans)
+}
+
+#[cfg(test)]
+mod wrap_tests {
+    use super::*;
+
+    fn wrapped(text: &str, hang: usize, width: usize) -> Vec<String> {
+        wrap(&[Para::with_hang(Line::raw(text.to_owned()), hang)], width)
+            .iter()
+            .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn wraps_at_spaces_with_a_hanging_indent() {
+        assert_eq!(
+            wrapped("  • the sale closed on 2015-03-16", 4, 16),
+            ["  • the sale", "    closed on", "    2015-03-16"]
+        );
+    }
+
+    #[test]
+    fn breaks_words_wider_than_a_line() {
+        assert_eq!(wrapped("abcdefghij", 0, 4), ["abcd", "efgh", "ij"]);
+    }
+
+    #[test]
+    fn never_exceeds_the_width_with_wide_characters() {
+        for line in wrapped("名前名前名前 名前", 2, 5) {
+            assert!(
+                unicode_width::UnicodeWidthStr::width(line.as_str()) <= 5,
+                "{line:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn empty_lines_stay() {
+        assert_eq!(wrapped("", 2, 10), [""]);
+    }
+}
