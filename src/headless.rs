@@ -24,16 +24,10 @@ pub fn parse_size(text: &str) -> Result<(u16, u16), String> {
     Ok((number(cols)?, number(rows)?))
 }
 
-/// Runs the explorer on `org` at `cols`×`rows`, applies `script`, and returns the final frame.
-pub fn screen(
-    org: Org,
-    file_name: String,
-    (cols, rows): (u16, u16),
-    script: &str,
-) -> Result<String, String> {
-    let events = keys::parse_script(script)?;
-    let mut app = App::new(org, file_name, Rect::new(0, 0, cols, rows));
-    for event in events {
+/// Presses the keys of `script` in `app`, through the same bindings as a real terminal; keys
+/// after one that ends the explorer are ignored.
+pub fn press(app: &mut App, script: &str) -> Result<(), String> {
+    for event in keys::parse_script(script)? {
         if app.exit.is_some() {
             break;
         }
@@ -41,11 +35,32 @@ pub fn screen(
             app.perform(action);
         }
     }
-    let mut terminal = Terminal::new(TestBackend::new(cols, rows)).map_err(|e| e.to_string())?;
+    Ok(())
+}
+
+/// Draws `app` on an in-memory terminal of its size.
+pub fn draw(app: &App) -> Terminal<TestBackend> {
+    // The in-memory backend cannot fail: its error type is `Infallible`.
+    let mut terminal = match Terminal::new(TestBackend::new(app.area.width, app.area.height)) {
+        Ok(t) => t,
+        Err(never) => match never {},
+    };
+    if let Err(never) = terminal.draw(|frame| frame.render_widget(app, frame.area())) {
+        match never {}
+    }
     terminal
-        .draw(|frame| frame.render_widget(&app, frame.area()))
-        .map_err(|e| e.to_string())?;
-    Ok(frame_text(terminal.backend().buffer()))
+}
+
+/// Runs the explorer on `org` at `cols`×`rows`, applies `script`, and returns the final frame.
+pub fn screen(
+    org: Org,
+    file_name: String,
+    (cols, rows): (u16, u16),
+    script: &str,
+) -> Result<String, String> {
+    let mut app = App::new(org, file_name, Rect::new(0, 0, cols, rows));
+    press(&mut app, script)?;
+    Ok(frame_text(draw(&app).backend().buffer()))
 }
 
 /// A buffer as plain text, one line per row, trailing spaces trimmed.

@@ -5,6 +5,9 @@
 mod action;
 mod tree;
 
+#[cfg(test)]
+mod tests;
+
 pub use action::Action;
 pub use tree::{Row, TreeNav};
 

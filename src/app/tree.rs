@@ -249,10 +249,13 @@ impl TreeNav {
     pub fn expand_to_depth(&mut self, org: &Org, levels: usize) {
         let roots: Vec<EntityId> = org.roots().collect();
         self.expanded.iter_mut().for_each(|e| *e = false);
-        org.walk(&roots, Some(levels.saturating_sub(1)), |visit| {
-            self.set_expanded(visit.id, true);
-            std::ops::ControlFlow::Continue(())
-        });
+        // Showing n levels expands the entities of the first n - 1.
+        if levels > 1 {
+            org.walk(&roots, Some(levels - 1), |visit| {
+                self.set_expanded(visit.id, true);
+                std::ops::ControlFlow::Continue(())
+            });
+        }
         self.reveal_selection(org);
     }
 

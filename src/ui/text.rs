@@ -1,14 +1,21 @@
 //! Text rules shared by every pane: untrusted text is sanitized, and a line is cut to its width
 //! with an ellipsis, counting wide characters (CJK, emoji) as the two columns they take.
 
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use unicode_width::UnicodeWidthChar;
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
 
 use crate::sanitize::sanitize;
 
 /// Model text made safe to draw, owned so it can go into a [`Span`].
 pub fn safe(text: &str) -> String {
     sanitize(text).into_owned()
+}
+
+/// The columns a grapheme takes, as ratatui counts them.
+fn columns(grapheme: &str) -> usize {
+    grapheme.width()
 }
 
 /// Cuts `spans` to at most `width` columns; when something is cut, the last column shows `…`.
@@ -25,14 +32,14 @@ pub fn fit(spans: Vec<Span<'static>>, width: usize) -> Line<'static> {
             break;
         }
         let mut kept = String::new();
-        for c in span.content.chars() {
-            let w = c.width().unwrap_or(0);
+        for g in span.content.graphemes(true) {
+            let w = columns(g);
             if w > room {
                 room = 0;
                 break;
             }
             room -= w;
-            kept.push(c);
+            kept.push_str(g);
         }
         last_style = Some(span.style);
         out.push(Span::styled(kept, span.style));
@@ -40,7 +47,7 @@ pub fn fit(spans: Vec<Span<'static>>, width: usize) -> Line<'static> {
     if width > 0 {
         // A wide character that did not fit leaves a column free before the ellipsis.
         let used: usize = out.iter().map(Span::width).sum();
-        let pad = width - 1 - used;
+        let pad = (width - 1).saturating_sub(used);
         out.push(Span::styled(
             format!("{}…", " ".repeat(pad)),
             last_style.unwrap_or_default(),
@@ -119,28 +126,28 @@ pub fn wrap(paras: &[Para], width: usize) -> Vec<Line<'static>> {
         return out;
     }
     for para in paras {
-        let chars: Vec<(char, ratatui::style::Style)> = para
+        let chars: Vec<(&str, Style)> = para
             .line
             .spans
             .iter()
-            .flat_map(|s| s.content.chars().map(move |c| (c, s.style)))
+            .flat_map(|s| s.content.graphemes(true).map(move |g| (g, s.style)))
             .collect();
         // Words and the spaces between them, as index ranges into `chars`.
         let mut tokens = Vec::new();
         let mut start = 0;
         for i in 1..=chars.len() {
-            if i == chars.len() || (chars[i].0 == ' ') != (chars[start].0 == ' ') {
+            if i == chars.len() || (chars[i].0 == " ") != (chars[start].0 == " ") {
                 tokens.push(start..i);
                 start = i;
             }
         }
         let hang = para.hang.min(width / 2);
-        let mut line: Vec<(char, ratatui::style::Style)> = Vec::new();
+        let mut line: Vec<(&str, Style)> = Vec::new();
         let mut used = 0;
         let mut fresh = true; // nothing but indentation on this line yet
-        let flush = |line: &mut Vec<(char, ratatui::style::Style)>,
+        let flush = |line: &mut Vec<(&str, Style)>,
                      out: &mut Vec<Line<'static>>| {
-            while line.last().is_some_and(|(c, _)| *c == ' ') {
+            while line.last().is_some_and(|(c, _)| *c == " ") {
                 line.pop();
             }
             out.push(spans_of(line));
@@ -148,8 +155,8 @@ pub fn wrap(paras: &[Para], width: usize) -> Vec<Line<'static>> {
         };
         for range in tokens {
             let token = &chars[range];
-            let is_space = token[0].0 == ' ';
-            let w: usize = token.iter().map(|(c, _)| c.width().unwrap_or(0)).sum();
+            let is_space = token[0].0 == " ";
+            let w: usize = token.iter().map(|(g, _)| columns(g)).sum();
             if used + w <= width {
                 line.extend_from_slice(token);
                 used += w;
@@ -159,22 +166,22 @@ pub fn wrap(paras: &[Para], width: usize) -> Vec<Line<'static>> {
             if is_space {
                 // Spaces at a break vanish.
                 flush(&mut line, &mut out);
-                line.extend(std::iter::repeat_n((' ', Default::default()), hang));
+                line.extend(std::iter::repeat_n((" ", Style::default()), hang));
                 used = hang;
                 fresh = true;
                 continue;
             }
             if !fresh {
                 flush(&mut line, &mut out);
-                line.extend(std::iter::repeat_n((' ', Default::default()), hang));
+                line.extend(std::iter::repeat_n((" ", Style::default()), hang));
                 used = hang;
             }
             // A word wider than the room left is broken where it must be.
             for &(c, style) in token {
-                let cw = c.width().unwrap_or(0);
+                let cw = columns(c);
                 if used + cw > width && used > hang {
                     flush(&mut line, &mut out);
-                    line.extend(std::iter::repeat_n((' ', Default::default()), hang));
+                    line.extend(std::iter::repeat_n((" ", Style::default()), hang));
                     used = hang;
                 }
                 line.push((c, style));
@@ -188,7 +195,7 @@ pub fn wrap(paras: &[Para], width: usize) -> Vec<Line<'static>> {
 }
 
 /// Spans from styled characters, one span per run of equal style.
-fn spans_of(chars: &[(char, ratatui::style::Style)]) -> Line<'static> {
+fn spans_of(chars: &[(&str, Style)]) -> Line<'static> {
     let mut spans: Vec<Span<'static>> = Vec::new();
     let mut text = String::new();
     let mut style = None;
@@ -200,7 +207,7 @@ fn spans_of(chars: &[(char, ratatui::style::Style)]) -> Line<'static> {
             ));
         }
         style = Some(s);
-        text.push(c);
+        text.push_str(c);
     }
     if !text.is_empty() {
         spans.push(Span::styled(text, style.unwrap_or_default()));

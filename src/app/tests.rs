@@ -1,0 +1,190 @@
+//! The explorer's state, driven by actions alone: tables of action sequences and the selection,
+//! expansion, focus or scroll they must lead to. No terminal involved.
+
+use ratatui::layout::Rect;
+
+use super::{Action, App, Exit, Focus};
+use crate::load::{ModelText, load_text};
+
+/// ```text
+/// a
+/// ├─ b
+/// │  ├─ d
+/// │  └─ e
+/// └─ c
+///    └─ g
+/// f
+/// ```
+const MODEL: &str = "title: t
+entities:
+  - {id: a, name: A, kind: group}
+  - {id: b, name: B, kind: company, parent: a}
+  - {id: c, name: C, kind: company, parent: a}
+  - {id: d, name: D, kind: team, parent: b}
+  - {id: e, name: E, kind: team, parent: b}
+  - {id: f, name: F, kind: group}
+  - {id: g, name: G, kind: team, parent: c}
+";
+
+fn app(height: u16) -> App {
+    let loaded = load_text(ModelText {
+        name: "t.yaml".into(),
+        text: MODEL.into(),
+    })
+    .map_err(|e| e.render())
+    .unwrap();
+    App::new(loaded.org, "t.yaml".into(), Rect::new(0, 0, 80, height))
+}
+
+fn selected_id(app: &App) -> String {
+    let id = app.selected().unwrap();
+    app.org.entity(id).id.value.clone()
+}
+
+use Action::*;
+
+#[test]
+fn navigation_table() {
+    // (keys, the entity selected after them)
+    let table: &[(&[Action], &str)] = &[
+        (&[], "a"),
+        (&[Down], "b"),
+        (&[Down, Down], "c"),
+        (&[Down, Down, Down], "f"), // b and c are collapsed
+        (&[Down, Down, Down, Down], "f"),
+        (&[Up], "a"),
+        (&[Down, ExpandOrChild, Down], "d"),
+        (&[Down, ExpandOrChild, ExpandOrChild], "d"),
+        (&[Down, ExpandOrChild, ExpandOrChild, CollapseOrParent], "b"),
+        (&[Down, ExpandOrChild, ExpandOrChild, CollapseOrParent, CollapseOrParent], "b"),
+        (&[Down, ExpandOrChild, ExpandOrChild, CollapseOrParent, CollapseOrParent, CollapseOrParent], "a"),
+        (&[Last], "f"),
+        (&[Last, First], "a"),
+        (&[Down, NextSibling], "c"),
+        (&[Down, NextSibling, NextSibling], "c"),
+        (&[Down, NextSibling, PrevSibling], "b"),
+        (&[NextSibling], "f"),
+        (&[ExpandSubtree, Last], "f"),
+        (&[ExpandSubtree, Last, Up], "g"),
+        (&[ExpandSubtree, Down, Down, Down, Down], "c"),
+        (&[ExpandSubtree, Down, Down, Down, CollapseAll], "a"),
+        (&[ExpandToDepth(3), Last, Up], "g"),
+        (&[ExpandToDepth(3), Down, Down, ExpandToDepth(1)], "a"),
+        (&[ExpandToDepth(1), Down], "f"),
+        (&[Down, Toggle, Down], "d"),
+        (&[Down, Toggle, Down, Up, Toggle, Down], "c"),
+        (&[PageDown], "f"),
+        (&[ExpandSubtree, PageDown, PageUp], "a"),
+    ];
+    for (actions, expected) in table {
+        let mut app = app(24);
+        for &action in *actions {
+            app.perform(action);
+        }
+        assert_eq!(selected_id(&app), *expected, "after {actions:?}");
+        assert!(app.tree.is_visible(&app.org, app.selected().unwrap()), "after {actions:?}");
+    }
+}
+
+#[test]
+fn collapsing_an_ancestor_moves_the_selection_up_to_it() {
+    let mut app = app(24);
+    for action in [ExpandSubtree, Down, Down, Down] {
+        app.perform(action);
+    }
+    assert_eq!(selected_id(&app), "e");
+    app.perform(Up); // d
+    app.perform(Up); // b
+    app.perform(Up); // a
+    app.perform(Toggle);
+    assert_eq!(selected_id(&app), "a");
+    assert!(!app.tree.is_expanded(app.selected().unwrap()));
+}
+
+#[test]
+fn the_selection_stays_on_screen_when_the_tree_is_taller() {
+    // 8 rows leave 4 for the tree between its borders, the title and the status bar.
+    let mut app = app(8);
+    assert_eq!(app.tree_height(), 4);
+    app.perform(ExpandSubtree);
+    for _ in 0..5 {
+        app.perform(Down);
+    }
+    assert_eq!(selected_id(&app), "g");
+    let rows: Vec<String> = app
+        .tree
+        .rows(&app.org, app.tree_height())
+        .iter()
+        .map(|r| app.org.entity(r.id).id.value.clone())
+        .collect();
+    // Scrolled as little as possible: the selection is on the bottom row.
+    assert_eq!(rows, ["d", "e", "c", "g"]);
+    app.perform(First);
+    let top = app.tree.rows(&app.org, 4)[0].id;
+    assert_eq!(app.org.entity(top).id.value, "a");
+}
+
+#[test]
+fn focus_moves_the_keys_to_the_detail_pane() {
+    let mut app = app(10);
+    app.perform(SwitchFocus);
+    assert_eq!(app.focus, Focus::Detail);
+    app.perform(Down);
+    assert_eq!(selected_id(&app), "a", "j scrolls the detail pane, not the tree");
+    app.perform(SwitchFocus);
+    app.perform(Down);
+    assert_eq!(selected_id(&app), "b");
+}
+
+#[test]
+fn the_detail_scroll_is_bounded_and_resets_on_a_new_selection() {
+    let mut app = app(10);
+    app.perform(SwitchFocus);
+    for _ in 0..1000 {
+        app.perform(Down);
+    }
+    let bottom = app.detail_scroll;
+    assert!(bottom < 1000);
+    app.perform(Down);
+    assert_eq!(app.detail_scroll, bottom);
+    app.perform(SwitchFocus);
+    app.perform(Down);
+    assert_eq!(app.detail_scroll, 0);
+}
+
+#[test]
+fn escape_closes_the_help_before_it_quits() {
+    let mut app = app(24);
+    app.perform(ToggleHelp);
+    assert!(app.help_open);
+    app.perform(Down);
+    assert_eq!(selected_id(&app), "a", "keys do not reach the tree under the help");
+    app.perform(Escape);
+    assert!(!app.help_open);
+    assert_eq!(app.exit, None);
+    app.perform(Escape);
+    assert_eq!(app.exit, Some(Exit::Quit));
+}
+
+#[test]
+fn clicks_select_rows_and_toggle_on_the_marker() {
+    let mut app = app(24);
+    // Row 0 of the tree is at screen row 2 (title bar, top border); B is the second row.
+    app.perform(Click { column: 10, row: 3 });
+    assert_eq!(selected_id(&app), "b");
+    assert!(!app.tree.is_expanded(app.selected().unwrap()));
+    // B's marker: border, selection marker (2), one level of indentation (2).
+    app.perform(Click { column: 5, row: 3 });
+    assert!(app.tree.is_expanded(app.selected().unwrap()));
+    // A click below the last row selects nothing new.
+    app.perform(Click { column: 10, row: 20 });
+    assert_eq!(selected_id(&app), "b");
+}
+
+#[test]
+fn ctrl_c_interrupts_even_under_the_help() {
+    let mut app = app(24);
+    app.perform(ToggleHelp);
+    app.perform(Interrupt);
+    assert_eq!(app.exit, Some(Exit::Interrupted));
+}
