@@ -11,14 +11,22 @@ use ratatui::style::{Color, Modifier};
 
 fn shipped(cols: u16, rows: u16, keys: &str) -> App {
     let loaded = load_embedded().map_err(|e| e.render()).unwrap();
-    let mut app = App::new(loaded.org, "orange-cloud.yaml".into(), Rect::new(0, 0, cols, rows));
+    let mut app = App::new(
+        loaded.org,
+        "orange-cloud.yaml".into(),
+        Rect::new(0, 0, cols, rows),
+    );
     press(&mut app, keys).unwrap();
     app
 }
 
 fn fixture(name: &str, cols: u16, rows: u16, keys: &str) -> App {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/models").join(name);
-    let loaded = load_file(&path, Limits::default()).map_err(|e| e.render()).unwrap();
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/models")
+        .join(name);
+    let loaded = load_file(&path, Limits::default())
+        .map_err(|e| e.render())
+        .unwrap();
     let mut app = App::new(loaded.org, name.into(), Rect::new(0, 0, cols, rows));
     press(&mut app, keys).unwrap();
     app
@@ -76,7 +84,10 @@ fn the_selected_row_is_reversed_and_kinds_are_coloured() {
     assert!(!buffer[(1, 4)].modifier.contains(Modifier::REVERSED));
     // Its kind badge, `co`, is drawn in the company colour.
     let row: String = (0..32).map(|x| buffer[(x, 5)].symbol()).collect();
-    let badge = row.find(" co ").map(|i| row[..i].chars().count() as u16 + 1).unwrap();
+    let badge = row
+        .find(" co ")
+        .map(|i| row[..i].chars().count() as u16 + 1)
+        .unwrap();
     assert_eq!(buffer[(badge, 5)].fg, Color::Blue, "{row}");
 }
 
@@ -85,7 +96,10 @@ fn no_escape_sequence_from_the_model_reaches_the_screen() {
     let terminal = draw(&fixture("wide-names.yaml", 80, 24, "jj"));
     for cell in terminal.backend().buffer().content() {
         assert!(
-            !cell.symbol().chars().any(|c| c.is_control() || ('\u{202a}'..='\u{202e}').contains(&c)),
+            !cell
+                .symbol()
+                .chars()
+                .any(|c| c.is_control() || ('\u{202a}'..='\u{202e}').contains(&c)),
             "{:?}",
             cell.symbol()
         );

@@ -104,21 +104,34 @@ impl App {
     pub fn perform(&mut self, action: Action) {
         let before = self.selected();
         if self.help_open {
-            match action {
-                Action::ToggleHelp | Action::Escape | Action::Quit => self.help_open = false,
-                Action::Up => self.help_scroll = self.help_scroll.saturating_sub(1),
-                Action::Down => {
-                    self.help_scroll = (self.help_scroll + 1).min(ui::help::max_scroll(self.area))
-                }
-                Action::First => self.help_scroll = 0,
-                Action::Last => self.help_scroll = ui::help::max_scroll(self.area),
-                Action::Interrupt => self.exit = Some(Exit::Interrupted),
-                Action::Resize { width, height } => self.area = Rect::new(0, 0, width, height),
-                Action::Suspend => self.suspend_requested = true,
-                _ => {}
-            }
-            return;
+            self.perform_in_help(action);
+        } else {
+            self.perform_in_panes(action);
         }
+        if self.selected() != before {
+            self.detail_scroll = 0;
+        }
+        self.settle();
+    }
+
+    /// While the help is open, keys scroll or close it; the panes under it do not move.
+    fn perform_in_help(&mut self, action: Action) {
+        match action {
+            Action::ToggleHelp | Action::Escape | Action::Quit => self.help_open = false,
+            Action::Up => self.help_scroll = self.help_scroll.saturating_sub(1),
+            Action::Down => {
+                self.help_scroll = (self.help_scroll + 1).min(ui::help::max_scroll(self.area))
+            }
+            Action::First => self.help_scroll = 0,
+            Action::Last => self.help_scroll = ui::help::max_scroll(self.area),
+            Action::Interrupt => self.exit = Some(Exit::Interrupted),
+            Action::Resize { width, height } => self.area = Rect::new(0, 0, width, height),
+            Action::Suspend => self.suspend_requested = true,
+            _ => {}
+        }
+    }
+
+    fn perform_in_panes(&mut self, action: Action) {
         let page = self.tree_height() as isize;
         let org = &self.org;
         match (action, self.focus) {
@@ -168,10 +181,6 @@ impl App {
             (Action::ScrollDown { column, row }, _) => self.wheel(column, row, 3),
             (Action::Resize { width, height }, _) => self.area = Rect::new(0, 0, width, height),
         }
-        if self.selected() != before {
-            self.detail_scroll = 0;
-        }
-        self.settle();
     }
 
     /// Keeps the selection on screen and the detail scroll in range.

@@ -56,8 +56,27 @@ fn navigation_table() {
         (&[Down, ExpandOrChild, Down], "d"),
         (&[Down, ExpandOrChild, ExpandOrChild], "d"),
         (&[Down, ExpandOrChild, ExpandOrChild, CollapseOrParent], "b"),
-        (&[Down, ExpandOrChild, ExpandOrChild, CollapseOrParent, CollapseOrParent], "b"),
-        (&[Down, ExpandOrChild, ExpandOrChild, CollapseOrParent, CollapseOrParent, CollapseOrParent], "a"),
+        (
+            &[
+                Down,
+                ExpandOrChild,
+                ExpandOrChild,
+                CollapseOrParent,
+                CollapseOrParent,
+            ],
+            "b",
+        ),
+        (
+            &[
+                Down,
+                ExpandOrChild,
+                ExpandOrChild,
+                CollapseOrParent,
+                CollapseOrParent,
+                CollapseOrParent,
+            ],
+            "a",
+        ),
         (&[Last], "f"),
         (&[Last, First], "a"),
         (&[Down, NextSibling], "c"),
@@ -82,7 +101,10 @@ fn navigation_table() {
             app.perform(action);
         }
         assert_eq!(selected_id(&app), *expected, "after {actions:?}");
-        assert!(app.tree.is_visible(&app.org, app.selected().unwrap()), "after {actions:?}");
+        assert!(
+            app.tree.is_visible(&app.org, app.selected().unwrap()),
+            "after {actions:?}"
+        );
     }
 }
 
@@ -130,7 +152,11 @@ fn focus_moves_the_keys_to_the_detail_pane() {
     app.perform(SwitchFocus);
     assert_eq!(app.focus, Focus::Detail);
     app.perform(Down);
-    assert_eq!(selected_id(&app), "a", "j scrolls the detail pane, not the tree");
+    assert_eq!(
+        selected_id(&app),
+        "a",
+        "j scrolls the detail pane, not the tree"
+    );
     app.perform(SwitchFocus);
     app.perform(Down);
     assert_eq!(selected_id(&app), "b");
@@ -158,7 +184,11 @@ fn escape_closes_the_help_before_it_quits() {
     app.perform(ToggleHelp);
     assert!(app.help_open);
     app.perform(Down);
-    assert_eq!(selected_id(&app), "a", "keys do not reach the tree under the help");
+    assert_eq!(
+        selected_id(&app),
+        "a",
+        "keys do not reach the tree under the help"
+    );
     app.perform(Escape);
     assert!(!app.help_open);
     assert_eq!(app.exit, None);
@@ -177,7 +207,10 @@ fn clicks_select_rows_and_toggle_on_the_marker() {
     app.perform(Click { column: 5, row: 3 });
     assert!(app.tree.is_expanded(app.selected().unwrap()));
     // A click below the last row selects nothing new.
-    app.perform(Click { column: 10, row: 20 });
+    app.perform(Click {
+        column: 10,
+        row: 20,
+    });
     assert_eq!(selected_id(&app), "b");
 }
 

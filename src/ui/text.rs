@@ -145,8 +145,7 @@ pub fn wrap(paras: &[Para], width: usize) -> Vec<Line<'static>> {
         let mut line: Vec<(&str, Style)> = Vec::new();
         let mut used = 0;
         let mut fresh = true; // nothing but indentation on this line yet
-        let flush = |line: &mut Vec<(&str, Style)>,
-                     out: &mut Vec<Line<'static>>| {
+        let flush = |line: &mut Vec<(&str, Style)>, out: &mut Vec<Line<'static>>| {
             while line.last().is_some_and(|(c, _)| *c == " ") {
                 line.pop();
             }
