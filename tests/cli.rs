@@ -195,3 +195,31 @@ fn the_model_file_is_never_written() {
         before
     );
 }
+
+#[test]
+fn the_readme_screenshot_is_what_orgtree_draws() {
+    let out = orgtree()
+        .args(["--screen", "100x24", "--keys", "jjj"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let frame = String::from_utf8(out.stdout).unwrap();
+    let readme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    assert!(
+        readme.contains(&format!("```text\n{frame}```")),
+        "README's screenshot is stale; regenerate it with `orgtree --screen 100x24 --keys jjj`:\n{frame}"
+    );
+}
+
+#[test]
+fn screen_rejects_unknown_keys_and_bad_sizes() {
+    let out = orgtree()
+        .args(["--screen", "80x24", "--keys", "<Nope>"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown key <Nope>"));
+    let out = orgtree().args(["--screen", "eighty"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}

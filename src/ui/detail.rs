@@ -163,7 +163,7 @@ fn also_reported<'a>(
     if others.is_empty() {
         String::new()
     } else {
-        format!(" (also reported: {})", others.join(", "))
+        format!("; also reported: {}", others.join(", "))
     }
 }
 
@@ -369,8 +369,8 @@ fn leaders<'a>(app: &'a App, id: EntityId, when: &str, c: &mut Citations<'a>, ou
             if !period.is_empty() {
                 let _ = write!(text, ", {period}");
             }
-            text.push_str(&also_reported(&r.competing, "title", c));
             text.push_str(&c.cite(&r.sources));
+            text.push_str(&also_reported(&r.competing, "title", c));
             for note in &r.notes {
                 let _ = write!(text, " · {}{}", safe(&note.text), c.cite(&note.sources));
             }
@@ -403,11 +403,11 @@ fn stake_line<'a>(
     if let Some(b) = &s.on_behalf_of {
         let _ = write!(text, " for {}", name(org, b));
     }
-    text.push_str(&also_reported(&s.competing, "share", c));
     if with_period {
         let _ = write!(text, " ({})", s.period());
     }
     text.push_str(&c.cite(&s.sources));
+    text.push_str(&also_reported(&s.competing, "share", c));
     text
 }
 
