@@ -8,6 +8,7 @@ use clap::{Parser, ValueEnum};
 use ratatui::layout::Rect;
 
 use crate::app::App;
+use crate::model::{Day, PartialDate};
 
 use crate::dump::{self, DumpOptions, Format};
 use crate::load::{self, Limits, LoadError, Loaded};
@@ -25,7 +26,7 @@ pub const EXIT_USAGE: u8 = 2;
 /// terminal.
 ///
 /// Without FILE, orgtree opens its embedded model: Orange's cloud structures in January 2015.
-/// When standard output is not a terminal, orgtree prints the tree as --dump does.
+/// When standard input or output is not a terminal, orgtree prints the tree as --dump does.
 #[derive(Debug, Parser)]
 #[command(name = "orgtree", version, about, long_about)]
 #[command(after_help = "Exit status: 0 ok, 1 model problems, 2 usage error.")]
@@ -41,19 +42,20 @@ pub struct Cli {
     #[arg(long, conflicts_with = "dump")]
     pub check: bool,
 
-    /// Output format of --dump.
-    #[arg(long, value_enum, default_value_t = FormatArg::Tree)]
-    pub format: FormatArg,
+    /// Output format of --dump (and giving it implies --dump) [default: tree].
+    #[arg(long, value_enum)]
+    pub format: Option<FormatArg>,
 
-    /// Draw the tree with ASCII characters instead of Unicode box drawing.
+    /// Draw the dumped tree with ASCII characters instead of Unicode box drawing.
     #[arg(long)]
     pub ascii: bool,
 
-    /// Show only the subtree of the entity with this id.
+    /// Show only the subtree of the entity with this id (the explorer starts on it).
     #[arg(long, value_name = "ID")]
     pub root: Option<String>,
 
-    /// Show this many levels of the tree (1 = the top level only).
+    /// Show this many levels of the tree (1 = the top level only; the explorer opens that
+    /// many).
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
     pub depth: Option<u32>,
 
@@ -64,12 +66,32 @@ pub struct Cli {
 
     /// Keys to press before --screen prints its frame: plain characters, and <Enter>, <Esc>,
     /// <Tab>, <Up>, <Down>, <Left>, <Right>, <PgUp>, <PgDn>, <Home>, <End>, <F1>, <C-d>…
-    #[arg(long, value_name = "KEYS", requires = "screen", default_value = "")]
-    pub keys: String,
+    #[arg(long, value_name = "KEYS", requires = "screen")]
+    pub keys: Option<String>,
+
+    /// Show the model as it stood on this date (YYYY, YYYY-MM or YYYY-MM-DD; a partial date
+    /// means its last day): stakes, roles and entities in force then.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub as_of: Option<Day>,
+
+    /// Show only the entities matching this fuzzy search, and their ancestors (with --dump).
+    #[arg(long, value_name = "QUERY")]
+    pub filter: Option<String>,
+
+    /// Print what changed between two dates: entities, stakes, roles, and the events between.
+    #[arg(long, num_args = 2, value_names = ["DATE1", "DATE2"], value_parser = parse_date, conflicts_with_all = ["dump", "check", "screen"])]
+    pub diff: Option<Vec<Day>>,
 
     /// Refuse model files larger than this many bytes.
     #[arg(long, value_name = "BYTES", default_value_t = Limits::default().max_size)]
     pub max_size: u64,
+}
+
+/// A date on the command line: its last day, for a partial date.
+fn parse_date(text: &str) -> Result<Day, String> {
+    text.parse::<PartialDate>()
+        .map(|d| d.last_day())
+        .map_err(|e| e.to_string())
 }
 
 /// `--format` values.
@@ -102,25 +124,61 @@ pub fn run(cli: Cli) -> ExitCode {
     if cli.check {
         return check(&loaded);
     }
-    if !loaded.warnings.is_empty() {
-        eprintln!(
+    let root = match &cli.root {
+        None => None,
+        Some(id) => match loaded.org.find_entity(id) {
+            Some(root) => Some(root),
+            None => {
+                let ids = loaded.org.model.entities.iter().map(|e| e.id.value.as_str());
+                let hint = suggest::help(id, ids).unwrap_or_else(|| {
+                    "the explorer shows each entity's id in its detail pane".into()
+                });
+                eprintln!(
+                    "orgtree: --root: no entity has the id `{}`; {}",
+                    sanitize(id),
+                    sanitize(&hint)
+                );
+                return ExitCode::from(EXIT_USAGE);
+            }
+        },
+    };
+    let warnings = (!loaded.warnings.is_empty()).then(|| {
+        format!(
             "{}: {} warning(s); run orgtree --check to see them",
             sanitize(&loaded.file.name),
             loaded.warnings.len()
-        );
-    }
-    if let Some(size) = cli.screen {
-        return screen(loaded, size, &cli.keys);
-    }
+        )
+    });
     let interactive = io::stdout().is_terminal() && io::stdin().is_terminal();
-    if cli.dump || !interactive {
-        return dump(&cli, &loaded);
+    let explorer = cli.screen.is_some() || !(cli.dump || cli.format.is_some() || cli.diff.is_some() || !interactive);
+    if !explorer && let Some(w) = &warnings {
+        eprintln!("{w}");
     }
-    explore(loaded)
+    if let Some(dates) = &cli.diff {
+        return write_out(|out| dump::write_diff(&loaded.org, dates[0], dates[1], out));
+    }
+    if !explorer {
+        return dump(&cli, &loaded.org, root);
+    }
+    let area = cli.screen.map_or_else(Rect::default, |(w, h)| Rect::new(0, 0, w, h));
+    let mut app = App::new(loaded.org, loaded.file.name, area);
+    if let Some(day) = cli.as_of {
+        app.set_date(day);
+    }
+    if let Some(levels) = cli.depth {
+        app.show_levels(levels as usize);
+    }
+    if let Some(root) = root {
+        app.select(root);
+    }
+    app.status = warnings;
+    match &cli.screen {
+        Some(_) => screen(app, cli.keys.as_deref().unwrap_or_default()),
+        None => explore(app),
+    }
 }
 
-fn explore(loaded: Loaded) -> ExitCode {
-    let app = App::new(loaded.org, loaded.file.name, Rect::default());
+fn explore(app: App) -> ExitCode {
     match crate::term::run(app) {
         Ok(ending) => ExitCode::from(ending.exit_code()),
         Err(e) => {
@@ -130,8 +188,8 @@ fn explore(loaded: Loaded) -> ExitCode {
     }
 }
 
-fn screen(loaded: Loaded, size: (u16, u16), keys: &str) -> ExitCode {
-    match crate::headless::screen(loaded.org, loaded.file.name, size, keys) {
+fn screen(mut app: App, keys: &str) -> ExitCode {
+    match crate::headless::press(&mut app, keys).map(|()| crate::headless::frame(&app)) {
         Ok(frame) => {
             let mut out = io::stdout().lock();
             match out.write_all(frame.as_bytes()).and_then(|()| out.flush()) {
@@ -185,39 +243,26 @@ fn check(loaded: &Loaded) -> ExitCode {
     ExitCode::from(EXIT_OK)
 }
 
-fn dump(cli: &Cli, loaded: &Loaded) -> ExitCode {
-    let org = &loaded.org;
-    let root = match &cli.root {
-        None => None,
-        Some(id) => match org.find_entity(id) {
-            Some(root) => Some(root),
-            None => {
-                let ids = org.model.entities.iter().map(|e| e.id.value.as_str());
-                let hint = suggest::help(id, ids)
-                    .unwrap_or_else(|| "see the ids with `orgtree --dump --format json`".into());
-                eprintln!(
-                    "orgtree: --root: no entity has the id `{}`; {}",
-                    sanitize(id),
-                    sanitize(&hint)
-                );
-                return ExitCode::from(EXIT_USAGE);
-            }
-        },
-    };
+fn dump(cli: &Cli, org: &crate::org::Org, root: Option<crate::org::EntityId>) -> ExitCode {
     let options = DumpOptions {
-        format: cli.format.into(),
+        format: cli.format.unwrap_or(FormatArg::Tree).into(),
         ascii: cli.ascii,
         root,
         depth: cli.depth.map(|d| d as usize),
+        as_of: cli.as_of,
+        filter: cli.filter.clone(),
     };
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
-    match dump::write(org, &options, &mut out).and_then(|()| out.flush()) {
+    write_out(|out| dump::write(org, &options, out))
+}
+
+/// Streams output to stdout; a reader that went away (`orgtree --dump | head`) is no failure.
+fn write_out(write: impl FnOnce(&mut io::BufWriter<io::StdoutLock<'static>>) -> io::Result<()>) -> ExitCode {
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    match write(&mut out).and_then(|()| out.flush()) {
         Ok(()) => ExitCode::from(EXIT_OK),
-        // The reader went away (`orgtree --dump | head`): that is not a failure.
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::from(EXIT_OK),
         Err(e) => {
-            eprintln!("orgtree: cannot write the dump: {e}");
+            eprintln!("orgtree: cannot write the output: {e}");
             ExitCode::from(EXIT_MODEL)
         }
     }

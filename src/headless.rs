@@ -4,12 +4,13 @@
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
 use unicode_width::UnicodeWidthStr;
 
 use crate::app::App;
 use crate::keys;
-use crate::org::Org;
+
+/// The largest frame `--screen` draws in either direction.
+const MAX_SIDE: u16 = 1000;
 
 /// Parses `COLSxROWS`.
 pub fn parse_size(text: &str) -> Result<(u16, u16), String> {
@@ -17,11 +18,19 @@ pub fn parse_size(text: &str) -> Result<(u16, u16), String> {
         .split_once(['x', 'X', '×'])
         .ok_or_else(|| format!("`{text}` is not a size; write COLSxROWS, e.g. 80x24"))?;
     let number = |s: &str| {
-        s.trim()
-            .parse::<u16>()
-            .map_err(|_| format!("`{text}` is not a size; write COLSxROWS, e.g. 80x24"))
+        let s = s.trim();
+        if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) {
+            // All digits: a number too large for a screen.
+            Ok(s.parse::<u16>().unwrap_or(u16::MAX))
+        } else {
+            Err(format!("`{text}` is not a size; write COLSxROWS, e.g. 80x24"))
+        }
     };
-    Ok((number(cols)?, number(rows)?))
+    let (cols, rows) = (number(cols)?, number(rows)?);
+    if cols > MAX_SIDE || rows > MAX_SIDE {
+        return Err(format!("`{text}` is too large: at most {MAX_SIDE}x{MAX_SIDE}"));
+    }
+    Ok((cols, rows))
 }
 
 /// Presses the keys of `script` in `app`, through the same bindings as a real terminal; keys
@@ -31,7 +40,7 @@ pub fn press(app: &mut App, script: &str) -> Result<(), String> {
         if app.exit.is_some() {
             break;
         }
-        if let Some(action) = keys::action_for(event) {
+        if let Some(action) = keys::action_for(event, app.input_mode()) {
             app.perform(action);
         }
     }
@@ -51,16 +60,9 @@ pub fn draw(app: &App) -> Terminal<TestBackend> {
     terminal
 }
 
-/// Runs the explorer on `org` at `cols`×`rows`, applies `script`, and returns the final frame.
-pub fn screen(
-    org: Org,
-    file_name: String,
-    (cols, rows): (u16, u16),
-    script: &str,
-) -> Result<String, String> {
-    let mut app = App::new(org, file_name, Rect::new(0, 0, cols, rows));
-    press(&mut app, script)?;
-    Ok(frame_text(draw(&app).backend().buffer()))
+/// The frame `app` draws, as text.
+pub fn frame(app: &App) -> String {
+    frame_text(draw(app).backend().buffer())
 }
 
 /// A buffer as plain text, one line per row, trailing spaces trimmed.

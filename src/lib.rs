@@ -17,3 +17,6 @@ pub mod suggest;
 pub mod term;
 pub mod ui;
 pub mod validate;
+pub mod ownership;
+pub mod history;
+pub mod search;

@@ -214,6 +214,10 @@ const MAX_DEPTH: usize = 24;
 
 /// Parses a model's YAML text. This is the only function that calls the YAML library.
 pub fn parse(text: &str) -> Result<Model, Diagnostic> {
+    if text.trim().is_empty() {
+        return Err(Diagnostic::error(Pos::UNKNOWN, "the model file is empty")
+            .with_help("a model needs at least a `title:`; see docs/model.md"));
+    }
     // Without aliases, a document of n bytes cannot hold more than n nodes or events; the
     // budgets leave room for that and stop alias expansion early.
     let len = text.len();

@@ -12,6 +12,8 @@ use crate::suggest;
 /// Adds every problem of `org` to `diagnostics`.
 pub fn check(org: &Org, diagnostics: &mut Vec<Diagnostic>) {
     cycles(org, diagnostics);
+    self_references(org, diagnostics);
+    vocabulary(org, diagnostics);
     periods(org, diagnostics);
     stake_sums(org, diagnostics);
     lifetimes(org, diagnostics);
@@ -68,6 +70,52 @@ fn cycles(org: &Org, diagnostics: &mut Vec<Diagnostic>) {
         for id in path {
             mark[id.0 as usize] = Mark::Done;
         }
+    }
+}
+
+/// An entity holding a stake in itself is an error; a relation with itself, a warning.
+fn self_references(org: &Org, diagnostics: &mut Vec<Diagnostic>) {
+    let m = &org.model;
+    for s in &m.stakes {
+        if s.owner.value == s.owned.value {
+            diagnostics.push(
+                Diagnostic::error(s.owned.pos, format!("`{}` holds a stake in itself", s.owned.value))
+                    .with_help("treasury shares are not stakes: remove this one, or correct `owner` or `owned`"),
+            );
+        }
+    }
+    for r in &m.relations {
+        if r.from.value == r.to.value {
+            diagnostics.push(
+                Diagnostic::warning(r.to.pos, format!("`{}` is related to itself", r.to.value))
+                    .with_help("check `from` and `to`"),
+            );
+        }
+    }
+}
+
+/// A kind that is not a known word but is close to one is probably a typo.
+fn vocabulary(org: &Org, diagnostics: &mut Vec<Diagnostic>) {
+    use crate::model::{EntityKind, EventKind, RelationKind};
+    let m = &org.model;
+    let mut check = |word: &str, pos: Pos, known: &[&str], what: &str| {
+        if !known.contains(&word)
+            && let Some(near) = suggest::did_you_mean(word, known.iter().copied())
+        {
+            diagnostics.push(
+                Diagnostic::warning(pos, format!("`{word}` is not a known {what} kind"))
+                    .with_help(format!("did you mean `{near}`? (any other word is kept as written)")),
+            );
+        }
+    };
+    for e in &m.entities {
+        check(e.kind.as_str(), e.kind.pos, EntityKind::KNOWN, "entity");
+    }
+    for r in &m.relations {
+        check(r.kind.as_str(), r.kind.pos, RelationKind::KNOWN, "relation");
+    }
+    for e in &m.events {
+        check(e.kind.as_str(), e.kind.pos, EventKind::KNOWN, "event");
     }
 }
 

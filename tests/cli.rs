@@ -150,7 +150,7 @@ fn a_closed_pipe_ends_the_dump_quietly() {
     // Dropping the reader closes the pipe while orgtree is still writing.
     let out = child.wait_with_output().unwrap();
     std::fs::remove_dir_all(&dir).unwrap();
-    assert_eq!(first, "Many — current stakes\n");
+    assert!(first.starts_with("Many — as of "), "{first}");
     assert_eq!(out.status.code(), Some(0));
     assert!(
         out.stderr.is_empty(),

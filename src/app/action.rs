@@ -4,7 +4,7 @@
 /// One request to the explorer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
-    /// One row (or line of the detail pane) up or down.
+    /// One row (or link, in the detail pane) up or down.
     Up,
     Down,
     PageUp,
@@ -17,7 +17,11 @@ pub enum Action {
     CollapseOrParent,
     /// Expand, or go to the first child when already expanded.
     ExpandOrChild,
+    /// Expand or collapse the selected entity.
     Toggle,
+    /// Enter: toggle in the tree, follow the link in the detail pane, choose in a list, accept
+    /// the search.
+    Activate,
     NextSibling,
     PrevSibling,
     ExpandSubtree,
@@ -26,8 +30,28 @@ pub enum Action {
     ExpandToDepth(u8),
     /// Move the keyboard focus between the tree and the detail pane.
     SwitchFocus,
+    /// Put the detail pane's cursor on the selected entity's first owner.
+    Owners,
+    /// Go back to, or forward again to, a place visited by following links.
+    Back,
+    Forward,
+    /// Open the search prompt; type into it; leave it.
+    Search,
+    SearchInput(char),
+    SearchBackspace,
+    SearchClear,
+    NextMatch,
+    PrevMatch,
+    /// Open the list of events, to pick a date.
+    Timeline,
+    /// Step to the previous or next event's date; back to the model's own date.
+    PrevDate,
+    NextDate,
+    ModelDate,
+    /// Hide entities that do not exist at the date in force, or show them dimmed.
+    ToggleOutside,
     ToggleHelp,
-    /// Close what is open (the help), or quit when nothing is.
+    /// Close what is open (a list, the help, the search), or quit when nothing is.
     Escape,
     Quit,
     /// Ctrl-c.
@@ -35,22 +59,10 @@ pub enum Action {
     /// Ctrl-z: hand the terminal back to the shell until `fg`.
     Suspend,
     /// A mouse click at a screen cell.
-    Click {
-        column: u16,
-        row: u16,
-    },
+    Click { column: u16, row: u16 },
     /// The mouse wheel over a screen cell.
-    ScrollUp {
-        column: u16,
-        row: u16,
-    },
-    ScrollDown {
-        column: u16,
-        row: u16,
-    },
+    ScrollUp { column: u16, row: u16 },
+    ScrollDown { column: u16, row: u16 },
     /// The terminal's new size.
-    Resize {
-        width: u16,
-        height: u16,
-    },
+    Resize { width: u16, height: u16 },
 }

@@ -1,6 +1,7 @@
 //! The explorer's state and the one place it changes: an [`App`] holds the org, the tree's
-//! expansion and selection, the focus and the detail pane's scroll, and [`App::perform`] applies
-//! an [`Action`]. Nothing here knows about terminals; drawing is `ui`'s, the event loop `term`'s.
+//! expansion and selection, what the detail pane shows and where its cursor is, the date in
+//! force, the search, and the places visited; [`App::perform`] applies an [`Action`]. Nothing
+//! here knows about terminals: drawing is `ui`'s, the event loop `term`'s.
 
 mod action;
 mod tree;
@@ -13,8 +14,10 @@ pub use tree::{Row, TreeNav};
 
 use ratatui::layout::{Position, Rect};
 
+use crate::history;
 use crate::model::Day;
-use crate::org::{EntityId, Org};
+use crate::org::{EntityId, Org, PersonId, SourceId};
+use crate::search::{self, Found};
 use crate::ui;
 
 /// Which pane the keys move.
@@ -33,6 +36,66 @@ pub enum Exit {
     Interrupted,
 }
 
+/// What the detail pane shows, and what a link leads to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    Entity(EntityId),
+    Person(PersonId),
+    Source(SourceId),
+}
+
+/// Where the detail pane stood, to come back to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Place {
+    target: Target,
+    link: usize,
+    scroll: usize,
+}
+
+/// A list drawn over the panes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overlay {
+    Help { scroll: usize },
+    /// Every event; choosing one moves the date in force to it.
+    Timeline { cursor: usize },
+}
+
+/// How the tree shows entities that do not exist at the date in force.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outside {
+    Hide,
+    Dim,
+}
+
+/// How keys are read: as commands, as text for the search prompt, or for a list on top.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InputMode {
+    Normal,
+    Prompt,
+    Overlay,
+}
+
+/// A search: the query, whether it is being typed, and what it found.
+#[derive(Debug, Clone)]
+pub struct SearchState {
+    pub query: String,
+    pub editing: bool,
+    pub found: Found,
+    /// The tree's expansion before the search, put back when it is cleared.
+    saved_expansion: Vec<bool>,
+}
+
+impl SearchState {
+    /// `[i/N]`: which match is selected, out of how many.
+    pub fn counter(&self, selected: Option<EntityId>) -> String {
+        let total = self.found.matches.len();
+        let index = selected
+            .and_then(|s| self.found.matches.iter().position(|&m| m == s))
+            .map_or(0, |i| i + 1);
+        format!("[{index}/{total}]")
+    }
+}
+
 /// The explorer's whole state.
 #[derive(Debug)]
 pub struct App {
@@ -41,15 +104,28 @@ pub struct App {
     pub file_name: String,
     pub tree: TreeNav,
     pub focus: Focus,
+    /// What the detail pane shows: the selected entity, or a person or source reached by a link.
+    pub subject: Target,
+    /// Which of the detail pane's links the cursor is on.
+    pub link: usize,
     /// First line of the detail pane on screen.
     pub detail_scroll: usize,
-    pub help_open: bool,
-    /// First line of the help overlay on screen.
-    pub help_scroll: usize,
+    pub overlay: Option<Overlay>,
     /// The terminal's size.
     pub area: Rect,
-    /// The date whose stakes and roles are shown as in force.
-    pub as_of: Option<Day>,
+    /// The date in force: stakes, roles and relations are those holding on it.
+    pub as_of: Day,
+    /// The model's own date (or today, for a model without one).
+    pub model_date: Day,
+    pub outside: Outside,
+    /// The event date before the date in force, and which entities changed since.
+    pub since: Option<Day>,
+    pub changed: Vec<bool>,
+    pub search: Option<SearchState>,
+    back: Vec<Place>,
+    forward: Vec<Place>,
+    /// A message for the status bar, cleared by the next action.
+    pub status: Option<String>,
     /// Set when the explorer should stop.
     pub exit: Option<Exit>,
     /// Set when the terminal should be handed back to the shell (Ctrl-z).
@@ -58,22 +134,36 @@ pub struct App {
 
 impl App {
     pub fn new(org: Org, file_name: String, area: Rect) -> Self {
-        let as_of = org.model.as_of.as_ref().map(|d| d.last_day());
+        let model_date = org
+            .model
+            .as_of
+            .as_ref()
+            .map_or_else(Day::today, |d| d.last_day());
         let tree = TreeNav::new(&org);
+        let subject = tree.selected().map_or(Target::Entity(EntityId(0)), Target::Entity);
         let mut app = App {
+            changed: vec![false; org.entity_count()],
             org,
             file_name,
             tree,
             focus: Focus::Tree,
+            subject,
+            link: 0,
             detail_scroll: 0,
-            help_open: false,
-            help_scroll: 0,
+            overlay: None,
             area,
-            as_of,
+            as_of: model_date,
+            model_date,
+            outside: Outside::Hide,
+            since: None,
+            search: None,
+            back: Vec::new(),
+            forward: Vec::new(),
+            status: None,
             exit: None,
             suspend_requested: false,
         };
-        app.settle();
+        app.set_date(model_date);
         app
     }
 
@@ -81,52 +171,183 @@ impl App {
         self.tree.selected()
     }
 
+    /// How keys are read now.
+    pub fn input_mode(&self) -> InputMode {
+        if self.overlay.is_some() {
+            InputMode::Overlay
+        } else if self.search.as_ref().is_some_and(|s| s.editing) {
+            InputMode::Prompt
+        } else {
+            InputMode::Normal
+        }
+    }
+
     /// How many tree rows fit on screen.
     pub fn tree_height(&self) -> usize {
         ui::layout(self.area).map_or(1, |l| l.tree_inner().height.max(1) as usize)
     }
 
-    /// How many detail lines fit on screen.
-    fn detail_height(&self) -> usize {
-        ui::layout(self.area).map_or(1, |l| l.detail_inner().height.max(1) as usize)
+    fn detail_area(&self) -> Rect {
+        ui::layout(self.area).map_or_else(Rect::default, |l| ui::detail::text_area(l.detail_inner()))
     }
 
-    /// The furthest the detail pane can scroll.
-    fn detail_max_scroll(&self) -> usize {
-        let Some(layout) = ui::layout(self.area) else {
-            return 0;
+    /// Selects `id` in the tree and shows it, as a starting point.
+    pub fn select(&mut self, id: EntityId) {
+        self.tree.select(&self.org, id);
+        self.show(Target::Entity(id));
+        self.settle();
+    }
+
+    /// Shows exactly `levels` levels of the tree.
+    pub fn show_levels(&mut self, levels: usize) {
+        self.tree.expand_to_depth(&self.org, levels);
+        self.settle();
+    }
+
+    /// Moves the date in force, and with it what the tree shows and what counts as changed.
+    pub fn set_date(&mut self, day: Day) {
+        self.as_of = day;
+        self.since = history::previous_event_day(&self.org, day);
+        self.changed = match self.since {
+            Some(since) => history::changes(&self.org, since, day).touched(&self.org),
+            None => vec![false; self.org.entity_count()],
         };
-        let inner = layout.detail_inner();
-        ui::detail::line_count(self, inner.width).saturating_sub(inner.height as usize)
+        self.apply_filters();
+    }
+
+    /// Tells the tree which entities to show: those the search found, and (unless shown
+    /// dimmed) those that exist at the date in force.
+    fn apply_filters(&mut self) {
+        let org = &self.org;
+        let by_date = (self.outside == Outside::Hide).then(|| {
+            (0..org.entity_count())
+                .map(|n| org.exists_at(EntityId(n as u32), Some(self.as_of)))
+                .collect::<Vec<bool>>()
+        });
+        let shown = match (by_date, &self.search) {
+            (None, None) => None,
+            (Some(d), None) => Some(d),
+            (None, Some(s)) => Some(s.found.shown.clone()),
+            (Some(d), Some(s)) => Some(d.iter().zip(&s.found.shown).map(|(a, b)| *a && *b).collect()),
+        };
+        self.tree.set_shown(&self.org, shown);
     }
 
     /// Applies one action.
     pub fn perform(&mut self, action: Action) {
         let before = self.selected();
-        if self.help_open {
-            self.perform_in_help(action);
-        } else {
-            self.perform_in_panes(action);
+        if !matches!(action, Action::Resize { .. }) {
+            self.status = None;
         }
-        if self.selected() != before {
-            self.detail_scroll = 0;
+        match self.overlay {
+            Some(Overlay::Help { scroll }) => self.perform_in_help(action, scroll),
+            Some(Overlay::Timeline { cursor }) => self.perform_in_timeline(action, cursor),
+            None if self.input_mode() == InputMode::Prompt => self.perform_in_prompt(action),
+            None => self.perform_in_panes(action),
+        }
+        let after = self.selected();
+        if after != before
+            && let Some(id) = after
+            && self.subject != Target::Entity(id)
+        {
+            self.show(Target::Entity(id));
         }
         self.settle();
     }
 
-    /// While the help is open, keys scroll or close it; the panes under it do not move.
-    fn perform_in_help(&mut self, action: Action) {
-        match action {
-            Action::ToggleHelp | Action::Escape | Action::Quit => self.help_open = false,
-            Action::Up => self.help_scroll = self.help_scroll.saturating_sub(1),
-            Action::Down => {
-                self.help_scroll = (self.help_scroll + 1).min(ui::help::max_scroll(self.area))
+    /// Points the detail pane at `target`, from the top.
+    fn show(&mut self, target: Target) {
+        self.subject = target;
+        self.link = 0;
+        self.detail_scroll = 0;
+    }
+
+    fn perform_in_help(&mut self, action: Action, scroll: usize) {
+        let max = ui::help::max_scroll(self.area);
+        let scroll = match action {
+            Action::ToggleHelp | Action::Escape | Action::Quit => {
+                self.overlay = None;
+                return;
             }
-            Action::First => self.help_scroll = 0,
-            Action::Last => self.help_scroll = ui::help::max_scroll(self.area),
+            Action::Up => scroll.saturating_sub(1),
+            Action::Down => (scroll + 1).min(max),
+            Action::First => 0,
+            Action::Last => max,
+            other => {
+                self.perform_anywhere(other);
+                scroll
+            }
+        };
+        if self.overlay.is_some() {
+            self.overlay = Some(Overlay::Help { scroll });
+        }
+    }
+
+    fn perform_in_timeline(&mut self, action: Action, cursor: usize) {
+        let count = self.org.model.events.len();
+        let page = self.tree_height();
+        let cursor = match action {
+            Action::Timeline | Action::Escape | Action::Quit => {
+                self.overlay = None;
+                return;
+            }
+            Action::Activate => {
+                self.overlay = None;
+                if let Some(event) = ui::timeline::events(&self.org).get(cursor) {
+                    self.set_date(event.date.first_day());
+                }
+                return;
+            }
+            Action::Up => cursor.saturating_sub(1),
+            Action::Down => (cursor + 1).min(count.saturating_sub(1)),
+            Action::PageUp => cursor.saturating_sub(page),
+            Action::PageDown => (cursor + page).min(count.saturating_sub(1)),
+            Action::First => 0,
+            Action::Last => count.saturating_sub(1),
+            other => {
+                self.perform_anywhere(other);
+                cursor
+            }
+        };
+        if self.overlay.is_some() {
+            self.overlay = Some(Overlay::Timeline { cursor });
+        }
+    }
+
+    fn perform_in_prompt(&mut self, action: Action) {
+        match action {
+            Action::SearchInput(c) => {
+                if let Some(s) = &mut self.search {
+                    s.query.push(c);
+                }
+                self.run_search(true);
+            }
+            Action::SearchBackspace => {
+                if let Some(s) = &mut self.search {
+                    s.query.pop();
+                }
+                self.run_search(false);
+            }
+            Action::SearchClear => {
+                if let Some(s) = &mut self.search {
+                    s.query.clear();
+                }
+                self.run_search(false);
+            }
+            Action::Activate => self.accept_search(),
+            Action::Escape => self.clear_search(),
+            Action::Up => self.tree.move_by(&self.org, -1),
+            Action::Down => self.tree.move_by(&self.org, 1),
+            other => self.perform_anywhere(other),
+        }
+    }
+
+    /// What works whatever is open: resizing, Ctrl-c, Ctrl-z, the mouse wheel.
+    fn perform_anywhere(&mut self, action: Action) {
+        match action {
             Action::Interrupt => self.exit = Some(Exit::Interrupted),
-            Action::Resize { width, height } => self.area = Rect::new(0, 0, width, height),
             Action::Suspend => self.suspend_requested = true,
+            Action::Resize { width, height } => self.area = Rect::new(0, 0, width, height),
             _ => {}
         }
     }
@@ -143,18 +364,19 @@ impl App {
             (Action::HalfPageDown, Focus::Tree) => self.tree.move_by(org, (page / 2).max(1)),
             (Action::First, Focus::Tree) => self.tree.select_first(org),
             (Action::Last, Focus::Tree) => self.tree.select_last(org),
-            (Action::Up, Focus::Detail) => self.scroll_detail(-1),
-            (Action::Down, Focus::Detail) => self.scroll_detail(1),
-            (Action::PageUp, Focus::Detail) => self.scroll_detail(-(self.detail_height() as isize)),
-            (Action::PageDown, Focus::Detail) => self.scroll_detail(self.detail_height() as isize),
-            (Action::HalfPageUp, Focus::Detail) => {
-                self.scroll_detail(-(self.detail_height() as isize / 2).max(1))
+            (Action::Activate, Focus::Tree) => self.tree.toggle(org),
+            (Action::Up, Focus::Detail) => self.detail_step(-1),
+            (Action::Down, Focus::Detail) => self.detail_step(1),
+            (Action::PageUp, Focus::Detail) => self.scroll_detail(-self.detail_page()),
+            (Action::PageDown, Focus::Detail) => self.scroll_detail(self.detail_page()),
+            (Action::HalfPageUp, Focus::Detail) => self.scroll_detail(-(self.detail_page() / 2).max(1)),
+            (Action::HalfPageDown, Focus::Detail) => self.scroll_detail((self.detail_page() / 2).max(1)),
+            (Action::First, Focus::Detail) => {
+                self.detail_scroll = 0;
+                self.link = 0;
             }
-            (Action::HalfPageDown, Focus::Detail) => {
-                self.scroll_detail((self.detail_height() as isize / 2).max(1))
-            }
-            (Action::First, Focus::Detail) => self.detail_scroll = 0,
-            (Action::Last, Focus::Detail) => self.detail_scroll = self.detail_max_scroll(),
+            (Action::Last, Focus::Detail) => self.scroll_detail(isize::MAX / 2),
+            (Action::Activate, Focus::Detail) => self.follow_link(),
             (Action::CollapseOrParent, _) => self.tree.collapse_or_parent(org),
             (Action::ExpandOrChild, _) => self.tree.expand_or_child(org),
             (Action::Toggle, _) => self.tree.toggle(org),
@@ -169,32 +391,280 @@ impl App {
                     Focus::Detail => Focus::Tree,
                 }
             }
-            (Action::ToggleHelp, _) => {
-                self.help_open = true;
-                self.help_scroll = 0;
+            (Action::Owners, _) => self.cursor_to_owners(),
+            (Action::Back, _) => self.go_back(),
+            (Action::Forward, _) => self.go_forward(),
+            (Action::Search, _) => self.start_search(),
+            (Action::NextMatch, _) => self.jump_to_match(true),
+            (Action::PrevMatch, _) => self.jump_to_match(false),
+            (Action::Timeline, _) => {
+                let cursor = ui::timeline::nearest(&self.org, self.as_of);
+                self.overlay = Some(Overlay::Timeline { cursor });
             }
+            (Action::PrevDate, _) => match history::previous_event_day(org, self.as_of) {
+                Some(day) => self.set_date(day),
+                None => self.status = Some("no event before this date".into()),
+            },
+            (Action::NextDate, _) => match history::next_event_day(org, self.as_of) {
+                Some(day) => self.set_date(day),
+                None => self.status = Some("no event after this date".into()),
+            },
+            (Action::ModelDate, _) => self.set_date(self.model_date),
+            (Action::ToggleOutside, _) => {
+                self.outside = match self.outside {
+                    Outside::Hide => Outside::Dim,
+                    Outside::Dim => Outside::Hide,
+                };
+                self.apply_filters();
+            }
+            (Action::ToggleHelp, _) => self.overlay = Some(Overlay::Help { scroll: 0 }),
+            (Action::Escape, _) if self.search.is_some() => self.clear_search(),
+            (Action::Escape, Focus::Detail) => self.focus = Focus::Tree,
             (Action::Escape | Action::Quit, _) => self.exit = Some(Exit::Quit),
-            (Action::Interrupt, _) => self.exit = Some(Exit::Interrupted),
-            (Action::Suspend, _) => self.suspend_requested = true,
             (Action::Click { column, row }, _) => self.click(column, row),
             (Action::ScrollUp { column, row }, _) => self.wheel(column, row, -3),
             (Action::ScrollDown { column, row }, _) => self.wheel(column, row, 3),
-            (Action::Resize { width, height }, _) => self.area = Rect::new(0, 0, width, height),
+            (
+                Action::Interrupt
+                | Action::Suspend
+                | Action::Resize { .. }
+                | Action::SearchInput(_)
+                | Action::SearchBackspace
+                | Action::SearchClear,
+                _,
+            ) => self.perform_anywhere(action),
         }
     }
 
-    /// Keeps the selection on screen and the detail scroll in range.
+    /// Keeps the selection on screen, the detail scroll in range, the cursor on a link in view.
     fn settle(&mut self) {
         let height = self.tree_height();
         self.tree.scroll_to_selection(&self.org, height);
-        self.detail_scroll = self.detail_scroll.min(self.detail_max_scroll());
+        let (links, lines) = self.detail_links();
+        let max = lines.saturating_sub(self.detail_area().height as usize);
+        self.detail_scroll = self.detail_scroll.min(max);
+        self.link = self.link.min(links.len().saturating_sub(1));
+        if let Some(Overlay::Timeline { cursor }) = self.overlay {
+            let count = self.org.model.events.len();
+            self.overlay = Some(Overlay::Timeline {
+                cursor: cursor.min(count.saturating_sub(1)),
+            });
+        }
     }
 
+    /// The first line of each of the detail pane's links, and how many lines it has.
+    fn detail_links(&self) -> (Vec<usize>, usize) {
+        let wrapped = ui::detail::wrapped(self, self.detail_area().width);
+        (wrapped.link_lines, wrapped.lines.len())
+    }
+
+    fn detail_page(&self) -> isize {
+        self.detail_area().height.max(1) as isize
+    }
+
+    /// Scrolls the detail pane, then keeps the cursor on a link in view.
     fn scroll_detail(&mut self, lines: isize) {
-        self.detail_scroll = self
-            .detail_scroll
-            .saturating_add_signed(lines)
-            .min(self.detail_max_scroll());
+        let (links, total) = self.detail_links();
+        let height = self.detail_area().height as usize;
+        let max = total.saturating_sub(height);
+        self.detail_scroll = self.detail_scroll.saturating_add_signed(lines).min(max);
+        let view = self.detail_scroll..self.detail_scroll + height.max(1);
+        if links.get(self.link).is_none_or(|line| !view.contains(line))
+            && let Some(first) = links.iter().position(|line| view.contains(line))
+        {
+            self.link = first;
+        }
+    }
+
+    /// `j`/`k` in the detail pane: to the next link when it is in view, else one line on.
+    fn detail_step(&mut self, step: isize) {
+        let (links, _) = self.detail_links();
+        let height = self.detail_area().height.max(1) as usize;
+        let view = self.detail_scroll..self.detail_scroll + height;
+        let next = self.link.checked_add_signed(step).filter(|&n| n < links.len());
+        match next {
+            Some(n) if view.contains(&links[n]) => self.link = n,
+            _ => self.scroll_detail(step),
+        }
+    }
+
+    /// Enter in the detail pane: go where the link under the cursor leads.
+    fn follow_link(&mut self) {
+        let targets = ui::detail::targets(self);
+        if let Some(&target) = targets.get(self.link) {
+            self.follow(target);
+        }
+    }
+
+    fn place(&self) -> Place {
+        Place {
+            target: self.subject,
+            link: self.link,
+            scroll: self.detail_scroll,
+        }
+    }
+
+    /// Goes to `target`, remembering where we were for `[`.
+    pub fn follow(&mut self, target: Target) {
+        if target != self.subject {
+            self.back.push(self.place());
+            self.forward.clear();
+            self.go(target);
+        }
+    }
+
+    fn go_back(&mut self) {
+        match self.back.pop() {
+            Some(place) => {
+                self.forward.push(self.place());
+                self.return_to(place);
+            }
+            None => self.status = Some("nothing to go back to".into()),
+        }
+    }
+
+    fn go_forward(&mut self) {
+        match self.forward.pop() {
+            Some(place) => {
+                self.back.push(self.place());
+                self.return_to(place);
+            }
+            None => self.status = Some("nothing to go forward to".into()),
+        }
+    }
+
+    /// Shows a place again, its cursor and scroll as they were.
+    fn return_to(&mut self, place: Place) {
+        self.go(place.target);
+        self.link = place.link;
+        self.detail_scroll = place.scroll;
+    }
+
+    /// Shows `target`; an entity is also selected in the tree, revealed if it was filtered out.
+    fn go(&mut self, target: Target) {
+        if let Target::Entity(id) = target {
+            if self.search.as_ref().is_some_and(|s| !s.found.shown[id.0 as usize]) {
+                self.clear_search();
+                self.status = Some("search cleared to show the entity".into());
+            }
+            if !self.tree.is_shown(id) && self.outside == Outside::Hide {
+                self.outside = Outside::Dim;
+                self.apply_filters();
+                self.status = Some(format!(
+                    "{} does not exist on {}: showing such entities dimmed (D to hide them)",
+                    crate::sanitize::sanitize(&self.org.entity(id).name),
+                    self.as_of
+                ));
+            }
+            self.tree.select(&self.org, id);
+        }
+        self.show(target);
+    }
+
+    /// `o`: the detail pane's cursor on the selected entity's first owner.
+    fn cursor_to_owners(&mut self) {
+        if let Some(id) = self.selected() {
+            self.show(Target::Entity(id));
+        }
+        match ui::detail::first_owner_link(self) {
+            Some(link) => {
+                self.focus = Focus::Detail;
+                self.link = link;
+                let (links, _) = self.detail_links();
+                let height = self.detail_area().height.max(1) as usize;
+                if let Some(&line) = links.get(link) {
+                    self.detail_scroll = line.saturating_sub(height / 3);
+                }
+            }
+            None => self.status = Some("no owner recorded at this date".into()),
+        }
+    }
+
+    fn start_search(&mut self) {
+        let saved_expansion = self.tree.expansion();
+        self.search = Some(SearchState {
+            query: String::new(),
+            editing: true,
+            found: Found::default(),
+            saved_expansion,
+        });
+        self.run_search(false);
+    }
+
+    /// Runs the query again after it changed; `narrowed` when it only grew, so the previous
+    /// matches are the only candidates.
+    fn run_search(&mut self, narrowed: bool) {
+        let Some(s) = &mut self.search else { return };
+        if s.query.is_empty() {
+            s.found = Found::default();
+            let saved = s.saved_expansion.clone();
+            self.search_filter_off(saved);
+            return;
+        }
+        let within = (narrowed && !s.found.shown.is_empty()).then(|| s.found.matches.clone());
+        s.found = search::find(&self.org, &s.query, within.as_deref());
+        self.apply_filters();
+        self.tree.expand_shown(&self.org);
+        // Stay on the selection if it still matches, else go to the first match.
+        let found = &self.search.as_ref().map(|s| s.found.clone()).unwrap_or_default();
+        let keep = self.selected().is_some_and(|id| found.is_match(id));
+        if !keep && let Some(&first) = found.matches.first() {
+            self.tree.select(&self.org, first);
+        }
+    }
+
+    /// While the query is empty, the tree is as it was before the search.
+    fn search_filter_off(&mut self, saved: Vec<bool>) {
+        let keep = self.selected();
+        let search = self.search.take();
+        self.apply_filters();
+        self.tree.restore_expansion(&self.org, saved);
+        self.search = search;
+        if let Some(id) = keep {
+            self.tree.select(&self.org, id);
+        }
+    }
+
+    fn accept_search(&mut self) {
+        let empty = self.search.as_ref().is_none_or(|s| s.query.is_empty());
+        if empty {
+            self.clear_search();
+        } else if let Some(s) = &mut self.search {
+            s.editing = false;
+        }
+    }
+
+    /// Esc: the whole tree again, as expanded as before, the selection kept.
+    fn clear_search(&mut self) {
+        let Some(s) = self.search.take() else { return };
+        let keep = self.selected();
+        self.apply_filters();
+        self.tree.restore_expansion(&self.org, s.saved_expansion);
+        if let Some(id) = keep {
+            self.tree.select(&self.org, id);
+        }
+    }
+
+    /// `n`/`N`: the next or previous match in tree order, round the end.
+    fn jump_to_match(&mut self, forward: bool) {
+        let Some(s) = &self.search else {
+            self.status = Some("no search: press / to search".into());
+            return;
+        };
+        let matches = &s.found.matches;
+        if matches.is_empty() {
+            self.status = Some("no match".into());
+            return;
+        }
+        let here = self.selected().and_then(|id| matches.iter().position(|&m| m == id));
+        let next = match (here, forward) {
+            (Some(i), true) => (i + 1) % matches.len(),
+            (Some(i), false) => (i + matches.len() - 1) % matches.len(),
+            (None, true) => 0,
+            (None, false) => matches.len() - 1,
+        };
+        let target = matches[next];
+        self.tree.select(&self.org, target);
     }
 
     /// A click on a tree row selects it; on its marker, it also expands or collapses it. A

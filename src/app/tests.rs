@@ -182,7 +182,7 @@ fn the_detail_scroll_is_bounded_and_resets_on_a_new_selection() {
 fn escape_closes_the_help_before_it_quits() {
     let mut app = app(24);
     app.perform(ToggleHelp);
-    assert!(app.help_open);
+    assert!(app.overlay.is_some());
     app.perform(Down);
     assert_eq!(
         selected_id(&app),
@@ -190,7 +190,7 @@ fn escape_closes_the_help_before_it_quits() {
         "keys do not reach the tree under the help"
     );
     app.perform(Escape);
-    assert!(!app.help_open);
+    assert!(app.overlay.is_none());
     assert_eq!(app.exit, None);
     app.perform(Escape);
     assert_eq!(app.exit, Some(Exit::Quit));
@@ -220,4 +220,22 @@ fn ctrl_c_interrupts_even_under_the_help() {
     app.perform(ToggleHelp);
     app.perform(Interrupt);
     assert_eq!(app.exit, Some(Exit::Interrupted));
+}
+
+#[test]
+fn the_tree_scrolls_back_when_there_is_room_again() {
+    // Selecting the last row on a short screen scrolls; a taller screen shows the whole tree.
+    let mut tall = app(8);
+    tall.perform(ExpandSubtree);
+    tall.perform(Last);
+    tall.perform(Resize { width: 80, height: 40 });
+    let top = tall.tree.rows(&tall.org, 40)[0].id;
+    assert_eq!(tall.org.entity(top).id.value, "a");
+    // Collapsing everything leaves no empty rows above.
+    let mut short = app(8);
+    short.perform(ExpandSubtree);
+    short.perform(Last);
+    short.perform(CollapseAll);
+    let top = short.tree.rows(&short.org, 4)[0].id;
+    assert_eq!(short.org.entity(top).id.value, "a");
 }

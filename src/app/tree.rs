@@ -19,6 +19,8 @@ pub struct Row {
 #[derive(Debug, Clone)]
 pub struct TreeNav {
     expanded: Vec<bool>,
+    /// Which entities the tree may show at all (a search, a date); `None` shows every one.
+    shown: Option<Vec<bool>>,
     /// `None` only when the org has no entity.
     selected: Option<EntityId>,
     /// The first row on screen.
@@ -35,8 +37,96 @@ impl TreeNav {
         let first = org.roots().next();
         TreeNav {
             expanded,
+            shown: None,
             selected: first,
             top: first,
+        }
+    }
+
+    /// Restricts the tree to the entities marked in `shown` (`None`: all of them). The
+    /// selection moves to the nearest shown row if it is no longer shown.
+    pub fn set_shown(&mut self, org: &Org, shown: Option<Vec<bool>>) {
+        self.shown = shown;
+        self.reveal_selection(org);
+    }
+
+    /// Whether the filters let `id` be shown (expansion aside).
+    pub fn is_shown(&self, id: EntityId) -> bool {
+        self.shown
+            .as_ref()
+            .is_none_or(|s| s.get(id.0 as usize).copied().unwrap_or(false))
+    }
+
+    /// The expansion state, to put back later (a search expands what it finds).
+    pub fn expansion(&self) -> Vec<bool> {
+        self.expanded.clone()
+    }
+
+    pub fn restore_expansion(&mut self, org: &Org, expanded: Vec<bool>) {
+        if expanded.len() == self.expanded.len() {
+            self.expanded = expanded;
+        }
+        self.reveal_selection(org);
+    }
+
+    /// Expands every shown entity that has a shown child, so a search shows all it found.
+    pub fn expand_shown(&mut self, org: &Org) {
+        let Some(shown) = &self.shown else { return };
+        for (n, &on) in shown.iter().enumerate() {
+            let id = EntityId(n as u32);
+            if on && let Some(parent) = org.parent(id) {
+                self.expanded[parent.0 as usize] = true;
+            }
+        }
+    }
+
+    fn first_root(&self, org: &Org) -> Option<EntityId> {
+        org.roots().find(|&r| self.is_shown(r))
+    }
+
+    fn last_root(&self, org: &Org) -> Option<EntityId> {
+        let roots: Vec<EntityId> = org.roots().collect();
+        roots.into_iter().rev().find(|&r| self.is_shown(r))
+    }
+
+    /// The first shown child of `id`.
+    fn first_child(&self, org: &Org, id: EntityId) -> Option<EntityId> {
+        org.children(id).find(|&c| self.is_shown(c))
+    }
+
+    /// The last shown child of `id`.
+    fn last_child(&self, org: &Org, id: EntityId) -> Option<EntityId> {
+        let mut at = org.last_child(id)?;
+        loop {
+            if self.is_shown(at) {
+                return Some(at);
+            }
+            at = org.prev_sibling(at)?;
+        }
+    }
+
+    /// Whether `id` has a child to show.
+    pub fn has_children(&self, org: &Org, id: EntityId) -> bool {
+        self.first_child(org, id).is_some()
+    }
+
+    fn next_sibling(&self, org: &Org, id: EntityId) -> Option<EntityId> {
+        let mut at = id;
+        loop {
+            at = org.next_sibling(at)?;
+            if self.is_shown(at) {
+                return Some(at);
+            }
+        }
+    }
+
+    fn prev_sibling(&self, org: &Org, id: EntityId) -> Option<EntityId> {
+        let mut at = id;
+        loop {
+            at = org.prev_sibling(at)?;
+            if self.is_shown(at) {
+                return Some(at);
+            }
         }
     }
 
@@ -58,11 +148,14 @@ impl TreeNav {
         }
     }
 
-    /// Whether `id` is on a row: every ancestor is expanded.
+    /// Whether `id` is on a row: it and its ancestors are shown, every ancestor expanded.
     pub fn is_visible(&self, org: &Org, id: EntityId) -> bool {
+        if !self.is_shown(id) {
+            return false;
+        }
         let mut at = id;
         while let Some(parent) = org.parent(at) {
-            if !self.is_expanded(parent) {
+            if !self.is_expanded(parent) || !self.is_shown(parent) {
                 return false;
             }
             at = parent;
@@ -73,13 +166,13 @@ impl TreeNav {
     /// The row below `id`'s row.
     pub fn next_row(&self, org: &Org, id: EntityId) -> Option<EntityId> {
         if self.is_expanded(id)
-            && let Some(child) = org.first_child(id)
+            && let Some(child) = self.first_child(org, id)
         {
             return Some(child);
         }
         let mut at = id;
         loop {
-            if let Some(next) = org.next_sibling(at) {
+            if let Some(next) = self.next_sibling(org, at) {
                 return Some(next);
             }
             at = org.parent(at)?;
@@ -88,7 +181,7 @@ impl TreeNav {
 
     /// The row above `id`'s row.
     pub fn prev_row(&self, org: &Org, id: EntityId) -> Option<EntityId> {
-        match org.prev_sibling(id) {
+        match self.prev_sibling(org, id) {
             Some(prev) => Some(self.last_row_under(org, prev)),
             None => org.parent(id),
         }
@@ -98,7 +191,7 @@ impl TreeNav {
     fn last_row_under(&self, org: &Org, id: EntityId) -> EntityId {
         let mut at = id;
         while self.is_expanded(at)
-            && let Some(last) = org.last_child(at)
+            && let Some(last) = self.last_child(org, at)
         {
             at = last;
         }
@@ -107,8 +200,7 @@ impl TreeNav {
 
     /// The very last row.
     fn last_row(&self, org: &Org) -> Option<EntityId> {
-        org.roots()
-            .last()
+        self.last_root(org)
             .map(|root| self.last_row_under(org, root))
     }
 
@@ -140,7 +232,7 @@ impl TreeNav {
             rows.push(Row {
                 id,
                 depth: org.depth(id),
-                has_children: org.has_children(id),
+                has_children: self.has_children(org, id),
                 expanded: self.is_expanded(id),
             });
             at = self.next_row(org, id);
@@ -166,7 +258,7 @@ impl TreeNav {
     }
 
     pub fn select_first(&mut self, org: &Org) {
-        if let Some(first) = org.roots().next() {
+        if let Some(first) = self.first_root(org) {
             self.selected = Some(first);
         }
     }
@@ -181,7 +273,7 @@ impl TreeNav {
     /// collapse.
     pub fn collapse_or_parent(&mut self, org: &Org) {
         let Some(sel) = self.selected else { return };
-        if self.is_expanded(sel) && org.has_children(sel) {
+        if self.is_expanded(sel) && self.has_children(org, sel) {
             self.set_expanded(sel, false);
         } else if let Some(parent) = org.parent(sel) {
             self.selected = Some(parent);
@@ -191,11 +283,11 @@ impl TreeNav {
     /// `l`: expands the selected entity, or goes to its first child when already expanded.
     pub fn expand_or_child(&mut self, org: &Org) {
         let Some(sel) = self.selected else { return };
-        if !org.has_children(sel) {
+        if !self.has_children(org, sel) {
             return;
         }
         if self.is_expanded(sel) {
-            self.selected = org.first_child(sel);
+            self.selected = self.first_child(org, sel);
         } else {
             self.set_expanded(sel, true);
         }
@@ -210,7 +302,7 @@ impl TreeNav {
 
     /// Expands or collapses `id`; the selection moves up to `id` if it was hidden under it.
     pub fn toggle_at(&mut self, org: &Org, id: EntityId) {
-        if org.has_children(id) {
+        if self.has_children(org, id) {
             let on = !self.is_expanded(id);
             self.set_expanded(id, on);
             self.reveal_selection(org);
@@ -221,9 +313,9 @@ impl TreeNav {
     pub fn sibling(&mut self, org: &Org, forward: bool) {
         let Some(sel) = self.selected else { return };
         let next = if forward {
-            org.next_sibling(sel)
+            self.next_sibling(org, sel)
         } else {
-            org.prev_sibling(sel)
+            self.prev_sibling(org, sel)
         };
         if let Some(next) = next {
             self.selected = Some(next);
@@ -259,23 +351,27 @@ impl TreeNav {
         self.reveal_selection(org);
     }
 
-    /// Moves the selection to its nearest ancestor on a row, and the top row likewise.
+    /// Moves the selection to its nearest ancestor on a row, and the top row likewise; to the
+    /// first row when no ancestor is shown.
     fn reveal_selection(&mut self, org: &Org) {
-        self.selected = self.selected.map(|s| self.nearest_visible(org, s));
-        self.top = self.top.map(|t| self.nearest_visible(org, t));
+        let first = self.first_root(org);
+        self.selected = self.selected.and_then(|s| self.nearest_visible(org, s)).or(first);
+        self.top = self.top.and_then(|t| self.nearest_visible(org, t)).or(first);
     }
 
     /// `id` or its nearest ancestor that is on a row.
-    fn nearest_visible(&self, org: &Org, id: EntityId) -> EntityId {
-        let mut shown = id;
+    fn nearest_visible(&self, org: &Org, id: EntityId) -> Option<EntityId> {
+        let mut found = self.is_shown(id).then_some(id);
         let mut at = id;
         while let Some(parent) = org.parent(at) {
-            if !self.is_expanded(parent) {
-                shown = parent;
+            if !self.is_shown(parent) {
+                found = None;
+            } else if !self.is_expanded(parent) || found.is_none() {
+                found = Some(parent);
             }
             at = parent;
         }
-        shown
+        found
     }
 
     /// Where `a` comes relative to `b` in the tree's order.
@@ -297,25 +393,44 @@ impl TreeNav {
         let height = height.max(1);
         let top = match self.top {
             Some(top) if Self::order(org, sel, top) != Ordering::Less => top,
-            _ => {
-                self.top = Some(sel);
-                return;
-            }
+            _ => sel,
         };
         // Is the selection within `height` rows of the top?
         let mut at = top;
-        for _ in 1..height {
+        let mut seen = false;
+        for _ in 0..height {
             if at == sel {
-                return;
+                seen = true;
+                break;
             }
             match self.next_row(org, at) {
                 Some(next) => at = next,
                 None => break,
             }
         }
-        if at != sel {
-            self.top = Some(self.step(org, sel, -(height as isize - 1)));
+        let top = if seen {
+            top
+        } else {
+            self.step(org, sel, -(height as isize - 1))
+        };
+        self.top = Some(self.fill(org, top, height));
+    }
+
+    /// Moves `top` up while the rows below it leave the screen partly empty, so a tree that
+    /// fits is shown whole.
+    fn fill(&self, org: &Org, top: EntityId, height: usize) -> EntityId {
+        let mut below = 1;
+        let mut at = top;
+        while below < height {
+            match self.next_row(org, at) {
+                Some(next) => {
+                    at = next;
+                    below += 1;
+                }
+                None => break,
+            }
         }
+        self.step(org, top, -((height - below) as isize))
     }
 
     /// The entity on screen row `row` (0 = the top row).

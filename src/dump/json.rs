@@ -7,10 +7,11 @@ use std::ops::ControlFlow;
 
 use serde::Serialize;
 
-use crate::model::{At, Competing, Note, PartialDate, Ref, Share, share};
+use crate::model::{At, Competing, Day, Note, PartialDate, Ref, Share, share};
+use crate::ownership;
 use crate::org::{EntityId, Org};
 
-use super::{DumpOptions, as_of, starts};
+use super::{DumpOptions, shown, starts};
 
 /// Version of the JSON layout; bumped only when a field changes meaning or disappears.
 const VERSION: u32 = 1;
@@ -58,6 +59,69 @@ struct Entity<'a> {
     notes: Vec<JsonNote<'a>>,
     sources: Vec<&'a str>,
     competing: Vec<JsonCompeting<'a>>,
+    /// Whether the entity exists at `as_of`.
+    exists: bool,
+    /// Look-through ownership at `as_of`, when the entity has owners then.
+    effective_owners: Option<Effective<'a>>,
+}
+
+#[derive(Serialize)]
+struct Interest {
+    /// Exact bounds as fractions; equal unless some share on the way is a range or unknown.
+    low: String,
+    high: String,
+    low_percent: f64,
+    high_percent: f64,
+}
+
+#[derive(Serialize)]
+struct EffectiveOwner<'a> {
+    id: &'a str,
+    interest: Interest,
+}
+
+#[derive(Serialize)]
+struct Effective<'a> {
+    owners: Vec<EffectiveOwner<'a>>,
+    /// The part held by no recorded stake.
+    unrecorded: Interest,
+    /// The part still circling through cross-holdings when the computation stopped.
+    circling: Interest,
+    unknown_shares: bool,
+    /// Majority holders, from the entity's up.
+    control: Vec<&'a str>,
+}
+
+fn interest(b: &ownership::Bounds) -> Interest {
+    Interest {
+        low: b.low.to_string(),
+        high: b.high.to_string(),
+        low_percent: ownership::percent_f64(&b.low),
+        high_percent: ownership::percent_f64(&b.high),
+    }
+}
+
+fn effective(org: &Org, id: EntityId, day: Day) -> Option<Effective<'_>> {
+    org.owners_at(id, Some(day)).next()?;
+    let e = ownership::effective_owners(org, id, Some(day));
+    let id_of = |e: EntityId| org.entity(e).id.value.as_str();
+    Some(Effective {
+        owners: e
+            .owners
+            .iter()
+            .map(|o| EffectiveOwner {
+                id: id_of(o.id),
+                interest: interest(&o.interest),
+            })
+            .collect(),
+        unrecorded: interest(&e.unrecorded),
+        circling: interest(&e.circling),
+        unknown_shares: e.unknown_shares,
+        control: ownership::control_chain(org, id, Some(day))
+            .into_iter()
+            .map(id_of)
+            .collect(),
+    })
 }
 
 #[derive(Serialize)]
@@ -196,20 +260,21 @@ fn json_share(s: &Share) -> JsonShare {
 
 pub fn write(org: &Org, options: &DumpOptions, out: &mut impl Write) -> io::Result<()> {
     let m = &org.model;
-    // The entities in view, in tree order; facts are kept when they touch one of them.
+    // The entities in view, in tree order; facts are kept when they touch one of them. A date
+    // or filter given on the command line narrows the view as it narrows the tree.
+    let day = super::date(org, options);
+    let narrowed = options.as_of.is_some() || options.filter.is_some();
+    let shown = narrowed.then(|| shown(org, options));
+    let keep = |id: EntityId| shown.as_ref().is_none_or(|s| s[id.0 as usize]);
     let mut order = Vec::new();
     let mut selected = vec![false; org.entity_count()];
-    org.walk(&starts(org, options), options.depth, |visit| {
+    org.walk_where(&starts(org, options), options.depth, keep, |visit| {
         order.push(visit.id);
         selected[visit.id.0 as usize] = true;
         ControlFlow::Continue(())
     });
     let shown = |r: &Ref| org.find_entity(r).is_some_and(|id| selected[id.0 as usize]);
-    let day = as_of(org);
-    let in_force = |p: crate::model::Period| match day {
-        Some(day) => p.contains(day),
-        None => p.end.is_none(),
-    };
+    let in_force = |p: crate::model::Period| p.contains(day);
 
     let entities = order
         .iter()
@@ -237,11 +302,13 @@ pub fn write(org: &Org, options: &DumpOptions, out: &mut impl Write) -> io::Resu
                 notes: notes(&e.notes),
                 sources: ids(&e.sources),
                 competing: competing(&e.competing),
+                exists: org.exists_at(id, Some(day)),
+                effective_owners: effective(org, id, day),
             }
         })
         .collect();
 
-    let whole_model = options.root.is_none() && options.depth.is_none();
+    let whole_model = options.root.is_none() && options.depth.is_none() && !narrowed;
     let mut events: Vec<&crate::model::Event> = m
         .events
         .iter()
@@ -254,7 +321,7 @@ pub fn write(org: &Org, options: &DumpOptions, out: &mut impl Write) -> io::Resu
         version: VERSION,
         title: &m.title,
         description: m.description.as_deref(),
-        as_of: date(&m.as_of),
+        as_of: Some(day.to_string()),
         sources: m
             .sources
             .iter()

@@ -1,6 +1,8 @@
-//! `--dump`: the model written to a stream for scripts and pipes, as a text tree or as JSON.
-//! Output is streamed line by line; a closed pipe ends it quietly (see `main`).
+//! `--dump`: the model written to a stream for scripts and pipes, as a text tree or as JSON,
+//! and `--diff`: what changed between two dates. Output is streamed line by line; a closed pipe
+//! ends it quietly (see `cli`).
 
+mod diff;
 mod json;
 mod tree;
 
@@ -8,6 +10,9 @@ use std::io::{self, Write};
 
 use crate::model::Day;
 use crate::org::{EntityId, Org};
+use crate::search;
+
+pub use diff::write as write_diff;
 
 /// The formats `--dump` can write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -23,12 +28,24 @@ pub enum Format {
 #[derive(Debug, Clone, Default)]
 pub struct DumpOptions {
     pub format: Format,
-    /// Draw the tree with ASCII instead of Unicode box-drawing characters.
+    /// Draw the tree with ASCII instead of Unicode box drawing.
     pub ascii: bool,
     /// Dump only this entity's subtree.
     pub root: Option<EntityId>,
     /// How many levels to show (1 = the roots only).
     pub depth: Option<usize>,
+    /// The date to show the model at; the model's own date (or today) when `None`.
+    pub as_of: Option<Day>,
+    /// Show only the entities matching this search, and their ancestors.
+    pub filter: Option<String>,
+}
+
+/// The date a dump shows: the one asked for, else the model's own, else today.
+pub fn date(org: &Org, options: &DumpOptions) -> Day {
+    options
+        .as_of
+        .or_else(|| org.model.as_of.as_ref().map(|d| d.last_day()))
+        .unwrap_or_else(Day::today)
 }
 
 /// The entities a dump starts from.
@@ -39,9 +56,17 @@ fn starts(org: &Org, options: &DumpOptions) -> Vec<EntityId> {
     }
 }
 
-/// The day whose stakes and roles a dump shows: the model's own date, when it has one.
-pub fn as_of(org: &Org) -> Option<Day> {
-    org.model.as_of.as_ref().map(|d| d.last_day())
+/// Which entities a tree shows: those existing at the date and, with a filter, those matching
+/// it or leading to a match.
+fn shown(org: &Org, options: &DumpOptions) -> Vec<bool> {
+    let day = Some(date(org, options));
+    let found = options.filter.as_deref().map(|q| search::find(org, q, None));
+    (0..org.entity_count())
+        .map(|n| {
+            let id = EntityId(n as u32);
+            org.exists_at(id, day) && found.as_ref().is_none_or(|f| f.shown[n])
+        })
+        .collect()
 }
 
 /// Writes the dump of `org` to `out`.

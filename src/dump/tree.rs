@@ -3,11 +3,11 @@
 use std::io::{self, Write};
 use std::ops::ControlFlow;
 
-use crate::model::Stake;
+use crate::model::{Day, Stake};
 use crate::org::{EntityId, Org};
 use crate::sanitize::sanitize;
 
-use super::{DumpOptions, as_of, starts};
+use super::{DumpOptions, date, shown, starts};
 
 /// The pieces a tree is drawn with.
 struct Rails {
@@ -34,16 +34,18 @@ const ASCII: Rails = Rails {
 pub fn write(org: &Org, options: &DumpOptions, out: &mut impl Write) -> io::Result<()> {
     let rails = if options.ascii { &ASCII } else { &UNICODE };
     let dash = if options.ascii { "-" } else { "—" };
-    let mut header = sanitize(&org.model.title).into_owned();
-    match &org.model.as_of {
-        Some(date) => header.push_str(&format!(" {dash} as of {}", date.value)),
-        None => header.push_str(&format!(" {dash} current stakes")),
+    let day = date(org, options);
+    let mut header = format!("{} {dash} as of {day}", sanitize(&org.model.title));
+    if let Some(q) = &options.filter {
+        header.push_str(&format!(" {dash} filter: {}", sanitize(q)));
     }
     writeln!(out, "{header}")?;
 
+    let shown = shown(org, options);
     let mut result = Ok(());
     let mut line = String::new();
-    org.walk(&starts(org, options), options.depth, |visit| {
+    let keep = |id: EntityId| shown[id.0 as usize];
+    org.walk_where(&starts(org, options), options.depth, keep, |visit| {
         line.clear();
         for (level, &is_last) in visit.last.iter().enumerate() {
             let at_entity = level + 1 == visit.last.len();
@@ -54,7 +56,7 @@ pub fn write(org: &Org, options: &DumpOptions, out: &mut impl Write) -> io::Resu
                 (false, true) => rails.blank,
             });
         }
-        entity_line(org, visit.id, dash, &mut line);
+        entity_line(org, visit.id, day, dash, &mut line);
         match writeln!(out, "{line}") {
             Ok(()) => ControlFlow::Continue(()),
             Err(e) => {
@@ -67,13 +69,14 @@ pub fn write(org: &Org, options: &DumpOptions, out: &mut impl Write) -> io::Resu
 }
 
 /// `Cloudwatt (company) — Orange 4/9 (44.4 %), Thales 2/9 (22.2 %)`.
-fn entity_line(org: &Org, id: EntityId, dash: &str, line: &mut String) {
+fn entity_line(org: &Org, id: EntityId, day: Day, dash: &str, line: &mut String) {
     let entity = org.entity(id);
     line.push_str(&sanitize(&entity.name));
     line.push_str(" (");
     line.push_str(&sanitize(entity.kind.as_str()));
     line.push(')');
-    let owners: Vec<String> = current_stakes(org, id)
+    let owners: Vec<String> = org
+        .owners_at(id, Some(day))
         .map(|s| owner_text(org, s))
         .collect();
     if !owners.is_empty() {
@@ -81,17 +84,8 @@ fn entity_line(org: &Org, id: EntityId, dash: &str, line: &mut String) {
     }
 }
 
-/// The stakes a dump shows: those in force at the model's date, or those still open.
-fn current_stakes<'a>(org: &'a Org, id: EntityId) -> impl Iterator<Item = &'a Stake> + 'a {
-    let day = as_of(org);
-    org.stakes_in(id).filter(move |s| match day {
-        Some(day) => s.period().contains(day),
-        None => s.end.is_none(),
-    })
-}
-
 /// `Caisse des Dépôts 1/3 (33.3 %) for French State`, `SFR 47 % (also reported: 46 %)`.
-fn owner_text(org: &Org, stake: &Stake) -> String {
+pub(super) fn owner_text(org: &Org, stake: &Stake) -> String {
     let name = |r: &str| {
         org.find_entity(r)
             .map_or_else(|| r.to_owned(), |id| org.entity(id).name.clone())

@@ -14,6 +14,34 @@ pub struct Day {
     pub day: u8,
 }
 
+impl Day {
+    /// Today's date in UTC, from the system clock.
+    pub fn today() -> Day {
+        let secs = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
+        Day::from_days_since_epoch(i64::try_from(secs / 86_400).unwrap_or(0))
+    }
+
+    /// The civil date `days` after 1970-01-01 (Howard Hinnant's algorithm).
+    fn from_days_since_epoch(days: i64) -> Day {
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z.rem_euclid(146_097);
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = doy - (153 * mp + 2) / 5 + 1;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 };
+        let year = yoe + era * 400 + i64::from(month <= 2);
+        Day {
+            year: i32::try_from(year).unwrap_or(i32::MAX),
+            month: u8::try_from(month).unwrap_or(1),
+            day: u8::try_from(day).unwrap_or(1),
+        }
+    }
+}
+
 impl fmt::Display for Day {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
@@ -109,6 +137,9 @@ impl FromStr for PartialDate {
     type Err = DateError;
 
     fn from_str(text: &str) -> Result<Self, DateError> {
+        if text.trim().is_empty() || !text.trim().bytes().all(|b| b.is_ascii_digit() || b == b'-') {
+            return Err(DateError(format!("`{text}` is not a date")));
+        }
         let mut parts = text.trim().split('-');
         let year: i32 = number(parts.next().unwrap_or_default(), 4, "year", text)?;
         let month: Option<u8> = parts
@@ -178,7 +209,8 @@ impl<'de> Deserialize<'de> for PartialDate {
             }
         }
 
-        deserializer.deserialize_any(DateVisitor)
+        // Read as text, so a date is taken exactly as written (`0900` is not the number 900).
+        deserializer.deserialize_str(DateVisitor)
     }
 }
 
@@ -251,6 +283,14 @@ mod tests {
             month: m,
             day: dd,
         }
+    }
+
+    #[test]
+    fn civil_dates_from_the_epoch() {
+        assert_eq!(Day::from_days_since_epoch(0), day(1970, 1, 1));
+        assert_eq!(Day::from_days_since_epoch(16_447), day(2015, 1, 12));
+        assert_eq!(Day::from_days_since_epoch(11_016), day(2000, 2, 29));
+        assert_eq!(Day::from_days_since_epoch(-1), day(1969, 12, 31));
     }
 
     #[test]

@@ -127,7 +127,7 @@ pub struct Competing {
 pub struct Entity {
     pub id: Ref,
     pub name: String,
-    pub kind: EntityKind,
+    pub kind: At<EntityKind>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -227,7 +227,7 @@ pub struct Role {
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Relation {
-    pub kind: RelationKind,
+    pub kind: At<RelationKind>,
     pub from: Ref,
     pub to: Ref,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -249,7 +249,7 @@ pub struct Relation {
 #[serde(deny_unknown_fields)]
 pub struct Event {
     pub date: At<PartialDate>,
-    pub kind: EventKind,
+    pub kind: At<EventKind>,
     pub description: String,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub entities: Vec<Ref>,

@@ -19,6 +19,14 @@ enum Namespace {
 }
 
 impl Namespace {
+    fn with_article(self) -> &'static str {
+        match self {
+            Namespace::Entity => "an entity",
+            Namespace::Person => "a person",
+            Namespace::Source => "a source",
+        }
+    }
+
     fn noun(self) -> &'static str {
         match self {
             Namespace::Entity => "entity",
@@ -99,8 +107,8 @@ impl<'m> Resolver<'m> {
             self.diagnostics.push(match d.help {
                 Some(_) => d,
                 None => d.with_help(format!(
-                    "define a {} with this id, or correct the reference",
-                    ns.noun()
+                    "define {} with this id, or correct the reference",
+                    ns.with_article()
                 )),
             });
         }
@@ -184,11 +192,14 @@ pub(super) fn build(model: Model) -> (Org, Vec<Diagnostic>) {
     }
 
     let mut stake_ends = Vec::with_capacity(model.stakes.len());
-    for s in &model.stakes {
+    let mut beneficiaries = Vec::new();
+    for (n, s) in model.stakes.iter().enumerate() {
         let owner = r.entity(&s.owner, "owner");
         let owned = r.entity(&s.owned, "owned");
-        if let Some(b) = &s.on_behalf_of {
-            r.entity(b, "on_behalf_of");
+        if let Some(b) = &s.on_behalf_of
+            && let Some(b) = r.entity(b, "on_behalf_of")
+        {
+            beneficiaries.push((b, number(n)));
         }
         r.sources(&s.sources);
         r.notes(&s.notes);
@@ -282,6 +293,7 @@ pub(super) fn build(model: Model) -> (Org, Vec<Diagnostic>) {
             .enumerate()
             .filter_map(|(n, &(owner, _))| owner.map(|o| (o, number(n)))),
     );
+    let stakes_for = Adjacency::build(entity_count, beneficiaries.iter().copied());
     let roles_in = Adjacency::build(
         entity_count,
         role_ends
@@ -320,6 +332,7 @@ pub(super) fn build(model: Model) -> (Org, Vec<Diagnostic>) {
         position,
         stakes_in,
         stakes_held,
+        stakes_for,
         roles_in,
         roles_of,
         relations_of,

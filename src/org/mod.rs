@@ -39,6 +39,8 @@ pub struct Org {
     /// Stakes by owned entity, and by owner.
     stakes_in: Adjacency,
     stakes_held: Adjacency,
+    /// Stakes others hold on an entity's behalf, by beneficiary.
+    stakes_for: Adjacency,
     /// Roles by entity, and by person.
     roles_in: Adjacency,
     roles_of: Adjacency,
@@ -201,6 +203,14 @@ impl Org {
             .map(|&n| &self.model.stakes[n as usize])
     }
 
+    /// Every stake others hold on behalf of `id`, in file order.
+    pub fn stakes_held_for(&self, id: EntityId) -> impl Iterator<Item = &Stake> + '_ {
+        self.stakes_for
+            .get(id.0)
+            .iter()
+            .map(|&n| &self.model.stakes[n as usize])
+    }
+
     /// The stakes in `id` in force on `day`, or every stake when `day` is `None`.
     pub fn owners_at(&self, id: EntityId, day: Option<Day>) -> impl Iterator<Item = &Stake> + '_ {
         self.stakes_in(id)
@@ -271,35 +281,44 @@ impl Org {
         &self,
         starts: &[EntityId],
         max_depth: Option<usize>,
+        visit: impl FnMut(Visit<'_>) -> std::ops::ControlFlow<()>,
+    ) {
+        self.walk_where(starts, max_depth, |_| true, visit);
+    }
+
+    /// As [`Org::walk`], visiting only the entities `keep` accepts (and not their subtrees);
+    /// `Visit::last` counts only kept siblings.
+    pub fn walk_where(
+        &self,
+        starts: &[EntityId],
+        max_depth: Option<usize>,
+        keep: impl Fn(EntityId) -> bool,
         mut visit: impl FnMut(Visit<'_>) -> std::ops::ControlFlow<()>,
     ) {
-        let starts: Vec<u32> = starts.iter().map(|id| id.0).collect();
-        // Each frame: one level's siblings, and how many of them were visited.
-        let mut stack: Vec<(&[u32], usize)> = vec![(&starts, 0)];
+        let kept = |ids: &mut dyn Iterator<Item = EntityId>| -> Vec<EntityId> {
+            ids.filter(|&id| keep(id)).collect()
+        };
+        // Each frame: one level's kept siblings, and how many of them were visited.
+        let mut stack: Vec<(Vec<EntityId>, usize)> = vec![(kept(&mut starts.iter().copied()), 0)];
         let mut last: Vec<bool> = Vec::new();
         while let Some((siblings, next)) = stack.last_mut() {
-            let Some(&n) = siblings.get(*next) else {
+            let Some(&id) = siblings.get(*next) else {
                 stack.pop();
                 continue;
             };
             *next += 1;
             let is_last = *next == siblings.len();
-            let id = EntityId(n);
             let depth = stack.len() - 1;
             last.truncate(depth);
             last.push(is_last);
-            if visit(Visit {
-                id,
-                depth,
-                last: &last,
-            })
-            .is_break()
-            {
+            if visit(Visit { id, depth, last: &last }).is_break() {
                 return;
             }
-            let children = self.children.get(n);
-            if !children.is_empty() && max_depth.is_none_or(|max| depth + 1 < max) {
-                stack.push((children, 0));
+            if self.has_children(id) && max_depth.is_none_or(|max| depth + 1 < max) {
+                let children = kept(&mut self.children(id));
+                if !children.is_empty() {
+                    stack.push((children, 0));
+                }
             }
         }
     }

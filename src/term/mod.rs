@@ -66,7 +66,7 @@ pub fn run(mut app: App) -> io::Result<Ending> {
         // Wake up now and then to notice signals even when no key comes.
         if event::poll(Duration::from_millis(100))? {
             let action = match event::read()? {
-                Event::Key(key) => keys::action_for(key),
+                Event::Key(key) => keys::action_for(key, app.input_mode()),
                 Event::Mouse(mouse) => keys::mouse_action(mouse),
                 Event::Resize(width, height) => Some(Action::Resize { width, height }),
                 _ => None,

@@ -1,6 +1,8 @@
-//! The detail pane: everything the model says about the selected entity — what it is, who leads
-//! it, who owns it (a cap table with bars and exact shares), what it holds, its relations,
-//! events, notes, competing values, attributes — and the sources of it all, numbered.
+//! The detail pane: everything the model says about what is selected. For an entity: what it
+//! is, what changed lately, who leads it, who owns it (a cap table with bars and exact shares)
+//! and who owns it in the end, what it holds, its units, relations, events, notes, competing
+//! values, attributes, and the sources of it all, numbered. For a person: their roles across the
+//! model. For a source: every fact that cites it. Names and source numbers are links.
 
 use std::fmt::Write as _;
 
@@ -11,83 +13,216 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
-use crate::app::App;
-use crate::model::{Competing, Ref, Share, Stake, share};
-use crate::org::{EntityId, Org};
+use crate::app::{App, Focus, Target};
+use crate::history::{self, StakeChange};
+use crate::model::{Competing, Note, Ref, Share, Stake, share};
+use crate::org::{EntityId, Org, PersonId, SourceId};
+use crate::ownership;
 
 use super::style;
-use super::text::{Para, safe, wrap};
+use super::text::{Para, Wrapped, safe, wrap};
 
 /// Width of an ownership bar, in cells.
 const BAR: usize = 20;
+/// Columns left of the text for the link cursor.
+const GUTTER: u16 = 1;
 
-/// The sources cited in the pane, numbered in the order they are first cited.
-struct Citations<'a> {
+/// The pane's text, with its links and where they lead.
+struct Content {
+    paras: Vec<Para>,
+    targets: Vec<Target>,
+    first_owner: Option<usize>,
+}
+
+/// Builds the pane line by line.
+struct Builder<'a> {
     org: &'a Org,
-    cited: Vec<&'a str>,
+    paras: Vec<Para>,
+    line: Vec<(Span<'static>, Option<usize>)>,
+    targets: Vec<Target>,
+    cited: Vec<SourceId>,
+    unknown_cited: Vec<&'a str>,
+    /// The link drawn as under the cursor.
+    active: Option<usize>,
 }
 
-impl<'a> Citations<'a> {
-    /// ` [1][2]` for these sources, or nothing when there are none.
-    fn cite(&mut self, refs: &'a [Ref]) -> String {
-        let mut out = String::new();
+impl<'a> Builder<'a> {
+    fn new(org: &'a Org, active: Option<usize>) -> Self {
+        Builder {
+            org,
+            paras: Vec::new(),
+            line: Vec::new(),
+            targets: Vec::new(),
+            cited: Vec::new(),
+            unknown_cited: Vec::new(),
+            active,
+        }
+    }
+
+    fn text(&mut self, text: impl Into<String>) -> &mut Self {
+        self.line.push((Span::raw(text.into()), None));
+        self
+    }
+
+    fn styled(&mut self, text: impl Into<String>, style: Style) -> &mut Self {
+        self.line.push((Span::styled(text.into(), style), None));
+        self
+    }
+
+    /// A piece of text that leads to `target`.
+    fn link(&mut self, text: impl Into<String>, target: Target) -> &mut Self {
+        let n = self.targets.len();
+        self.targets.push(target);
+        let mut style = Style::new().add_modifier(Modifier::UNDERLINED);
+        if self.active == Some(n) {
+            style = style.add_modifier(Modifier::REVERSED);
+        }
+        self.line.push((Span::styled(text.into(), style), Some(n)));
+        self
+    }
+
+    fn entity(&mut self, id: EntityId) -> &mut Self {
+        let name = safe(&self.org.entity(id).name);
+        self.link(name, Target::Entity(id))
+    }
+
+    /// An entity named by id: a link when it exists, the id otherwise.
+    fn entity_ref(&mut self, r: &str) -> &mut Self {
+        match self.org.find_entity(r) {
+            Some(id) => self.entity(id),
+            None => self.text(safe(r)),
+        }
+    }
+
+    fn person_ref(&mut self, r: &str) -> &mut Self {
+        match self.org.find_person(r) {
+            Some(id) => {
+                let name = safe(&self.org.person(id).name);
+                self.link(name, Target::Person(id))
+            }
+            None => self.text(safe(r)),
+        }
+    }
+
+    /// ` [1][2]`: the sources, numbered in the order the pane first cites them, and listed in
+    /// that order.
+    fn cite(&mut self, refs: &'a [Ref]) -> &mut Self {
+        let mut numbers: Vec<(usize, SourceId)> = Vec::new();
+        let mut unknown: Vec<&'a str> = Vec::new();
         for r in refs {
-            let n = match self.cited.iter().position(|c| *c == r.value) {
-                Some(i) => i + 1,
-                None => {
-                    self.cited.push(&r.value);
-                    self.cited.len()
+            match self.org.find_source(r) {
+                Some(id) => {
+                    let n = match self.cited.iter().position(|&c| c == id) {
+                        Some(i) => i + 1,
+                        None => {
+                            self.cited.push(id);
+                            self.cited.len()
+                        }
+                    };
+                    numbers.push((n, id));
                 }
-            };
-            if out.is_empty() {
-                out.push(' ');
+                None => unknown.push(r),
             }
-            let _ = write!(out, "[{n}]");
         }
-        out
+        numbers.sort_unstable_by_key(|&(n, _)| n);
+        numbers.dedup_by_key(|&mut (n, _)| n);
+        if !numbers.is_empty() || !unknown.is_empty() {
+            self.text(" ");
+        }
+        for (n, id) in numbers {
+            self.link(format!("[{n}]"), Target::Source(id));
+        }
+        for r in unknown {
+            self.unknown_cited.push(r);
+            self.text(format!("[{}]", safe(r)));
+        }
+        self
     }
 
-    fn lines(&self) -> Vec<Line<'static>> {
-        let mut lines = Vec::new();
-        for (i, id) in self.cited.iter().enumerate() {
-            let mut text = format!("[{}] ", i + 1);
-            match self.org.find_source(id).map(|s| self.org.source(s)) {
-                Some(source) => {
-                    let _ = write!(
-                        text,
-                        "{}, “{}”",
-                        safe(&source.publisher),
-                        safe(&source.title)
-                    );
-                    if let Some(date) = &source.date {
-                        let _ = write!(text, ", {}", date.value);
-                    }
-                    if let Some(note) = &source.note {
-                        let _ = write!(text, " — {}", safe(note));
-                    }
-                    if let Some(url) = &source.url {
-                        let _ = write!(text, " <{}>", safe(url));
-                    }
-                }
-                None => text.push_str(&safe(id)),
+    /// Text that may hold line breaks: each line of it is a line of the pane, the later ones
+    /// indented under the first; the last stays open for more pieces.
+    fn prose(&mut self, prefix: &str, text: &str, style: Style) -> &mut Self {
+        let indent = " ".repeat(prefix.width());
+        for (i, line) in text.split('\n').enumerate() {
+            if i > 0 {
+                self.end();
             }
-            lines.push(Line::raw(text));
+            let lead = if i == 0 { prefix } else { indent.as_str() };
+            self.styled(format!("{lead}{}", safe(line.trim_end_matches('\r'))), style);
         }
-        lines
+        self
+    }
+
+    /// Ends the line; continuation lines hang two columns past its indentation.
+    fn end(&mut self) {
+        let mut para = Para::new(Line::default());
+        let lead = self
+            .line
+            .first()
+            .map_or(0, |(s, _)| s.content.chars().take_while(|c| *c == ' ').count());
+        para.pieces = std::mem::take(&mut self.line);
+        para.hang = lead + 2;
+        self.paras.push(para);
+    }
+
+    /// Ends the line; continuation lines start at column `hang`.
+    fn end_hanging(&mut self, hang: usize) {
+        self.end();
+        if let Some(p) = self.paras.last_mut() {
+            p.hang = hang;
+        }
+    }
+
+    fn blank(&mut self) {
+        self.end();
+    }
+
+    fn heading(&mut self, text: impl Into<String>) {
+        self.blank();
+        self.styled(text, style::heading()).end();
+    }
+
+    /// `  • text [1]` for each note.
+    fn notes(&mut self, notes: &'a [Note], style: Style) {
+        for note in notes {
+            self.prose("  • ", &note.text, style).cite(&note.sources).end();
+        }
+    }
+
+    /// The sources cited so far, numbered; each line leads to its source.
+    fn sources(&mut self) {
+        if self.cited.is_empty() {
+            return;
+        }
+        self.heading("Sources");
+        for (i, &id) in self.cited.clone().iter().enumerate() {
+            let s = self.org.source(id);
+            let mut text = format!("{}, “{}”", safe(&s.publisher), safe(&s.title));
+            if let Some(date) = &s.date {
+                let _ = write!(text, ", {}", date.value);
+            }
+            self.text(format!("[{}] ", i + 1)).link(text, Target::Source(id));
+            if let Some(note) = &s.note {
+                self.styled(format!(" — {}", safe(note)), style::dim());
+            }
+            if let Some(url) = &s.url {
+                self.text(format!(" <{}>", safe(url)));
+            }
+            self.end_hanging(4);
+        }
+    }
+
+    fn finish(self) -> (Vec<Para>, Vec<Target>) {
+        (self.paras, self.targets)
     }
 }
 
-fn name(org: &Org, r: &str) -> String {
-    org.find_entity(r)
-        .map_or_else(|| safe(r), |id| safe(&org.entity(id).name))
+/// A kind as words: `business_unit` → `business unit`.
+pub fn kind_words(kind: &str) -> String {
+    safe(&kind.replace('_', " "))
 }
 
-fn person_name(org: &Org, r: &str) -> String {
-    org.find_person(r)
-        .map_or_else(|| safe(r), |id| safe(&org.person(id).name))
-}
-
-/// `EUR 100M`, `USD 1.5bn`, `12,500`.
+/// `EUR 100M`, `USD 1.5bn`, `12500`.
 fn amount(value: f64, currency: Option<&str>) -> String {
     let number = if value >= 1e9 {
         format!("{}bn", trim(value / 1e9))
@@ -110,155 +245,131 @@ fn trim(value: f64) -> String {
 
 /// `████████░░░░` for a share; a range shows its uncertain part as `▒`.
 fn bar(share: Option<&Share>) -> String {
-    let cells = |f: share::Fraction| {
-        let (n, d) = (u128::from(*f.numer()), u128::from(*f.denom()));
-        usize::try_from((n * BAR as u128 * 2 + d) / (2 * d))
-            .unwrap_or(BAR)
-            .min(BAR)
-    };
     match share {
-        None => "?".repeat(BAR),
-        Some(s) => {
-            let (low, high) = (cells(s.low()), cells(s.high()));
-            format!(
-                "{}{}{}",
-                "█".repeat(low),
-                "▒".repeat(high - low),
-                "░".repeat(BAR - high)
-            )
-        }
+        None => "·".repeat(BAR),
+        Some(s) => bar_between(cells(s.low()), cells(s.high())),
     }
 }
 
-fn heading(text: impl Into<String>) -> Line<'static> {
-    Line::styled(text.into(), style::heading())
+fn cells(f: share::Fraction) -> usize {
+    let (n, d) = (u128::from(*f.numer()), u128::from(*f.denom()));
+    usize::try_from((n * BAR as u128 * 2 + d) / (2 * d)).unwrap_or(BAR).min(BAR)
+}
+
+fn bar_between(low: usize, high: usize) -> String {
+    let high = high.clamp(low, BAR);
+    format!("{}{}{}", "█".repeat(low), "▒".repeat(high - low), "░".repeat(BAR - high))
 }
 
 fn pad(text: &str, width: usize) -> String {
     format!("{text}{}", " ".repeat(width.saturating_sub(text.width())))
 }
 
-/// Other values of `field` in `competing`, as ` (also reported: 46 % [3])`.
-fn also_reported<'a>(
-    competing: &'a [Competing],
-    field: &str,
-    citations: &mut Citations<'a>,
-) -> String {
-    let others: Vec<String> = competing
-        .iter()
-        .filter(|c| c.field.value == field)
-        .map(|c| {
-            let value = match c.value.parse::<Share>() {
-                Ok(s) if field == "share" => s.to_string(),
-                _ => safe(&c.value),
-            };
-            let cite = citations.cite(&c.sources);
-            if cite.is_empty() {
-                format!("{value} (source not named)")
-            } else {
-                format!("{value}{cite}")
-            }
-        })
-        .collect();
-    if others.is_empty() {
-        String::new()
-    } else {
-        format!("; also reported: {}", others.join(", "))
-    }
+fn entity_name(org: &Org, r: &str) -> String {
+    org.find_entity(r)
+        .map_or_else(|| safe(r), |id| safe(&org.entity(id).name))
 }
 
-/// The pane's paragraphs, before wrapping.
-#[derive(Default)]
-struct Lines(Vec<Para>);
-
-impl Lines {
-    fn push(&mut self, line: Line<'static>) {
-        self.0.push(Para::new(line));
-    }
-
-    fn push_hanging(&mut self, line: Line<'static>, hang: usize) {
-        self.0.push(Para::with_hang(line, hang));
-    }
-
-    fn extend(&mut self, lines: impl IntoIterator<Item = Line<'static>>) {
-        for line in lines {
-            self.push(line);
+/// Other values of `field` in `competing`: `; also reported: 46 % [3]`.
+fn also_reported<'a>(b: &mut Builder<'a>, competing: &'a [Competing], field: &str) {
+    let mut first = true;
+    for c in competing.iter().filter(|c| c.field.value == field) {
+        b.text(if first { "; also reported: " } else { ", " });
+        first = false;
+        let value = match c.value.parse::<Share>() {
+            Ok(s) if field == "share" => s.to_string(),
+            _ => safe(&c.value),
+        };
+        b.text(value);
+        if c.sources.is_empty() {
+            b.text(" (source not named)");
+        } else {
+            b.cite(&c.sources);
         }
     }
 }
 
-/// The pane's paragraphs for the selected entity.
-fn paragraphs(app: &App) -> Vec<Para> {
-    match app.selected() {
-        Some(id) => entity_lines(app, id).0,
-        None => vec![Para::new(Line::raw("The model has no entities."))],
+/// The content for what the pane shows.
+fn content(app: &App) -> Content {
+    let active = (app.focus == Focus::Detail).then_some(app.link);
+    let mut b = Builder::new(&app.org, active);
+    let mut first_owner = None;
+    match app.subject {
+        Target::Entity(id) if id.0 as usize >= app.org.entity_count() => {
+            b.text("The model has no entities.").end();
+        }
+        Target::Entity(id) => first_owner = entity(app, id, &mut b),
+        Target::Person(id) => person(app, id, &mut b),
+        Target::Source(id) => source(app, id, &mut b),
+    }
+    b.sources();
+    let (paras, targets) = b.finish();
+    Content {
+        paras,
+        targets,
+        first_owner,
     }
 }
 
-/// The pane's lines, wrapped to `width`.
-pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
-    wrap(&paragraphs(app), width.into())
-}
-
-fn entity_lines(app: &App, id: EntityId) -> Lines {
+/// Writes an entity's view; returns the link number of its first owner, if any.
+fn entity<'a>(app: &'a App, id: EntityId, b: &mut Builder<'a>) -> Option<usize> {
     let org = &app.org;
     let e = org.entity(id);
-    let mut c = Citations {
-        org,
-        cited: Vec::new(),
-    };
-    let mut out = Lines::default();
-    let when = app
-        .as_of
-        .map_or_else(|| "now".to_owned(), |d| format!("at {d}"));
+    let day = Some(app.as_of);
+    let when = format!("at {}", app.as_of);
 
-    // What it is.
-    out.push(Line::from(vec![
-        Span::styled(
-            safe(&e.name),
-            Style::new()
-                .fg(style::kind_color(&e.kind))
-                .add_modifier(Modifier::BOLD),
-        ),
-        Span::raw(c.cite(&e.sources)),
-    ]));
-    let mut facts = vec![safe(e.kind.as_str())];
+    b.styled(
+        safe(&e.name),
+        Style::new()
+            .fg(style::kind_color(&e.kind))
+            .add_modifier(Modifier::BOLD),
+    )
+    .cite(&e.sources)
+    .end();
+    b.styled(format!("{} · id {}", kind_words(e.kind.as_str()), safe(&e.id)), style::dim());
     if let Some(d) = &e.founded {
-        facts.push(format!("founded {}", d.value));
+        b.styled(format!(" · founded {}", d.value), style::dim());
     }
     if let Some(d) = &e.dissolved {
-        facts.push(format!("dissolved {}", d.value));
+        b.styled(format!(" · dissolved {}", d.value), style::dim());
     }
     if let Some(parent) = org.parent(id) {
-        facts.push(format!("part of {}", safe(&org.entity(parent).name)));
+        b.styled(" · part of ", style::dim()).entity(parent);
     }
-    out.push(Line::styled(facts.join(" · "), style::dim()));
+    b.end();
+    if !org.exists_at(id, day) {
+        b.styled(format!("Did not exist on {}.", app.as_of), style::dim())
+            .end();
+    }
     if let Some(description) = &e.description {
-        out.push(Line::raw(safe(description)));
+        b.prose("", description, Style::new()).end();
     }
     if !e.other_names.is_empty() {
         let names: Vec<String> = e.other_names.iter().map(|n| safe(n)).collect();
-        out.push(Line::raw(format!("Also known as: {}", names.join(", "))));
+        b.text(format!("Also known as: {}", names.join(", "))).end();
     }
 
-    leaders(app, id, &when, &mut c, &mut out);
-    owners(app, id, &when, &mut c, &mut out);
-    holdings(app, id, &mut c, &mut out);
+    changes(app, id, b);
+    leaders(app, id, &when, b);
+    let first_owner = owners(app, id, &when, b);
+    effective(app, id, &when, b);
+    holdings(app, id, b);
 
-    let units: Vec<String> = org
-        .children(id)
-        .map(|u| safe(&org.entity(u).name))
-        .collect();
+    let units: Vec<EntityId> = org.children(id).collect();
     if !units.is_empty() {
-        out.push(Line::default());
-        out.push(heading(format!("Units ({})", units.len())));
-        out.extend(units.into_iter().map(|u| Line::raw(format!("  {u}"))));
+        b.heading(format!("Units ({})", units.len()));
+        for u in units {
+            b.text("  ").entity(u);
+            if !org.exists_at(u, day) {
+                b.styled(" (not at this date)", style::dim());
+            }
+            b.end();
+        }
     }
 
     let relations: Vec<_> = org.relations_of(id).collect();
     if !relations.is_empty() {
-        out.push(Line::default());
-        out.push(heading("Relations"));
+        b.heading("Relations");
         for r in relations {
             let forward = org.find_entity(&r.from) == Some(id);
             let (verb, other) = if forward {
@@ -266,83 +377,128 @@ fn entity_lines(app: &App, id: EntityId) -> Lines {
             } else {
                 (r.kind.backward(), &r.from)
             };
-            let mut text = format!("  {} {}", safe(&verb), name(org, other));
+            let in_force = r.period().contains(app.as_of);
+            let look = if in_force { Style::new() } else { style::dim() };
+            b.styled(format!("  {} ", safe(&verb)), look).entity_ref(other);
             let period = r.period().to_string();
             if !period.is_empty() {
-                let _ = write!(text, " ({period})");
+                b.styled(format!(" ({period})"), look);
             }
             if let Some(d) = &r.description {
-                let _ = write!(text, " — {}", safe(d));
+                b.styled(format!(" — {}", safe(d)), look);
             }
-            text.push_str(&c.cite(&r.sources));
-            out.push(Line::raw(text));
+            b.cite(&r.sources).end();
+            b.notes(&r.notes, style::dim());
         }
     }
 
     let events: Vec<_> = org.events_of(id).collect();
     if !events.is_empty() {
-        out.push(Line::default());
-        out.push(heading("Events"));
+        b.heading("Events");
         for ev in events {
-            out.push_hanging(
-                Line::from(vec![
-                    Span::styled(
-                        format!("  {:<10} ", ev.date.value.to_string()),
-                        style::dim(),
-                    ),
-                    Span::raw(format!("{}{}", safe(&ev.description), c.cite(&ev.sources))),
-                ]),
-                13,
-            );
+            let future = ev.date.first_day() > app.as_of;
+            let look = if future { style::dim() } else { Style::new() };
+            b.styled(format!("  {:<10} ", ev.date.value.to_string()), style::dim())
+                .styled(safe(&ev.description), look);
+            let others: Vec<&Ref> = ev
+                .entities
+                .iter()
+                .filter(|r| org.find_entity(r) != Some(id))
+                .collect();
+            for (i, r) in others.iter().enumerate() {
+                b.styled(if i == 0 { " (with " } else { ", " }, style::dim())
+                    .entity_ref(r);
+            }
+            for (i, r) in ev.people.iter().enumerate() {
+                let open = if i == 0 && others.is_empty() { " (with " } else { ", " };
+                b.styled(open, style::dim()).person_ref(r);
+            }
+            if !others.is_empty() || !ev.people.is_empty() {
+                b.styled(")", style::dim());
+            }
+            b.cite(&ev.sources).end_hanging(13);
         }
     }
 
     if !e.notes.is_empty() {
-        out.push(Line::default());
-        out.push(heading("Notes"));
-        for note in &e.notes {
-            out.push(Line::raw(format!(
-                "  • {}{}",
-                safe(&note.text),
-                c.cite(&note.sources)
-            )));
-        }
+        b.heading("Notes");
+        b.notes(&e.notes, Style::new());
     }
 
     if !e.competing.is_empty() {
-        out.push(Line::default());
-        out.push(heading("Competing values"));
+        b.heading("Competing values");
         for comp in &e.competing {
-            let mut text = format!(
-                "  {}: {}{}",
-                safe(&comp.field),
-                safe(&comp.value),
-                c.cite(&comp.sources)
-            );
+            b.prose(&format!("  {}: ", safe(&comp.field)), &comp.value, Style::new())
+                .cite(&comp.sources);
             if let Some(note) = &comp.note {
-                let _ = write!(text, " — {}", safe(note));
+                b.styled(format!(" — {}", safe(note)), style::dim());
             }
-            out.push(Line::raw(text));
+            b.end();
         }
     }
 
     if !e.attributes.is_empty() {
-        out.push(Line::default());
-        out.push(heading("Attributes"));
+        b.heading("Attributes");
         for (key, value) in &e.attributes {
-            out.push(Line::raw(format!("  {}: {}", safe(key), safe(value))));
+            b.prose(&format!("  {}: ", safe(key)), value, Style::new()).end();
         }
     }
-
-    if !c.cited.is_empty() {
-        out.push(Line::default());
-        out.push(heading("Sources"));
-        out.extend(c.lines());
-    }
-    out
+    first_owner
 }
 
-fn leaders<'a>(app: &'a App, id: EntityId, when: &str, c: &mut Citations<'a>, out: &mut Lines) {
+/// What changed for this entity since the previous event date.
+fn changes(app: &App, id: EntityId, b: &mut Builder<'_>) {
+    let (Some(since), true) = (app.since, app.changed.get(id.0 as usize).copied().unwrap_or(false))
+    else {
+        return;
+    };
+    let org = &app.org;
+    let c = history::changes(org, since, app.as_of);
+    let this = |r: &str| org.find_entity(r) == Some(id);
+    b.heading(format!("* Changed since {since}"));
+    if c.appeared.contains(&id) {
+        b.text("  came into being").end();
+    }
+    if c.gone.contains(&id) {
+        b.text("  ceased to exist").end();
+    }
+    for s in c.stakes.iter().filter(|s| this(s.owned())) {
+        match s {
+            StakeChange::Added(s) => {
+                b.text("  + ").entity_ref(&s.owner).text(format!(" {}", share_text(s)));
+            }
+            StakeChange::Removed(s) => {
+                b.text("  − ").entity_ref(&s.owner).text(format!(" {} no longer", share_text(s)));
+            }
+            StakeChange::Changed { before, after } => {
+                b.text("  ~ ")
+                    .entity_ref(&after.owner)
+                    .text(format!(" {} → {}", share_text(before), share_text(after)));
+            }
+        }
+        b.end();
+    }
+    for r in c.roles_taken.iter().filter(|r| this(&r.entity)) {
+        b.text(format!("  + {}: ", safe(&r.title))).person_ref(&r.person).end();
+    }
+    for r in c.roles_left.iter().filter(|r| this(&r.entity)) {
+        b.text(format!("  − {}: ", safe(&r.title))).person_ref(&r.person).text(" left").end();
+    }
+    for ev in c.events.iter().filter(|e| e.entities.iter().any(|r| this(r))) {
+        b.styled(format!("  {:<10} ", ev.date.value.to_string()), style::dim())
+            .text(safe(&ev.description))
+            .end_hanging(13);
+    }
+}
+
+fn share_text(stake: &Stake) -> String {
+    stake
+        .share
+        .as_ref()
+        .map_or_else(|| "(share unknown)".to_owned(), |s| s.value.to_string())
+}
+
+fn leaders<'a>(app: &'a App, id: EntityId, when: &str, b: &mut Builder<'a>) {
     let org = &app.org;
     let roles: Vec<_> = org.roles_in(id).collect();
     if roles.is_empty() {
@@ -350,161 +506,430 @@ fn leaders<'a>(app: &'a App, id: EntityId, when: &str, c: &mut Citations<'a>, ou
     }
     let (current, other): (Vec<_>, Vec<_>) = roles
         .into_iter()
-        .partition(|r| app.as_of.is_none_or(|d| r.period().contains(d)));
-    for (title, list, style) in [
+        .partition(|r| r.period().contains(app.as_of));
+    for (title, list, look) in [
         (format!("Leaders {when}"), current, Style::new()),
-        ("Other leaders".to_owned(), other, style::dim()),
+        ("Leaders at other dates".to_owned(), other, style::dim()),
     ] {
         if list.is_empty() {
             continue;
         }
-        out.push(Line::default());
-        out.push(heading(title));
+        b.heading(title);
         for r in list {
-            let mut text = format!("  {} — {}", safe(&r.title), person_name(org, &r.person));
+            b.styled(format!("  {} — ", safe(&r.title)), look).person_ref(&r.person);
             if r.interim {
-                text.push_str(" (interim)");
+                b.styled(" (interim)", look);
             }
             let period = r.period().to_string();
             if !period.is_empty() {
-                let _ = write!(text, ", {period}");
+                b.styled(format!(", {period}"), look);
             }
-            text.push_str(&c.cite(&r.sources));
-            text.push_str(&also_reported(&r.competing, "title", c));
-            for note in &r.notes {
-                let _ = write!(text, " · {}{}", safe(&note.text), c.cite(&note.sources));
-            }
-            out.push(Line::styled(text, style));
+            b.cite(&r.sources);
+            also_reported(b, &r.competing, "title");
+            b.end();
+            b.notes(&r.notes, style::dim());
         }
     }
 }
 
 /// One cap-table line: owner, exact share, bar, amount, on whose behalf, sources.
-fn stake_line<'a>(
-    org: &Org,
-    s: &'a Stake,
-    name_width: usize,
-    with_period: bool,
-    c: &mut Citations<'a>,
-) -> String {
-    let share = s
-        .share
-        .as_ref()
-        .map_or_else(|| "unknown".to_owned(), |sh| sh.value.to_string());
-    let mut text = format!(
-        "  {} {} {}",
-        pad(&name(org, &s.owner), name_width),
-        pad(&share, 14),
-        bar(s.share.as_ref().map(|sh| &sh.value))
-    );
+fn stake_line<'a>(b: &mut Builder<'a>, s: &'a Stake, name_width: usize, with_period: bool, look: Style) {
+    let org = b.org;
+    let share = share_text(s);
+    let name = entity_name(org, &s.owner);
+    b.text("  ")
+        .entity_ref(&s.owner)
+        .styled(
+            format!(
+                "{} {} {}",
+                " ".repeat(name_width.saturating_sub(name.width())),
+                pad(&share, 14),
+                bar(s.share.as_ref().map(|sh| &sh.value))
+            ),
+            look,
+        );
     if let Some(a) = s.amount {
-        let _ = write!(text, " {}", amount(a, s.currency.as_deref()));
+        b.styled(format!(" {}", amount(a, s.currency.as_deref())), look);
     }
-    if let Some(b) = &s.on_behalf_of {
-        let _ = write!(text, " for {}", name(org, b));
+    if let Some(behalf) = &s.on_behalf_of {
+        b.styled(" for ", look).entity_ref(behalf);
     }
     if with_period {
-        let _ = write!(text, " ({})", s.period());
+        b.styled(format!(" ({})", s.period()), look);
     }
-    text.push_str(&c.cite(&s.sources));
-    text.push_str(&also_reported(&s.competing, "share", c));
-    text
+    b.cite(&s.sources);
+    also_reported(b, &s.competing, "share");
+    b.end();
 }
 
-fn owners<'a>(app: &'a App, id: EntityId, when: &str, c: &mut Citations<'a>, out: &mut Lines) {
+/// The cap table at the date, and the stakes of other dates; returns the first owner's link.
+fn owners<'a>(app: &'a App, id: EntityId, when: &str, b: &mut Builder<'a>) -> Option<usize> {
     let org = &app.org;
     let stakes: Vec<&Stake> = org.stakes_in(id).collect();
     if stakes.is_empty() {
-        return;
+        return None;
     }
     let name_width = stakes
         .iter()
-        .map(|s| name(org, &s.owner).width())
+        .map(|s| entity_name(org, &s.owner).width())
         .max()
         .unwrap_or(0)
         .min(24);
     let (current, other): (Vec<_>, Vec<_>) = stakes
         .into_iter()
-        .partition(|s| app.as_of.is_none_or(|d| s.period().contains(d)));
+        .partition(|s| s.period().contains(app.as_of));
+    let mut first_owner = None;
     if !current.is_empty() {
-        out.push(Line::default());
-        out.push(heading(format!("Owners {when}")));
+        b.heading(format!("Owners {when}"));
+        first_owner = Some(b.targets.len());
         for s in &current {
-            out.push(Line::raw(stake_line(org, s, name_width, false, c)));
+            stake_line(b, s, name_width, false, Style::new());
         }
-        let known: Option<share::Fraction> = current
+        let low: Option<share::Fraction> = current
             .iter()
             .map(|s| s.share.as_ref().map(|sh| sh.low()))
             .sum();
-        if let Some(total) = known {
-            out.push(Line::styled(
-                format!("  {} {} %", pad("total", name_width), share::percent(total)),
-                style::dim(),
-            ));
+        let high: Option<share::Fraction> = current
+            .iter()
+            .map(|s| s.share.as_ref().map(|sh| sh.high()))
+            .sum();
+        if let (Some(low), Some(high)) = (low, high) {
+            let total = if low == high {
+                format!("{} %", share::percent(low))
+            } else {
+                format!("{} %..{} %", share::percent(low), share::percent(high))
+            };
+            b.styled(format!("  {} {total}", pad("total", name_width)), style::dim())
+                .end();
         }
-        let mut shown: Vec<&str> = Vec::new();
+        // Stakes sold together often carry the same note: say it once, naming whose stakes.
+        let mut notes: Vec<(&'a Note, Vec<String>)> = Vec::new();
         for s in &current {
             for note in &s.notes {
-                // Stakes sold together often carry the same note: say it once.
-                if shown.contains(&note.text.as_str()) {
-                    continue;
+                let owner = entity_name(org, &s.owner);
+                match notes.iter_mut().find(|(n, _)| n.text == note.text) {
+                    Some((_, owners)) => owners.push(owner),
+                    None => notes.push((note, vec![owner])),
                 }
-                shown.push(&note.text);
-                out.push(Line::styled(
-                    format!("  • {}{}", safe(&note.text), c.cite(&note.sources)),
-                    style::dim(),
-                ));
             }
+        }
+        for (note, owners) in notes {
+            b.prose(&format!("  • {}: ", owners.join(", ")), &note.text, style::dim())
+                .cite(&note.sources)
+                .end();
         }
     }
     if !other.is_empty() {
-        out.push(Line::default());
-        out.push(heading("Owners at other dates"));
+        b.heading("Owners at other dates");
+        if first_owner.is_none() {
+            first_owner = Some(b.targets.len());
+        }
         for s in &other {
-            let text = stake_line(org, s, name_width, true, c);
-            out.push(Line::styled(text, style::dim()));
+            stake_line(b, s, name_width, true, style::dim());
         }
     }
+    first_owner
 }
 
-fn holdings<'a>(app: &'a App, id: EntityId, c: &mut Citations<'a>, out: &mut Lines) {
+/// Who owns the entity in the end, looking through every chain of stakes, and who controls it.
+fn effective(app: &App, id: EntityId, when: &str, b: &mut Builder<'_>) {
     let org = &app.org;
-    let held: Vec<&Stake> = org.stakes_held(id).collect();
-    if held.is_empty() {
+    if org.owners_at(id, Some(app.as_of)).next().is_none() {
         return;
     }
-    out.push(Line::default());
-    out.push(heading("Holds"));
-    for s in held {
-        let share = s
-            .share
-            .as_ref()
-            .map_or_else(|| "share unknown".to_owned(), |sh| sh.value.to_string());
-        let mut text = format!("  {} {share}", name(org, &s.owned));
-        let period = s.period().to_string();
-        if !period.is_empty() {
-            let _ = write!(text, " ({period})");
+    let e = ownership::effective_owners(org, id, Some(app.as_of));
+    b.heading(format!("Effective owners {when}"));
+    let name_width = e
+        .owners
+        .iter()
+        .map(|o| safe(&org.entity(o.id).name).width())
+        .max()
+        .unwrap_or(0)
+        .min(24);
+    for o in &e.owners {
+        let name = safe(&org.entity(o.id).name);
+        let interest = ownership::describe(&o.interest);
+        let low = bounds_cells(&o.interest.low);
+        let high = bounds_cells(&o.interest.high);
+        b.text("  ").entity(o.id).text(format!(
+            "{} {} {}",
+            " ".repeat(name_width.saturating_sub(name.width())),
+            pad(&interest, 14),
+            bar_between(low, high)
+        ));
+        b.end();
+    }
+    if !e.unrecorded.is_zero() {
+        b.styled(
+            format!("  holders not recorded: {}", ownership::describe(&e.unrecorded)),
+            style::dim(),
+        )
+        .end();
+    }
+    if !e.circling.is_zero() {
+        b.styled(
+            format!(
+                "  still circling in cross-holdings: up to {}",
+                ownership::describe(&e.circling)
+            ),
+            style::dim(),
+        )
+        .end();
+    }
+    if e.unknown_shares {
+        b.styled("  some shares are unknown: interests are ranges", style::dim())
+            .end();
+    }
+    let chain = ownership::control_chain(org, id, Some(app.as_of));
+    if chain.is_empty() {
+        b.styled("  Control: no majority holder", style::dim()).end();
+    } else {
+        b.text("  Control: ");
+        for (i, &holder) in chain.iter().enumerate() {
+            if i > 0 {
+                b.text(" → ");
+            }
+            b.entity(holder);
         }
-        text.push_str(&c.cite(&s.sources));
-        let in_force = app.as_of.is_none_or(|d| s.period().contains(d));
-        out.push(if in_force {
-            Line::raw(text)
-        } else {
-            Line::styled(text, style::dim())
-        });
+        b.end();
     }
 }
 
-/// How many screen lines the pane's text takes at `width`.
-pub fn line_count(app: &App, width: u16) -> usize {
-    lines(app, width).len()
+fn bounds_cells(value: &num_rational::BigRational) -> usize {
+    use num_traits::ToPrimitive;
+    let f = value.to_f64().unwrap_or(0.0).clamp(0.0, 1.0);
+    ((f * BAR as f64).round() as usize).min(BAR)
 }
 
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let lines = lines(app, area.width);
-    for (y, line) in (area.y..area.bottom()).zip(lines.iter().skip(app.detail_scroll)) {
+fn holdings<'a>(app: &'a App, id: EntityId, b: &mut Builder<'a>) {
+    let org = &app.org;
+    let held: Vec<&Stake> = org.stakes_held(id).collect();
+    let (current, other): (Vec<_>, Vec<_>) = held
+        .into_iter()
+        .partition(|s| s.period().contains(app.as_of));
+    for (title, list, look) in [
+        (format!("Holds at {}", app.as_of), current, Style::new()),
+        ("Holdings at other dates".to_owned(), other, style::dim()),
+    ] {
+        if list.is_empty() {
+            continue;
+        }
+        b.heading(title);
+        for s in list {
+            b.text("  ")
+                .entity_ref(&s.owned)
+                .styled(format!(" {}", share_text(s)), look);
+            if let Some(behalf) = &s.on_behalf_of {
+                b.styled(" for ", look).entity_ref(behalf);
+            }
+            let period = s.period().to_string();
+            if !period.is_empty() {
+                b.styled(format!(" ({period})"), look);
+            }
+            b.cite(&s.sources).end();
+        }
+    }
+    let held_for: Vec<&Stake> = org.stakes_held_for(id).collect();
+    if !held_for.is_empty() {
+        b.heading("Held on its behalf");
+        for s in held_for {
+            let look = if s.period().contains(app.as_of) {
+                Style::new()
+            } else {
+                style::dim()
+            };
+            b.text("  ")
+                .entity_ref(&s.owned)
+                .styled(format!(" {}, held by ", share_text(s)), look)
+                .entity_ref(&s.owner);
+            let period = s.period().to_string();
+            if !period.is_empty() {
+                b.styled(format!(" ({period})"), look);
+            }
+            b.cite(&s.sources).end();
+        }
+    }
+}
+
+fn person<'a>(app: &'a App, id: PersonId, b: &mut Builder<'a>) {
+    let org = &app.org;
+    let p = org.person(id);
+    b.styled(safe(&p.name), style::heading()).cite(&p.sources).end();
+    b.styled("person", style::dim()).end();
+    if let Some(d) = &p.description {
+        b.prose("", d, Style::new()).end();
+    }
+    if !p.other_names.is_empty() {
+        let names: Vec<String> = p.other_names.iter().map(|n| safe(n)).collect();
+        b.text(format!("Also known as: {}", names.join(", "))).end();
+    }
+    let mut roles: Vec<_> = org.roles_of(id).collect();
+    roles.sort_by_key(|r| r.start.as_ref().map(|d| d.value));
+    if !roles.is_empty() {
+        b.heading("Roles");
+        for r in roles {
+            let look = if r.period().contains(app.as_of) {
+                Style::new()
+            } else {
+                style::dim()
+            };
+            b.styled(format!("  {} of ", safe(&r.title)), look).entity_ref(&r.entity);
+            if r.interim {
+                b.styled(" (interim)", look);
+            }
+            let period = r.period().to_string();
+            if !period.is_empty() {
+                b.styled(format!(", {period}"), look);
+            }
+            b.cite(&r.sources).end();
+            b.notes(&r.notes, style::dim());
+        }
+    }
+    let events: Vec<_> = org.events_of_person(id).collect();
+    if !events.is_empty() {
+        b.heading("Events");
+        for ev in events {
+            b.styled(format!("  {:<10} ", ev.date.value.to_string()), style::dim())
+                .text(safe(&ev.description));
+            for (i, r) in ev.entities.iter().enumerate() {
+                b.styled(if i == 0 { " (" } else { ", " }, style::dim()).entity_ref(r);
+            }
+            if !ev.entities.is_empty() {
+                b.styled(")", style::dim());
+            }
+            b.cite(&ev.sources).end_hanging(13);
+        }
+    }
+    if !p.notes.is_empty() {
+        b.heading("Notes");
+        b.notes(&p.notes, Style::new());
+    }
+}
+
+fn source<'a>(app: &'a App, id: SourceId, b: &mut Builder<'a>) {
+    let org = &app.org;
+    let s = org.source(id);
+    let m = &org.model;
+    b.styled(safe(&s.publisher), style::heading()).end();
+    b.text(format!("“{}”", safe(&s.title))).end();
+    let mut facts = vec![format!("source {}", safe(&s.id))];
+    if let Some(d) = &s.date {
+        facts.push(d.value.to_string());
+    }
+    b.styled(facts.join(" · "), style::dim()).end();
+    if let Some(note) = &s.note {
+        b.prose("", note, Style::new()).end();
+    }
+    if let Some(url) = &s.url {
+        b.text(format!("<{}>", safe(url))).end();
+    }
+    let cites = |refs: &[Ref]| refs.iter().any(|r| r.value == s.id.value);
+    let notes_cite = |notes: &[Note]| notes.iter().any(|n| cites(&n.sources));
+    let comp_cite = |c: &[Competing]| c.iter().any(|c| cites(&c.sources));
+
+    b.heading("Cited for");
+    let mut any = false;
+    for (n, e) in m.entities.iter().enumerate() {
+        if cites(&e.sources) || notes_cite(&e.notes) || comp_cite(&e.competing) {
+            b.text("  ").entity(EntityId(n as u32)).end();
+            any = true;
+        }
+    }
+    for st in &m.stakes {
+        if cites(&st.sources) || notes_cite(&st.notes) || comp_cite(&st.competing) {
+            b.text("  stake of ")
+                .entity_ref(&st.owner)
+                .text(" in ")
+                .entity_ref(&st.owned)
+                .text(format!(" {}", share_text(st)))
+                .end();
+            any = true;
+        }
+    }
+    for r in &m.roles {
+        if cites(&r.sources) || notes_cite(&r.notes) || comp_cite(&r.competing) {
+            b.text("  ")
+                .person_ref(&r.person)
+                .text(format!(", {} of ", safe(&r.title)))
+                .entity_ref(&r.entity)
+                .end();
+            any = true;
+        }
+    }
+    for p in &m.people {
+        if cites(&p.sources) || notes_cite(&p.notes) {
+            b.text("  ").person_ref(&p.id).end();
+            any = true;
+        }
+    }
+    for r in &m.relations {
+        if cites(&r.sources) || notes_cite(&r.notes) || comp_cite(&r.competing) {
+            b.text("  ")
+                .entity_ref(&r.from)
+                .text(format!(" {} ", safe(r.kind.forward())))
+                .entity_ref(&r.to)
+                .end();
+            any = true;
+        }
+    }
+    let mut events: Vec<_> = m
+        .events
+        .iter()
+        .filter(|e| cites(&e.sources) || notes_cite(&e.notes) || comp_cite(&e.competing))
+        .collect();
+    events.sort_by_key(|e| e.date.value);
+    for ev in events {
+        b.styled(format!("  {:<10} ", ev.date.value.to_string()), style::dim())
+            .text(safe(&ev.description));
+        if let Some(first) = ev.entities.first() {
+            b.text(" (").entity_ref(first).text(")");
+        }
+        b.end_hanging(13);
+        any = true;
+    }
+    if !any {
+        b.styled("  nothing in the model cites it", style::dim()).end();
+    }
+}
+
+/// The pane's text area inside its border, right of the cursor gutter.
+pub fn text_area(inner: Rect) -> Rect {
+    Rect {
+        x: inner.x + GUTTER.min(inner.width),
+        width: inner.width.saturating_sub(GUTTER),
+        ..inner
+    }
+}
+
+/// The pane's lines wrapped to `width`, and where its links are.
+pub fn wrapped(app: &App, width: u16) -> Wrapped {
+    wrap(&content(app).paras, width.into())
+}
+
+/// Where each of the pane's links leads, by link number.
+pub fn targets(app: &App) -> Vec<Target> {
+    content(app).targets
+}
+
+/// The link number of the selected entity's first owner.
+pub fn first_owner_link(app: &App) -> Option<usize> {
+    content(app).first_owner
+}
+
+/// Draws the pane inside its border; returns how many lines its text has.
+pub fn render(app: &App, inner: Rect, buf: &mut Buffer) -> usize {
+    let area = text_area(inner);
+    let w = wrapped(app, area.width);
+    let cursor_line = (app.focus == Focus::Detail)
+        .then(|| w.link_lines.get(app.link).copied())
+        .flatten();
+    for (y, (n, line)) in (area.y..area.bottom()).zip(w.lines.iter().enumerate().skip(app.detail_scroll)) {
         line.render(Rect::new(area.x, y, area.width, 1), buf);
+        if Some(n) == cursor_line && inner.width > 0 {
+            buf[(inner.x, y)].set_symbol("▶");
+        }
     }
+    w.lines.len()
 }
 
 #[cfg(test)]
@@ -514,16 +939,10 @@ mod tests {
     #[test]
     fn bars_are_proportional() {
         let s: Share = "1/2".parse().unwrap();
-        assert_eq!(
-            bar(Some(&s)),
-            format!("{}{}", "█".repeat(10), "░".repeat(10))
-        );
+        assert_eq!(bar(Some(&s)), format!("{}{}", "█".repeat(10), "░".repeat(10)));
         let r: Share = "20%..25%".parse().unwrap();
-        assert_eq!(
-            bar(Some(&r)),
-            format!("{}{}{}", "█".repeat(4), "▒", "░".repeat(15))
-        );
-        assert_eq!(bar(None), "?".repeat(BAR));
+        assert_eq!(bar(Some(&r)), format!("{}{}{}", "█".repeat(4), "▒", "░".repeat(15)));
+        assert_eq!(bar(None), "·".repeat(BAR));
     }
 
     #[test]

@@ -6,6 +6,7 @@ pub mod detail;
 pub mod help;
 pub mod style;
 pub mod text;
+pub mod timeline;
 pub mod tree;
 
 use ratatui::buffer::Buffer;
@@ -13,8 +14,9 @@ use ratatui::layout::{Constraint, Layout as Split, Margin, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
-use crate::app::{App, Focus};
+use crate::app::{App, Focus, InputMode, Overlay};
 use text::{fit, safe};
+use unicode_width::UnicodeWidthStr;
 
 /// Below this size the screen only says it is too small.
 pub const MIN_WIDTH: u16 = 40;
@@ -51,7 +53,7 @@ pub fn layout(area: Rect) -> Option<Layout> {
         Constraint::Fill(1),
         Constraint::Length(1),
     ]));
-    let tree_width = (body.width * 2 / 5).clamp(24, 60);
+    let tree_width = (body.width * 2 / 5).clamp(16, 72);
     let [tree, detail] = body.layout(&Split::horizontal([
         Constraint::Length(tree_width),
         Constraint::Fill(1),
@@ -78,47 +80,71 @@ impl Widget for &App {
         render_tree(self, layout.tree, buf);
         render_detail(self, layout.detail, buf);
         render_status(self, layout.status, buf);
-        if self.help_open {
-            help::render(area, self.help_scroll, buf);
+        match self.overlay {
+            Some(Overlay::Help { scroll }) => help::render(area, scroll, buf),
+            Some(Overlay::Timeline { cursor }) => {
+                timeline::render(&self.org, cursor, self.as_of, area, buf)
+            }
+            None => {}
         }
     }
 }
 
+/// A pane's frame; the focused one is marked in its title too, so it shows without colour.
 fn pane(title: &str, focused: bool) -> Block<'_> {
-    let block = Block::bordered().title(Line::from(format!(" {title} ")));
     if focused {
-        block.border_style(style::focused_border())
+        Block::bordered()
+            .title(Line::from(format!(" ● {title} ")))
+            .border_style(style::focused_border())
     } else {
-        block
+        Block::bordered().title(Line::from(format!(" {title} ")))
     }
 }
 
-/// `orgtree · Title   Orange › OBS › Orange Cloud for Business          as of 2015-01-12`
+/// ` orgtree  Title  Orange › OBS › Orange Cloud for Business          as of 2015-01-12 `.
+/// When space runs short the title goes first, then the breadcrumb's upper levels: the
+/// selected entity's own name is the last to be cut.
 fn render_title(app: &App, area: Rect, buf: &mut Buffer) {
-    let date = app
-        .as_of
-        .map_or_else(String::new, |d| format!(" as of {d} "));
-    let date_width = date.chars().count() as u16;
-    let mut spans = vec![
-        Span::styled(" orgtree ", style::bar()),
-        Span::raw(" "),
-        Span::styled(safe(&app.org.model.title), style::heading()),
-    ];
-    if let Some(id) = app.selected() {
-        let names: Vec<String> = app
-            .org
-            .path(id)
-            .into_iter()
-            .map(|e| safe(&app.org.entity(e).name))
-            .collect();
-        spans.push(Span::raw(format!("  {}", names.join(" › "))));
+    let date = format!(" as of {} ", app.as_of);
+    let date_width = (date.chars().count() as u16).min(area.width);
+    let room = usize::from(area.width - date_width);
+    let names: Vec<String> = app
+        .selected()
+        .map(|id| {
+            app.org
+                .path(id)
+                .into_iter()
+                .map(|e| safe(&app.org.entity(e).name))
+                .collect()
+        })
+        .unwrap_or_default();
+    let title = safe(&app.org.model.title);
+    let brand = " orgtree ";
+    let fixed = brand.len() + 1;
+    // Keep as many levels from the bottom as fit, and the title if it fits too.
+    let mut kept = names.len();
+    let crumbs = |from: usize| -> String {
+        let mut parts: Vec<&str> = names[from..].iter().map(String::as_str).collect();
+        if from > 0 {
+            parts.insert(0, "…");
+        }
+        parts.join(" › ")
+    };
+    let mut start = 0;
+    while start < names.len().saturating_sub(1) && fixed + crumbs(start).width() > room {
+        start += 1;
     }
-    let left = area.width.saturating_sub(date_width);
+    kept -= start;
+    let crumb = if kept > 0 { crumbs(start) } else { String::new() };
+    let mut spans = vec![Span::styled(brand, style::bar()), Span::raw(" ")];
+    if fixed + title.width() + 2 + crumb.width() <= room {
+        spans.push(Span::styled(title, style::heading()));
+        spans.push(Span::raw("  "));
+    }
+    spans.push(Span::raw(crumb));
+    let left = area.width - date_width;
     fit(spans, left.into()).render(Rect::new(area.x, area.y, left, 1), buf);
-    Span::styled(date, style::bar()).render(
-        Rect::new(area.x + left, area.y, date_width.min(area.width), 1),
-        buf,
-    );
+    Span::styled(date, style::bar()).render(Rect::new(area.x + left, area.y, date_width, 1), buf);
 }
 
 fn render_tree(app: &App, area: Rect, buf: &mut Buffer) {
@@ -133,21 +159,48 @@ fn render_detail(app: &App, area: Rect, buf: &mut Buffer) {
     let block = pane("Detail", app.focus == Focus::Detail);
     let inner = block.inner(area);
     block.render(area, buf);
-    detail::render(app, inner, buf);
+    let total = detail::render(app, inner, buf);
+    // Say where we are in a text longer than the pane.
+    let height = inner.height as usize;
+    if total > height && height > 0 && area.width > 20 {
+        let first = app.detail_scroll + 1;
+        let last = (app.detail_scroll + height).min(total);
+        let label = format!(" {first}–{last} of {total} ");
+        let width = label.chars().count() as u16;
+        let x = area.right().saturating_sub(width + 1);
+        Span::styled(label, style::dim()).render(Rect::new(x, area.bottom() - 1, width, 1), buf);
+    }
 }
 
-/// The keys that matter now, and the model file's name.
+/// The search prompt, a message, or the keys that matter now; and the model file's name.
 fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
-    let keys = match (app.help_open, app.focus) {
-        (true, _) => "Esc close help",
-        (false, Focus::Tree) => "↑↓ move  ←→ fold  Enter toggle  Tab detail  ? help  q quit",
-        (false, Focus::Detail) => "↑↓ scroll  PgUp/PgDn page  Tab tree  ? help  q quit",
+    let left: Vec<Span<'static>> = match (&app.search, app.input_mode()) {
+        (Some(s), InputMode::Prompt) => vec![
+            Span::styled(format!(" /{}", safe(&s.query)), style::heading()),
+            Span::styled("▏", style::focused_border()),
+            Span::raw(format!(" {}  Enter keep  Esc clear", s.counter(app.selected()))),
+        ],
+        _ if app.status.is_some() => vec![Span::styled(
+            format!(" {}", safe(app.status.as_deref().unwrap_or_default())),
+            style::heading(),
+        )],
+        (Some(s), InputMode::Normal) => vec![
+            Span::styled(format!(" /{} {}", safe(&s.query), s.counter(app.selected())), style::heading()),
+            Span::raw("  n/N next/prev  Esc clear  ? help"),
+        ],
+        (_, InputMode::Overlay) => vec![Span::raw(" ↑↓ move  Enter choose  Esc close")],
+        (_, _) => {
+            let keys = match app.focus {
+                Focus::Tree => "? help  ↑↓ move  ←→ fold  / search  t timeline  <> dates  Tab detail  q quit",
+                Focus::Detail => "? help  ↑↓ links  Enter follow  [ back  ] forward  Esc/Tab tree",
+            };
+            vec![Span::raw(format!(" {keys}"))]
+        }
     };
     let file = format!(" {} ", safe(&app.file_name));
     let file_width = (file.chars().count() as u16).min(area.width / 3);
-    let left = area.width - file_width;
-    fit(vec![Span::raw(format!(" {keys}"))], left.into())
-        .render(Rect::new(area.x, area.y, left, 1), buf);
+    let room = area.width - file_width;
+    fit(left, room.into()).render(Rect::new(area.x, area.y, room, 1), buf);
     fit(vec![Span::styled(file, style::dim())], file_width.into())
-        .render(Rect::new(area.x + left, area.y, file_width, 1), buf);
+        .render(Rect::new(area.x + room, area.y, file_width, 1), buf);
 }

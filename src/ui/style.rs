@@ -18,24 +18,6 @@ pub fn kind_color(kind: &EntityKind) -> Color {
     }
 }
 
-/// A short badge for a kind: `grp`, `co`, `sub`…; other words are shown as written.
-pub fn kind_badge(kind: &EntityKind) -> &str {
-    match kind {
-        EntityKind::Group => "group",
-        EntityKind::Company => "co",
-        EntityKind::Subsidiary => "sub",
-        EntityKind::Division => "div",
-        EntityKind::BusinessUnit => "bu",
-        EntityKind::JointVenture => "jv",
-        EntityKind::Project => "project",
-        EntityKind::PublicBody => "public",
-        EntityKind::State => "state",
-        EntityKind::Datacenter => "dc",
-        EntityKind::Team => "team",
-        EntityKind::Other(word) => word,
-    }
-}
-
 pub fn heading() -> Style {
     Style::new().add_modifier(Modifier::BOLD)
 }
@@ -54,4 +36,9 @@ pub fn focused_border() -> Style {
 
 pub fn bar() -> Style {
     Style::new().add_modifier(Modifier::REVERSED)
+}
+
+/// The mark of an entity that changed since the previous event date.
+pub fn changed() -> Style {
+    Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD)
 }

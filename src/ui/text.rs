@@ -93,69 +93,71 @@ mod tests {
     }
 }
 
-/// A line of text and how far its continuation lines are indented when it wraps.
-#[derive(Debug, Clone)]
+/// A line of text, possibly with links, and how far its continuation lines are indented when
+/// it wraps.
+#[derive(Debug, Clone, Default)]
 pub struct Para {
-    pub line: Line<'static>,
+    /// The pieces of the line, each with the number of the link it belongs to, if any.
+    pub pieces: Vec<(Span<'static>, Option<usize>)>,
     pub hang: usize,
 }
 
 impl Para {
-    /// Continuation lines line up two columns past the line's own indentation.
+    /// A plain line; continuation lines line up two columns past its own indentation.
     pub fn new(line: Line<'static>) -> Self {
         let lead = line
             .spans
             .first()
             .map_or(0, |s| s.content.chars().take_while(|c| *c == ' ').count());
         Para {
-            line,
+            pieces: line.spans.into_iter().map(|s| (s, None)).collect(),
             hang: lead + 2,
         }
     }
-
-    pub fn with_hang(line: Line<'static>, hang: usize) -> Self {
-        Para { line, hang }
-    }
 }
+
+/// Wrapped lines, and where each link landed.
+#[derive(Debug, Clone, Default)]
+pub struct Wrapped {
+    pub lines: Vec<Line<'static>>,
+    /// For each link number, the first line it is on.
+    pub link_lines: Vec<usize>,
+}
+
+/// One grapheme with its style and link.
+type Cell<'a> = (&'a str, Style, Option<usize>);
 
 /// Wraps paragraphs to `width` columns at spaces, breaking words only when one is wider than
 /// a whole line; continuation lines are indented by each paragraph's hang.
-pub fn wrap(paras: &[Para], width: usize) -> Vec<Line<'static>> {
-    let mut out = Vec::new();
+pub fn wrap(paras: &[Para], width: usize) -> Wrapped {
+    let mut out = Wrapped::default();
     if width == 0 {
         return out;
     }
     for para in paras {
-        let chars: Vec<(&str, Style)> = para
-            .line
-            .spans
+        let cells: Vec<Cell> = para
+            .pieces
             .iter()
-            .flat_map(|s| s.content.graphemes(true).map(move |g| (g, s.style)))
+            .flat_map(|(s, link)| s.content.graphemes(true).map(move |g| (g, s.style, *link)))
             .collect();
-        // Words and the spaces between them, as index ranges into `chars`.
+        // Words and the spaces between them, as index ranges into `cells`.
         let mut tokens = Vec::new();
         let mut start = 0;
-        for i in 1..=chars.len() {
-            if i == chars.len() || (chars[i].0 == " ") != (chars[start].0 == " ") {
+        for i in 1..=cells.len() {
+            if i == cells.len() || (cells[i].0 == " ") != (cells[start].0 == " ") {
                 tokens.push(start..i);
                 start = i;
             }
         }
         let hang = para.hang.min(width / 2);
-        let mut line: Vec<(&str, Style)> = Vec::new();
+        let indent = |line: &mut Vec<Cell>| line.extend(std::iter::repeat_n((" ", Style::default(), None), hang));
+        let mut line: Vec<Cell> = Vec::new();
         let mut used = 0;
         let mut fresh = true; // nothing but indentation on this line yet
-        let flush = |line: &mut Vec<(&str, Style)>, out: &mut Vec<Line<'static>>| {
-            while line.last().is_some_and(|(c, _)| *c == " ") {
-                line.pop();
-            }
-            out.push(spans_of(line));
-            line.clear();
-        };
         for range in tokens {
-            let token = &chars[range];
+            let token = &cells[range];
             let is_space = token[0].0 == " ";
-            let w: usize = token.iter().map(|(g, _)| columns(g)).sum();
+            let w: usize = token.iter().map(|(g, ..)| columns(g)).sum();
             if used + w <= width {
                 line.extend_from_slice(token);
                 used += w;
@@ -164,54 +166,62 @@ pub fn wrap(paras: &[Para], width: usize) -> Vec<Line<'static>> {
             }
             if is_space {
                 // Spaces at a break vanish.
-                flush(&mut line, &mut out);
-                line.extend(std::iter::repeat_n((" ", Style::default()), hang));
+                push_line(&mut out, &mut line);
+                indent(&mut line);
                 used = hang;
                 fresh = true;
                 continue;
             }
             if !fresh {
-                flush(&mut line, &mut out);
-                line.extend(std::iter::repeat_n((" ", Style::default()), hang));
+                push_line(&mut out, &mut line);
+                indent(&mut line);
                 used = hang;
             }
             // A word wider than the room left is broken where it must be.
-            for &(c, style) in token {
-                let cw = columns(c);
+            for &cell in token {
+                let cw = columns(cell.0);
                 if used + cw > width && used > hang {
-                    flush(&mut line, &mut out);
-                    line.extend(std::iter::repeat_n((" ", Style::default()), hang));
+                    push_line(&mut out, &mut line);
+                    indent(&mut line);
                     used = hang;
                 }
-                line.push((c, style));
+                line.push(cell);
                 used += cw;
             }
             fresh = false;
         }
-        flush(&mut line, &mut out);
+        push_line(&mut out, &mut line);
     }
     out
 }
 
-/// Spans from styled characters, one span per run of equal style.
-fn spans_of(chars: &[(&str, Style)]) -> Line<'static> {
+/// Ends a wrapped line: trailing spaces go, runs of one style become spans, links are noted.
+fn push_line(out: &mut Wrapped, cells: &mut Vec<Cell>) {
+    while cells.last().is_some_and(|(g, ..)| *g == " ") {
+        cells.pop();
+    }
+    let number = out.lines.len();
     let mut spans: Vec<Span<'static>> = Vec::new();
     let mut text = String::new();
     let mut style = None;
-    for &(c, s) in chars {
+    for &(g, s, link) in cells.iter() {
+        if let Some(link) = link {
+            if out.link_lines.len() <= link {
+                out.link_lines.resize(link + 1, usize::MAX);
+            }
+            out.link_lines[link] = out.link_lines[link].min(number);
+        }
         if style.is_some_and(|st| st != s) {
-            spans.push(Span::styled(
-                std::mem::take(&mut text),
-                style.unwrap_or_default(),
-            ));
+            spans.push(Span::styled(std::mem::take(&mut text), style.unwrap_or_default()));
         }
         style = Some(s);
-        text.push_str(c);
+        text.push_str(g);
     }
     if !text.is_empty() {
         spans.push(Span::styled(text, style.unwrap_or_default()));
     }
-    Line::from(spans)
+    out.lines.push(Line::from(spans));
+    cells.clear();
 }
 
 #[cfg(test)]
@@ -219,7 +229,10 @@ mod wrap_tests {
     use super::*;
 
     fn wrapped(text: &str, hang: usize, width: usize) -> Vec<String> {
-        wrap(&[Para::with_hang(Line::raw(text.to_owned()), hang)], width)
+        let mut para = Para::new(Line::raw(text.to_owned()));
+        para.hang = hang;
+        wrap(&[para], width)
+            .lines
             .iter()
             .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
             .collect()
@@ -246,6 +259,21 @@ mod wrap_tests {
                 "{line:?}"
             );
         }
+    }
+
+    #[test]
+    fn links_are_found_on_their_wrapped_line() {
+        let para = Para {
+            pieces: vec![
+                (Span::raw("owned by "), None),
+                (Span::raw("Orange"), Some(0)),
+                (Span::raw(" and "), None),
+                (Span::raw("Thales"), Some(1)),
+            ],
+            hang: 2,
+        };
+        let out = wrap(&[Para::new(Line::raw("title")), para], 16);
+        assert_eq!(out.link_lines, [1, 2]);
     }
 
     #[test]

@@ -1,0 +1,91 @@
+//! `--diff DATE1 DATE2`: what changed between two dates, as text — entities that appeared or
+//! went, stakes that began, ended or changed, roles taken or left, and the events between.
+
+use std::io::{self, Write};
+
+use crate::history::{self, StakeChange};
+use crate::model::{Day, Role, Stake};
+use crate::org::Org;
+use crate::sanitize::sanitize;
+
+use super::tree::owner_text;
+
+fn name(org: &Org, id: &str) -> String {
+    org.find_entity(id)
+        .map_or_else(|| sanitize(id).into_owned(), |e| sanitize(&org.entity(e).name).into_owned())
+}
+
+fn role(org: &Org, r: &Role) -> String {
+    let person = org
+        .find_person(&r.person)
+        .map_or_else(|| sanitize(&r.person).into_owned(), |p| sanitize(&org.person(p).name).into_owned());
+    format!("{}: {} {}", name(org, &r.entity), sanitize(&r.title), person)
+}
+
+fn stake(org: &Org, s: &Stake) -> String {
+    format!("{}: {}", name(org, &s.owned), owner_text(org, s))
+}
+
+/// Writes what changed from `from` to `to`.
+pub fn write(org: &Org, from: Day, to: Day, out: &mut impl Write) -> io::Result<()> {
+    let c = history::changes(org, from, to);
+    writeln!(out, "{} — changes from {} to {}", sanitize(&org.model.title), c.from, c.to)?;
+    if c.is_empty() {
+        return writeln!(out, "Nothing changed.");
+    }
+    if !c.appeared.is_empty() || !c.gone.is_empty() {
+        writeln!(out, "Entities")?;
+        for &id in &c.appeared {
+            writeln!(out, "  + {}", sanitize(&org.entity(id).name))?;
+        }
+        for &id in &c.gone {
+            writeln!(out, "  - {}", sanitize(&org.entity(id).name))?;
+        }
+    }
+    if !c.stakes.is_empty() {
+        writeln!(out, "Stakes")?;
+        for s in &c.stakes {
+            match s {
+                StakeChange::Added(s) => writeln!(out, "  + {}", stake(org, s))?,
+                StakeChange::Removed(s) => writeln!(out, "  - {}", stake(org, s))?,
+                StakeChange::Changed { before, after } => {
+                    let share = |s: &Stake| {
+                        s.share
+                            .as_ref()
+                            .map_or_else(|| "unknown".to_owned(), |sh| sh.value.to_string())
+                    };
+                    writeln!(
+                        out,
+                        "  ~ {}: {} {} → {}",
+                        name(org, &after.owned),
+                        name(org, &after.owner),
+                        share(before),
+                        share(after)
+                    )?
+                }
+            }
+        }
+    }
+    if !c.roles_taken.is_empty() || !c.roles_left.is_empty() {
+        writeln!(out, "Roles")?;
+        for r in &c.roles_taken {
+            writeln!(out, "  + {}", role(org, r))?;
+        }
+        for r in &c.roles_left {
+            writeln!(out, "  - {}", role(org, r))?;
+        }
+    }
+    if !c.events.is_empty() {
+        writeln!(out, "Events")?;
+        for e in &c.events {
+            writeln!(
+                out,
+                "  {:<10} {:<17} {}",
+                e.date.value.to_string(),
+                sanitize(e.kind.as_str()),
+                sanitize(&e.description)
+            )?;
+        }
+    }
+    Ok(())
+}

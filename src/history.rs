@@ -1,0 +1,207 @@
+//! Time travel: the days on which events happen, and what changed between two days — entities
+//! that appeared or went, stakes that began, ended or changed, roles taken or left, and the
+//! events in between. `--diff`, the timeline and the explorer's change marks all read this.
+
+use crate::model::{Day, Event, Role, Stake};
+use crate::org::{EntityId, Org};
+
+/// Every day an event happens on, in order, once. A partial date counts from its first day, as
+/// a `founded: 2014` or `start: 2014` does.
+pub fn event_days(org: &Org) -> Vec<Day> {
+    let mut days: Vec<Day> = org.model.events.iter().map(|e| e.date.first_day()).collect();
+    days.sort();
+    days.dedup();
+    days
+}
+
+/// The last event day before `day`.
+pub fn previous_event_day(org: &Org, day: Day) -> Option<Day> {
+    event_days(org).into_iter().rev().find(|d| *d < day)
+}
+
+/// The first event day after `day`.
+pub fn next_event_day(org: &Org, day: Day) -> Option<Day> {
+    event_days(org).into_iter().find(|d| *d > day)
+}
+
+/// How one owner's stake in one entity differs between two days.
+#[derive(Debug, Clone, Copy)]
+pub enum StakeChange<'a> {
+    Added(&'a Stake),
+    Removed(&'a Stake),
+    Changed { before: &'a Stake, after: &'a Stake },
+}
+
+impl StakeChange<'_> {
+    /// The entity whose capital changed.
+    pub fn owned(&self) -> &str {
+        match self {
+            StakeChange::Added(s) | StakeChange::Removed(s) => &s.owned,
+            StakeChange::Changed { after, .. } => &after.owned,
+        }
+    }
+}
+
+/// What changed from one day to another.
+#[derive(Debug, Clone)]
+pub struct Changes<'a> {
+    pub from: Day,
+    pub to: Day,
+    pub appeared: Vec<EntityId>,
+    pub gone: Vec<EntityId>,
+    pub stakes: Vec<StakeChange<'a>>,
+    /// Roles held on `to` but not on `from`.
+    pub roles_taken: Vec<&'a Role>,
+    /// Roles held on `from` but not on `to`.
+    pub roles_left: Vec<&'a Role>,
+    /// Events after `from`, up to and including `to`, in date order.
+    pub events: Vec<&'a Event>,
+}
+
+impl Changes<'_> {
+    pub fn is_empty(&self) -> bool {
+        self.appeared.is_empty()
+            && self.gone.is_empty()
+            && self.stakes.is_empty()
+            && self.roles_taken.is_empty()
+            && self.roles_left.is_empty()
+            && self.events.is_empty()
+    }
+
+    /// For each entity, whether a change concerns it: it appeared or went, its capital or its
+    /// leaders changed, or an event involved it.
+    pub fn touched(&self, org: &Org) -> Vec<bool> {
+        let mut touched = vec![false; org.entity_count()];
+        let mut mark = |id: &str| {
+            if let Some(e) = org.find_entity(id) {
+                touched[e.0 as usize] = true;
+            }
+        };
+        for s in &self.stakes {
+            mark(s.owned());
+        }
+        for r in self.roles_taken.iter().chain(&self.roles_left) {
+            mark(&r.entity);
+        }
+        for e in &self.events {
+            for id in &e.entities {
+                mark(id);
+            }
+        }
+        for id in self.appeared.iter().chain(&self.gone) {
+            touched[id.0 as usize] = true;
+        }
+        touched
+    }
+}
+
+/// What changed from `from` to `to` (`from` before `to`; swapped otherwise).
+pub fn changes(org: &Org, from: Day, to: Day) -> Changes<'_> {
+    let (from, to) = if from <= to { (from, to) } else { (to, from) };
+    let m = &org.model;
+    let mut appeared = Vec::new();
+    let mut gone = Vec::new();
+    for n in 0..org.entity_count() {
+        let id = EntityId(n as u32);
+        match (org.exists_at(id, Some(from)), org.exists_at(id, Some(to))) {
+            (false, true) => appeared.push(id),
+            (true, false) => gone.push(id),
+            _ => {}
+        }
+    }
+
+    let mut stakes = Vec::new();
+    let before: Vec<&Stake> = m.stakes.iter().filter(|s| s.period().contains(from)).collect();
+    let after: Vec<&Stake> = m.stakes.iter().filter(|s| s.period().contains(to)).collect();
+    let same_pair = |a: &Stake, b: &Stake| a.owner == b.owner && a.owned == b.owned;
+    for &a in &after {
+        match before.iter().find(|b| same_pair(b, a)) {
+            None => stakes.push(StakeChange::Added(a)),
+            Some(&b) if !std::ptr::eq(a, b) && a.share.as_ref().map(|s| s.value) != b.share.as_ref().map(|s| s.value) => {
+                stakes.push(StakeChange::Changed { before: b, after: a })
+            }
+            Some(_) => {}
+        }
+    }
+    for &b in &before {
+        if !after.iter().any(|a| same_pair(a, b)) {
+            stakes.push(StakeChange::Removed(b));
+        }
+    }
+
+    let holds = |r: &Role, day: Day| r.period().contains(day);
+    let roles_taken = m.roles.iter().filter(|r| holds(r, to) && !holds(r, from)).collect();
+    let roles_left = m.roles.iter().filter(|r| holds(r, from) && !holds(r, to)).collect();
+
+    let mut events: Vec<&Event> = m
+        .events
+        .iter()
+        .filter(|e| {
+            let day = e.date.first_day();
+            from < day && day <= to
+        })
+        .collect();
+    events.sort_by_key(|e| e.date.value);
+
+    Changes {
+        from,
+        to,
+        appeared,
+        gone,
+        stakes,
+        roles_taken,
+        roles_left,
+        events,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::load_embedded;
+
+    fn day(text: &str) -> Day {
+        text.parse::<crate::model::PartialDate>().unwrap().first_day()
+    }
+
+    #[test]
+    fn cloudwatt_changes_hands_between_2014_and_2015() {
+        let org = load_embedded().unwrap().org;
+        let c = changes(&org, day("2014-12-31"), day("2015-06-01"));
+        let described: Vec<String> = c
+            .stakes
+            .iter()
+            .map(|s| match s {
+                StakeChange::Added(s) => format!("+{}", s.owner.value),
+                StakeChange::Removed(s) => format!("-{}", s.owner.value),
+                StakeChange::Changed { after, .. } => format!("~{}", after.owner.value),
+            })
+            .collect();
+        assert_eq!(described, ["~orange", "-caisse-des-depots", "-thales"]);
+        assert_eq!(c.events.len(), 2, "the announcement and the closing");
+        let cloudwatt = org.find_entity("cloudwatt").unwrap();
+        assert!(c.touched(&org)[cloudwatt.0 as usize]);
+        let bull = org.find_entity("bull").unwrap();
+        assert!(!c.touched(&org)[bull.0 as usize]);
+    }
+
+    #[test]
+    fn entities_appear_and_go() {
+        let org = load_embedded().unwrap().org;
+        let c = changes(&org, day("2015-06-01"), day("2016-06-01"));
+        let gone: Vec<&str> = c.gone.iter().map(|&id| org.entity(id).id.value.as_str()).collect();
+        assert_eq!(gone, ["cloudwatt"]);
+        let c = changes(&org, day("2011-01-01"), day("2013-01-01"));
+        let appeared: Vec<&str> = c.appeared.iter().map(|&id| org.entity(id).id.value.as_str()).collect();
+        assert_eq!(appeared, ["cloudwatt", "numergy", "val-de-reuil-datacenter"]);
+    }
+
+    #[test]
+    fn event_days_step_both_ways() {
+        let org = load_embedded().unwrap().org;
+        assert_eq!(next_event_day(&org, day("2015-01-12")), Some(day("2015-03-16")));
+        assert_eq!(previous_event_day(&org, day("2015-03-16")), Some(day("2015-01-12")));
+        assert_eq!(previous_event_day(&org, day("2009-12-31")), Some(day("2009")));
+        assert_eq!(previous_event_day(&org, day("2009-01-01")), None);
+    }
+}

@@ -1,0 +1,362 @@
+//! Effective ownership and control: who ultimately owns an entity, and by how much, looking
+//! through every chain of holdings; and who controls it, following majority holders upward.
+//!
+//! Interest flows from the entity up through its owners, multiplied by each share, until it
+//! reaches holders that nobody owns. Fractions stay exact (big rationals); a range share carries
+//! its bounds through; an unknown share counts as anywhere from 0 to all; a stake held on behalf
+//! of another entity passes to that beneficiary. Cross-holdings make the flow circle for ever:
+//! it stops after a fixed number of rounds, and what is still circling is reported, so every
+//! answer is a true bound.
+
+use std::collections::BTreeMap;
+
+use num_bigint::BigInt;
+use num_rational::BigRational;
+use num_traits::{One, Zero};
+
+use crate::model::{Day, Share, share::Fraction};
+use crate::org::{EntityId, Org};
+
+/// How many times interest is passed up before the rest is reported as circling.
+const MAX_ROUNDS: usize = 64;
+/// How many stake steps one computation may take, so a hostile model cannot stall it.
+const MAX_STEPS: usize = 200_000;
+
+/// An exact value, or the bounds of one that is not known exactly.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Bounds {
+    pub low: BigRational,
+    pub high: BigRational,
+}
+
+impl Bounds {
+    pub fn zero() -> Self {
+        Bounds {
+            low: BigRational::zero(),
+            high: BigRational::zero(),
+        }
+    }
+
+    fn one() -> Self {
+        Bounds {
+            low: BigRational::one(),
+            high: BigRational::one(),
+        }
+    }
+
+    pub fn is_exact(&self) -> bool {
+        self.low == self.high
+    }
+
+    pub fn is_zero(&self) -> bool {
+        self.high.is_zero()
+    }
+
+    fn add(&mut self, other: &Bounds) {
+        self.low += &other.low;
+        self.high += &other.high;
+    }
+
+    fn scale(&self, by: &Bounds) -> Bounds {
+        Bounds {
+            low: &self.low * &by.low,
+            high: &self.high * &by.high,
+        }
+    }
+}
+
+fn exact(f: Fraction) -> BigRational {
+    BigRational::new(BigInt::from(*f.numer()), BigInt::from(*f.denom()))
+}
+
+/// A share as bounds: exact, a range, or anywhere from nothing to all when unknown.
+fn share_bounds(share: Option<&Share>) -> Bounds {
+    match share {
+        Some(s) => Bounds {
+            low: exact(s.low()),
+            high: exact(s.high()),
+        },
+        None => Bounds {
+            low: BigRational::zero(),
+            high: BigRational::one(),
+        },
+    }
+}
+
+/// One ultimate owner and its look-through interest.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EffectiveOwner {
+    pub id: EntityId,
+    pub interest: Bounds,
+}
+
+/// Who ultimately owns an entity.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Effective {
+    /// Ultimate owners, largest interest first.
+    pub owners: Vec<EffectiveOwner>,
+    /// The part held by no stake the model records.
+    pub unrecorded: Bounds,
+    /// The part still circling through cross-holdings when the computation stopped: each
+    /// owner's true interest lies between its bounds and its bounds plus this.
+    pub circling: Bounds,
+    /// Whether some stake on the way has an unknown share.
+    pub unknown_shares: bool,
+}
+
+/// The holder a stake's interest passes to: its beneficiary when it is held on behalf of one.
+fn holder(org: &Org, stake: &crate::model::Stake) -> Option<EntityId> {
+    stake
+        .on_behalf_of
+        .as_ref()
+        .and_then(|b| org.find_entity(b))
+        .or_else(|| org.find_entity(&stake.owner))
+}
+
+/// The ultimate owners of `target` on `day` (every stake, when `day` is `None`).
+pub fn effective_owners(org: &Org, target: EntityId, day: Option<Day>) -> Effective {
+    let mut ultimate: BTreeMap<EntityId, Bounds> = BTreeMap::new();
+    let mut unrecorded = Bounds::zero();
+    let mut unknown_shares = false;
+    let mut frontier: BTreeMap<EntityId, Bounds> = BTreeMap::from([(target, Bounds::one())]);
+    let mut steps = 0;
+    for _ in 0..MAX_ROUNDS {
+        if frontier.is_empty() || steps > MAX_STEPS {
+            break;
+        }
+        let mut next: BTreeMap<EntityId, Bounds> = BTreeMap::new();
+        for (at, mass) in std::mem::take(&mut frontier) {
+            let stakes: Vec<_> = org.owners_at(at, day).collect();
+            if stakes.is_empty() {
+                if at != target {
+                    ultimate.entry(at).or_insert_with(Bounds::zero).add(&mass);
+                }
+                continue;
+            }
+            let mut held = Bounds::zero();
+            for stake in stakes {
+                steps += 1;
+                let share = share_bounds(stake.share.as_ref().map(|s| &s.value));
+                unknown_shares |= stake.share.is_none();
+                held.add(&share);
+                if let Some(h) = holder(org, stake) {
+                    next.entry(h).or_insert_with(Bounds::zero).add(&mass.scale(&share));
+                }
+            }
+            // What the recorded stakes leave over is held by holders the model does not name.
+            let rest = Bounds {
+                low: (BigRational::one() - &held.high).max(BigRational::zero()),
+                high: (BigRational::one() - &held.low).max(BigRational::zero()),
+            };
+            unrecorded.add(&mass.scale(&rest));
+        }
+        frontier = next;
+    }
+    let mut circling = Bounds::zero();
+    for mass in frontier.values() {
+        circling.add(mass);
+    }
+    let mut owners: Vec<EffectiveOwner> = ultimate
+        .into_iter()
+        .filter(|(_, b)| !b.is_zero())
+        .map(|(id, interest)| EffectiveOwner { id, interest })
+        .collect();
+    owners.sort_by(|a, b| b.interest.high.cmp(&a.interest.high).then(a.id.cmp(&b.id)));
+    Effective {
+        owners,
+        unrecorded,
+        circling,
+        unknown_shares,
+    }
+}
+
+/// The control chain of `target` on `day`: its majority holder (more than half, for certain),
+/// that holder's majority holder, and so on up; it stops at a holder already met.
+pub fn control_chain(org: &Org, target: EntityId, day: Option<Day>) -> Vec<EntityId> {
+    let half = Fraction::new(1, 2);
+    let mut chain = Vec::new();
+    let mut at = target;
+    loop {
+        let majority = org
+            .owners_at(at, day)
+            .find(|s| s.share.as_ref().is_some_and(|sh| sh.low() > half))
+            .and_then(|s| holder(org, s));
+        match majority {
+            Some(h) if h != target && !chain.contains(&h) => {
+                chain.push(h);
+                at = h;
+            }
+            _ => return chain,
+        }
+    }
+}
+
+/// `4/9 (44.4 %)` for an exact interest, `20 %..25 %` for bounds.
+pub fn describe(bounds: &Bounds) -> String {
+    if bounds.is_exact() {
+        let value = &bounds.low;
+        let p = percent(value);
+        if value.is_integer() || is_short_decimal(value) {
+            format!("{p} %")
+        } else if value.denom() <= &BigInt::from(10_000) {
+            format!("{}/{} ({p} %)", value.numer(), value.denom())
+        } else {
+            format!("≈ {p} %")
+        }
+    } else {
+        format!("{} %..{} %", percent(&bounds.low), percent(&bounds.high))
+    }
+}
+
+/// Whether the value is exactly a percentage with at most one decimal.
+fn is_short_decimal(value: &BigRational) -> bool {
+    (value * BigRational::from_integer(BigInt::from(1000))).is_integer()
+}
+
+/// A percentage rounded to a tenth: `44.4`.
+pub fn percent(value: &BigRational) -> String {
+    let tenths = (value * BigRational::from_integer(BigInt::from(1000))).round();
+    let tenths = tenths.to_integer();
+    let ten = BigInt::from(10);
+    let (whole, rest) = (&tenths / &ten, &tenths % &ten);
+    if rest.is_zero() {
+        whole.to_string()
+    } else {
+        format!("{whole}.{rest}")
+    }
+}
+
+/// A value as a floating-point percentage, for JSON.
+pub fn percent_f64(value: &BigRational) -> f64 {
+    use num_traits::ToPrimitive;
+    (value * BigRational::from_integer(BigInt::from(100)))
+        .to_f64()
+        .unwrap_or(f64::NAN)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::parse;
+
+    fn org(stakes: &str) -> Org {
+        let yaml = format!(
+            "title: t\nentities:\n{}stakes:\n{stakes}",
+            ["a", "b", "c", "d", "t", "x", "y", "state"]
+                .iter()
+                .map(|id| format!("  - {{id: {id}, name: {id}, kind: company}}\n"))
+                .collect::<String>()
+        );
+        Org::new(parse(&yaml).unwrap()).map_err(|d| format!("{d:?}")).unwrap().0
+    }
+
+    fn q(n: i64, d: i64) -> BigRational {
+        BigRational::new(BigInt::from(n), BigInt::from(d))
+    }
+
+    /// `(owner id, low, high)` of each ultimate owner of `t`.
+    fn owners(org: &Org) -> Vec<(String, BigRational, BigRational)> {
+        let t = org.find_entity("t").unwrap();
+        effective_owners(org, t, None)
+            .owners
+            .into_iter()
+            .map(|o| (org.entity(o.id).id.value.clone(), o.interest.low, o.interest.high))
+            .collect()
+    }
+
+    #[test]
+    fn a_chain_multiplies_shares() {
+        // a holds 1/2 of b, b holds 3/5 of t: a has 3/10 of t through b.
+        let org = org("  - {owner: a, owned: b, share: 1/2}\n  - {owner: x, owned: b, share: 1/2}\n  - {owner: b, owned: t, share: 3/5}\n  - {owner: y, owned: t, share: 2/5}\n");
+        assert_eq!(
+            owners(&org),
+            [
+                ("y".into(), q(2, 5), q(2, 5)),
+                ("a".into(), q(3, 10), q(3, 10)),
+                ("x".into(), q(3, 10), q(3, 10)),
+            ]
+        );
+        let t = org.find_entity("t").unwrap();
+        let e = effective_owners(&org, t, None);
+        assert!(e.unrecorded.is_zero() && e.circling.is_zero() && !e.unknown_shares);
+    }
+
+    #[test]
+    fn a_diamond_adds_its_paths() {
+        // a holds half of b and half of c; b and c each hold 40 % of t.
+        let org = org("  - {owner: a, owned: b, share: 1/2}\n  - {owner: a, owned: c, share: 1/2}\n  - {owner: x, owned: b, share: 1/2}\n  - {owner: y, owned: c, share: 1/2}\n  - {owner: b, owned: t, share: 40%}\n  - {owner: c, owned: t, share: 40%}\n  - {owner: d, owned: t, share: 20%}\n");
+        let found = owners(&org);
+        assert_eq!(found[0], ("a".into(), q(2, 5), q(2, 5)));
+        assert!(found.contains(&("x".into(), q(1, 5), q(1, 5))));
+        assert!(found.contains(&("d".into(), q(1, 5), q(1, 5))));
+    }
+
+    #[test]
+    fn a_cross_holding_converges_within_its_bounds() {
+        // t is all a's; a is 90 % x's and 10 % b's; b is 90 % y's and 10 % a's.
+        // Exactly: x has 0.9 / 0.99 = 10/11 of t, y has 1/11.
+        let org = org("  - {owner: a, owned: t, share: 1}\n  - {owner: x, owned: a, share: 90%}\n  - {owner: b, owned: a, share: 10%}\n  - {owner: y, owned: b, share: 90%}\n  - {owner: a, owned: b, share: 10%}\n");
+        let t = org.find_entity("t").unwrap();
+        let e = effective_owners(&org, t, None);
+        let x = &e.owners[0];
+        assert_eq!(org.entity(x.id).id.value, "x");
+        assert!(x.interest.low <= q(10, 11));
+        assert!(q(10, 11) <= &x.interest.high + &e.circling.high);
+        assert!(e.circling.high < q(1, 1_000_000_000_000_000_000), "{}", e.circling.high);
+        // A fraction with a huge denominator is shown as the percentage it rounds to.
+        assert_eq!(describe(&x.interest), "≈ 90.9 %");
+    }
+
+    #[test]
+    fn a_pure_cycle_stops_and_says_so() {
+        // a and b own each other entirely: nobody ultimately owns t.
+        let org = org("  - {owner: a, owned: t, share: 1}\n  - {owner: b, owned: a, share: 1}\n  - {owner: a, owned: b, share: 1}\n");
+        let t = org.find_entity("t").unwrap();
+        let e = effective_owners(&org, t, None);
+        assert!(e.owners.is_empty());
+        assert_eq!(e.circling.low, q(1, 1));
+        assert!(control_chain(&org, t, None).len() == 2, "the chain stops at a holder met before");
+    }
+
+    #[test]
+    fn ranges_and_unknown_shares_give_bounds() {
+        let org = org("  - {owner: a, owned: t, share: 20%..25%}\n  - {owner: b, owned: t}\n");
+        let t = org.find_entity("t").unwrap();
+        let e = effective_owners(&org, t, None);
+        assert!(e.unknown_shares);
+        let a = e.owners.iter().find(|o| org.entity(o.id).id.value == "a").unwrap();
+        assert_eq!((a.interest.low.clone(), a.interest.high.clone()), (q(1, 5), q(1, 4)));
+        assert_eq!(describe(&a.interest), "20 %..25 %");
+        let b = e.owners.iter().find(|o| org.entity(o.id).id.value == "b").unwrap();
+        assert_eq!((b.interest.low.clone(), b.interest.high.clone()), (q(0, 1), q(1, 1)));
+    }
+
+    #[test]
+    fn a_stake_held_for_another_passes_to_the_beneficiary() {
+        let org = org("  - {owner: x, owned: t, share: 1/3, on_behalf_of: state}\n  - {owner: a, owned: t, share: 2/3}\n");
+        let found = owners(&org);
+        assert!(found.contains(&("state".into(), q(1, 3), q(1, 3))), "{found:?}");
+        assert!(!found.iter().any(|(id, ..)| id == "x"));
+    }
+
+    #[test]
+    fn control_follows_majority_holders() {
+        let org = org("  - {owner: b, owned: t, share: 51%}\n  - {owner: a, owned: b, share: 2/3}\n  - {owner: x, owned: a, share: 1/2}\n");
+        let t = org.find_entity("t").unwrap();
+        let chain: Vec<String> = control_chain(&org, t, None)
+            .into_iter()
+            .map(|id| org.entity(id).id.value.clone())
+            .collect();
+        assert_eq!(chain, ["b", "a"], "x has only half of a: no majority");
+    }
+
+    #[test]
+    fn unrecorded_holders_are_counted_apart() {
+        let org = org("  - {owner: a, owned: t, share: 30%}\n");
+        let t = org.find_entity("t").unwrap();
+        let e = effective_owners(&org, t, None);
+        assert_eq!(e.unrecorded.low, q(7, 10));
+        assert_eq!(describe(&e.owners[0].interest), "30 %");
+        assert_eq!(describe(&Bounds { low: q(4, 9), high: q(4, 9) }), "4/9 (44.4 %)");
+    }
+}

@@ -1,0 +1,65 @@
+//! The timeline: every event of the model in date order, drawn over the panes; choosing one
+//! moves the date in force to it.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Margin, Rect};
+use ratatui::style::Style;
+use ratatui::text::Span;
+use ratatui::widgets::{Block, Clear, Widget};
+
+use crate::model::{Day, Event};
+use crate::org::Org;
+
+use super::style;
+use super::text::{fit, safe};
+
+/// The events in date order.
+pub fn events(org: &Org) -> Vec<&Event> {
+    let mut events: Vec<&Event> = org.model.events.iter().collect();
+    events.sort_by_key(|e| e.date.value);
+    events
+}
+
+/// The last event on or before `day` (the first event when none is).
+pub fn nearest(org: &Org, day: Day) -> usize {
+    events(org)
+        .iter()
+        .rposition(|e| e.date.first_day() <= day)
+        .unwrap_or(0)
+}
+
+pub fn render(org: &Org, cursor: usize, as_of: Day, area: Rect, buf: &mut Buffer) {
+    let popup = area.inner(Margin::new(2, 1));
+    Clear.render(popup, buf);
+    let block = Block::bordered()
+        .title(" Timeline: Enter sets the date ")
+        .title_bottom(" ↑↓ move  Esc close ")
+        .border_style(style::focused_border());
+    let inner = block.inner(popup);
+    block.render(popup, buf);
+    let events = events(org);
+    let height = inner.height as usize;
+    if height == 0 {
+        return;
+    }
+    // Keep the cursor in view, a third of the way down when possible.
+    let top = cursor
+        .saturating_sub(height / 3)
+        .min(events.len().saturating_sub(height));
+    for (y, (n, e)) in (inner.y..inner.bottom()).zip(events.iter().enumerate().skip(top)) {
+        let selected = n == cursor;
+        let in_force = e.date.first_day() <= as_of;
+        let look = if in_force { Style::new() } else { style::dim() };
+        let spans = vec![
+            Span::raw(if selected { "▶ " } else { "  " }),
+            Span::styled(format!("{:<10} ", e.date.value.to_string()), look),
+            Span::styled(format!("{:<17} ", safe(e.kind.as_str())), style::dim()),
+            Span::styled(safe(&e.description), look),
+        ];
+        let row = Rect::new(inner.x, y, inner.width, 1);
+        if selected {
+            buf.set_style(row, style::selected());
+        }
+        fit(spans, inner.width.into()).render(row, buf);
+    }
+}
