@@ -129,7 +129,12 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(id) => match loaded.org.find_entity(id) {
             Some(root) => Some(root),
             None => {
-                let ids = loaded.org.model.entities.iter().map(|e| e.id.value.as_str());
+                let ids = loaded
+                    .org
+                    .model
+                    .entities
+                    .iter()
+                    .map(|e| e.id.value.as_str());
                 let hint = suggest::help(id, ids).unwrap_or_else(|| {
                     "the explorer shows each entity's id in its detail pane".into()
                 });
@@ -150,7 +155,8 @@ pub fn run(cli: Cli) -> ExitCode {
         )
     });
     let interactive = io::stdout().is_terminal() && io::stdin().is_terminal();
-    let explorer = cli.screen.is_some() || !(cli.dump || cli.format.is_some() || cli.diff.is_some() || !interactive);
+    let explorer = cli.screen.is_some()
+        || !(cli.dump || cli.format.is_some() || cli.diff.is_some() || !interactive);
     if !explorer && let Some(w) = &warnings {
         eprintln!("{w}");
     }
@@ -160,7 +166,9 @@ pub fn run(cli: Cli) -> ExitCode {
     if !explorer {
         return dump(&cli, &loaded.org, root);
     }
-    let area = cli.screen.map_or_else(Rect::default, |(w, h)| Rect::new(0, 0, w, h));
+    let area = cli
+        .screen
+        .map_or_else(Rect::default, |(w, h)| Rect::new(0, 0, w, h));
     let mut app = App::new(loaded.org, loaded.file.name, area);
     if let Some(day) = cli.as_of {
         app.set_date(day);
@@ -256,7 +264,9 @@ fn dump(cli: &Cli, org: &crate::org::Org, root: Option<crate::org::EntityId>) ->
 }
 
 /// Streams output to stdout; a reader that went away (`orgtree --dump | head`) is no failure.
-fn write_out(write: impl FnOnce(&mut io::BufWriter<io::StdoutLock<'static>>) -> io::Result<()>) -> ExitCode {
+fn write_out(
+    write: impl FnOnce(&mut io::BufWriter<io::StdoutLock<'static>>) -> io::Result<()>,
+) -> ExitCode {
     let mut out = io::BufWriter::new(io::stdout().lock());
     match write(&mut out).and_then(|()| out.flush()) {
         Ok(()) => ExitCode::from(EXIT_OK),

@@ -23,12 +23,16 @@ pub fn parse_size(text: &str) -> Result<(u16, u16), String> {
             // All digits: a number too large for a screen.
             Ok(s.parse::<u16>().unwrap_or(u16::MAX))
         } else {
-            Err(format!("`{text}` is not a size; write COLSxROWS, e.g. 80x24"))
+            Err(format!(
+                "`{text}` is not a size; write COLSxROWS, e.g. 80x24"
+            ))
         }
     };
     let (cols, rows) = (number(cols)?, number(rows)?);
     if cols > MAX_SIDE || rows > MAX_SIDE {
-        return Err(format!("`{text}` is too large: at most {MAX_SIDE}x{MAX_SIDE}"));
+        return Err(format!(
+            "`{text}` is too large: at most {MAX_SIDE}x{MAX_SIDE}"
+        ));
     }
     Ok((cols, rows))
 }

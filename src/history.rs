@@ -8,7 +8,12 @@ use crate::org::{EntityId, Org};
 /// Every day an event happens on, in order, once. A partial date counts from its first day, as
 /// a `founded: 2014` or `start: 2014` does.
 pub fn event_days(org: &Org) -> Vec<Day> {
-    let mut days: Vec<Day> = org.model.events.iter().map(|e| e.date.first_day()).collect();
+    let mut days: Vec<Day> = org
+        .model
+        .events
+        .iter()
+        .map(|e| e.date.first_day())
+        .collect();
     days.sort();
     days.dedup();
     days
@@ -111,14 +116,28 @@ pub fn changes(org: &Org, from: Day, to: Day) -> Changes<'_> {
     }
 
     let mut stakes = Vec::new();
-    let before: Vec<&Stake> = m.stakes.iter().filter(|s| s.period().contains(from)).collect();
-    let after: Vec<&Stake> = m.stakes.iter().filter(|s| s.period().contains(to)).collect();
+    let before: Vec<&Stake> = m
+        .stakes
+        .iter()
+        .filter(|s| s.period().contains(from))
+        .collect();
+    let after: Vec<&Stake> = m
+        .stakes
+        .iter()
+        .filter(|s| s.period().contains(to))
+        .collect();
     let same_pair = |a: &Stake, b: &Stake| a.owner == b.owner && a.owned == b.owned;
     for &a in &after {
         match before.iter().find(|b| same_pair(b, a)) {
             None => stakes.push(StakeChange::Added(a)),
-            Some(&b) if !std::ptr::eq(a, b) && a.share.as_ref().map(|s| s.value) != b.share.as_ref().map(|s| s.value) => {
-                stakes.push(StakeChange::Changed { before: b, after: a })
+            Some(&b)
+                if !std::ptr::eq(a, b)
+                    && a.share.as_ref().map(|s| s.value) != b.share.as_ref().map(|s| s.value) =>
+            {
+                stakes.push(StakeChange::Changed {
+                    before: b,
+                    after: a,
+                })
             }
             Some(_) => {}
         }
@@ -130,8 +149,16 @@ pub fn changes(org: &Org, from: Day, to: Day) -> Changes<'_> {
     }
 
     let holds = |r: &Role, day: Day| r.period().contains(day);
-    let roles_taken = m.roles.iter().filter(|r| holds(r, to) && !holds(r, from)).collect();
-    let roles_left = m.roles.iter().filter(|r| holds(r, from) && !holds(r, to)).collect();
+    let roles_taken = m
+        .roles
+        .iter()
+        .filter(|r| holds(r, to) && !holds(r, from))
+        .collect();
+    let roles_left = m
+        .roles
+        .iter()
+        .filter(|r| holds(r, from) && !holds(r, to))
+        .collect();
 
     let mut events: Vec<&Event> = m
         .events
@@ -161,7 +188,9 @@ mod tests {
     use crate::load::load_embedded;
 
     fn day(text: &str) -> Day {
-        text.parse::<crate::model::PartialDate>().unwrap().first_day()
+        text.parse::<crate::model::PartialDate>()
+            .unwrap()
+            .first_day()
     }
 
     #[test]
@@ -189,19 +218,39 @@ mod tests {
     fn entities_appear_and_go() {
         let org = load_embedded().unwrap().org;
         let c = changes(&org, day("2015-06-01"), day("2016-06-01"));
-        let gone: Vec<&str> = c.gone.iter().map(|&id| org.entity(id).id.value.as_str()).collect();
+        let gone: Vec<&str> = c
+            .gone
+            .iter()
+            .map(|&id| org.entity(id).id.value.as_str())
+            .collect();
         assert_eq!(gone, ["cloudwatt"]);
         let c = changes(&org, day("2011-01-01"), day("2013-01-01"));
-        let appeared: Vec<&str> = c.appeared.iter().map(|&id| org.entity(id).id.value.as_str()).collect();
-        assert_eq!(appeared, ["cloudwatt", "numergy", "val-de-reuil-datacenter"]);
+        let appeared: Vec<&str> = c
+            .appeared
+            .iter()
+            .map(|&id| org.entity(id).id.value.as_str())
+            .collect();
+        assert_eq!(
+            appeared,
+            ["cloudwatt", "numergy", "val-de-reuil-datacenter"]
+        );
     }
 
     #[test]
     fn event_days_step_both_ways() {
         let org = load_embedded().unwrap().org;
-        assert_eq!(next_event_day(&org, day("2015-01-12")), Some(day("2015-03-16")));
-        assert_eq!(previous_event_day(&org, day("2015-03-16")), Some(day("2015-01-12")));
-        assert_eq!(previous_event_day(&org, day("2009-12-31")), Some(day("2009")));
+        assert_eq!(
+            next_event_day(&org, day("2015-01-12")),
+            Some(day("2015-03-16"))
+        );
+        assert_eq!(
+            previous_event_day(&org, day("2015-03-16")),
+            Some(day("2015-01-12"))
+        );
+        assert_eq!(
+            previous_event_day(&org, day("2009-12-31")),
+            Some(day("2009"))
+        );
         assert_eq!(previous_event_day(&org, day("2009-01-01")), None);
     }
 }

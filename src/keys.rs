@@ -43,40 +43,210 @@ pub struct Binding {
 /// All bindings of the panes (and of the lists drawn over them), in the order the help lists
 /// them. `1`–`9` are matched in [`action_for`]; the search prompt reads keys as text.
 pub const BINDINGS: &[Binding] = &[
-    Binding { keys: &[key('j'), code(KeyCode::Down)], label: "j ↓", action: Action::Down, help: "next row; next link in the detail pane" },
-    Binding { keys: &[key('k'), code(KeyCode::Up)], label: "k ↑", action: Action::Up, help: "previous row; previous link in the detail pane" },
-    Binding { keys: &[key('h'), code(KeyCode::Left)], label: "h ←", action: Action::CollapseOrParent, help: "collapse, or go to the parent" },
-    Binding { keys: &[key('l'), code(KeyCode::Right)], label: "l →", action: Action::ExpandOrChild, help: "expand, or go to the first child" },
-    Binding { keys: &[code(KeyCode::Enter)], label: "Enter", action: Action::Activate, help: "expand or collapse; follow a link in the detail pane" },
-    Binding { keys: &[key(' ')], label: "Space", action: Action::Toggle, help: "expand or collapse" },
-    Binding { keys: &[key('J')], label: "J", action: Action::NextSibling, help: "next sibling" },
-    Binding { keys: &[key('K')], label: "K", action: Action::PrevSibling, help: "previous sibling" },
-    Binding { keys: &[key('g'), code(KeyCode::Home)], label: "g Home", action: Action::First, help: "first row (top of the detail pane)" },
-    Binding { keys: &[key('G'), code(KeyCode::End)], label: "G End", action: Action::Last, help: "last row (bottom of the detail pane)" },
-    Binding { keys: &[code(KeyCode::PageDown)], label: "PgDn", action: Action::PageDown, help: "one page down" },
-    Binding { keys: &[code(KeyCode::PageUp)], label: "PgUp", action: Action::PageUp, help: "one page up" },
-    Binding { keys: &[ctrl('d')], label: "Ctrl-d", action: Action::HalfPageDown, help: "half a page down" },
-    Binding { keys: &[ctrl('u')], label: "Ctrl-u", action: Action::HalfPageUp, help: "half a page up" },
-    Binding { keys: &[key('E')], label: "E", action: Action::ExpandSubtree, help: "expand the whole subtree" },
-    Binding { keys: &[key('C')], label: "C", action: Action::CollapseAll, help: "collapse everything" },
-    Binding { keys: &[], label: "1–9", action: Action::ExpandToDepth(1), help: "show that many levels" },
-    Binding { keys: &[code(KeyCode::Tab), code(KeyCode::BackTab)], label: "Tab", action: Action::SwitchFocus, help: "switch between tree and detail pane" },
-    Binding { keys: &[key('o')], label: "o", action: Action::Owners, help: "to the owners, in the detail pane" },
-    Binding { keys: &[key('['), ctrl('o')], label: "[ Ctrl-o", action: Action::Back, help: "back to where a link was followed from" },
-    Binding { keys: &[key(']')], label: "]", action: Action::Forward, help: "forward again" },
-    Binding { keys: &[key('/')], label: "/", action: Action::Search, help: "search (Enter keeps the filter, Esc clears it)" },
-    Binding { keys: &[key('n')], label: "n", action: Action::NextMatch, help: "next match" },
-    Binding { keys: &[key('N')], label: "N", action: Action::PrevMatch, help: "previous match" },
-    Binding { keys: &[key('t')], label: "t", action: Action::Timeline, help: "timeline: pick an event to set the date" },
-    Binding { keys: &[key('<')], label: "<", action: Action::PrevDate, help: "date of the previous event" },
-    Binding { keys: &[key('>')], label: ">", action: Action::NextDate, help: "date of the next event" },
-    Binding { keys: &[key('T')], label: "T", action: Action::ModelDate, help: "back to the model's own date" },
-    Binding { keys: &[key('D')], label: "D", action: Action::ToggleOutside, help: "hide or dim entities not existing at the date" },
-    Binding { keys: &[key('?'), code(KeyCode::F(1))], label: "? F1", action: Action::ToggleHelp, help: "this help" },
-    Binding { keys: &[ctrl('z')], label: "Ctrl-z", action: Action::Suspend, help: "suspend to the shell (fg to return)" },
-    Binding { keys: &[code(KeyCode::Esc)], label: "Esc", action: Action::Escape, help: "close what is open, clear the search, or quit" },
-    Binding { keys: &[key('q')], label: "q", action: Action::Quit, help: "quit" },
-    Binding { keys: &[ctrl('c')], label: "Ctrl-c", action: Action::Interrupt, help: "quit at once" },
+    Binding {
+        keys: &[key('j'), code(KeyCode::Down)],
+        label: "j ↓",
+        action: Action::Down,
+        help: "next row; next link in the detail pane",
+    },
+    Binding {
+        keys: &[key('k'), code(KeyCode::Up)],
+        label: "k ↑",
+        action: Action::Up,
+        help: "previous row; previous link in the detail pane",
+    },
+    Binding {
+        keys: &[key('h'), code(KeyCode::Left)],
+        label: "h ←",
+        action: Action::CollapseOrParent,
+        help: "collapse, or go to the parent",
+    },
+    Binding {
+        keys: &[key('l'), code(KeyCode::Right)],
+        label: "l →",
+        action: Action::ExpandOrChild,
+        help: "expand, or go to the first child",
+    },
+    Binding {
+        keys: &[code(KeyCode::Enter)],
+        label: "Enter",
+        action: Action::Activate,
+        help: "expand or collapse; follow a link in the detail pane",
+    },
+    Binding {
+        keys: &[key(' ')],
+        label: "Space",
+        action: Action::Toggle,
+        help: "expand or collapse",
+    },
+    Binding {
+        keys: &[key('J')],
+        label: "J",
+        action: Action::NextSibling,
+        help: "next sibling",
+    },
+    Binding {
+        keys: &[key('K')],
+        label: "K",
+        action: Action::PrevSibling,
+        help: "previous sibling",
+    },
+    Binding {
+        keys: &[key('g'), code(KeyCode::Home)],
+        label: "g Home",
+        action: Action::First,
+        help: "first row (top of the detail pane)",
+    },
+    Binding {
+        keys: &[key('G'), code(KeyCode::End)],
+        label: "G End",
+        action: Action::Last,
+        help: "last row (bottom of the detail pane)",
+    },
+    Binding {
+        keys: &[code(KeyCode::PageDown)],
+        label: "PgDn",
+        action: Action::PageDown,
+        help: "one page down",
+    },
+    Binding {
+        keys: &[code(KeyCode::PageUp)],
+        label: "PgUp",
+        action: Action::PageUp,
+        help: "one page up",
+    },
+    Binding {
+        keys: &[ctrl('d')],
+        label: "Ctrl-d",
+        action: Action::HalfPageDown,
+        help: "half a page down",
+    },
+    Binding {
+        keys: &[ctrl('u')],
+        label: "Ctrl-u",
+        action: Action::HalfPageUp,
+        help: "half a page up",
+    },
+    Binding {
+        keys: &[key('E')],
+        label: "E",
+        action: Action::ExpandSubtree,
+        help: "expand the whole subtree",
+    },
+    Binding {
+        keys: &[key('C')],
+        label: "C",
+        action: Action::CollapseAll,
+        help: "collapse everything",
+    },
+    Binding {
+        keys: &[],
+        label: "1–9",
+        action: Action::ExpandToDepth(1),
+        help: "show that many levels",
+    },
+    Binding {
+        keys: &[code(KeyCode::Tab), code(KeyCode::BackTab)],
+        label: "Tab",
+        action: Action::SwitchFocus,
+        help: "switch between tree and detail pane",
+    },
+    Binding {
+        keys: &[key('o')],
+        label: "o",
+        action: Action::Owners,
+        help: "to the owners, in the detail pane",
+    },
+    Binding {
+        keys: &[key('['), ctrl('o')],
+        label: "[ Ctrl-o",
+        action: Action::Back,
+        help: "back to where a link was followed from",
+    },
+    Binding {
+        keys: &[key(']')],
+        label: "]",
+        action: Action::Forward,
+        help: "forward again",
+    },
+    Binding {
+        keys: &[key('/')],
+        label: "/",
+        action: Action::Search,
+        help: "search (Enter keeps the filter, Esc clears it)",
+    },
+    Binding {
+        keys: &[key('n')],
+        label: "n",
+        action: Action::NextMatch,
+        help: "next match",
+    },
+    Binding {
+        keys: &[key('N')],
+        label: "N",
+        action: Action::PrevMatch,
+        help: "previous match",
+    },
+    Binding {
+        keys: &[key('t')],
+        label: "t",
+        action: Action::Timeline,
+        help: "timeline: pick an event to set the date",
+    },
+    Binding {
+        keys: &[key('<')],
+        label: "<",
+        action: Action::PrevDate,
+        help: "date of the previous event",
+    },
+    Binding {
+        keys: &[key('>')],
+        label: ">",
+        action: Action::NextDate,
+        help: "date of the next event",
+    },
+    Binding {
+        keys: &[key('T')],
+        label: "T",
+        action: Action::ModelDate,
+        help: "back to the model's own date",
+    },
+    Binding {
+        keys: &[key('D')],
+        label: "D",
+        action: Action::ToggleOutside,
+        help: "hide or dim entities not existing at the date",
+    },
+    Binding {
+        keys: &[key('?'), code(KeyCode::F(1))],
+        label: "? F1",
+        action: Action::ToggleHelp,
+        help: "this help",
+    },
+    Binding {
+        keys: &[ctrl('z')],
+        label: "Ctrl-z",
+        action: Action::Suspend,
+        help: "suspend to the shell (fg to return)",
+    },
+    Binding {
+        keys: &[code(KeyCode::Esc)],
+        label: "Esc",
+        action: Action::Escape,
+        help: "close what is open, clear the search, or quit",
+    },
+    Binding {
+        keys: &[key('q')],
+        label: "q",
+        action: Action::Quit,
+        help: "quit",
+    },
+    Binding {
+        keys: &[ctrl('c')],
+        label: "Ctrl-c",
+        action: Action::Interrupt,
+        help: "quit at once",
+    },
 ];
 
 /// The action a key press asks for, in the way keys are read now.
@@ -159,7 +329,9 @@ fn named_key(name: &str) -> Option<KeyEvent> {
     if let Some(n) = lower.strip_prefix('f')
         && let Ok(n) = n.parse::<u8>()
     {
-        return (1..=12).contains(&n).then(|| KeyEvent::new(KeyCode::F(n), KeyModifiers::NONE));
+        return (1..=12)
+            .contains(&n)
+            .then(|| KeyEvent::new(KeyCode::F(n), KeyModifiers::NONE));
     }
     match lower.as_str() {
         "enter" | "cr" => plain(KeyCode::Enter),
@@ -230,12 +402,23 @@ mod tests {
 
     #[test]
     fn the_prompt_reads_keys_as_text() {
-        let typed = |c| action_for(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE), InputMode::Prompt);
+        let typed = |c| {
+            action_for(
+                KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE),
+                InputMode::Prompt,
+            )
+        };
         assert_eq!(typed('q'), Some(Action::SearchInput('q')));
         assert_eq!(typed('j'), Some(Action::SearchInput('j')));
-        let enter = action_for(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE), InputMode::Prompt);
+        let enter = action_for(
+            KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE),
+            InputMode::Prompt,
+        );
         assert_eq!(enter, Some(Action::Activate));
-        let ctrl_c = action_for(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL), InputMode::Prompt);
+        let ctrl_c = action_for(
+            KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL),
+            InputMode::Prompt,
+        );
         assert_eq!(ctrl_c, Some(Action::Interrupt));
     }
 

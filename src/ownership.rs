@@ -140,7 +140,9 @@ pub fn effective_owners(org: &Org, target: EntityId, day: Option<Day>) -> Effect
                 unknown_shares |= stake.share.is_none();
                 held.add(&share);
                 if let Some(h) = holder(org, stake) {
-                    next.entry(h).or_insert_with(Bounds::zero).add(&mass.scale(&share));
+                    next.entry(h)
+                        .or_insert_with(Bounds::zero)
+                        .add(&mass.scale(&share));
                 }
             }
             // What the recorded stakes leave over is held by holders the model does not name.
@@ -247,7 +249,10 @@ mod tests {
                 .map(|id| format!("  - {{id: {id}, name: {id}, kind: company}}\n"))
                 .collect::<String>()
         );
-        Org::new(parse(&yaml).unwrap()).map_err(|d| format!("{d:?}")).unwrap().0
+        Org::new(parse(&yaml).unwrap())
+            .map_err(|d| format!("{d:?}"))
+            .unwrap()
+            .0
     }
 
     fn q(n: i64, d: i64) -> BigRational {
@@ -260,14 +265,22 @@ mod tests {
         effective_owners(org, t, None)
             .owners
             .into_iter()
-            .map(|o| (org.entity(o.id).id.value.clone(), o.interest.low, o.interest.high))
+            .map(|o| {
+                (
+                    org.entity(o.id).id.value.clone(),
+                    o.interest.low,
+                    o.interest.high,
+                )
+            })
             .collect()
     }
 
     #[test]
     fn a_chain_multiplies_shares() {
         // a holds 1/2 of b, b holds 3/5 of t: a has 3/10 of t through b.
-        let org = org("  - {owner: a, owned: b, share: 1/2}\n  - {owner: x, owned: b, share: 1/2}\n  - {owner: b, owned: t, share: 3/5}\n  - {owner: y, owned: t, share: 2/5}\n");
+        let org = org(
+            "  - {owner: a, owned: b, share: 1/2}\n  - {owner: x, owned: b, share: 1/2}\n  - {owner: b, owned: t, share: 3/5}\n  - {owner: y, owned: t, share: 2/5}\n",
+        );
         assert_eq!(
             owners(&org),
             [
@@ -284,7 +297,9 @@ mod tests {
     #[test]
     fn a_diamond_adds_its_paths() {
         // a holds half of b and half of c; b and c each hold 40 % of t.
-        let org = org("  - {owner: a, owned: b, share: 1/2}\n  - {owner: a, owned: c, share: 1/2}\n  - {owner: x, owned: b, share: 1/2}\n  - {owner: y, owned: c, share: 1/2}\n  - {owner: b, owned: t, share: 40%}\n  - {owner: c, owned: t, share: 40%}\n  - {owner: d, owned: t, share: 20%}\n");
+        let org = org(
+            "  - {owner: a, owned: b, share: 1/2}\n  - {owner: a, owned: c, share: 1/2}\n  - {owner: x, owned: b, share: 1/2}\n  - {owner: y, owned: c, share: 1/2}\n  - {owner: b, owned: t, share: 40%}\n  - {owner: c, owned: t, share: 40%}\n  - {owner: d, owned: t, share: 20%}\n",
+        );
         let found = owners(&org);
         assert_eq!(found[0], ("a".into(), q(2, 5), q(2, 5)));
         assert!(found.contains(&("x".into(), q(1, 5), q(1, 5))));
@@ -295,14 +310,20 @@ mod tests {
     fn a_cross_holding_converges_within_its_bounds() {
         // t is all a's; a is 90 % x's and 10 % b's; b is 90 % y's and 10 % a's.
         // Exactly: x has 0.9 / 0.99 = 10/11 of t, y has 1/11.
-        let org = org("  - {owner: a, owned: t, share: 1}\n  - {owner: x, owned: a, share: 90%}\n  - {owner: b, owned: a, share: 10%}\n  - {owner: y, owned: b, share: 90%}\n  - {owner: a, owned: b, share: 10%}\n");
+        let org = org(
+            "  - {owner: a, owned: t, share: 1}\n  - {owner: x, owned: a, share: 90%}\n  - {owner: b, owned: a, share: 10%}\n  - {owner: y, owned: b, share: 90%}\n  - {owner: a, owned: b, share: 10%}\n",
+        );
         let t = org.find_entity("t").unwrap();
         let e = effective_owners(&org, t, None);
         let x = &e.owners[0];
         assert_eq!(org.entity(x.id).id.value, "x");
         assert!(x.interest.low <= q(10, 11));
         assert!(q(10, 11) <= &x.interest.high + &e.circling.high);
-        assert!(e.circling.high < q(1, 1_000_000_000_000_000_000), "{}", e.circling.high);
+        assert!(
+            e.circling.high < q(1, 1_000_000_000_000_000_000),
+            "{}",
+            e.circling.high
+        );
         // A fraction with a huge denominator is shown as the percentage it rounds to.
         assert_eq!(describe(&x.interest), "≈ 90.9 %");
     }
@@ -310,12 +331,17 @@ mod tests {
     #[test]
     fn a_pure_cycle_stops_and_says_so() {
         // a and b own each other entirely: nobody ultimately owns t.
-        let org = org("  - {owner: a, owned: t, share: 1}\n  - {owner: b, owned: a, share: 1}\n  - {owner: a, owned: b, share: 1}\n");
+        let org = org(
+            "  - {owner: a, owned: t, share: 1}\n  - {owner: b, owned: a, share: 1}\n  - {owner: a, owned: b, share: 1}\n",
+        );
         let t = org.find_entity("t").unwrap();
         let e = effective_owners(&org, t, None);
         assert!(e.owners.is_empty());
         assert_eq!(e.circling.low, q(1, 1));
-        assert!(control_chain(&org, t, None).len() == 2, "the chain stops at a holder met before");
+        assert!(
+            control_chain(&org, t, None).len() == 2,
+            "the chain stops at a holder met before"
+        );
     }
 
     #[test]
@@ -324,24 +350,45 @@ mod tests {
         let t = org.find_entity("t").unwrap();
         let e = effective_owners(&org, t, None);
         assert!(e.unknown_shares);
-        let a = e.owners.iter().find(|o| org.entity(o.id).id.value == "a").unwrap();
-        assert_eq!((a.interest.low.clone(), a.interest.high.clone()), (q(1, 5), q(1, 4)));
+        let a = e
+            .owners
+            .iter()
+            .find(|o| org.entity(o.id).id.value == "a")
+            .unwrap();
+        assert_eq!(
+            (a.interest.low.clone(), a.interest.high.clone()),
+            (q(1, 5), q(1, 4))
+        );
         assert_eq!(describe(&a.interest), "20 %..25 %");
-        let b = e.owners.iter().find(|o| org.entity(o.id).id.value == "b").unwrap();
-        assert_eq!((b.interest.low.clone(), b.interest.high.clone()), (q(0, 1), q(1, 1)));
+        let b = e
+            .owners
+            .iter()
+            .find(|o| org.entity(o.id).id.value == "b")
+            .unwrap();
+        assert_eq!(
+            (b.interest.low.clone(), b.interest.high.clone()),
+            (q(0, 1), q(1, 1))
+        );
     }
 
     #[test]
     fn a_stake_held_for_another_passes_to_the_beneficiary() {
-        let org = org("  - {owner: x, owned: t, share: 1/3, on_behalf_of: state}\n  - {owner: a, owned: t, share: 2/3}\n");
+        let org = org(
+            "  - {owner: x, owned: t, share: 1/3, on_behalf_of: state}\n  - {owner: a, owned: t, share: 2/3}\n",
+        );
         let found = owners(&org);
-        assert!(found.contains(&("state".into(), q(1, 3), q(1, 3))), "{found:?}");
+        assert!(
+            found.contains(&("state".into(), q(1, 3), q(1, 3))),
+            "{found:?}"
+        );
         assert!(!found.iter().any(|(id, ..)| id == "x"));
     }
 
     #[test]
     fn control_follows_majority_holders() {
-        let org = org("  - {owner: b, owned: t, share: 51%}\n  - {owner: a, owned: b, share: 2/3}\n  - {owner: x, owned: a, share: 1/2}\n");
+        let org = org(
+            "  - {owner: b, owned: t, share: 51%}\n  - {owner: a, owned: b, share: 2/3}\n  - {owner: x, owned: a, share: 1/2}\n",
+        );
         let t = org.find_entity("t").unwrap();
         let chain: Vec<String> = control_chain(&org, t, None)
             .into_iter()
@@ -357,6 +404,12 @@ mod tests {
         let e = effective_owners(&org, t, None);
         assert_eq!(e.unrecorded.low, q(7, 10));
         assert_eq!(describe(&e.owners[0].interest), "30 %");
-        assert_eq!(describe(&Bounds { low: q(4, 9), high: q(4, 9) }), "4/9 (44.4 %)");
+        assert_eq!(
+            describe(&Bounds {
+                low: q(4, 9),
+                high: q(4, 9)
+            }),
+            "4/9 (44.4 %)"
+        );
     }
 }

@@ -62,8 +62,11 @@ impl Query {
     /// The positions (in graphemes) of `text` that the query matched, for highlighting.
     pub fn positions(&mut self, text: &str) -> Vec<usize> {
         let mut indices = Vec::new();
-        self.pattern
-            .indices(Utf32Str::new(text, &mut self.buf), &mut self.matcher, &mut indices);
+        self.pattern.indices(
+            Utf32Str::new(text, &mut self.buf),
+            &mut self.matcher,
+            &mut indices,
+        );
         indices.sort_unstable();
         indices.dedup();
         indices.into_iter().map(|i| i as usize).collect()
@@ -82,8 +85,8 @@ pub fn find(org: &Org, text: &str, within: Option<&[EntityId]>) -> Found {
             }
         }
         None => {
-            for n in 0..org.entity_count() {
-                matched[n] = query.matches(org, EntityId(n as u32));
+            for (n, hit) in matched.iter_mut().enumerate() {
+                *hit = query.matches(org, EntityId(n as u32));
             }
         }
     }
@@ -122,7 +125,11 @@ mod tests {
     use crate::load::load_embedded;
 
     fn names(org: &Org, found: &Found) -> Vec<String> {
-        found.matches.iter().map(|&id| org.entity(id).name.clone()).collect()
+        found
+            .matches
+            .iter()
+            .map(|&id| org.entity(id).name.clone())
+            .collect()
     }
 
     #[test]
@@ -140,7 +147,10 @@ mod tests {
         let org = load_embedded().unwrap().org;
         assert_eq!(names(&org, &find(&org, "CDC", None)), ["Caisse des Dépôts"]);
         assert_eq!(names(&org, &find(&org, "starck", None)), ["Cloudwatt"]);
-        assert_eq!(names(&org, &find(&org, "smart cities", None)), ["Orange Applications for Business"]);
+        assert_eq!(
+            names(&org, &find(&org, "smart cities", None)),
+            ["Orange Applications for Business"]
+        );
     }
 
     #[test]

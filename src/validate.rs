@@ -103,8 +103,9 @@ fn vocabulary(org: &Org, diagnostics: &mut Vec<Diagnostic>) {
             && let Some(near) = suggest::did_you_mean(word, known.iter().copied())
         {
             diagnostics.push(
-                Diagnostic::warning(pos, format!("`{word}` is not a known {what} kind"))
-                    .with_help(format!("did you mean `{near}`? (any other word is kept as written)")),
+                Diagnostic::warning(pos, format!("`{word}` is not a known {what} kind")).with_help(
+                    format!("did you mean `{near}`? (any other word is kept as written)"),
+                ),
             );
         }
     };

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use orgtree::app::App;
+use orgtree::app::{App, Target};
 use orgtree::headless::{draw, press};
 use orgtree::load::{Limits, load_embedded, load_file};
 use ratatui::layout::Rect;
@@ -82,13 +82,13 @@ fn the_selected_row_is_reversed_and_kinds_are_coloured() {
     assert_eq!(buffer[(1, 5)].symbol(), "▶");
     assert!(buffer[(1, 5)].modifier.contains(Modifier::REVERSED));
     assert!(!buffer[(1, 4)].modifier.contains(Modifier::REVERSED));
-    // Its kind badge, `co`, is drawn in the company colour.
+    // Its kind, `company`, is drawn in the company colour.
     let row: String = (0..32).map(|x| buffer[(x, 5)].symbol()).collect();
-    let badge = row
-        .find(" co ")
+    let kind = row
+        .find(" company")
         .map(|i| row[..i].chars().count() as u16 + 1)
         .unwrap();
-    assert_eq!(buffer[(badge, 5)].fg, Color::Blue, "{row}");
+    assert_eq!(buffer[(kind, 5)].fg, Color::Blue, "{row}");
 }
 
 #[test]
@@ -104,4 +104,121 @@ fn no_escape_sequence_from_the_model_reaches_the_screen() {
             cell.symbol()
         );
     }
+}
+
+// Search, relations and history, time travel, effective ownership.
+
+#[test]
+fn search_while_typing() {
+    // Only matches and their ancestors; the counter says which match is selected.
+    insta::assert_snapshot!(draw(&shipped(80, 24, "/cloud")).backend());
+}
+
+#[test]
+fn search_kept_and_next_match() {
+    insta::assert_snapshot!(draw(&shipped(80, 24, "/cloud<Enter>n")).backend());
+}
+
+#[test]
+fn search_highlights_matched_characters() {
+    let terminal = draw(&shipped(80, 24, "/cwt"));
+    let buffer = terminal.backend().buffer();
+    // The tree's rows start below the title bar and the pane's border.
+    let row = (2..24)
+        .find(|&y| {
+            (0..32)
+                .map(|x| buffer[(x, y)].symbol())
+                .collect::<String>()
+                .contains("Cloudwatt")
+        })
+        .unwrap();
+    let line: Vec<&str> = (0..32).map(|x| buffer[(x, row)].symbol()).collect();
+    let c = line.iter().position(|s| *s == "C").unwrap() as u16;
+    assert!(
+        buffer[(c, row)].modifier.contains(Modifier::UNDERLINED),
+        "C is matched"
+    );
+    assert!(
+        !buffer[(c + 1, row)].modifier.contains(Modifier::UNDERLINED),
+        "l is not"
+    );
+}
+
+#[test]
+fn following_an_owner_and_coming_back() {
+    // Cloudwatt, `o` to its owners, Enter follows Orange…
+    let there = shipped(100, 30, "jjjo<Enter>");
+    insta::assert_snapshot!("followed_to_orange", draw(&there).backend());
+    // …and `[` comes back to Cloudwatt, the cursor where it was.
+    insta::assert_snapshot!(
+        "back_on_cloudwatt",
+        draw(&shipped(100, 30, "jjjo<Enter>[")).backend()
+    );
+}
+
+#[test]
+fn a_person_and_their_roles() {
+    let mut app = shipped(100, 24, "");
+    let starck = app.org.find_person("patrick-starck").unwrap();
+    app.follow(Target::Person(starck));
+    insta::assert_snapshot!(draw(&app).backend());
+}
+
+#[test]
+fn timeline_overlay() {
+    insta::assert_snapshot!(draw(&shipped(100, 30, "jjjt")).backend());
+}
+
+#[test]
+fn cloudwatt_before_and_after_orange_takes_it_all() {
+    // `<` steps back to the event before the model's date (2014-04-28), `>` forward to the
+    // closing of the purchase (2015-03-16): the cap table changes.
+    insta::assert_snapshot!(
+        "cloudwatt_2014",
+        draw(&shipped(100, 40, "jjj<lt>")).backend()
+    );
+    insta::assert_snapshot!(
+        "cloudwatt_2015",
+        draw(&shipped(100, 40, "jjj<gt>")).backend()
+    );
+}
+
+#[test]
+fn effective_owners_of_cloudwatt() {
+    // The detail pane scrolled to the look-through owners: the State holds through the CDC.
+    let mut app = shipped(100, 30, "jjj");
+    app.detail_scroll = 0;
+    let pane = orgtree::ui::layout(app.area).unwrap().detail_inner();
+    let lines = orgtree::ui::detail::wrapped(&app, orgtree::ui::detail::text_area(pane).width);
+    let at = lines
+        .lines
+        .iter()
+        .position(|l| {
+            l.spans
+                .iter()
+                .any(|s| s.content.contains("Effective owners"))
+        })
+        .unwrap();
+    app.detail_scroll = at.saturating_sub(1);
+    insta::assert_snapshot!(draw(&app).backend());
+}
+
+#[test]
+fn entities_outside_the_date_are_hidden_or_dimmed() {
+    // In 2010 Cloudwatt did not exist yet: hidden, then shown dimmed with `D`.
+    let loaded = load_embedded().map_err(|e| e.render()).unwrap();
+    let mut app = App::new(
+        loaded.org,
+        "orange-cloud.yaml".into(),
+        Rect::new(0, 0, 80, 20),
+    );
+    app.set_date(
+        "2010-06-30"
+            .parse::<orgtree::model::PartialDate>()
+            .unwrap()
+            .first_day(),
+    );
+    insta::assert_snapshot!("hidden_in_2010", draw(&app).backend());
+    press(&mut app, "D").unwrap();
+    insta::assert_snapshot!("dimmed_in_2010", draw(&app).backend());
 }

@@ -59,10 +59,22 @@ pub enum Action {
     /// Ctrl-z: hand the terminal back to the shell until `fg`.
     Suspend,
     /// A mouse click at a screen cell.
-    Click { column: u16, row: u16 },
+    Click {
+        column: u16,
+        row: u16,
+    },
     /// The mouse wheel over a screen cell.
-    ScrollUp { column: u16, row: u16 },
-    ScrollDown { column: u16, row: u16 },
+    ScrollUp {
+        column: u16,
+        row: u16,
+    },
+    ScrollDown {
+        column: u16,
+        row: u16,
+    },
     /// The terminal's new size.
-    Resize { width: u16, height: u16 },
+    Resize {
+        width: u16,
+        height: u16,
+    },
 }

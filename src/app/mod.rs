@@ -55,9 +55,13 @@ struct Place {
 /// A list drawn over the panes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Overlay {
-    Help { scroll: usize },
+    Help {
+        scroll: usize,
+    },
     /// Every event; choosing one moves the date in force to it.
-    Timeline { cursor: usize },
+    Timeline {
+        cursor: usize,
+    },
 }
 
 /// How the tree shows entities that do not exist at the date in force.
@@ -140,7 +144,9 @@ impl App {
             .as_ref()
             .map_or_else(Day::today, |d| d.last_day());
         let tree = TreeNav::new(&org);
-        let subject = tree.selected().map_or(Target::Entity(EntityId(0)), Target::Entity);
+        let subject = tree
+            .selected()
+            .map_or(Target::Entity(EntityId(0)), Target::Entity);
         let mut app = App {
             changed: vec![false; org.entity_count()],
             org,
@@ -188,7 +194,8 @@ impl App {
     }
 
     fn detail_area(&self) -> Rect {
-        ui::layout(self.area).map_or_else(Rect::default, |l| ui::detail::text_area(l.detail_inner()))
+        ui::layout(self.area)
+            .map_or_else(Rect::default, |l| ui::detail::text_area(l.detail_inner()))
     }
 
     /// Selects `id` in the tree and shows it, as a starting point.
@@ -228,7 +235,12 @@ impl App {
             (None, None) => None,
             (Some(d), None) => Some(d),
             (None, Some(s)) => Some(s.found.shown.clone()),
-            (Some(d), Some(s)) => Some(d.iter().zip(&s.found.shown).map(|(a, b)| *a && *b).collect()),
+            (Some(d), Some(s)) => Some(
+                d.iter()
+                    .zip(&s.found.shown)
+                    .map(|(a, b)| *a && *b)
+                    .collect(),
+            ),
         };
         self.tree.set_shown(&self.org, shown);
     }
@@ -369,8 +381,12 @@ impl App {
             (Action::Down, Focus::Detail) => self.detail_step(1),
             (Action::PageUp, Focus::Detail) => self.scroll_detail(-self.detail_page()),
             (Action::PageDown, Focus::Detail) => self.scroll_detail(self.detail_page()),
-            (Action::HalfPageUp, Focus::Detail) => self.scroll_detail(-(self.detail_page() / 2).max(1)),
-            (Action::HalfPageDown, Focus::Detail) => self.scroll_detail((self.detail_page() / 2).max(1)),
+            (Action::HalfPageUp, Focus::Detail) => {
+                self.scroll_detail(-(self.detail_page() / 2).max(1))
+            }
+            (Action::HalfPageDown, Focus::Detail) => {
+                self.scroll_detail((self.detail_page() / 2).max(1))
+            }
             (Action::First, Focus::Detail) => {
                 self.detail_scroll = 0;
                 self.link = 0;
@@ -481,7 +497,10 @@ impl App {
         let (links, _) = self.detail_links();
         let height = self.detail_area().height.max(1) as usize;
         let view = self.detail_scroll..self.detail_scroll + height;
-        let next = self.link.checked_add_signed(step).filter(|&n| n < links.len());
+        let next = self
+            .link
+            .checked_add_signed(step)
+            .filter(|&n| n < links.len());
         match next {
             Some(n) if view.contains(&links[n]) => self.link = n,
             _ => self.scroll_detail(step),
@@ -543,7 +562,11 @@ impl App {
     /// Shows `target`; an entity is also selected in the tree, revealed if it was filtered out.
     fn go(&mut self, target: Target) {
         if let Target::Entity(id) = target {
-            if self.search.as_ref().is_some_and(|s| !s.found.shown[id.0 as usize]) {
+            if self
+                .search
+                .as_ref()
+                .is_some_and(|s| !s.found.shown[id.0 as usize])
+            {
                 self.clear_search();
                 self.status = Some("search cleared to show the entity".into());
             }
@@ -606,7 +629,11 @@ impl App {
         self.apply_filters();
         self.tree.expand_shown(&self.org);
         // Stay on the selection if it still matches, else go to the first match.
-        let found = &self.search.as_ref().map(|s| s.found.clone()).unwrap_or_default();
+        let found = &self
+            .search
+            .as_ref()
+            .map(|s| s.found.clone())
+            .unwrap_or_default();
         let keep = self.selected().is_some_and(|id| found.is_match(id));
         if !keep && let Some(&first) = found.matches.first() {
             self.tree.select(&self.org, first);
@@ -656,7 +683,9 @@ impl App {
             self.status = Some("no match".into());
             return;
         }
-        let here = self.selected().and_then(|id| matches.iter().position(|&m| m == id));
+        let here = self
+            .selected()
+            .and_then(|id| matches.iter().position(|&m| m == id));
         let next = match (here, forward) {
             (Some(i), true) => (i + 1) % matches.len(),
             (Some(i), false) => (i + matches.len() - 1) % matches.len(),

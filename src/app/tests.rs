@@ -228,7 +228,10 @@ fn the_tree_scrolls_back_when_there_is_room_again() {
     let mut tall = app(8);
     tall.perform(ExpandSubtree);
     tall.perform(Last);
-    tall.perform(Resize { width: 80, height: 40 });
+    tall.perform(Resize {
+        width: 80,
+        height: 40,
+    });
     let top = tall.tree.rows(&tall.org, 40)[0].id;
     assert_eq!(tall.org.entity(top).id.value, "a");
     // Collapsing everything leaves no empty rows above.

@@ -355,8 +355,14 @@ impl TreeNav {
     /// first row when no ancestor is shown.
     fn reveal_selection(&mut self, org: &Org) {
         let first = self.first_root(org);
-        self.selected = self.selected.and_then(|s| self.nearest_visible(org, s)).or(first);
-        self.top = self.top.and_then(|t| self.nearest_visible(org, t)).or(first);
+        self.selected = self
+            .selected
+            .and_then(|s| self.nearest_visible(org, s))
+            .or(first);
+        self.top = self
+            .top
+            .and_then(|t| self.nearest_visible(org, t))
+            .or(first);
     }
 
     /// `id` or its nearest ancestor that is on a row.

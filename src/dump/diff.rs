@@ -11,15 +11,23 @@ use crate::sanitize::sanitize;
 use super::tree::owner_text;
 
 fn name(org: &Org, id: &str) -> String {
-    org.find_entity(id)
-        .map_or_else(|| sanitize(id).into_owned(), |e| sanitize(&org.entity(e).name).into_owned())
+    org.find_entity(id).map_or_else(
+        || sanitize(id).into_owned(),
+        |e| sanitize(&org.entity(e).name).into_owned(),
+    )
 }
 
 fn role(org: &Org, r: &Role) -> String {
-    let person = org
-        .find_person(&r.person)
-        .map_or_else(|| sanitize(&r.person).into_owned(), |p| sanitize(&org.person(p).name).into_owned());
-    format!("{}: {} {}", name(org, &r.entity), sanitize(&r.title), person)
+    let person = org.find_person(&r.person).map_or_else(
+        || sanitize(&r.person).into_owned(),
+        |p| sanitize(&org.person(p).name).into_owned(),
+    );
+    format!(
+        "{}: {} {}",
+        name(org, &r.entity),
+        sanitize(&r.title),
+        person
+    )
 }
 
 fn stake(org: &Org, s: &Stake) -> String {
@@ -29,7 +37,13 @@ fn stake(org: &Org, s: &Stake) -> String {
 /// Writes what changed from `from` to `to`.
 pub fn write(org: &Org, from: Day, to: Day, out: &mut impl Write) -> io::Result<()> {
     let c = history::changes(org, from, to);
-    writeln!(out, "{} — changes from {} to {}", sanitize(&org.model.title), c.from, c.to)?;
+    writeln!(
+        out,
+        "{} — changes from {} to {}",
+        sanitize(&org.model.title),
+        c.from,
+        c.to
+    )?;
     if c.is_empty() {
         return writeln!(out, "Nothing changed.");
     }

@@ -8,8 +8,8 @@ use std::ops::ControlFlow;
 use serde::Serialize;
 
 use crate::model::{At, Competing, Day, Note, PartialDate, Ref, Share, share};
-use crate::ownership;
 use crate::org::{EntityId, Org};
+use crate::ownership;
 
 use super::{DumpOptions, shown, starts};
 

@@ -60,7 +60,10 @@ fn starts(org: &Org, options: &DumpOptions) -> Vec<EntityId> {
 /// it or leading to a match.
 fn shown(org: &Org, options: &DumpOptions) -> Vec<bool> {
     let day = Some(date(org, options));
-    let found = options.filter.as_deref().map(|q| search::find(org, q, None));
+    let found = options
+        .filter
+        .as_deref()
+        .map(|q| search::find(org, q, None));
     (0..org.entity_count())
         .map(|n| {
             let id = EntityId(n as u32);

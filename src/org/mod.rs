@@ -311,7 +311,13 @@ impl Org {
             let depth = stack.len() - 1;
             last.truncate(depth);
             last.push(is_last);
-            if visit(Visit { id, depth, last: &last }).is_break() {
+            if visit(Visit {
+                id,
+                depth,
+                last: &last,
+            })
+            .is_break()
+            {
                 return;
             }
             if self.has_children(id) && max_depth.is_none_or(|max| depth + 1 < max) {

@@ -148,7 +148,10 @@ impl<'a> Builder<'a> {
                 self.end();
             }
             let lead = if i == 0 { prefix } else { indent.as_str() };
-            self.styled(format!("{lead}{}", safe(line.trim_end_matches('\r'))), style);
+            self.styled(
+                format!("{lead}{}", safe(line.trim_end_matches('\r'))),
+                style,
+            );
         }
         self
     }
@@ -156,10 +159,9 @@ impl<'a> Builder<'a> {
     /// Ends the line; continuation lines hang two columns past its indentation.
     fn end(&mut self) {
         let mut para = Para::new(Line::default());
-        let lead = self
-            .line
-            .first()
-            .map_or(0, |(s, _)| s.content.chars().take_while(|c| *c == ' ').count());
+        let lead = self.line.first().map_or(0, |(s, _)| {
+            s.content.chars().take_while(|c| *c == ' ').count()
+        });
         para.pieces = std::mem::take(&mut self.line);
         para.hang = lead + 2;
         self.paras.push(para);
@@ -185,7 +187,9 @@ impl<'a> Builder<'a> {
     /// `  • text [1]` for each note.
     fn notes(&mut self, notes: &'a [Note], style: Style) {
         for note in notes {
-            self.prose("  • ", &note.text, style).cite(&note.sources).end();
+            self.prose("  • ", &note.text, style)
+                .cite(&note.sources)
+                .end();
         }
     }
 
@@ -201,7 +205,8 @@ impl<'a> Builder<'a> {
             if let Some(date) = &s.date {
                 let _ = write!(text, ", {}", date.value);
             }
-            self.text(format!("[{}] ", i + 1)).link(text, Target::Source(id));
+            self.text(format!("[{}] ", i + 1))
+                .link(text, Target::Source(id));
             if let Some(note) = &s.note {
                 self.styled(format!(" — {}", safe(note)), style::dim());
             }
@@ -253,12 +258,19 @@ fn bar(share: Option<&Share>) -> String {
 
 fn cells(f: share::Fraction) -> usize {
     let (n, d) = (u128::from(*f.numer()), u128::from(*f.denom()));
-    usize::try_from((n * BAR as u128 * 2 + d) / (2 * d)).unwrap_or(BAR).min(BAR)
+    usize::try_from((n * BAR as u128 * 2 + d) / (2 * d))
+        .unwrap_or(BAR)
+        .min(BAR)
 }
 
 fn bar_between(low: usize, high: usize) -> String {
     let high = high.clamp(low, BAR);
-    format!("{}{}{}", "█".repeat(low), "▒".repeat(high - low), "░".repeat(BAR - high))
+    format!(
+        "{}{}{}",
+        "█".repeat(low),
+        "▒".repeat(high - low),
+        "░".repeat(BAR - high)
+    )
 }
 
 fn pad(text: &str, width: usize) -> String {
@@ -326,7 +338,10 @@ fn entity<'a>(app: &'a App, id: EntityId, b: &mut Builder<'a>) -> Option<usize> 
     )
     .cite(&e.sources)
     .end();
-    b.styled(format!("{} · id {}", kind_words(e.kind.as_str()), safe(&e.id)), style::dim());
+    b.styled(
+        format!("{} · id {}", kind_words(e.kind.as_str()), safe(&e.id)),
+        style::dim(),
+    );
     if let Some(d) = &e.founded {
         b.styled(format!(" · founded {}", d.value), style::dim());
     }
@@ -379,7 +394,8 @@ fn entity<'a>(app: &'a App, id: EntityId, b: &mut Builder<'a>) -> Option<usize> 
             };
             let in_force = r.period().contains(app.as_of);
             let look = if in_force { Style::new() } else { style::dim() };
-            b.styled(format!("  {} ", safe(&verb)), look).entity_ref(other);
+            b.styled(format!("  {} ", safe(&verb)), look)
+                .entity_ref(other);
             let period = r.period().to_string();
             if !period.is_empty() {
                 b.styled(format!(" ({period})"), look);
@@ -398,8 +414,11 @@ fn entity<'a>(app: &'a App, id: EntityId, b: &mut Builder<'a>) -> Option<usize> 
         for ev in events {
             let future = ev.date.first_day() > app.as_of;
             let look = if future { style::dim() } else { Style::new() };
-            b.styled(format!("  {:<10} ", ev.date.value.to_string()), style::dim())
-                .styled(safe(&ev.description), look);
+            b.styled(
+                format!("  {:<10} ", ev.date.value.to_string()),
+                style::dim(),
+            )
+            .styled(safe(&ev.description), look);
             let others: Vec<&Ref> = ev
                 .entities
                 .iter()
@@ -410,7 +429,11 @@ fn entity<'a>(app: &'a App, id: EntityId, b: &mut Builder<'a>) -> Option<usize> 
                     .entity_ref(r);
             }
             for (i, r) in ev.people.iter().enumerate() {
-                let open = if i == 0 && others.is_empty() { " (with " } else { ", " };
+                let open = if i == 0 && others.is_empty() {
+                    " (with "
+                } else {
+                    ", "
+                };
                 b.styled(open, style::dim()).person_ref(r);
             }
             if !others.is_empty() || !ev.people.is_empty() {
@@ -428,8 +451,12 @@ fn entity<'a>(app: &'a App, id: EntityId, b: &mut Builder<'a>) -> Option<usize> 
     if !e.competing.is_empty() {
         b.heading("Competing values");
         for comp in &e.competing {
-            b.prose(&format!("  {}: ", safe(&comp.field)), &comp.value, Style::new())
-                .cite(&comp.sources);
+            b.prose(
+                &format!("  {}: ", safe(&comp.field)),
+                &comp.value,
+                Style::new(),
+            )
+            .cite(&comp.sources);
             if let Some(note) = &comp.note {
                 b.styled(format!(" — {}", safe(note)), style::dim());
             }
@@ -440,7 +467,8 @@ fn entity<'a>(app: &'a App, id: EntityId, b: &mut Builder<'a>) -> Option<usize> 
     if !e.attributes.is_empty() {
         b.heading("Attributes");
         for (key, value) in &e.attributes {
-            b.prose(&format!("  {}: ", safe(key)), value, Style::new()).end();
+            b.prose(&format!("  {}: ", safe(key)), value, Style::new())
+                .end();
         }
     }
     first_owner
@@ -448,8 +476,10 @@ fn entity<'a>(app: &'a App, id: EntityId, b: &mut Builder<'a>) -> Option<usize> 
 
 /// What changed for this entity since the previous event date.
 fn changes(app: &App, id: EntityId, b: &mut Builder<'_>) {
-    let (Some(since), true) = (app.since, app.changed.get(id.0 as usize).copied().unwrap_or(false))
-    else {
+    let (Some(since), true) = (
+        app.since,
+        app.changed.get(id.0 as usize).copied().unwrap_or(false),
+    ) else {
         return;
     };
     let org = &app.org;
@@ -465,29 +495,47 @@ fn changes(app: &App, id: EntityId, b: &mut Builder<'_>) {
     for s in c.stakes.iter().filter(|s| this(s.owned())) {
         match s {
             StakeChange::Added(s) => {
-                b.text("  + ").entity_ref(&s.owner).text(format!(" {}", share_text(s)));
+                b.text("  + ")
+                    .entity_ref(&s.owner)
+                    .text(format!(" {}", share_text(s)));
             }
             StakeChange::Removed(s) => {
-                b.text("  − ").entity_ref(&s.owner).text(format!(" {} no longer", share_text(s)));
+                b.text("  − ")
+                    .entity_ref(&s.owner)
+                    .text(format!(" {} no longer", share_text(s)));
             }
             StakeChange::Changed { before, after } => {
-                b.text("  ~ ")
-                    .entity_ref(&after.owner)
-                    .text(format!(" {} → {}", share_text(before), share_text(after)));
+                b.text("  ~ ").entity_ref(&after.owner).text(format!(
+                    " {} → {}",
+                    share_text(before),
+                    share_text(after)
+                ));
             }
         }
         b.end();
     }
     for r in c.roles_taken.iter().filter(|r| this(&r.entity)) {
-        b.text(format!("  + {}: ", safe(&r.title))).person_ref(&r.person).end();
+        b.text(format!("  + {}: ", safe(&r.title)))
+            .person_ref(&r.person)
+            .end();
     }
     for r in c.roles_left.iter().filter(|r| this(&r.entity)) {
-        b.text(format!("  − {}: ", safe(&r.title))).person_ref(&r.person).text(" left").end();
+        b.text(format!("  − {}: ", safe(&r.title)))
+            .person_ref(&r.person)
+            .text(" left")
+            .end();
     }
-    for ev in c.events.iter().filter(|e| e.entities.iter().any(|r| this(r))) {
-        b.styled(format!("  {:<10} ", ev.date.value.to_string()), style::dim())
-            .text(safe(&ev.description))
-            .end_hanging(13);
+    for ev in c
+        .events
+        .iter()
+        .filter(|e| e.entities.iter().any(|r| this(r)))
+    {
+        b.styled(
+            format!("  {:<10} ", ev.date.value.to_string()),
+            style::dim(),
+        )
+        .text(safe(&ev.description))
+        .end_hanging(13);
     }
 }
 
@@ -516,7 +564,8 @@ fn leaders<'a>(app: &'a App, id: EntityId, when: &str, b: &mut Builder<'a>) {
         }
         b.heading(title);
         for r in list {
-            b.styled(format!("  {} — ", safe(&r.title)), look).person_ref(&r.person);
+            b.styled(format!("  {} — ", safe(&r.title)), look)
+                .person_ref(&r.person);
             if r.interim {
                 b.styled(" (interim)", look);
             }
@@ -533,21 +582,25 @@ fn leaders<'a>(app: &'a App, id: EntityId, when: &str, b: &mut Builder<'a>) {
 }
 
 /// One cap-table line: owner, exact share, bar, amount, on whose behalf, sources.
-fn stake_line<'a>(b: &mut Builder<'a>, s: &'a Stake, name_width: usize, with_period: bool, look: Style) {
+fn stake_line<'a>(
+    b: &mut Builder<'a>,
+    s: &'a Stake,
+    name_width: usize,
+    with_period: bool,
+    look: Style,
+) {
     let org = b.org;
     let share = share_text(s);
     let name = entity_name(org, &s.owner);
-    b.text("  ")
-        .entity_ref(&s.owner)
-        .styled(
-            format!(
-                "{} {} {}",
-                " ".repeat(name_width.saturating_sub(name.width())),
-                pad(&share, 14),
-                bar(s.share.as_ref().map(|sh| &sh.value))
-            ),
-            look,
-        );
+    b.text("  ").entity_ref(&s.owner).styled(
+        format!(
+            "{} {} {}",
+            " ".repeat(name_width.saturating_sub(name.width())),
+            pad(&share, 14),
+            bar(s.share.as_ref().map(|sh| &sh.value))
+        ),
+        look,
+    );
     if let Some(a) = s.amount {
         b.styled(format!(" {}", amount(a, s.currency.as_deref())), look);
     }
@@ -599,8 +652,11 @@ fn owners<'a>(app: &'a App, id: EntityId, when: &str, b: &mut Builder<'a>) -> Op
             } else {
                 format!("{} %..{} %", share::percent(low), share::percent(high))
             };
-            b.styled(format!("  {} {total}", pad("total", name_width)), style::dim())
-                .end();
+            b.styled(
+                format!("  {} {total}", pad("total", name_width)),
+                style::dim(),
+            )
+            .end();
         }
         // Stakes sold together often carry the same note: say it once, naming whose stakes.
         let mut notes: Vec<(&'a Note, Vec<String>)> = Vec::new();
@@ -614,9 +670,13 @@ fn owners<'a>(app: &'a App, id: EntityId, when: &str, b: &mut Builder<'a>) -> Op
             }
         }
         for (note, owners) in notes {
-            b.prose(&format!("  • {}: ", owners.join(", ")), &note.text, style::dim())
-                .cite(&note.sources)
-                .end();
+            b.prose(
+                &format!("  • {}: ", owners.join(", ")),
+                &note.text,
+                style::dim(),
+            )
+            .cite(&note.sources)
+            .end();
         }
     }
     if !other.is_empty() {
@@ -661,7 +721,10 @@ fn effective(app: &App, id: EntityId, when: &str, b: &mut Builder<'_>) {
     }
     if !e.unrecorded.is_zero() {
         b.styled(
-            format!("  holders not recorded: {}", ownership::describe(&e.unrecorded)),
+            format!(
+                "  holders not recorded: {}",
+                ownership::describe(&e.unrecorded)
+            ),
             style::dim(),
         )
         .end();
@@ -677,12 +740,16 @@ fn effective(app: &App, id: EntityId, when: &str, b: &mut Builder<'_>) {
         .end();
     }
     if e.unknown_shares {
-        b.styled("  some shares are unknown: interests are ranges", style::dim())
-            .end();
+        b.styled(
+            "  some shares are unknown: interests are ranges",
+            style::dim(),
+        )
+        .end();
     }
     let chain = ownership::control_chain(org, id, Some(app.as_of));
     if chain.is_empty() {
-        b.styled("  Control: no majority holder", style::dim()).end();
+        b.styled("  Control: no majority holder", style::dim())
+            .end();
     } else {
         b.text("  Control: ");
         for (i, &holder) in chain.iter().enumerate() {
@@ -754,7 +821,9 @@ fn holdings<'a>(app: &'a App, id: EntityId, b: &mut Builder<'a>) {
 fn person<'a>(app: &'a App, id: PersonId, b: &mut Builder<'a>) {
     let org = &app.org;
     let p = org.person(id);
-    b.styled(safe(&p.name), style::heading()).cite(&p.sources).end();
+    b.styled(safe(&p.name), style::heading())
+        .cite(&p.sources)
+        .end();
     b.styled("person", style::dim()).end();
     if let Some(d) = &p.description {
         b.prose("", d, Style::new()).end();
@@ -773,7 +842,8 @@ fn person<'a>(app: &'a App, id: PersonId, b: &mut Builder<'a>) {
             } else {
                 style::dim()
             };
-            b.styled(format!("  {} of ", safe(&r.title)), look).entity_ref(&r.entity);
+            b.styled(format!("  {} of ", safe(&r.title)), look)
+                .entity_ref(&r.entity);
             if r.interim {
                 b.styled(" (interim)", look);
             }
@@ -789,10 +859,14 @@ fn person<'a>(app: &'a App, id: PersonId, b: &mut Builder<'a>) {
     if !events.is_empty() {
         b.heading("Events");
         for ev in events {
-            b.styled(format!("  {:<10} ", ev.date.value.to_string()), style::dim())
-                .text(safe(&ev.description));
+            b.styled(
+                format!("  {:<10} ", ev.date.value.to_string()),
+                style::dim(),
+            )
+            .text(safe(&ev.description));
             for (i, r) in ev.entities.iter().enumerate() {
-                b.styled(if i == 0 { " (" } else { ", " }, style::dim()).entity_ref(r);
+                b.styled(if i == 0 { " (" } else { ", " }, style::dim())
+                    .entity_ref(r);
             }
             if !ev.entities.is_empty() {
                 b.styled(")", style::dim());
@@ -879,8 +953,11 @@ fn source<'a>(app: &'a App, id: SourceId, b: &mut Builder<'a>) {
         .collect();
     events.sort_by_key(|e| e.date.value);
     for ev in events {
-        b.styled(format!("  {:<10} ", ev.date.value.to_string()), style::dim())
-            .text(safe(&ev.description));
+        b.styled(
+            format!("  {:<10} ", ev.date.value.to_string()),
+            style::dim(),
+        )
+        .text(safe(&ev.description));
         if let Some(first) = ev.entities.first() {
             b.text(" (").entity_ref(first).text(")");
         }
@@ -888,7 +965,8 @@ fn source<'a>(app: &'a App, id: SourceId, b: &mut Builder<'a>) {
         any = true;
     }
     if !any {
-        b.styled("  nothing in the model cites it", style::dim()).end();
+        b.styled("  nothing in the model cites it", style::dim())
+            .end();
     }
 }
 
@@ -923,7 +1001,9 @@ pub fn render(app: &App, inner: Rect, buf: &mut Buffer) -> usize {
     let cursor_line = (app.focus == Focus::Detail)
         .then(|| w.link_lines.get(app.link).copied())
         .flatten();
-    for (y, (n, line)) in (area.y..area.bottom()).zip(w.lines.iter().enumerate().skip(app.detail_scroll)) {
+    for (y, (n, line)) in
+        (area.y..area.bottom()).zip(w.lines.iter().enumerate().skip(app.detail_scroll))
+    {
         line.render(Rect::new(area.x, y, area.width, 1), buf);
         if Some(n) == cursor_line && inner.width > 0 {
             buf[(inner.x, y)].set_symbol("▶");
@@ -939,9 +1019,15 @@ mod tests {
     #[test]
     fn bars_are_proportional() {
         let s: Share = "1/2".parse().unwrap();
-        assert_eq!(bar(Some(&s)), format!("{}{}", "█".repeat(10), "░".repeat(10)));
+        assert_eq!(
+            bar(Some(&s)),
+            format!("{}{}", "█".repeat(10), "░".repeat(10))
+        );
         let r: Share = "20%..25%".parse().unwrap();
-        assert_eq!(bar(Some(&r)), format!("{}{}{}", "█".repeat(4), "▒", "░".repeat(15)));
+        assert_eq!(
+            bar(Some(&r)),
+            format!("{}{}{}", "█".repeat(4), "▒", "░".repeat(15))
+        );
         assert_eq!(bar(None), "·".repeat(BAR));
     }
 

@@ -135,7 +135,11 @@ fn render_title(app: &App, area: Rect, buf: &mut Buffer) {
         start += 1;
     }
     kept -= start;
-    let crumb = if kept > 0 { crumbs(start) } else { String::new() };
+    let crumb = if kept > 0 {
+        crumbs(start)
+    } else {
+        String::new()
+    };
     let mut spans = vec![Span::styled(brand, style::bar()), Span::raw(" ")];
     if fixed + title.width() + 2 + crumb.width() <= room {
         spans.push(Span::styled(title, style::heading()));
@@ -178,20 +182,28 @@ fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
         (Some(s), InputMode::Prompt) => vec![
             Span::styled(format!(" /{}", safe(&s.query)), style::heading()),
             Span::styled("▏", style::focused_border()),
-            Span::raw(format!(" {}  Enter keep  Esc clear", s.counter(app.selected()))),
+            Span::raw(format!(
+                " {}  Enter keep  Esc clear",
+                s.counter(app.selected())
+            )),
         ],
         _ if app.status.is_some() => vec![Span::styled(
             format!(" {}", safe(app.status.as_deref().unwrap_or_default())),
             style::heading(),
         )],
         (Some(s), InputMode::Normal) => vec![
-            Span::styled(format!(" /{} {}", safe(&s.query), s.counter(app.selected())), style::heading()),
+            Span::styled(
+                format!(" /{} {}", safe(&s.query), s.counter(app.selected())),
+                style::heading(),
+            ),
             Span::raw("  n/N next/prev  Esc clear  ? help"),
         ],
         (_, InputMode::Overlay) => vec![Span::raw(" ↑↓ move  Enter choose  Esc close")],
         (_, _) => {
             let keys = match app.focus {
-                Focus::Tree => "? help  ↑↓ move  ←→ fold  / search  t timeline  <> dates  Tab detail  q quit",
+                Focus::Tree => {
+                    "? help  ↑↓ move  ←→ fold  / search  t timeline  <> dates  Tab detail  q quit"
+                }
                 Focus::Detail => "? help  ↑↓ links  Enter follow  [ back  ] forward  Esc/Tab tree",
             };
             vec![Span::raw(format!(" {keys}"))]

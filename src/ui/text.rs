@@ -150,7 +150,9 @@ pub fn wrap(paras: &[Para], width: usize) -> Wrapped {
             }
         }
         let hang = para.hang.min(width / 2);
-        let indent = |line: &mut Vec<Cell>| line.extend(std::iter::repeat_n((" ", Style::default(), None), hang));
+        let indent = |line: &mut Vec<Cell>| {
+            line.extend(std::iter::repeat_n((" ", Style::default(), None), hang))
+        };
         let mut line: Vec<Cell> = Vec::new();
         let mut used = 0;
         let mut fresh = true; // nothing but indentation on this line yet
@@ -212,7 +214,10 @@ fn push_line(out: &mut Wrapped, cells: &mut Vec<Cell>) {
             out.link_lines[link] = out.link_lines[link].min(number);
         }
         if style.is_some_and(|st| st != s) {
-            spans.push(Span::styled(std::mem::take(&mut text), style.unwrap_or_default()));
+            spans.push(Span::styled(
+                std::mem::take(&mut text),
+                style.unwrap_or_default(),
+            ));
         }
         style = Some(s);
         text.push_str(g);

@@ -29,7 +29,7 @@ pub fn nearest(org: &Org, day: Day) -> usize {
 }
 
 pub fn render(org: &Org, cursor: usize, as_of: Day, area: Rect, buf: &mut Buffer) {
-    let popup = area.inner(Margin::new(2, 1));
+    let popup = area.inner(Margin::new(1, 1));
     Clear.render(popup, buf);
     let block = Block::bordered()
         .title(" Timeline: Enter sets the date ")

@@ -4,14 +4,14 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
-use unicode_segmentation::UnicodeSegmentation;
 use ratatui::text::Span;
 use ratatui::widgets::Widget;
+use unicode_segmentation::UnicodeSegmentation;
 
 use crate::app::{App, Row};
 use crate::model::{Stake, share};
-use unicode_width::UnicodeWidthStr;
 use crate::org::{EntityId, Org};
+use unicode_width::UnicodeWidthStr;
 
 use super::style;
 use super::text::{fit, safe};
@@ -89,7 +89,16 @@ fn name_spans(app: &App, name: &str, base: Style) -> Vec<Span<'static>> {
     let hit = base.add_modifier(Modifier::BOLD | Modifier::UNDERLINED);
     name.graphemes(true)
         .enumerate()
-        .map(|(i, g)| Span::styled(safe(g), if hits.binary_search(&i).is_ok() { hit } else { base }))
+        .map(|(i, g)| {
+            Span::styled(
+                safe(g),
+                if hits.binary_search(&i).is_ok() {
+                    hit
+                } else {
+                    base
+                },
+            )
+        })
         .collect()
 }
 
