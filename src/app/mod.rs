@@ -4,6 +4,8 @@
 //! here knows about terminals: drawing is `ui`'s, the event loop `term`'s.
 
 mod action;
+mod links;
+mod searching;
 mod tree;
 
 #[cfg(test)]
@@ -17,7 +19,7 @@ use ratatui::layout::{Position, Rect};
 use crate::history;
 use crate::model::Day;
 use crate::org::{EntityId, Org, PersonId, SourceId};
-use crate::search::{self, Found};
+use crate::search::Found;
 use crate::ui;
 
 /// Which pane the keys move.
@@ -326,34 +328,6 @@ impl App {
         }
     }
 
-    fn perform_in_prompt(&mut self, action: Action) {
-        match action {
-            Action::SearchInput(c) => {
-                if let Some(s) = &mut self.search {
-                    s.query.push(c);
-                }
-                self.run_search(true);
-            }
-            Action::SearchBackspace => {
-                if let Some(s) = &mut self.search {
-                    s.query.pop();
-                }
-                self.run_search(false);
-            }
-            Action::SearchClear => {
-                if let Some(s) = &mut self.search {
-                    s.query.clear();
-                }
-                self.run_search(false);
-            }
-            Action::Activate => self.accept_search(),
-            Action::Escape => self.clear_search(),
-            Action::Up => self.tree.move_by(&self.org, -1),
-            Action::Down => self.tree.move_by(&self.org, 1),
-            other => self.perform_anywhere(other),
-        }
-    }
-
     /// What works whatever is open: resizing, Ctrl-c, Ctrl-z, the mouse wheel.
     fn perform_anywhere(&mut self, action: Action) {
         match action {
@@ -466,234 +440,6 @@ impl App {
                 cursor: cursor.min(count.saturating_sub(1)),
             });
         }
-    }
-
-    /// The first line of each of the detail pane's links, and how many lines it has.
-    fn detail_links(&self) -> (Vec<usize>, usize) {
-        let wrapped = ui::detail::wrapped(self, self.detail_area().width);
-        (wrapped.link_lines, wrapped.lines.len())
-    }
-
-    fn detail_page(&self) -> isize {
-        self.detail_area().height.max(1) as isize
-    }
-
-    /// Scrolls the detail pane, then keeps the cursor on a link in view.
-    fn scroll_detail(&mut self, lines: isize) {
-        let (links, total) = self.detail_links();
-        let height = self.detail_area().height as usize;
-        let max = total.saturating_sub(height);
-        self.detail_scroll = self.detail_scroll.saturating_add_signed(lines).min(max);
-        let view = self.detail_scroll..self.detail_scroll + height.max(1);
-        if links.get(self.link).is_none_or(|line| !view.contains(line))
-            && let Some(first) = links.iter().position(|line| view.contains(line))
-        {
-            self.link = first;
-        }
-    }
-
-    /// `j`/`k` in the detail pane: to the next link when it is in view, else one line on.
-    fn detail_step(&mut self, step: isize) {
-        let (links, _) = self.detail_links();
-        let height = self.detail_area().height.max(1) as usize;
-        let view = self.detail_scroll..self.detail_scroll + height;
-        let next = self
-            .link
-            .checked_add_signed(step)
-            .filter(|&n| n < links.len());
-        match next {
-            Some(n) if view.contains(&links[n]) => self.link = n,
-            _ => self.scroll_detail(step),
-        }
-    }
-
-    /// Enter in the detail pane: go where the link under the cursor leads.
-    fn follow_link(&mut self) {
-        let targets = ui::detail::targets(self);
-        if let Some(&target) = targets.get(self.link) {
-            self.follow(target);
-        }
-    }
-
-    fn place(&self) -> Place {
-        Place {
-            target: self.subject,
-            link: self.link,
-            scroll: self.detail_scroll,
-        }
-    }
-
-    /// Goes to `target`, remembering where we were for `[`.
-    pub fn follow(&mut self, target: Target) {
-        if target != self.subject {
-            self.back.push(self.place());
-            self.forward.clear();
-            self.go(target);
-        }
-    }
-
-    fn go_back(&mut self) {
-        match self.back.pop() {
-            Some(place) => {
-                self.forward.push(self.place());
-                self.return_to(place);
-            }
-            None => self.status = Some("nothing to go back to".into()),
-        }
-    }
-
-    fn go_forward(&mut self) {
-        match self.forward.pop() {
-            Some(place) => {
-                self.back.push(self.place());
-                self.return_to(place);
-            }
-            None => self.status = Some("nothing to go forward to".into()),
-        }
-    }
-
-    /// Shows a place again, its cursor and scroll as they were.
-    fn return_to(&mut self, place: Place) {
-        self.go(place.target);
-        self.link = place.link;
-        self.detail_scroll = place.scroll;
-    }
-
-    /// Shows `target`; an entity is also selected in the tree, revealed if it was filtered out.
-    fn go(&mut self, target: Target) {
-        if let Target::Entity(id) = target {
-            if self
-                .search
-                .as_ref()
-                .is_some_and(|s| !s.found.shown[id.0 as usize])
-            {
-                self.clear_search();
-                self.status = Some("search cleared to show the entity".into());
-            }
-            if !self.tree.is_shown(id) && self.outside == Outside::Hide {
-                self.outside = Outside::Dim;
-                self.apply_filters();
-                self.status = Some(format!(
-                    "{} does not exist on {}: showing such entities dimmed (D to hide them)",
-                    crate::sanitize::sanitize(&self.org.entity(id).name),
-                    self.as_of
-                ));
-            }
-            self.tree.select(&self.org, id);
-        }
-        self.show(target);
-    }
-
-    /// `o`: the detail pane's cursor on the selected entity's first owner.
-    fn cursor_to_owners(&mut self) {
-        if let Some(id) = self.selected() {
-            self.show(Target::Entity(id));
-        }
-        match ui::detail::first_owner_link(self) {
-            Some(link) => {
-                self.focus = Focus::Detail;
-                self.link = link;
-                let (links, _) = self.detail_links();
-                let height = self.detail_area().height.max(1) as usize;
-                if let Some(&line) = links.get(link) {
-                    self.detail_scroll = line.saturating_sub(height / 3);
-                }
-            }
-            None => self.status = Some("no owner recorded at this date".into()),
-        }
-    }
-
-    fn start_search(&mut self) {
-        let saved_expansion = self.tree.expansion();
-        self.search = Some(SearchState {
-            query: String::new(),
-            editing: true,
-            found: Found::default(),
-            saved_expansion,
-        });
-        self.run_search(false);
-    }
-
-    /// Runs the query again after it changed; `narrowed` when it only grew, so the previous
-    /// matches are the only candidates.
-    fn run_search(&mut self, narrowed: bool) {
-        let Some(s) = &mut self.search else { return };
-        if s.query.is_empty() {
-            s.found = Found::default();
-            let saved = s.saved_expansion.clone();
-            self.search_filter_off(saved);
-            return;
-        }
-        let within = (narrowed && !s.found.shown.is_empty()).then(|| s.found.matches.clone());
-        s.found = search::find(&self.org, &s.query, within.as_deref());
-        self.apply_filters();
-        self.tree.expand_shown(&self.org);
-        // Stay on the selection if it still matches, else go to the first match.
-        let found = &self
-            .search
-            .as_ref()
-            .map(|s| s.found.clone())
-            .unwrap_or_default();
-        let keep = self.selected().is_some_and(|id| found.is_match(id));
-        if !keep && let Some(&first) = found.matches.first() {
-            self.tree.select(&self.org, first);
-        }
-    }
-
-    /// While the query is empty, the tree is as it was before the search.
-    fn search_filter_off(&mut self, saved: Vec<bool>) {
-        let keep = self.selected();
-        let search = self.search.take();
-        self.apply_filters();
-        self.tree.restore_expansion(&self.org, saved);
-        self.search = search;
-        if let Some(id) = keep {
-            self.tree.select(&self.org, id);
-        }
-    }
-
-    fn accept_search(&mut self) {
-        let empty = self.search.as_ref().is_none_or(|s| s.query.is_empty());
-        if empty {
-            self.clear_search();
-        } else if let Some(s) = &mut self.search {
-            s.editing = false;
-        }
-    }
-
-    /// Esc: the whole tree again, as expanded as before, the selection kept.
-    fn clear_search(&mut self) {
-        let Some(s) = self.search.take() else { return };
-        let keep = self.selected();
-        self.apply_filters();
-        self.tree.restore_expansion(&self.org, s.saved_expansion);
-        if let Some(id) = keep {
-            self.tree.select(&self.org, id);
-        }
-    }
-
-    /// `n`/`N`: the next or previous match in tree order, round the end.
-    fn jump_to_match(&mut self, forward: bool) {
-        let Some(s) = &self.search else {
-            self.status = Some("no search: press / to search".into());
-            return;
-        };
-        let matches = &s.found.matches;
-        if matches.is_empty() {
-            self.status = Some("no match".into());
-            return;
-        }
-        let here = self
-            .selected()
-            .and_then(|id| matches.iter().position(|&m| m == id));
-        let next = match (here, forward) {
-            (Some(i), true) => (i + 1) % matches.len(),
-            (Some(i), false) => (i + matches.len() - 1) % matches.len(),
-            (None, true) => 0,
-            (None, false) => matches.len() - 1,
-        };
-        let target = matches[next];
-        self.tree.select(&self.org, target);
     }
 
     /// A click on a tree row selects it; on its marker, it also expands or collapses it. A

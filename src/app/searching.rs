@@ -1,0 +1,128 @@
+//! The search, as the explorer runs it: the prompt, the filter it puts on the tree, the jump
+//! from match to match, and putting the tree back as it was.
+
+use super::{Action, App, Found, SearchState};
+use crate::search;
+
+impl App {
+    pub(super) fn perform_in_prompt(&mut self, action: Action) {
+        match action {
+            Action::SearchInput(c) => {
+                if let Some(s) = &mut self.search {
+                    s.query.push(c);
+                }
+                self.run_search(true);
+            }
+            Action::SearchBackspace => {
+                if let Some(s) = &mut self.search {
+                    s.query.pop();
+                }
+                self.run_search(false);
+            }
+            Action::SearchClear => {
+                if let Some(s) = &mut self.search {
+                    s.query.clear();
+                }
+                self.run_search(false);
+            }
+            Action::Activate => self.accept_search(),
+            Action::Escape => self.clear_search(),
+            Action::Up => self.tree.move_by(&self.org, -1),
+            Action::Down => self.tree.move_by(&self.org, 1),
+            other => self.perform_anywhere(other),
+        }
+    }
+
+    pub(super) fn start_search(&mut self) {
+        let saved_expansion = self.tree.expansion();
+        self.search = Some(SearchState {
+            query: String::new(),
+            editing: true,
+            found: Found::default(),
+            saved_expansion,
+        });
+        self.run_search(false);
+    }
+
+    /// Runs the query again after it changed; `narrowed` when it only grew, so the previous
+    /// matches are the only candidates.
+    fn run_search(&mut self, narrowed: bool) {
+        let Some(s) = &mut self.search else { return };
+        if s.query.is_empty() {
+            s.found = Found::default();
+            let saved = s.saved_expansion.clone();
+            self.search_filter_off(saved);
+            return;
+        }
+        let within = (narrowed && !s.found.shown.is_empty()).then(|| s.found.matches.clone());
+        s.found = search::find(&self.org, &s.query, within.as_deref());
+        self.apply_filters();
+        self.tree.expand_shown(&self.org);
+        // Stay on the selection if it still matches, else go to the first match.
+        let found = &self
+            .search
+            .as_ref()
+            .map(|s| s.found.clone())
+            .unwrap_or_default();
+        let keep = self.selected().is_some_and(|id| found.is_match(id));
+        if !keep && let Some(&first) = found.matches.first() {
+            self.tree.select(&self.org, first);
+        }
+    }
+
+    /// While the query is empty, the tree is as it was before the search.
+    fn search_filter_off(&mut self, saved: Vec<bool>) {
+        let keep = self.selected();
+        let search = self.search.take();
+        self.apply_filters();
+        self.tree.restore_expansion(&self.org, saved);
+        self.search = search;
+        if let Some(id) = keep {
+            self.tree.select(&self.org, id);
+        }
+    }
+
+    fn accept_search(&mut self) {
+        let empty = self.search.as_ref().is_none_or(|s| s.query.is_empty());
+        if empty {
+            self.clear_search();
+        } else if let Some(s) = &mut self.search {
+            s.editing = false;
+        }
+    }
+
+    /// Esc: the whole tree again, as expanded as before, the selection kept.
+    pub(super) fn clear_search(&mut self) {
+        let Some(s) = self.search.take() else { return };
+        let keep = self.selected();
+        self.apply_filters();
+        self.tree.restore_expansion(&self.org, s.saved_expansion);
+        if let Some(id) = keep {
+            self.tree.select(&self.org, id);
+        }
+    }
+
+    /// `n`/`N`: the next or previous match in tree order, round the end.
+    pub(super) fn jump_to_match(&mut self, forward: bool) {
+        let Some(s) = &self.search else {
+            self.status = Some("no search: press / to search".into());
+            return;
+        };
+        let matches = &s.found.matches;
+        if matches.is_empty() {
+            self.status = Some("no match".into());
+            return;
+        }
+        let here = self
+            .selected()
+            .and_then(|id| matches.iter().position(|&m| m == id));
+        let next = match (here, forward) {
+            (Some(i), true) => (i + 1) % matches.len(),
+            (Some(i), false) => (i + matches.len() - 1) % matches.len(),
+            (None, true) => 0,
+            (None, false) => matches.len() - 1,
+        };
+        let target = matches[next];
+        self.tree.select(&self.org, target);
+    }
+}

@@ -1,0 +1,506 @@
+//! An entity in the detail pane: what it is, what changed, its leaders, owners (the cap table,
+//! then who owns it in the end), holdings, units, relations, events, notes, competing values
+//! and attributes.
+
+use ratatui::style::{Modifier, Style};
+use unicode_width::UnicodeWidthStr;
+
+use crate::app::App;
+use crate::history::{self, StakeChange};
+use crate::model::{Note, Ref, Stake, share};
+use crate::org::EntityId;
+use crate::ownership;
+
+use super::super::style;
+use super::super::text::safe;
+use super::{
+    BAR, Builder, also_reported, amount, bar, bar_between, entity_name, kind_words, pad, share_text,
+};
+
+/// Writes an entity's view; returns the link number of its first owner, if any.
+pub(super) fn entity<'a>(app: &'a App, id: EntityId, b: &mut Builder<'a>) -> Option<usize> {
+    let org = &app.org;
+    let e = org.entity(id);
+    let day = Some(app.as_of);
+    let when = format!("at {}", app.as_of);
+
+    b.styled(
+        safe(&e.name),
+        Style::new()
+            .fg(style::kind_color(&e.kind))
+            .add_modifier(Modifier::BOLD),
+    )
+    .cite(&e.sources)
+    .end();
+    b.styled(
+        format!("{} · id {}", kind_words(e.kind.as_str()), safe(&e.id)),
+        style::dim(),
+    );
+    if let Some(d) = &e.founded {
+        b.styled(format!(" · founded {}", d.value), style::dim());
+    }
+    if let Some(d) = &e.dissolved {
+        b.styled(format!(" · dissolved {}", d.value), style::dim());
+    }
+    if let Some(parent) = org.parent(id) {
+        b.styled(" · part of ", style::dim()).entity(parent);
+    }
+    b.end();
+    if !org.exists_at(id, day) {
+        b.styled(format!("Did not exist on {}.", app.as_of), style::dim())
+            .end();
+    }
+    if let Some(description) = &e.description {
+        b.prose("", description, Style::new()).end();
+    }
+    if !e.other_names.is_empty() {
+        let names: Vec<String> = e.other_names.iter().map(|n| safe(n)).collect();
+        b.text(format!("Also known as: {}", names.join(", "))).end();
+    }
+
+    changes(app, id, b);
+    leaders(app, id, &when, b);
+    let first_owner = owners(app, id, &when, b);
+    effective(app, id, &when, b);
+    holdings(app, id, b);
+
+    let units: Vec<EntityId> = org.children(id).collect();
+    if !units.is_empty() {
+        b.heading(format!("Units ({})", units.len()));
+        for u in units {
+            b.text("  ").entity(u);
+            if !org.exists_at(u, day) {
+                b.styled(" (not at this date)", style::dim());
+            }
+            b.end();
+        }
+    }
+
+    let relations: Vec<_> = org.relations_of(id).collect();
+    if !relations.is_empty() {
+        b.heading("Relations");
+        for r in relations {
+            let forward = org.find_entity(&r.from) == Some(id);
+            let (verb, other) = if forward {
+                (r.kind.forward().to_owned(), &r.to)
+            } else {
+                (r.kind.backward(), &r.from)
+            };
+            let in_force = r.period().contains(app.as_of);
+            let look = if in_force { Style::new() } else { style::dim() };
+            b.styled(format!("  {} ", safe(&verb)), look)
+                .entity_ref(other);
+            let period = r.period().to_string();
+            if !period.is_empty() {
+                b.styled(format!(" ({period})"), look);
+            }
+            if let Some(d) = &r.description {
+                b.styled(format!(" — {}", safe(d)), look);
+            }
+            b.cite(&r.sources).end();
+            b.notes(&r.notes, style::dim());
+        }
+    }
+
+    let events: Vec<_> = org.events_of(id).collect();
+    if !events.is_empty() {
+        b.heading("Events");
+        for ev in events {
+            let future = ev.date.first_day() > app.as_of;
+            let look = if future { style::dim() } else { Style::new() };
+            b.styled(
+                format!("  {:<10} ", ev.date.value.to_string()),
+                style::dim(),
+            )
+            .styled(safe(&ev.description), look);
+            let others: Vec<&Ref> = ev
+                .entities
+                .iter()
+                .filter(|r| org.find_entity(r) != Some(id))
+                .collect();
+            for (i, r) in others.iter().enumerate() {
+                b.styled(if i == 0 { " (with " } else { ", " }, style::dim())
+                    .entity_ref(r);
+            }
+            for (i, r) in ev.people.iter().enumerate() {
+                let open = if i == 0 && others.is_empty() {
+                    " (with "
+                } else {
+                    ", "
+                };
+                b.styled(open, style::dim()).person_ref(r);
+            }
+            if !others.is_empty() || !ev.people.is_empty() {
+                b.styled(")", style::dim());
+            }
+            b.cite(&ev.sources).end_hanging(13);
+        }
+    }
+
+    if !e.notes.is_empty() {
+        b.heading("Notes");
+        b.notes(&e.notes, Style::new());
+    }
+
+    if !e.competing.is_empty() {
+        b.heading("Competing values");
+        for comp in &e.competing {
+            b.prose(
+                &format!("  {}: ", safe(&comp.field)),
+                &comp.value,
+                Style::new(),
+            )
+            .cite(&comp.sources);
+            if let Some(note) = &comp.note {
+                b.styled(format!(" — {}", safe(note)), style::dim());
+            }
+            b.end();
+        }
+    }
+
+    if !e.attributes.is_empty() {
+        b.heading("Attributes");
+        for (key, value) in &e.attributes {
+            b.prose(&format!("  {}: ", safe(key)), value, Style::new())
+                .end();
+        }
+    }
+    first_owner
+}
+
+/// What changed for this entity since the previous event date.
+fn changes(app: &App, id: EntityId, b: &mut Builder<'_>) {
+    let (Some(since), true) = (
+        app.since,
+        app.changed.get(id.0 as usize).copied().unwrap_or(false),
+    ) else {
+        return;
+    };
+    let org = &app.org;
+    let c = history::changes(org, since, app.as_of);
+    let this = |r: &str| org.find_entity(r) == Some(id);
+    b.heading(format!("* Changed since {since}"));
+    if c.appeared.contains(&id) {
+        b.text("  came into being").end();
+    }
+    if c.gone.contains(&id) {
+        b.text("  ceased to exist").end();
+    }
+    for s in c.stakes.iter().filter(|s| this(s.owned())) {
+        match s {
+            StakeChange::Added(s) => {
+                b.text("  + ")
+                    .entity_ref(&s.owner)
+                    .text(format!(" {}", share_text(s)));
+            }
+            StakeChange::Removed(s) => {
+                b.text("  − ")
+                    .entity_ref(&s.owner)
+                    .text(format!(" {} no longer", share_text(s)));
+            }
+            StakeChange::Changed { before, after } => {
+                b.text("  ~ ").entity_ref(&after.owner).text(format!(
+                    " {} → {}",
+                    share_text(before),
+                    share_text(after)
+                ));
+            }
+        }
+        b.end();
+    }
+    for r in c.roles_taken.iter().filter(|r| this(&r.entity)) {
+        b.text(format!("  + {}: ", safe(&r.title)))
+            .person_ref(&r.person)
+            .end();
+    }
+    for r in c.roles_left.iter().filter(|r| this(&r.entity)) {
+        b.text(format!("  − {}: ", safe(&r.title)))
+            .person_ref(&r.person)
+            .text(" left")
+            .end();
+    }
+    for ev in c
+        .events
+        .iter()
+        .filter(|e| e.entities.iter().any(|r| this(r)))
+    {
+        b.styled(
+            format!("  {:<10} ", ev.date.value.to_string()),
+            style::dim(),
+        )
+        .text(safe(&ev.description))
+        .end_hanging(13);
+    }
+}
+
+fn leaders<'a>(app: &'a App, id: EntityId, when: &str, b: &mut Builder<'a>) {
+    let org = &app.org;
+    let roles: Vec<_> = org.roles_in(id).collect();
+    if roles.is_empty() {
+        return;
+    }
+    let (current, other): (Vec<_>, Vec<_>) = roles
+        .into_iter()
+        .partition(|r| r.period().contains(app.as_of));
+    for (title, list, look) in [
+        (format!("Leaders {when}"), current, Style::new()),
+        ("Leaders at other dates".to_owned(), other, style::dim()),
+    ] {
+        if list.is_empty() {
+            continue;
+        }
+        b.heading(title);
+        for r in list {
+            b.styled(format!("  {} — ", safe(&r.title)), look)
+                .person_ref(&r.person);
+            if r.interim {
+                b.styled(" (interim)", look);
+            }
+            let period = r.period().to_string();
+            if !period.is_empty() {
+                b.styled(format!(", {period}"), look);
+            }
+            b.cite(&r.sources);
+            also_reported(b, &r.competing, "title");
+            b.end();
+            b.notes(&r.notes, style::dim());
+        }
+    }
+}
+
+/// One cap-table line: owner, exact share, bar, amount, on whose behalf, sources.
+fn stake_line<'a>(
+    b: &mut Builder<'a>,
+    s: &'a Stake,
+    name_width: usize,
+    with_period: bool,
+    look: Style,
+) {
+    let org = b.org;
+    let share = share_text(s);
+    let name = entity_name(org, &s.owner);
+    b.text("  ").entity_ref(&s.owner).styled(
+        format!(
+            "{} {} {}",
+            " ".repeat(name_width.saturating_sub(name.width())),
+            pad(&share, 14),
+            bar(s.share.as_ref().map(|sh| &sh.value))
+        ),
+        look,
+    );
+    if let Some(a) = s.amount {
+        b.styled(format!(" {}", amount(a, s.currency.as_deref())), look);
+    }
+    if let Some(behalf) = &s.on_behalf_of {
+        b.styled(" for ", look).entity_ref(behalf);
+    }
+    if with_period {
+        b.styled(format!(" ({})", s.period()), look);
+    }
+    b.cite(&s.sources);
+    also_reported(b, &s.competing, "share");
+    b.end();
+}
+
+/// The cap table at the date, and the stakes of other dates; returns the first owner's link.
+fn owners<'a>(app: &'a App, id: EntityId, when: &str, b: &mut Builder<'a>) -> Option<usize> {
+    let org = &app.org;
+    let stakes: Vec<&Stake> = org.stakes_in(id).collect();
+    if stakes.is_empty() {
+        return None;
+    }
+    let name_width = stakes
+        .iter()
+        .map(|s| entity_name(org, &s.owner).width())
+        .max()
+        .unwrap_or(0)
+        .min(24);
+    let (current, other): (Vec<_>, Vec<_>) = stakes
+        .into_iter()
+        .partition(|s| s.period().contains(app.as_of));
+    let mut first_owner = None;
+    if !current.is_empty() {
+        b.heading(format!("Owners {when}"));
+        first_owner = Some(b.targets.len());
+        for s in &current {
+            stake_line(b, s, name_width, false, Style::new());
+        }
+        let low: Option<share::Fraction> = current
+            .iter()
+            .map(|s| s.share.as_ref().map(|sh| sh.low()))
+            .sum();
+        let high: Option<share::Fraction> = current
+            .iter()
+            .map(|s| s.share.as_ref().map(|sh| sh.high()))
+            .sum();
+        if let (Some(low), Some(high)) = (low, high) {
+            let total = if low == high {
+                format!("{} %", share::percent(low))
+            } else {
+                format!("{} %..{} %", share::percent(low), share::percent(high))
+            };
+            b.styled(
+                format!("  {} {total}", pad("total", name_width)),
+                style::dim(),
+            )
+            .end();
+        }
+        // Stakes sold together often carry the same note: say it once, naming whose stakes.
+        let mut notes: Vec<(&'a Note, Vec<String>)> = Vec::new();
+        for s in &current {
+            for note in &s.notes {
+                let owner = entity_name(org, &s.owner);
+                match notes.iter_mut().find(|(n, _)| n.text == note.text) {
+                    Some((_, owners)) => owners.push(owner),
+                    None => notes.push((note, vec![owner])),
+                }
+            }
+        }
+        for (note, owners) in notes {
+            b.prose(
+                &format!("  • {}: ", owners.join(", ")),
+                &note.text,
+                style::dim(),
+            )
+            .cite(&note.sources)
+            .end();
+        }
+    }
+    if !other.is_empty() {
+        b.heading("Owners at other dates");
+        if first_owner.is_none() {
+            first_owner = Some(b.targets.len());
+        }
+        for s in &other {
+            stake_line(b, s, name_width, true, style::dim());
+        }
+    }
+    first_owner
+}
+
+/// Who owns the entity in the end, looking through every chain of stakes, and who controls it.
+fn effective(app: &App, id: EntityId, when: &str, b: &mut Builder<'_>) {
+    let org = &app.org;
+    if org.owners_at(id, Some(app.as_of)).next().is_none() {
+        return;
+    }
+    let e = ownership::effective_owners(org, id, Some(app.as_of));
+    b.heading(format!("Effective owners {when}"));
+    let name_width = e
+        .owners
+        .iter()
+        .map(|o| safe(&org.entity(o.id).name).width())
+        .max()
+        .unwrap_or(0)
+        .min(24);
+    for o in &e.owners {
+        let name = safe(&org.entity(o.id).name);
+        let interest = ownership::describe(&o.interest);
+        let low = bounds_cells(&o.interest.low);
+        let high = bounds_cells(&o.interest.high);
+        b.text("  ").entity(o.id).text(format!(
+            "{} {} {}",
+            " ".repeat(name_width.saturating_sub(name.width())),
+            pad(&interest, 14),
+            bar_between(low, high)
+        ));
+        b.end();
+    }
+    if !e.unrecorded.is_zero() {
+        b.styled(
+            format!(
+                "  holders not recorded: {}",
+                ownership::describe(&e.unrecorded)
+            ),
+            style::dim(),
+        )
+        .end();
+    }
+    if !e.circling.is_zero() {
+        b.styled(
+            format!(
+                "  still circling in cross-holdings: up to {}",
+                ownership::describe(&e.circling)
+            ),
+            style::dim(),
+        )
+        .end();
+    }
+    if e.unknown_shares {
+        b.styled(
+            "  some shares are unknown: interests are ranges",
+            style::dim(),
+        )
+        .end();
+    }
+    let chain = ownership::control_chain(org, id, Some(app.as_of));
+    if chain.is_empty() {
+        b.styled("  Control: no majority holder", style::dim())
+            .end();
+    } else {
+        b.text("  Control: ");
+        for (i, &holder) in chain.iter().enumerate() {
+            if i > 0 {
+                b.text(" → ");
+            }
+            b.entity(holder);
+        }
+        b.end();
+    }
+}
+
+fn bounds_cells(value: &num_rational::BigRational) -> usize {
+    use num_traits::ToPrimitive;
+    let f = value.to_f64().unwrap_or(0.0).clamp(0.0, 1.0);
+    ((f * BAR as f64).round() as usize).min(BAR)
+}
+
+fn holdings<'a>(app: &'a App, id: EntityId, b: &mut Builder<'a>) {
+    let org = &app.org;
+    let held: Vec<&Stake> = org.stakes_held(id).collect();
+    let (current, other): (Vec<_>, Vec<_>) = held
+        .into_iter()
+        .partition(|s| s.period().contains(app.as_of));
+    for (title, list, look) in [
+        (format!("Holds at {}", app.as_of), current, Style::new()),
+        ("Holdings at other dates".to_owned(), other, style::dim()),
+    ] {
+        if list.is_empty() {
+            continue;
+        }
+        b.heading(title);
+        for s in list {
+            b.text("  ")
+                .entity_ref(&s.owned)
+                .styled(format!(" {}", share_text(s)), look);
+            if let Some(behalf) = &s.on_behalf_of {
+                b.styled(" for ", look).entity_ref(behalf);
+            }
+            let period = s.period().to_string();
+            if !period.is_empty() {
+                b.styled(format!(" ({period})"), look);
+            }
+            b.cite(&s.sources).end();
+        }
+    }
+    let held_for: Vec<&Stake> = org.stakes_held_for(id).collect();
+    if !held_for.is_empty() {
+        b.heading("Held on its behalf");
+        for s in held_for {
+            let look = if s.period().contains(app.as_of) {
+                Style::new()
+            } else {
+                style::dim()
+            };
+            b.text("  ")
+                .entity_ref(&s.owned)
+                .styled(format!(" {}, held by ", share_text(s)), look)
+                .entity_ref(&s.owner);
+            let period = s.period().to_string();
+            if !period.is_empty() {
+                b.styled(format!(" ({period})"), look);
+            }
+            b.cite(&s.sources).end();
+        }
+    }
+}

@@ -1,0 +1,72 @@
+//! A person in the detail pane: their roles across the model, with dates, and their events.
+
+use ratatui::style::Style;
+
+use crate::app::App;
+use crate::org::PersonId;
+
+use super::super::style;
+use super::super::text::safe;
+use super::Builder;
+
+pub(super) fn person<'a>(app: &'a App, id: PersonId, b: &mut Builder<'a>) {
+    let org = &app.org;
+    let p = org.person(id);
+    b.styled(safe(&p.name), style::heading())
+        .cite(&p.sources)
+        .end();
+    b.styled("person", style::dim()).end();
+    if let Some(d) = &p.description {
+        b.prose("", d, Style::new()).end();
+    }
+    if !p.other_names.is_empty() {
+        let names: Vec<String> = p.other_names.iter().map(|n| safe(n)).collect();
+        b.text(format!("Also known as: {}", names.join(", "))).end();
+    }
+    let mut roles: Vec<_> = org.roles_of(id).collect();
+    roles.sort_by_key(|r| r.start.as_ref().map(|d| d.value));
+    if !roles.is_empty() {
+        b.heading("Roles");
+        for r in roles {
+            let look = if r.period().contains(app.as_of) {
+                Style::new()
+            } else {
+                style::dim()
+            };
+            b.styled(format!("  {} of ", safe(&r.title)), look)
+                .entity_ref(&r.entity);
+            if r.interim {
+                b.styled(" (interim)", look);
+            }
+            let period = r.period().to_string();
+            if !period.is_empty() {
+                b.styled(format!(", {period}"), look);
+            }
+            b.cite(&r.sources).end();
+            b.notes(&r.notes, style::dim());
+        }
+    }
+    let events: Vec<_> = org.events_of_person(id).collect();
+    if !events.is_empty() {
+        b.heading("Events");
+        for ev in events {
+            b.styled(
+                format!("  {:<10} ", ev.date.value.to_string()),
+                style::dim(),
+            )
+            .text(safe(&ev.description));
+            for (i, r) in ev.entities.iter().enumerate() {
+                b.styled(if i == 0 { " (" } else { ", " }, style::dim())
+                    .entity_ref(r);
+            }
+            if !ev.entities.is_empty() {
+                b.styled(")", style::dim());
+            }
+            b.cite(&ev.sources).end_hanging(13);
+        }
+    }
+    if !p.notes.is_empty() {
+        b.heading("Notes");
+        b.notes(&p.notes, Style::new());
+    }
+}

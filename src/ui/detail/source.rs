@@ -1,0 +1,101 @@
+//! A source in the detail pane: what it is, and every fact of the model that cites it.
+
+use ratatui::style::Style;
+
+use crate::app::App;
+use crate::model::{Competing, Note, Ref};
+use crate::org::{EntityId, SourceId};
+
+use super::super::style;
+use super::super::text::safe;
+use super::{Builder, share_text};
+
+pub(super) fn source<'a>(app: &'a App, id: SourceId, b: &mut Builder<'a>) {
+    let org = &app.org;
+    let s = org.source(id);
+    let m = &org.model;
+    b.styled(safe(&s.publisher), style::heading()).end();
+    b.text(format!("“{}”", safe(&s.title))).end();
+    let mut facts = vec![format!("source {}", safe(&s.id))];
+    if let Some(d) = &s.date {
+        facts.push(d.value.to_string());
+    }
+    b.styled(facts.join(" · "), style::dim()).end();
+    if let Some(note) = &s.note {
+        b.prose("", note, Style::new()).end();
+    }
+    if let Some(url) = &s.url {
+        b.text(format!("<{}>", safe(url))).end();
+    }
+    let cites = |refs: &[Ref]| refs.iter().any(|r| r.value == s.id.value);
+    let notes_cite = |notes: &[Note]| notes.iter().any(|n| cites(&n.sources));
+    let comp_cite = |c: &[Competing]| c.iter().any(|c| cites(&c.sources));
+
+    b.heading("Cited for");
+    let mut any = false;
+    for (n, e) in m.entities.iter().enumerate() {
+        if cites(&e.sources) || notes_cite(&e.notes) || comp_cite(&e.competing) {
+            b.text("  ").entity(EntityId(n as u32)).end();
+            any = true;
+        }
+    }
+    for st in &m.stakes {
+        if cites(&st.sources) || notes_cite(&st.notes) || comp_cite(&st.competing) {
+            b.text("  stake of ")
+                .entity_ref(&st.owner)
+                .text(" in ")
+                .entity_ref(&st.owned)
+                .text(format!(" {}", share_text(st)))
+                .end();
+            any = true;
+        }
+    }
+    for r in &m.roles {
+        if cites(&r.sources) || notes_cite(&r.notes) || comp_cite(&r.competing) {
+            b.text("  ")
+                .person_ref(&r.person)
+                .text(format!(", {} of ", safe(&r.title)))
+                .entity_ref(&r.entity)
+                .end();
+            any = true;
+        }
+    }
+    for p in &m.people {
+        if cites(&p.sources) || notes_cite(&p.notes) {
+            b.text("  ").person_ref(&p.id).end();
+            any = true;
+        }
+    }
+    for r in &m.relations {
+        if cites(&r.sources) || notes_cite(&r.notes) || comp_cite(&r.competing) {
+            b.text("  ")
+                .entity_ref(&r.from)
+                .text(format!(" {} ", safe(r.kind.forward())))
+                .entity_ref(&r.to)
+                .end();
+            any = true;
+        }
+    }
+    let mut events: Vec<_> = m
+        .events
+        .iter()
+        .filter(|e| cites(&e.sources) || notes_cite(&e.notes) || comp_cite(&e.competing))
+        .collect();
+    events.sort_by_key(|e| e.date.value);
+    for ev in events {
+        b.styled(
+            format!("  {:<10} ", ev.date.value.to_string()),
+            style::dim(),
+        )
+        .text(safe(&ev.description));
+        if let Some(first) = ev.entities.first() {
+            b.text(" (").entity_ref(first).text(")");
+        }
+        b.end_hanging(13);
+        any = true;
+    }
+    if !any {
+        b.styled("  nothing in the model cites it", style::dim())
+            .end();
+    }
+}
