@@ -231,12 +231,17 @@ pub fn parse(text: &str) -> Result<Model, Diagnostic> {
         max_depth: MAX_DEPTH,
         max_documents: 1,
     };
+    // Policies: one document per file; merge keys (`<<: *defaults`) expand; tags other than
+    // YAML's own are refused, and `!!binary` text is taken as written, never decoded.
     let options = serde_saphyr::options! {
         budget: budget,
         alias_limits: serde_saphyr::alias_limits! {
             max_total_replayed_events: 200_000,
             max_replay_stack_depth: 16,
         },
+        reject_unsupported_tags: true,
+        reject_tagged_field_names: true,
+        ignore_binary_tag_for_string: true,
         with_snippet: false,
     };
     serde_saphyr::from_str_with_options::<Model>(text, options).map_err(|e| yaml_problem(&e))
@@ -277,6 +282,11 @@ fn yaml_problem(err: &YamlError) -> Diagnostic {
             let ty = if ty.starts_with('f') { "number" } else { ty };
             Diagnostic::error(pos, format!("this is not a valid {ty}"))
                 .with_help(format!("expected {expected}"))
+        }
+        YamlError::UnsupportedTag { tag, .. } => {
+            Diagnostic::error(pos, format!("the tag `{tag}` is not accepted in a model")).with_help(
+                "remove it: a model takes plain values (YAML's own tags such as !!str are fine)",
+            )
         }
         YamlError::DuplicateMappingKey { key, .. } => {
             let key = key.as_deref().unwrap_or("this key");
