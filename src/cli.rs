@@ -70,16 +70,17 @@ pub struct Cli {
     pub keys: Option<String>,
 
     /// Show the model as it stood on this date (YYYY, YYYY-MM or YYYY-MM-DD; a partial date
-    /// means its last day): stakes, roles and entities in force then.
+    /// means its first day, as `founded: 2014` does): stakes, roles and entities in force then.
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub as_of: Option<Day>,
 
-    /// Show only the entities matching this fuzzy search, and their ancestors (with --dump).
+    /// Show only the entities matching this fuzzy search, and their ancestors (the explorer
+    /// starts with this search).
     #[arg(long, value_name = "QUERY")]
     pub filter: Option<String>,
 
     /// Print what changed between two dates: entities, stakes, roles, and the events between.
-    #[arg(long, num_args = 2, value_names = ["DATE1", "DATE2"], value_parser = parse_date, conflicts_with_all = ["dump", "check", "screen"])]
+    #[arg(long, num_args = 2, value_names = ["DATE1", "DATE2"], value_parser = parse_date, conflicts_with_all = ["dump", "check", "screen", "format", "filter", "root", "depth", "as_of"])]
     pub diff: Option<Vec<Day>>,
 
     /// Refuse model files larger than this many bytes.
@@ -87,10 +88,10 @@ pub struct Cli {
     pub max_size: u64,
 }
 
-/// A date on the command line: its last day, for a partial date.
+/// A date on the command line: its first day, for a partial date (as in the model).
 fn parse_date(text: &str) -> Result<Day, String> {
     text.parse::<PartialDate>()
-        .map(|d| d.last_day())
+        .map(|d| d.first_day())
         .map_err(|e| e.to_string())
 }
 
@@ -161,6 +162,13 @@ pub fn run(cli: Cli) -> ExitCode {
         eprintln!("{w}");
     }
     if let Some(dates) = &cli.diff {
+        if dates[0] > dates[1] {
+            eprintln!(
+                "orgtree: --diff: {} is after {}; give the earlier date first",
+                dates[0], dates[1]
+            );
+            return ExitCode::from(EXIT_USAGE);
+        }
         return write_out(|out| dump::write_diff(&loaded.org, dates[0], dates[1], out));
     }
     if !explorer {
@@ -179,7 +187,10 @@ pub fn run(cli: Cli) -> ExitCode {
     if let Some(root) = root {
         app.select(root);
     }
-    app.status = warnings;
+    if let Some(query) = &cli.filter {
+        app.search_for(query);
+    }
+    app.status = warnings.or(app.status.take());
     match &cli.screen {
         Some(_) => screen(app, cli.keys.as_deref().unwrap_or_default()),
         None => explore(app),
@@ -260,6 +271,14 @@ fn dump(cli: &Cli, org: &crate::org::Org, root: Option<crate::org::EntityId>) ->
         as_of: cli.as_of,
         filter: cli.filter.clone(),
     };
+    if let Some(q) = &options.filter
+        && dump::shown_count(org, &options) == 0
+    {
+        eprintln!(
+            "orgtree: --filter: no entity matches `{}` on that date",
+            sanitize(q)
+        );
+    }
     write_out(|out| dump::write(org, &options, out))
 }
 

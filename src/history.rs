@@ -2,7 +2,7 @@
 //! that appeared or went, stakes that began, ended or changed, roles taken or left, and the
 //! events in between. `--diff`, the timeline and the explorer's change marks all read this.
 
-use crate::model::{Day, Event, Role, Stake};
+use crate::model::{Day, Event, Relation, Role, Stake};
 use crate::org::{EntityId, Org};
 
 /// Every day an event happens on, in order, once. A partial date counts from its first day, as
@@ -59,6 +59,9 @@ pub struct Changes<'a> {
     pub roles_taken: Vec<&'a Role>,
     /// Roles held on `from` but not on `to`.
     pub roles_left: Vec<&'a Role>,
+    /// Relations holding on `to` but not on `from`, and the other way round.
+    pub relations_begun: Vec<&'a Relation>,
+    pub relations_ended: Vec<&'a Relation>,
     /// Events after `from`, up to and including `to`, in date order.
     pub events: Vec<&'a Event>,
 }
@@ -70,6 +73,8 @@ impl Changes<'_> {
             && self.stakes.is_empty()
             && self.roles_taken.is_empty()
             && self.roles_left.is_empty()
+            && self.relations_begun.is_empty()
+            && self.relations_ended.is_empty()
             && self.events.is_empty()
     }
 
@@ -100,7 +105,7 @@ impl Changes<'_> {
     }
 }
 
-/// What changed from `from` to `to` (`from` before `to`; swapped otherwise).
+/// What changed from `from` to `to` (taken in order whichever comes first).
 pub fn changes(org: &Org, from: Day, to: Day) -> Changes<'_> {
     let (from, to) = if from <= to { (from, to) } else { (to, from) };
     let m = &org.model;
@@ -119,12 +124,12 @@ pub fn changes(org: &Org, from: Day, to: Day) -> Changes<'_> {
     let before: Vec<&Stake> = m
         .stakes
         .iter()
-        .filter(|s| s.period().contains(from))
+        .filter(|s| org.stake_in_force(s, Some(from)))
         .collect();
     let after: Vec<&Stake> = m
         .stakes
         .iter()
-        .filter(|s| s.period().contains(to))
+        .filter(|s| org.stake_in_force(s, Some(to)))
         .collect();
     let same_pair = |a: &Stake, b: &Stake| a.owner == b.owner && a.owned == b.owned;
     for &a in &after {
@@ -148,7 +153,7 @@ pub fn changes(org: &Org, from: Day, to: Day) -> Changes<'_> {
         }
     }
 
-    let holds = |r: &Role, day: Day| r.period().contains(day);
+    let holds = |r: &Role, day: Day| org.role_in_force(r, Some(day));
     let roles_taken = m
         .roles
         .iter()
@@ -158,6 +163,18 @@ pub fn changes(org: &Org, from: Day, to: Day) -> Changes<'_> {
         .roles
         .iter()
         .filter(|r| holds(r, from) && !holds(r, to))
+        .collect();
+
+    let related = |r: &Relation, day: Day| org.relation_in_force(r, Some(day));
+    let relations_begun = m
+        .relations
+        .iter()
+        .filter(|r| related(r, to) && !related(r, from))
+        .collect();
+    let relations_ended = m
+        .relations
+        .iter()
+        .filter(|r| related(r, from) && !related(r, to))
         .collect();
 
     let mut events: Vec<&Event> = m
@@ -178,6 +195,8 @@ pub fn changes(org: &Org, from: Day, to: Day) -> Changes<'_> {
         stakes,
         roles_taken,
         roles_left,
+        relations_begun,
+        relations_ended,
         events,
     }
 }

@@ -76,6 +76,12 @@ impl LoadError {
 pub fn load_file(path: &Path, limits: Limits) -> Result<Loaded, LoadError> {
     let name = path.display().to_string();
     let bytes = read_bounded(path, &name, limits)?;
+    load_bytes(name, bytes)
+}
+
+/// Loads a model from the bytes of a file named `name`: they must be UTF-8, without NUL; a
+/// byte-order mark is dropped.
+pub fn load_bytes(name: String, bytes: Vec<u8>) -> Result<Loaded, LoadError> {
     let text = into_text(&name, bytes)?;
     load_text(ModelText { name, text })
 }

@@ -17,8 +17,9 @@ use num_traits::{One, Zero};
 use crate::model::{Day, Share, share::Fraction};
 use crate::org::{EntityId, Org};
 
-/// How many times interest is passed up before the rest is reported as circling.
-const MAX_ROUNDS: usize = 64;
+/// How many rounds may pass interest back to entities it already went through (a cross-holding)
+/// before what is left is reported as circling. Chains without a cycle are followed to the top.
+const MAX_CIRCLING_ROUNDS: usize = 64;
 /// How many stake steps one computation may take, so a hostile model cannot stall it.
 const MAX_STEPS: usize = 200_000;
 
@@ -69,8 +70,9 @@ fn exact(f: Fraction) -> BigRational {
     BigRational::new(BigInt::from(*f.numer()), BigInt::from(*f.denom()))
 }
 
-/// A share as bounds: exact, a range, or anywhere from nothing to all when unknown.
-fn share_bounds(share: Option<&Share>) -> Bounds {
+/// A share as bounds: exact, or a range; an unknown share is anywhere from nothing to what the
+/// other stakes leave (`room`).
+fn share_bounds(share: Option<&Share>, room: &BigRational) -> Bounds {
     match share {
         Some(s) => Bounds {
             low: exact(s.low()),
@@ -78,7 +80,7 @@ fn share_bounds(share: Option<&Share>) -> Bounds {
         },
         None => Bounds {
             low: BigRational::zero(),
-            high: BigRational::one(),
+            high: room.clone(),
         },
     }
 }
@@ -88,6 +90,8 @@ fn share_bounds(share: Option<&Share>) -> Bounds {
 pub struct EffectiveOwner {
     pub id: EntityId,
     pub interest: Bounds,
+    /// The entities its interest came through last (empty when it holds the entity directly).
+    pub via: Vec<EntityId>,
 }
 
 /// Who ultimately owns an entity.
@@ -116,33 +120,63 @@ fn holder(org: &Org, stake: &crate::model::Stake) -> Option<EntityId> {
 /// The ultimate owners of `target` on `day` (every stake, when `day` is `None`).
 pub fn effective_owners(org: &Org, target: EntityId, day: Option<Day>) -> Effective {
     let mut ultimate: BTreeMap<EntityId, Bounds> = BTreeMap::new();
+    let mut via: BTreeMap<EntityId, Vec<EntityId>> = BTreeMap::new();
     let mut unrecorded = Bounds::zero();
     let mut unknown_shares = false;
-    let mut frontier: BTreeMap<EntityId, Bounds> = BTreeMap::from([(target, Bounds::one())]);
-    let mut steps = 0;
-    for _ in 0..MAX_ROUNDS {
-        if frontier.is_empty() || steps > MAX_STEPS {
-            break;
+    // Interest on its way up: how much reached each entity, and through which.
+    let mut frontier: BTreeMap<EntityId, (Bounds, Vec<EntityId>)> =
+        BTreeMap::from([(target, (Bounds::one(), Vec::new()))]);
+    let mut passed: std::collections::HashSet<EntityId> = std::collections::HashSet::new();
+    let (mut steps, mut circling_rounds) = (0, 0);
+    while !frontier.is_empty() && steps <= MAX_STEPS && circling_rounds < MAX_CIRCLING_ROUNDS {
+        if frontier.keys().any(|id| passed.contains(id)) {
+            circling_rounds += 1;
         }
-        let mut next: BTreeMap<EntityId, Bounds> = BTreeMap::new();
-        for (at, mass) in std::mem::take(&mut frontier) {
+        let mut next: BTreeMap<EntityId, (Bounds, Vec<EntityId>)> = BTreeMap::new();
+        for (at, (mass, came_through)) in std::mem::take(&mut frontier) {
+            passed.insert(at);
             let stakes: Vec<_> = org.owners_at(at, day).collect();
             if stakes.is_empty() {
                 if at != target {
                     ultimate.entry(at).or_insert_with(Bounds::zero).add(&mass);
+                    let v = via.entry(at).or_default();
+                    for e in came_through {
+                        if !v.contains(&e) {
+                            v.push(e);
+                        }
+                    }
                 }
                 continue;
             }
+            let known_low: BigRational = stakes
+                .iter()
+                .filter_map(|s| s.share.as_ref())
+                .map(|s| exact(s.low()))
+                .fold(BigRational::zero(), |a, b| a + b);
+            let room = (BigRational::one() - known_low).max(BigRational::zero());
             let mut held = Bounds::zero();
             for stake in stakes {
                 steps += 1;
-                let share = share_bounds(stake.share.as_ref().map(|s| &s.value));
+                let share = share_bounds(stake.share.as_ref().map(|s| &s.value), &room);
                 unknown_shares |= stake.share.is_none();
                 held.add(&share);
-                if let Some(h) = holder(org, stake) {
-                    next.entry(h)
-                        .or_insert_with(Bounds::zero)
-                        .add(&mass.scale(&share));
+                let Some(h) = holder(org, stake) else {
+                    continue;
+                };
+                // What the interest came through: a nominee holding for `h`, or the entity below.
+                let nominee = stake
+                    .on_behalf_of
+                    .as_ref()
+                    .and_then(|_| org.find_entity(&stake.owner));
+                let through = nominee.or((at != target).then_some(at));
+                let slot = next
+                    .entry(h)
+                    .or_insert_with(|| (Bounds::zero(), Vec::new()));
+                slot.0.add(&mass.scale(&share));
+                if let Some(t) = through
+                    && !slot.1.contains(&t)
+                {
+                    slot.1.push(t);
                 }
             }
             // What the recorded stakes leave over is held by holders the model does not name.
@@ -155,13 +189,27 @@ pub fn effective_owners(org: &Org, target: EntityId, day: Option<Day>) -> Effect
         frontier = next;
     }
     let mut circling = Bounds::zero();
-    for mass in frontier.values() {
+    for (mass, _) in frontier.values() {
         circling.add(mass);
     }
+    // No part can be more than the whole.
+    let cap = |b: &mut Bounds| {
+        b.high = b.high.clone().min(BigRational::one());
+        b.low = b.low.clone().min(b.high.clone());
+    };
+    cap(&mut unrecorded);
+    cap(&mut circling);
     let mut owners: Vec<EffectiveOwner> = ultimate
         .into_iter()
         .filter(|(_, b)| !b.is_zero())
-        .map(|(id, interest)| EffectiveOwner { id, interest })
+        .map(|(id, mut interest)| {
+            cap(&mut interest);
+            EffectiveOwner {
+                id,
+                interest,
+                via: via.remove(&id).unwrap_or_default(),
+            }
+        })
         .collect();
     owners.sort_by(|a, b| b.interest.high.cmp(&a.interest.high).then(a.id.cmp(&b.id)));
     Effective {
@@ -172,15 +220,25 @@ pub fn effective_owners(org: &Org, target: EntityId, day: Option<Day>) -> Effect
     }
 }
 
+/// Who controls an entity: its majority holders, from its own up.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Control {
+    pub chain: Vec<EntityId>,
+    /// Whether the chain stops where a holder's share is unknown or a range that may or may not
+    /// be a majority.
+    pub undetermined: bool,
+}
+
 /// The control chain of `target` on `day`: its majority holder (more than half, for certain),
 /// that holder's majority holder, and so on up; it stops at a holder already met.
-pub fn control_chain(org: &Org, target: EntityId, day: Option<Day>) -> Vec<EntityId> {
+pub fn control_chain(org: &Org, target: EntityId, day: Option<Day>) -> Control {
     let half = Fraction::new(1, 2);
     let mut chain = Vec::new();
     let mut at = target;
     loop {
-        let majority = org
-            .owners_at(at, day)
+        let stakes: Vec<_> = org.owners_at(at, day).collect();
+        let majority = stakes
+            .iter()
             .find(|s| s.share.as_ref().is_some_and(|sh| sh.low() > half))
             .and_then(|s| holder(org, s));
         match majority {
@@ -188,7 +246,21 @@ pub fn control_chain(org: &Org, target: EntityId, day: Option<Day>) -> Vec<Entit
                 chain.push(h);
                 at = h;
             }
-            _ => return chain,
+            Some(_) => {
+                return Control {
+                    chain,
+                    undetermined: false,
+                };
+            }
+            None => {
+                let undetermined = stakes
+                    .iter()
+                    .any(|s| s.share.as_ref().is_none_or(|sh| sh.high() > half));
+                return Control {
+                    chain,
+                    undetermined,
+                };
+            }
         }
     }
 }
@@ -202,6 +274,8 @@ pub fn describe(bounds: &Bounds) -> String {
             format!("{p} %")
         } else if value.denom() <= &BigInt::from(10_000) {
             format!("{}/{} ({p} %)", value.numer(), value.denom())
+        } else if p == "0" {
+            "less than 0.05 %".to_owned()
         } else {
             format!("≈ {p} %")
         }
@@ -339,7 +413,7 @@ mod tests {
         assert!(e.owners.is_empty());
         assert_eq!(e.circling.low, q(1, 1));
         assert!(
-            control_chain(&org, t, None).len() == 2,
+            control_chain(&org, t, None).chain.len() == 2,
             "the chain stops at a holder met before"
         );
     }
@@ -360,6 +434,7 @@ mod tests {
             (q(1, 5), q(1, 4))
         );
         assert_eq!(describe(&a.interest), "20 %..25 %");
+        // The unknown share can be at most what a's stake leaves: 80 %.
         let b = e
             .owners
             .iter()
@@ -367,7 +442,11 @@ mod tests {
             .unwrap();
         assert_eq!(
             (b.interest.low.clone(), b.interest.high.clone()),
-            (q(0, 1), q(1, 1))
+            (q(0, 1), q(4, 5))
+        );
+        assert!(
+            control_chain(&org, t, None).undetermined,
+            "b may hold a majority, or not"
         );
     }
 
@@ -391,6 +470,7 @@ mod tests {
         );
         let t = org.find_entity("t").unwrap();
         let chain: Vec<String> = control_chain(&org, t, None)
+            .chain
             .into_iter()
             .map(|id| org.entity(id).id.value.clone())
             .collect();
@@ -411,5 +491,39 @@ mod tests {
             }),
             "4/9 (44.4 %)"
         );
+    }
+
+    #[test]
+    fn the_route_of_a_stake_held_for_another_is_kept() {
+        let org = org(
+            "  - {owner: x, owned: t, share: 1/3, on_behalf_of: state}\n  - {owner: a, owned: t, share: 2/3}\n",
+        );
+        let t = org.find_entity("t").unwrap();
+        let state = effective_owners(&org, t, None)
+            .owners
+            .into_iter()
+            .find(|o| org.entity(o.id).id.value == "state")
+            .unwrap();
+        assert_eq!(state.via, [org.find_entity("x").unwrap()], "held through x");
+    }
+
+    #[test]
+    fn a_long_chain_without_a_cycle_is_followed_to_the_top() {
+        let stakes: String = (0..100)
+            .map(|i| format!("  - {{owner: c{}, owned: c{i}, share: 1}}\n", i + 1))
+            .collect();
+        let entities: String = (0..=100)
+            .map(|i| format!("  - {{id: c{i}, name: c{i}, kind: company}}\n"))
+            .collect();
+        let yaml = format!("title: t\nentities:\n{entities}stakes:\n{stakes}");
+        let org = Org::new(parse(&yaml).unwrap())
+            .map_err(|d| format!("{d:?}"))
+            .unwrap()
+            .0;
+        let e = effective_owners(&org, org.find_entity("c0").unwrap(), None);
+        assert!(e.circling.is_zero());
+        assert_eq!(org.entity(e.owners[0].id).id.value, "c100");
+        assert_eq!(e.owners[0].interest.low, q(1, 1));
+        assert_eq!(e.owners[0].via, [org.find_entity("c99").unwrap()]);
     }
 }

@@ -195,6 +195,8 @@ fn stake_sums(org: &Org, diagnostics: &mut Vec<Diagnostic>) {
         let id = EntityId(n as u32);
         let stakes: Vec<(&Stake, &At<Share>)> = org
             .stakes_in(id)
+            // A reversed period is reported by `periods`; it holds on no day.
+            .filter(|s| !s.period().is_reversed())
             .filter_map(|s| s.share.as_ref().map(|share| (s, share)))
             .collect();
         if stakes.len() < 2 {
@@ -216,7 +218,12 @@ fn stake_sums(org: &Org, diagnostics: &mut Vec<Diagnostic>) {
             let share = wide(stakes[i].1.low());
             if ends {
                 in_force[i] = false;
-                sum -= share;
+                // Every end follows its own start in the sweep, so this cannot go below zero.
+                sum = if sum >= share {
+                    sum - share
+                } else {
+                    Wide::from_integer(0)
+                };
                 continue;
             }
             in_force[i] = true;

@@ -23,6 +23,10 @@ struct Running {
 
 impl Running {
     fn start() -> Running {
+        Running::start_with(&[])
+    }
+
+    fn start_with(env: &[(&str, &str)]) -> Running {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows: ROWS,
@@ -34,6 +38,9 @@ impl Running {
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_orgtree"));
         cmd.env("TERM", "xterm-256color");
         cmd.env("RUST_BACKTRACE", "0");
+        for (key, value) in env {
+            cmd.env(key, value);
+        }
         let child = pair.slave.spawn_command(cmd).unwrap();
         drop(pair.slave);
         let mut reader = pair.master.try_clone_reader().unwrap();
@@ -172,5 +179,68 @@ fn ctrl_c_restores_the_terminal_and_exits_130() {
     run.wait_for("Orange Business Services");
     run.keys("\x03");
     assert_eq!(run.exit_code(), 130);
+    run.assert_restored();
+}
+
+#[test]
+fn a_panic_restores_the_terminal_before_its_report() {
+    // Debug builds panic on purpose after the first frame when asked to.
+    let mut run = Running::start_with(&[("ORGTREE_TEST_PANIC", "1")]);
+    assert_eq!(run.exit_code(), 101);
+    run.assert_restored();
+    let out = String::from_utf8_lossy(&run.output.lock().unwrap()).into_owned();
+    // The first restore after entering the screen comes before the report.
+    let entered = out.rfind("\x1b[?1049h").unwrap();
+    let left = entered
+        + out[entered..]
+            .find("\x1b[?1049l")
+            .expect("the screen was left");
+    let report = out
+        .find("panic requested")
+        .expect("the panic report is printed");
+    assert!(
+        report > left,
+        "the report comes after the terminal is restored"
+    );
+    assert_eq!(
+        out.matches("panic requested").count(),
+        1,
+        "the report is printed once"
+    );
+}
+
+#[test]
+fn ctrl_z_suspends_and_the_screen_comes_back_after_sigcont() {
+    let mut run = Running::start();
+    run.wait_for("Orange Business Services");
+    run.keys("\x1a");
+    // Suspended: the terminal was given back (main screen, cursor shown).
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !String::from_utf8_lossy(&run.output.lock().unwrap()).contains("\x1b[?1049l") {
+        assert!(
+            Instant::now() < deadline,
+            "the terminal was not given back on Ctrl-z"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    std::thread::sleep(Duration::from_millis(200));
+    run.signal(Signal::SIGCONT);
+    // Back: the alternate screen again, everything redrawn; keys work.
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while String::from_utf8_lossy(&run.output.lock().unwrap())
+        .matches("\x1b[?1049h")
+        .count()
+        < 2
+    {
+        assert!(
+            Instant::now() < deadline,
+            "the explorer did not come back after SIGCONT"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    run.keys("jjj");
+    run.wait_for("Orange › Cloudwatt");
+    run.keys("q");
+    assert_eq!(run.exit_code(), 0);
     run.assert_restored();
 }

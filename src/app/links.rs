@@ -97,7 +97,7 @@ impl App {
     }
 
     /// Shows `target`; an entity is also selected in the tree, revealed if it was filtered out.
-    fn go(&mut self, target: Target) {
+    pub(super) fn go(&mut self, target: Target) {
         if let Target::Entity(id) = target {
             if self
                 .search

@@ -19,7 +19,7 @@ use ratatui::layout::{Position, Rect};
 use crate::history;
 use crate::model::Day;
 use crate::org::{EntityId, Org, PersonId, SourceId};
-use crate::search::Found;
+use crate::search::{self, Found};
 use crate::ui;
 
 /// Which pane the keys move.
@@ -87,6 +87,8 @@ pub struct SearchState {
     pub query: String,
     pub editing: bool,
     pub found: Found,
+    /// The matches the tree can show at the date in force, in tree order.
+    pub visible: Vec<EntityId>,
     /// The tree's expansion before the search, put back when it is cleared.
     saved_expansion: Vec<bool>,
 }
@@ -94,9 +96,9 @@ pub struct SearchState {
 impl SearchState {
     /// `[i/N]`: which match is selected, out of how many.
     pub fn counter(&self, selected: Option<EntityId>) -> String {
-        let total = self.found.matches.len();
+        let total = self.visible.len();
         let index = selected
-            .and_then(|s| self.found.matches.iter().position(|&m| m == s))
+            .and_then(|s| self.visible.iter().position(|&m| m == s))
             .map_or(0, |i| i + 1);
         format!("[{index}/{total}]")
     }
@@ -130,6 +132,11 @@ pub struct App {
     pub search: Option<SearchState>,
     back: Vec<Place>,
     forward: Vec<Place>,
+    /// The entity the person last chose; a date that hides it does not forget it, so it is
+    /// selected again when it comes back.
+    anchor: Option<EntityId>,
+    /// Set while an action moves the date, so the anchor stays.
+    date_moved: bool,
     /// A message for the status bar, cleared by the next action.
     pub status: Option<String>,
     /// Set when the explorer should stop.
@@ -167,6 +174,8 @@ impl App {
             search: None,
             back: Vec::new(),
             forward: Vec::new(),
+            anchor: None,
+            date_moved: false,
             status: None,
             exit: None,
             suspend_requested: false,
@@ -200,11 +209,21 @@ impl App {
             .map_or_else(Rect::default, |l| ui::detail::text_area(l.detail_inner()))
     }
 
-    /// Selects `id` in the tree and shows it, as a starting point.
+    /// Selects `id` in the tree and shows it, as a starting point; an entity the date hides is
+    /// shown dimmed.
     pub fn select(&mut self, id: EntityId) {
-        self.tree.select(&self.org, id);
-        self.show(Target::Entity(id));
+        self.go(Target::Entity(id));
+        self.anchor = Some(id);
         self.settle();
+    }
+
+    /// Starts on a search, as if `query` had been typed after `/` and kept with Enter.
+    pub fn search_for(&mut self, query: &str) {
+        self.start_search();
+        for c in query.chars() {
+            self.perform(Action::SearchInput(c));
+        }
+        self.perform(Action::Activate);
     }
 
     /// Shows exactly `levels` levels of the tree.
@@ -215,6 +234,8 @@ impl App {
 
     /// Moves the date in force, and with it what the tree shows and what counts as changed.
     pub fn set_date(&mut self, day: Day) {
+        let wanted = self.anchor.or(self.selected());
+        self.date_moved = true;
         self.as_of = day;
         self.since = history::previous_event_day(&self.org, day);
         self.changed = match self.since {
@@ -222,27 +243,55 @@ impl App {
             None => vec![false; self.org.entity_count()],
         };
         self.apply_filters();
+        if let Some(id) = wanted
+            && self.tree.is_shown(id)
+        {
+            self.tree.select(&self.org, id);
+        }
+        // The pane's text changed with the date: read it from the top.
+        self.link = 0;
+        self.detail_scroll = 0;
     }
 
     /// Tells the tree which entities to show: those the search found, and (unless shown
     /// dimmed) those that exist at the date in force.
     fn apply_filters(&mut self) {
         let org = &self.org;
-        let by_date = (self.outside == Outside::Hide).then(|| {
-            (0..org.entity_count())
+        let exists: Vec<bool> = match self.outside {
+            Outside::Hide => (0..org.entity_count())
                 .map(|n| org.exists_at(EntityId(n as u32), Some(self.as_of)))
-                .collect::<Vec<bool>>()
-        });
-        let shown = match (by_date, &self.search) {
-            (None, None) => None,
-            (Some(d), None) => Some(d),
-            (None, Some(s)) => Some(s.found.shown.clone()),
-            (Some(d), Some(s)) => Some(
-                d.iter()
-                    .zip(&s.found.shown)
-                    .map(|(a, b)| *a && *b)
-                    .collect(),
-            ),
+                .collect(),
+            Outside::Dim => Vec::new(),
+        };
+        let exists_at = |n: usize| exists.get(n).copied().unwrap_or(true);
+        let shown = match &mut self.search {
+            None if exists.is_empty() => None,
+            None => Some(exists.clone()),
+            Some(s) => {
+                // Matches that exist at the date, and the way to them.
+                let marked: Vec<bool> = s
+                    .found
+                    .matched
+                    .iter()
+                    .enumerate()
+                    .map(|(n, &m)| m && exists_at(n))
+                    .collect();
+                s.visible = s
+                    .found
+                    .matches
+                    .iter()
+                    .copied()
+                    .filter(|m| marked[m.0 as usize])
+                    .collect();
+                let with_path = search::with_ancestors(org, &marked);
+                Some(
+                    with_path
+                        .iter()
+                        .enumerate()
+                        .map(|(n, &on)| on && exists_at(n))
+                        .collect(),
+                )
+            }
         };
         self.tree.set_shown(&self.org, shown);
     }
@@ -250,6 +299,7 @@ impl App {
     /// Applies one action.
     pub fn perform(&mut self, action: Action) {
         let before = self.selected();
+        self.date_moved = false;
         if !matches!(action, Action::Resize { .. }) {
             self.status = None;
         }
@@ -265,6 +315,9 @@ impl App {
             && self.subject != Target::Entity(id)
         {
             self.show(Target::Entity(id));
+        }
+        if !self.date_moved && after != before {
+            self.anchor = after;
         }
         self.settle();
     }
@@ -399,17 +452,29 @@ impl App {
                 Some(day) => self.set_date(day),
                 None => self.status = Some("no event after this date".into()),
             },
-            (Action::ModelDate, _) => self.set_date(self.model_date),
+            (Action::ModelDate, _) => {
+                self.set_date(self.model_date);
+                self.status = Some(format!("back to the model's date, {}", self.model_date));
+            }
             (Action::ToggleOutside, _) => {
                 self.outside = match self.outside {
                     Outside::Hide => Outside::Dim,
                     Outside::Dim => Outside::Hide,
                 };
                 self.apply_filters();
+                self.status = Some(match self.outside {
+                    Outside::Hide => {
+                        format!("entities that did not exist on {} are hidden", self.as_of)
+                    }
+                    Outside::Dim => format!(
+                        "entities that did not exist on {} are shown dimmed",
+                        self.as_of
+                    ),
+                });
             }
             (Action::ToggleHelp, _) => self.overlay = Some(Overlay::Help { scroll: 0 }),
-            (Action::Escape, _) if self.search.is_some() => self.clear_search(),
             (Action::Escape, Focus::Detail) => self.focus = Focus::Tree,
+            (Action::Escape, _) if self.search.is_some() => self.clear_search(),
             (Action::Escape | Action::Quit, _) => self.exit = Some(Exit::Quit),
             (Action::Click { column, row }, _) => self.click(column, row),
             (Action::ScrollUp { column, row }, _) => self.wheel(column, row, -3),
@@ -431,9 +496,19 @@ impl App {
         let height = self.tree_height();
         self.tree.scroll_to_selection(&self.org, height);
         let (links, lines) = self.detail_links();
-        let max = lines.saturating_sub(self.detail_area().height as usize);
+        let height = self.detail_area().height as usize;
+        let max = lines.saturating_sub(height);
         self.detail_scroll = self.detail_scroll.min(max);
         self.link = self.link.min(links.len().saturating_sub(1));
+        // The cursor stays on a link in view when there is one.
+        let view = self.detail_scroll..self.detail_scroll + height.max(1);
+        if links
+            .get(self.link)
+            .is_some_and(|line| !view.contains(line))
+            && let Some(first) = links.iter().position(|line| view.contains(line))
+        {
+            self.link = first;
+        }
         if let Some(Overlay::Timeline { cursor }) = self.overlay {
             let count = self.org.model.events.len();
             self.overlay = Some(Overlay::Timeline {

@@ -39,6 +39,7 @@ impl App {
             query: String::new(),
             editing: true,
             found: Found::default(),
+            visible: Vec::new(),
             saved_expansion,
         });
         self.run_search(false);
@@ -58,15 +59,15 @@ impl App {
         s.found = search::find(&self.org, &s.query, within.as_deref());
         self.apply_filters();
         self.tree.expand_shown(&self.org);
-        // Stay on the selection if it still matches, else go to the first match.
-        let found = &self
-            .search
-            .as_ref()
-            .map(|s| s.found.clone())
-            .unwrap_or_default();
-        let keep = self.selected().is_some_and(|id| found.is_match(id));
-        if !keep && let Some(&first) = found.matches.first() {
-            self.tree.select(&self.org, first);
+        // Go to the best match the tree shows, else the first it shows.
+        let Some(s) = &self.search else { return };
+        let target = s
+            .found
+            .best
+            .filter(|b| s.visible.contains(b))
+            .or_else(|| s.visible.first().copied());
+        if let Some(target) = target {
+            self.tree.select(&self.org, target);
         }
     }
 
@@ -108,7 +109,7 @@ impl App {
             self.status = Some("no search: press / to search".into());
             return;
         };
-        let matches = &s.found.matches;
+        let matches = &s.visible;
         if matches.is_empty() {
             self.status = Some("no match".into());
             return;

@@ -89,6 +89,23 @@ pub fn write(org: &Org, from: Day, to: Day, out: &mut impl Write) -> io::Result<
             writeln!(out, "  - {}", role(org, r))?;
         }
     }
+    if !c.relations_begun.is_empty() || !c.relations_ended.is_empty() {
+        writeln!(out, "Relations")?;
+        let relation = |r: &crate::model::Relation| {
+            format!(
+                "{} {} {}",
+                name(org, &r.from),
+                sanitize(r.kind.forward()),
+                name(org, &r.to)
+            )
+        };
+        for r in &c.relations_begun {
+            writeln!(out, "  + {}", relation(r))?;
+        }
+        for r in &c.relations_ended {
+            writeln!(out, "  - {}", relation(r))?;
+        }
+    }
     if !c.events.is_empty() {
         writeln!(out, "Events")?;
         for e in &c.events {

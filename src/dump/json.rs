@@ -78,6 +78,8 @@ struct Interest {
 struct EffectiveOwner<'a> {
     id: &'a str,
     interest: Interest,
+    /// The entities the interest came through last.
+    via: Vec<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -90,6 +92,8 @@ struct Effective<'a> {
     unknown_shares: bool,
     /// Majority holders, from the entity's up.
     control: Vec<&'a str>,
+    /// Whether the chain stops at a share that may or may not be a majority.
+    control_undetermined: bool,
 }
 
 fn interest(b: &ownership::Bounds) -> Interest {
@@ -104,6 +108,7 @@ fn interest(b: &ownership::Bounds) -> Interest {
 fn effective(org: &Org, id: EntityId, day: Day) -> Option<Effective<'_>> {
     org.owners_at(id, Some(day)).next()?;
     let e = ownership::effective_owners(org, id, Some(day));
+    let control = ownership::control_chain(org, id, Some(day));
     let id_of = |e: EntityId| org.entity(e).id.value.as_str();
     Some(Effective {
         owners: e
@@ -112,15 +117,14 @@ fn effective(org: &Org, id: EntityId, day: Day) -> Option<Effective<'_>> {
             .map(|o| EffectiveOwner {
                 id: id_of(o.id),
                 interest: interest(&o.interest),
+                via: o.via.iter().map(|&v| id_of(v)).collect(),
             })
             .collect(),
         unrecorded: interest(&e.unrecorded),
         circling: interest(&e.circling),
         unknown_shares: e.unknown_shares,
-        control: ownership::control_chain(org, id, Some(day))
-            .into_iter()
-            .map(id_of)
-            .collect(),
+        control: control.chain.into_iter().map(id_of).collect(),
+        control_undetermined: control.undetermined,
     })
 }
 
@@ -274,7 +278,6 @@ pub fn write(org: &Org, options: &DumpOptions, out: &mut impl Write) -> io::Resu
         ControlFlow::Continue(())
     });
     let shown = |r: &Ref| org.find_entity(r).is_some_and(|id| selected[id.0 as usize]);
-    let in_force = |p: crate::model::Period| p.contains(day);
 
     let entities = order
         .iter()
@@ -360,7 +363,7 @@ pub fn write(org: &Org, options: &DumpOptions, out: &mut impl Write) -> io::Resu
                 on_behalf_of: s.on_behalf_of.as_ref().map(|b| b.value.as_str()),
                 start: date(&s.start),
                 end: date(&s.end),
-                in_force: in_force(s.period()),
+                in_force: org.stake_in_force(s, Some(day)),
                 notes: notes(&s.notes),
                 sources: ids(&s.sources),
                 competing: competing(&s.competing),
@@ -380,7 +383,7 @@ pub fn write(org: &Org, options: &DumpOptions, out: &mut impl Write) -> io::Resu
                 start: date(&r.start),
                 end: date(&r.end),
                 interim: r.interim,
-                in_force: in_force(r.period()),
+                in_force: org.role_in_force(r, Some(day)),
                 notes: notes(&r.notes),
                 sources: ids(&r.sources),
                 competing: competing(&r.competing),

@@ -57,19 +57,38 @@ fn starts(org: &Org, options: &DumpOptions) -> Vec<EntityId> {
 }
 
 /// Which entities a tree shows: those existing at the date and, with a filter, those matching
-/// it or leading to a match.
+/// it (and existing) or leading to such a match. A `--root` asked for is always shown.
 fn shown(org: &Org, options: &DumpOptions) -> Vec<bool> {
     let day = Some(date(org, options));
-    let found = options
-        .filter
-        .as_deref()
-        .map(|q| search::find(org, q, None));
-    (0..org.entity_count())
-        .map(|n| {
-            let id = EntityId(n as u32);
-            org.exists_at(id, day) && found.as_ref().is_none_or(|f| f.shown[n])
-        })
-        .collect()
+    let exists: Vec<bool> = (0..org.entity_count())
+        .map(|n| org.exists_at(EntityId(n as u32), day))
+        .collect();
+    let mut shown = match options.filter.as_deref() {
+        None => exists,
+        Some(q) => {
+            let found = search::find(org, q, None);
+            let marked: Vec<bool> = found
+                .matched
+                .iter()
+                .zip(&exists)
+                .map(|(m, e)| *m && *e)
+                .collect();
+            search::with_ancestors(org, &marked)
+                .iter()
+                .zip(&exists)
+                .map(|(s, e)| *s && *e)
+                .collect()
+        }
+    };
+    if let Some(root) = options.root {
+        shown[root.0 as usize] = true;
+    }
+    shown
+}
+
+/// How many entities a dump shows, counting a `--root` asked for; none means nothing matched.
+pub fn shown_count(org: &Org, options: &DumpOptions) -> usize {
+    shown(org, options).iter().filter(|s| **s).count()
 }
 
 /// Writes the dump of `org` to `out`.

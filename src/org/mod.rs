@@ -214,7 +214,31 @@ impl Org {
     /// The stakes in `id` in force on `day`, or every stake when `day` is `None`.
     pub fn owners_at(&self, id: EntityId, day: Option<Day>) -> impl Iterator<Item = &Stake> + '_ {
         self.stakes_in(id)
-            .filter(move |s| day.is_none_or(|d| s.period().contains(d)))
+            .filter(move |s| self.stake_in_force(s, day))
+    }
+
+    /// Whether a stake holds on `day`: within its period, while both its owner and what it owns
+    /// exist (always, when `day` is `None`).
+    pub fn stake_in_force(&self, stake: &Stake, day: Option<Day>) -> bool {
+        let Some(d) = day else { return true };
+        let exists = |r: &str| self.find_entity(r).is_none_or(|e| self.exists_at(e, day));
+        stake.period().contains(d) && exists(&stake.owner) && exists(&stake.owned)
+    }
+
+    /// Whether a role holds on `day`: within its period, while its entity exists.
+    pub fn role_in_force(&self, role: &Role, day: Option<Day>) -> bool {
+        let Some(d) = day else { return true };
+        role.period().contains(d)
+            && self
+                .find_entity(&role.entity)
+                .is_none_or(|e| self.exists_at(e, day))
+    }
+
+    /// Whether a relation holds on `day`: within its period, while both ends exist.
+    pub fn relation_in_force(&self, relation: &crate::model::Relation, day: Option<Day>) -> bool {
+        let Some(d) = day else { return true };
+        let exists = |r: &str| self.find_entity(r).is_none_or(|e| self.exists_at(e, day));
+        relation.period().contains(d) && exists(&relation.from) && exists(&relation.to)
     }
 
     /// The roles in entity `id`, in file order.

@@ -63,6 +63,12 @@ pub fn run(mut app: App) -> io::Result<Ending> {
     });
     loop {
         session.draw(&app)?;
+        // Debug builds only: lets the end-to-end test check that a panic restores the
+        // terminal before its report. Release builds have no such switch.
+        #[cfg(debug_assertions)]
+        if std::env::var_os("ORGTREE_TEST_PANIC").is_some() {
+            panic!("panic requested by ORGTREE_TEST_PANIC");
+        }
         // Wake up now and then to notice signals even when no key comes.
         if event::poll(Duration::from_millis(100))? {
             let action = match event::read()? {

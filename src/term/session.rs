@@ -8,7 +8,7 @@ use std::sync::Once;
 
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use crossterm::terminal::{
-    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+    Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use crossterm::{cursor, execute};
 use ratatui::Terminal;
@@ -97,8 +97,12 @@ impl Session {
         // Stops the process here; execution resumes when the shell sends SIGCONT.
         signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
         enter_modes()?;
-        // The shell drew over the screen: repaint everything.
-        self.terminal.clear()
+        // The shell drew over the screen: clear it, and start from a fresh terminal whose
+        // empty last frame makes the next draw repaint everything. (`Terminal::clear` would
+        // ask the terminal where its cursor is, which not every terminal answers.)
+        execute!(io::stdout(), Clear(ClearType::All))?;
+        self.terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+        Ok(())
     }
 
     /// Restores the terminal and reports how the explorer ended.

@@ -108,16 +108,21 @@ fn render_title(app: &App, area: Rect, buf: &mut Buffer) {
     let date = format!(" as of {} ", app.as_of);
     let date_width = (date.chars().count() as u16).min(area.width);
     let room = usize::from(area.width - date_width);
-    let names: Vec<String> = app
-        .selected()
-        .map(|id| {
-            app.org
-                .path(id)
-                .into_iter()
-                .map(|e| safe(&app.org.entity(e).name))
-                .collect()
-        })
-        .unwrap_or_default();
+    // The path to the selected entity; a person or source reached by a link, by its name.
+    let names: Vec<String> = match app.subject {
+        crate::app::Target::Person(p) => vec![safe(&app.org.person(p).name)],
+        crate::app::Target::Source(src) => vec![safe(&app.org.source(src).publisher)],
+        crate::app::Target::Entity(_) => app
+            .selected()
+            .map(|id| {
+                app.org
+                    .path(id)
+                    .into_iter()
+                    .map(|e| safe(&app.org.entity(e).name))
+                    .collect()
+            })
+            .unwrap_or_default(),
+    };
     let title = safe(&app.org.model.title);
     let brand = " orgtree ";
     let fixed = brand.len() + 1;
@@ -156,6 +161,19 @@ fn render_tree(app: &App, area: Rect, buf: &mut Buffer) {
     let inner = block.inner(area);
     block.render(area, buf);
     let rows = app.tree.rows(&app.org, inner.height.into());
+    if rows.is_empty() {
+        let why = match &app.search {
+            Some(s) if !s.query.is_empty() => {
+                format!("No entity matches “{}” on {}.", safe(&s.query), app.as_of)
+            }
+            _ => format!("No entity exists on {}.", app.as_of),
+        };
+        Paragraph::new(why)
+            .wrap(Wrap { trim: true })
+            .style(style::dim())
+            .render(inner, buf);
+        return;
+    }
     tree::render(app, &rows, inner, buf);
 }
 
@@ -183,7 +201,7 @@ fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
             Span::styled(format!(" /{}", safe(&s.query)), style::heading()),
             Span::styled("▏", style::focused_border()),
             Span::raw(format!(
-                " {}  Enter keep  Esc clear",
+                " {}  ↑↓ move  Enter keep  Esc clear",
                 s.counter(app.selected())
             )),
         ],
@@ -198,7 +216,10 @@ fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
             ),
             Span::raw("  n/N next/prev  Esc clear  ? help"),
         ],
-        (_, InputMode::Overlay) => vec![Span::raw(" ↑↓ move  Enter choose  Esc close")],
+        (_, InputMode::Overlay) => match app.overlay {
+            Some(Overlay::Help { .. }) => vec![Span::raw(" ↑↓ scroll  Esc close")],
+            _ => vec![Span::raw(" ↑↓ move  Enter set the date  Esc close")],
+        },
         (_, _) => {
             let keys = match app.focus {
                 Focus::Tree => {

@@ -2,10 +2,10 @@
 //! moves the date in force to it.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Margin, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Span;
-use ratatui::widgets::{Block, Clear, Widget};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
 
 use crate::model::{Day, Event};
 use crate::org::Org;
@@ -29,7 +29,12 @@ pub fn nearest(org: &Org, day: Day) -> usize {
 }
 
 pub fn render(org: &Org, cursor: usize, as_of: Day, area: Rect, buf: &mut Buffer) {
-    let popup = area.inner(Margin::new(1, 1));
+    // Over both panes, between the title bar and the status bar.
+    let popup = Rect {
+        y: area.y + 1,
+        height: area.height.saturating_sub(2),
+        ..area
+    };
     Clear.render(popup, buf);
     let block = Block::bordered()
         .title(" Timeline: Enter sets the date ")
@@ -38,6 +43,35 @@ pub fn render(org: &Org, cursor: usize, as_of: Day, area: Rect, buf: &mut Buffer
     let inner = block.inner(popup);
     block.render(popup, buf);
     let events = events(org);
+    if events.is_empty() {
+        Span::styled("The model has no events.", style::dim()).render(inner, buf);
+        return;
+    }
+    // The chosen event in full at the bottom; the list above it.
+    let footer_height = 3.min(inner.height.saturating_sub(2));
+    let list = Rect {
+        height: inner.height - footer_height,
+        ..inner
+    };
+    let footer = Rect {
+        y: list.bottom(),
+        height: footer_height,
+        ..inner
+    };
+    if let Some(e) = events.get(cursor)
+        && footer_height > 0
+    {
+        let text = format!("{} — {}", e.date.value, safe(&e.description));
+        Paragraph::new(text)
+            .wrap(Wrap { trim: true })
+            .block(
+                Block::new()
+                    .borders(Borders::TOP)
+                    .border_style(style::dim()),
+            )
+            .render(footer, buf);
+    }
+    let inner = list;
     let height = inner.height as usize;
     if height == 0 {
         return;

@@ -86,7 +86,7 @@ pub(super) fn entity<'a>(app: &'a App, id: EntityId, b: &mut Builder<'a>) -> Opt
             } else {
                 (r.kind.backward(), &r.from)
             };
-            let in_force = r.period().contains(app.as_of);
+            let in_force = org.relation_in_force(r, Some(app.as_of));
             let look = if in_force { Style::new() } else { style::dim() };
             b.styled(format!("  {} ", safe(&verb)), look)
                 .entity_ref(other);
@@ -241,7 +241,7 @@ fn leaders<'a>(app: &'a App, id: EntityId, when: &str, b: &mut Builder<'a>) {
     }
     let (current, other): (Vec<_>, Vec<_>) = roles
         .into_iter()
-        .partition(|r| r.period().contains(app.as_of));
+        .partition(|r| org.role_in_force(r, Some(app.as_of)));
     for (title, list, look) in [
         (format!("Leaders {when}"), current, Style::new()),
         ("Leaders at other dates".to_owned(), other, style::dim()),
@@ -317,7 +317,7 @@ fn owners<'a>(app: &'a App, id: EntityId, when: &str, b: &mut Builder<'a>) -> Op
         .min(24);
     let (current, other): (Vec<_>, Vec<_>) = stakes
         .into_iter()
-        .partition(|s| s.period().contains(app.as_of));
+        .partition(|s| org.stake_in_force(s, Some(app.as_of)));
     let mut first_owner = None;
     if !current.is_empty() {
         b.heading(format!("Owners {when}"));
@@ -404,6 +404,10 @@ fn effective(app: &App, id: EntityId, when: &str, b: &mut Builder<'_>) {
             pad(&interest, 14),
             bar_between(low, high)
         ));
+        for (i, &v) in o.via.iter().enumerate() {
+            b.styled(if i == 0 { " via " } else { ", " }, style::dim())
+                .entity(v);
+        }
         b.end();
     }
     if !e.unrecorded.is_zero() {
@@ -433,20 +437,32 @@ fn effective(app: &App, id: EntityId, when: &str, b: &mut Builder<'_>) {
         )
         .end();
     }
-    let chain = ownership::control_chain(org, id, Some(app.as_of));
-    if chain.is_empty() {
-        b.styled("  Control: no majority holder", style::dim())
-            .end();
-    } else {
-        b.text("  Control: ");
-        for (i, &holder) in chain.iter().enumerate() {
-            if i > 0 {
-                b.text(" → ");
-            }
-            b.entity(holder);
+    let control = ownership::control_chain(org, id, Some(app.as_of));
+    b.text("  Control: ");
+    for (i, &holder) in control.chain.iter().enumerate() {
+        if i > 0 {
+            b.text(" → ");
         }
-        b.end();
+        b.entity(holder);
     }
+    match (control.chain.is_empty(), control.undetermined) {
+        (true, false) => {
+            b.styled("no majority holder", style::dim());
+        }
+        (_, true) => {
+            let then = if control.chain.is_empty() {
+                ""
+            } else {
+                " → "
+            };
+            b.styled(
+                format!("{then}undetermined (a share is unknown or a range)"),
+                style::dim(),
+            );
+        }
+        (false, false) => {}
+    }
+    b.end();
 }
 
 fn bounds_cells(value: &num_rational::BigRational) -> usize {
@@ -460,7 +476,7 @@ fn holdings<'a>(app: &'a App, id: EntityId, b: &mut Builder<'a>) {
     let held: Vec<&Stake> = org.stakes_held(id).collect();
     let (current, other): (Vec<_>, Vec<_>) = held
         .into_iter()
-        .partition(|s| s.period().contains(app.as_of));
+        .partition(|s| org.stake_in_force(s, Some(app.as_of)));
     for (title, list, look) in [
         (format!("Holds at {}", app.as_of), current, Style::new()),
         ("Holdings at other dates".to_owned(), other, style::dim()),
@@ -487,7 +503,7 @@ fn holdings<'a>(app: &'a App, id: EntityId, b: &mut Builder<'a>) {
     if !held_for.is_empty() {
         b.heading("Held on its behalf");
         for s in held_for {
-            let look = if s.period().contains(app.as_of) {
+            let look = if org.stake_in_force(s, Some(app.as_of)) {
                 Style::new()
             } else {
                 style::dim()

@@ -28,7 +28,7 @@ pub(super) fn person<'a>(app: &'a App, id: PersonId, b: &mut Builder<'a>) {
     if !roles.is_empty() {
         b.heading("Roles");
         for r in roles {
-            let look = if r.period().contains(app.as_of) {
+            let look = if org.role_in_force(r, Some(app.as_of)) {
                 Style::new()
             } else {
                 style::dim()
