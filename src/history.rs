@@ -88,7 +88,16 @@ impl Changes<'_> {
             }
         };
         for s in &self.stakes {
-            mark(s.owned());
+            match s {
+                StakeChange::Added(s) | StakeChange::Removed(s) => {
+                    mark(&s.owned);
+                    mark(&s.owner);
+                }
+                StakeChange::Changed { after, .. } => {
+                    mark(&after.owned);
+                    mark(&after.owner);
+                }
+            }
         }
         for r in self.roles_taken.iter().chain(&self.roles_left) {
             mark(&r.entity);

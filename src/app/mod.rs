@@ -129,6 +129,8 @@ pub struct App {
     /// The event date before the date in force, and which entities changed since.
     pub since: Option<Day>,
     pub changed: Vec<bool>,
+    /// For each entity, whether something below it changed.
+    pub changed_below: Vec<bool>,
     pub search: Option<SearchState>,
     back: Vec<Place>,
     forward: Vec<Place>,
@@ -158,6 +160,7 @@ impl App {
             .map_or(Target::Entity(EntityId(0)), Target::Entity);
         let mut app = App {
             changed: vec![false; org.entity_count()],
+            changed_below: vec![false; org.entity_count()],
             org,
             file_name,
             tree,
@@ -242,6 +245,18 @@ impl App {
             Some(since) => history::changes(&self.org, since, day).touched(&self.org),
             None => vec![false; self.org.entity_count()],
         };
+        let mut below = vec![false; self.org.entity_count()];
+        for (n, _) in self.changed.iter().enumerate().filter(|(_, c)| **c) {
+            let mut at = EntityId(n as u32);
+            while let Some(parent) = self.org.parent(at) {
+                if below[parent.0 as usize] {
+                    break;
+                }
+                below[parent.0 as usize] = true;
+                at = parent;
+            }
+        }
+        self.changed_below = below;
         self.apply_filters();
         if let Some(id) = wanted
             && self.tree.is_shown(id)

@@ -110,10 +110,20 @@ pub fn render(app: &App, rows: &[Row], area: Rect, buf: &mut Buffer) {
         let is_selected = Some(row.id) == selected;
         let exists = app.org.exists_at(row.id, Some(app.as_of));
         let changed = app.changed.get(row.id.0 as usize).copied().unwrap_or(false);
+        // A folded row says when something inside it changed.
+        let changed_inside = !row.expanded
+            && app.changed_below.get(row.id.0 as usize).copied().unwrap_or(false);
         let base = if exists { Style::new() } else { style::dim() };
         let mut spans = vec![
             Span::raw(if is_selected { "▶" } else { " " }),
-            Span::styled(if changed { "*" } else { " " }, style::changed()),
+            Span::styled(
+                match (changed, changed_inside) {
+                    (true, _) => "*",
+                    (false, true) => "+",
+                    (false, false) => " ",
+                },
+                style::changed(),
+            ),
             Span::raw(" ".repeat(indent(area, row.depth).into())),
             Span::raw(match (row.has_children, row.expanded) {
                 (false, _) => "  ",

@@ -186,20 +186,31 @@ fn changes(app: &App, id: EntityId, b: &mut Builder<'_>) {
     if c.gone.contains(&id) {
         b.text("  ceased to exist").end();
     }
-    for s in c.stakes.iter().filter(|s| this(s.owned())) {
-        match s {
+    // Changes in its capital name the owner; changes in its holdings name what it holds.
+    for change in c.stakes.iter() {
+        let (owner, owned) = match change {
+            StakeChange::Added(s) | StakeChange::Removed(s) => (&s.owner, &s.owned),
+            StakeChange::Changed { after, .. } => (&after.owner, &after.owned),
+        };
+        let other = if this(owned) {
+            owner
+        } else if this(owner) {
+            owned
+        } else {
+            continue;
+        };
+        let holds = if this(owned) { "" } else { "holds " };
+        match change {
             StakeChange::Added(s) => {
-                b.text("  + ")
-                    .entity_ref(&s.owner)
-                    .text(format!(" {}", share_text(s)));
+                b.text(format!("  + {holds}")).entity_ref(other).text(format!(" {}", share_text(s)));
             }
             StakeChange::Removed(s) => {
-                b.text("  − ")
-                    .entity_ref(&s.owner)
+                b.text(format!("  − {holds}"))
+                    .entity_ref(other)
                     .text(format!(" {} no longer", share_text(s)));
             }
             StakeChange::Changed { before, after } => {
-                b.text("  ~ ").entity_ref(&after.owner).text(format!(
+                b.text(format!("  ~ {holds}")).entity_ref(other).text(format!(
                     " {} → {}",
                     share_text(before),
                     share_text(after)
