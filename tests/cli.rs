@@ -223,3 +223,27 @@ fn screen_rejects_unknown_keys_and_bad_sizes() {
     let out = orgtree().args(["--screen", "eighty"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn a_fifo_or_a_device_is_refused_before_reading() {
+    // Opening a FIFO for reading would block until a writer came: it must not be opened.
+    let dir = std::env::temp_dir().join(format!("orgtree-fifo-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let fifo = dir.join("model.yaml");
+    nix::unistd::mkfifo(
+        &fifo,
+        nix::sys::stat::Mode::S_IRUSR | nix::sys::stat::Mode::S_IWUSR,
+    )
+    .unwrap();
+    let out = orgtree()
+        .args(["--check", fifo.to_str().unwrap()])
+        .output()
+        .unwrap();
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not a regular file"));
+
+    let out = orgtree().args(["--check", "/dev/zero"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not a regular file"));
+}

@@ -244,3 +244,22 @@ fn ctrl_z_suspends_and_the_screen_comes_back_after_sigcont() {
     assert_eq!(run.exit_code(), 0);
     run.assert_restored();
 }
+
+#[test]
+fn an_error_restores_the_terminal_and_exits_1() {
+    // Debug builds fail on purpose after the first frame when asked to.
+    let mut run = Running::start_with(&[("ORGTREE_TEST_ERROR", "1")]);
+    assert_eq!(run.exit_code(), 1);
+    run.assert_restored();
+    let out = String::from_utf8_lossy(&run.output.lock().unwrap()).into_owned();
+    let entered = out.rfind("\x1b[?1049h").unwrap();
+    let left = entered
+        + out[entered..]
+            .find("\x1b[?1049l")
+            .expect("the screen was left");
+    let message = out.find("error requested").expect("the error is reported");
+    assert!(
+        message > left,
+        "the message comes after the terminal is restored"
+    );
+}

@@ -69,6 +69,11 @@ pub fn run(mut app: App) -> io::Result<Ending> {
         if std::env::var_os("ORGTREE_TEST_PANIC").is_some() {
             panic!("panic requested by ORGTREE_TEST_PANIC");
         }
+        // Debug builds only, likewise: an I/O error out of the loop.
+        #[cfg(debug_assertions)]
+        if std::env::var_os("ORGTREE_TEST_ERROR").is_some() {
+            return Err(io::Error::other("error requested by ORGTREE_TEST_ERROR"));
+        }
         // Wake up now and then to notice signals even when no key comes.
         if event::poll(Duration::from_millis(100))? {
             let action = match event::read()? {

@@ -112,7 +112,11 @@ pub fn render(app: &App, rows: &[Row], area: Rect, buf: &mut Buffer) {
         let changed = app.changed.get(row.id.0 as usize).copied().unwrap_or(false);
         // A folded row says when something inside it changed.
         let changed_inside = !row.expanded
-            && app.changed_below.get(row.id.0 as usize).copied().unwrap_or(false);
+            && app
+                .changed_below
+                .get(row.id.0 as usize)
+                .copied()
+                .unwrap_or(false);
         let base = if exists { Style::new() } else { style::dim() };
         let mut spans = vec![
             Span::raw(if is_selected { "▶" } else { " " }),

@@ -202,7 +202,9 @@ fn changes(app: &App, id: EntityId, b: &mut Builder<'_>) {
         let holds = if this(owned) { "" } else { "holds " };
         match change {
             StakeChange::Added(s) => {
-                b.text(format!("  + {holds}")).entity_ref(other).text(format!(" {}", share_text(s)));
+                b.text(format!("  + {holds}"))
+                    .entity_ref(other)
+                    .text(format!(" {}", share_text(s)));
             }
             StakeChange::Removed(s) => {
                 b.text(format!("  − {holds}"))
@@ -210,11 +212,9 @@ fn changes(app: &App, id: EntityId, b: &mut Builder<'_>) {
                     .text(format!(" {} no longer", share_text(s)));
             }
             StakeChange::Changed { before, after } => {
-                b.text(format!("  ~ {holds}")).entity_ref(other).text(format!(
-                    " {} → {}",
-                    share_text(before),
-                    share_text(after)
-                ));
+                b.text(format!("  ~ {holds}"))
+                    .entity_ref(other)
+                    .text(format!(" {} → {}", share_text(before), share_text(after)));
             }
         }
         b.end();
