@@ -102,6 +102,14 @@ pub enum FormatArg {
     Tree,
     /// The whole resolved model as JSON.
     Json,
+    /// The model written back as a model file.
+    Yaml,
+    /// A Graphviz graph (render it with `dot -Tsvg`).
+    Dot,
+    /// A Mermaid flowchart.
+    Mermaid,
+    /// A nested Markdown list with owners and leaders, and a table of sources.
+    Markdown,
 }
 
 impl From<FormatArg> for Format {
@@ -109,6 +117,10 @@ impl From<FormatArg> for Format {
         match f {
             FormatArg::Tree => Format::Tree,
             FormatArg::Json => Format::Json,
+            FormatArg::Yaml => Format::Yaml,
+            FormatArg::Dot => Format::Dot,
+            FormatArg::Mermaid => Format::Mermaid,
+            FormatArg::Markdown => Format::Markdown,
         }
     }
 }

@@ -3,7 +3,6 @@
 
 use std::collections::BTreeMap;
 use std::io::{self, Write};
-use std::ops::ControlFlow;
 
 use serde::Serialize;
 
@@ -11,7 +10,8 @@ use crate::model::{At, Competing, Day, Note, PartialDate, Ref, Share, share};
 use crate::org::{EntityId, Org};
 use crate::ownership;
 
-use super::{DumpOptions, shown, starts};
+use super::DumpOptions;
+use super::view::View;
 
 /// Version of the JSON layout; bumped only when a field changes meaning or disappears.
 const VERSION: u32 = 1;
@@ -264,20 +264,11 @@ fn json_share(s: &Share) -> JsonShare {
 
 pub fn write(org: &Org, options: &DumpOptions, out: &mut impl Write) -> io::Result<()> {
     let m = &org.model;
-    // The entities in view, in tree order; facts are kept when they touch one of them. A date
-    // or filter given on the command line narrows the view as it narrows the tree.
-    let day = super::date(org, options);
-    let narrowed = options.as_of.is_some() || options.filter.is_some();
-    let shown = narrowed.then(|| shown(org, options));
-    let keep = |id: EntityId| shown.as_ref().is_none_or(|s| s[id.0 as usize]);
-    let mut order = Vec::new();
-    let mut selected = vec![false; org.entity_count()];
-    org.walk_where(&starts(org, options), options.depth, keep, |visit| {
-        order.push(visit.id);
-        selected[visit.id.0 as usize] = true;
-        ControlFlow::Continue(())
-    });
-    let shown = |r: &Ref| org.find_entity(r).is_some_and(|id| selected[id.0 as usize]);
+    // The entities in view; facts are kept when they touch one of them.
+    let view = View::new(org, options);
+    let day = view.day;
+    let shown = |r: &Ref| view.has(org, r);
+    let order: Vec<EntityId> = view.order.iter().map(|&(id, _)| id).collect();
 
     let entities = order
         .iter()
@@ -311,7 +302,7 @@ pub fn write(org: &Org, options: &DumpOptions, out: &mut impl Write) -> io::Resu
         })
         .collect();
 
-    let whole_model = options.root.is_none() && options.depth.is_none() && !narrowed;
+    let whole_model = view.whole;
     let mut events: Vec<&crate::model::Event> = m
         .events
         .iter()

@@ -3,8 +3,13 @@
 //! ends it quietly (see `cli`).
 
 mod diff;
+mod dot;
 mod json;
+mod markdown;
+mod mermaid;
 mod tree;
+mod view;
+mod yaml;
 
 use std::io::{self, Write};
 
@@ -22,6 +27,14 @@ pub enum Format {
     Tree,
     /// The whole resolved model as JSON (see docs/json.md).
     Json,
+    /// The model written back as a model file.
+    Yaml,
+    /// A Graphviz graph.
+    Dot,
+    /// A Mermaid flowchart.
+    Mermaid,
+    /// A nested Markdown list and a table of sources.
+    Markdown,
 }
 
 /// What to dump and how.
@@ -96,5 +109,9 @@ pub fn write(org: &Org, options: &DumpOptions, out: &mut impl Write) -> io::Resu
     match options.format {
         Format::Tree => tree::write(org, options, out),
         Format::Json => json::write(org, options, out),
+        Format::Yaml => yaml::write(org, options, out),
+        Format::Dot => dot::write(org, options, out),
+        Format::Mermaid => mermaid::write(org, options, out),
+        Format::Markdown => markdown::write(org, options, out),
     }
 }

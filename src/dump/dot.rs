@@ -1,0 +1,157 @@
+//! `--format dot`: the view as a Graphviz graph. Hierarchy edges are solid, ownership edges
+//! dashed with the share as their label; kinds are shapes and colours; the sources cited are
+//! listed in a comment. Every string is escaped for DOT.
+
+use std::io::{self, Write};
+
+use crate::model::EntityKind;
+use crate::org::Org;
+use crate::sanitize::sanitize;
+
+use super::DumpOptions;
+use super::view::View;
+
+/// A DOT double-quoted string: quotes and backslashes escaped, and nothing that could end a
+/// line or reach a terminal.
+fn quoted(text: &str) -> String {
+    let safe = sanitize(text);
+    let mut out = String::with_capacity(safe.len() + 2);
+    out.push('"');
+    for c in safe.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// A DOT label of several lines: each escaped, joined by DOT's own line breaks.
+fn lines(parts: &[&str]) -> String {
+    let escaped: Vec<String> = parts
+        .iter()
+        .map(|p| {
+            let q = quoted(p);
+            q[1..q.len() - 1].to_owned()
+        })
+        .collect();
+    format!("\"{}\"", escaped.join("\\n"))
+}
+
+/// Text for a `//` comment: one line, safe.
+fn comment(text: &str) -> String {
+    sanitize(text).into_owned()
+}
+
+fn shape(kind: &EntityKind) -> (&'static str, &'static str) {
+    match kind {
+        EntityKind::Group => ("box3d", "#e8d5f5"),
+        EntityKind::Company => ("box", "#d6e4f5"),
+        EntityKind::Subsidiary => ("box", "#d5f0f0"),
+        EntityKind::Division | EntityKind::BusinessUnit | EntityKind::Team => ("folder", "#dcf2d5"),
+        EntityKind::JointVenture => ("hexagon", "#f5efd5"),
+        EntityKind::Project => ("note", "#f5efd5"),
+        EntityKind::PublicBody => ("house", "#f5d8d5"),
+        EntityKind::State => ("doubleoctagon", "#f5d8d5"),
+        EntityKind::Datacenter => ("cylinder", "#e6e6e6"),
+        EntityKind::Other(_) => ("box", "#ffffff"),
+    }
+}
+
+pub fn write(org: &Org, options: &DumpOptions, out: &mut impl Write) -> io::Result<()> {
+    let view = View::new(org, options);
+    let id = |e: crate::org::EntityId| quoted(&org.entity(e).id);
+    writeln!(
+        out,
+        "// {} — as of {}, drawn by orgtree",
+        comment(&org.model.title),
+        view.day
+    )?;
+    let mut cited: Vec<&str> = Vec::new();
+    for &(e, _) in &view.order {
+        for s in org.owners_at(e, Some(view.day)) {
+            for r in &s.sources {
+                if !cited.contains(&r.value.as_str()) {
+                    cited.push(&r.value);
+                }
+            }
+        }
+        for r in &org.entity(e).sources {
+            if !cited.contains(&r.value.as_str()) {
+                cited.push(&r.value);
+            }
+        }
+    }
+    if !cited.is_empty() {
+        writeln!(out, "// Sources:")?;
+        for r in cited {
+            match org.find_source(r).map(|s| org.source(s)) {
+                Some(s) => {
+                    let date = s
+                        .date
+                        .as_ref()
+                        .map(|d| format!(", {}", d.value))
+                        .unwrap_or_default();
+                    writeln!(
+                        out,
+                        "//   [{}] {}, “{}”{date}",
+                        comment(&s.id),
+                        comment(&s.publisher),
+                        comment(&s.title)
+                    )?
+                }
+                None => writeln!(out, "//   [{}]", comment(r))?,
+            }
+        }
+    }
+    writeln!(out, "digraph orgtree {{")?;
+    writeln!(
+        out,
+        "  graph [rankdir=TB, label={}, labelloc=t, fontname=Helvetica];",
+        quoted(&org.model.title)
+    )?;
+    writeln!(
+        out,
+        "  node [style=\"filled\", fontname=Helvetica, fontsize=11];"
+    )?;
+    writeln!(out, "  edge [fontname=Helvetica, fontsize=9];")?;
+    for &(e, _) in &view.order {
+        let entity = org.entity(e);
+        let (shape, color) = shape(&entity.kind);
+        let kind = entity.kind.as_str().replace('_', " ");
+        let label = lines(&[&entity.name, &kind]);
+        writeln!(
+            out,
+            "  {} [label={label}, shape={shape}, fillcolor=\"{color}\"];",
+            id(e)
+        )?;
+    }
+    for &(e, _) in &view.order {
+        if let Some(parent) = org.parent(e)
+            && view.contains(parent)
+        {
+            writeln!(out, "  {} -> {};", id(parent), id(e))?;
+        }
+    }
+    for &(e, _) in &view.order {
+        for s in org.owners_at(e, Some(view.day)) {
+            let Some(owner) = org.find_entity(&s.owner).filter(|&o| view.contains(o)) else {
+                continue;
+            };
+            let share = s
+                .share
+                .as_ref()
+                .map_or_else(|| "share unknown".to_owned(), |sh| sh.value.to_string());
+            writeln!(
+                out,
+                "  {} -> {} [style=dashed, color=\"#555555\", label={}];",
+                id(owner),
+                id(e),
+                quoted(&share)
+            )?;
+        }
+    }
+    writeln!(out, "}}")
+}

@@ -1,0 +1,48 @@
+//! What a dump shows: the entities in view — under `--root`, down to `--depth`, existing at the
+//! date, matching `--filter` — in tree order, and the date. Every format reads the same view.
+
+use std::ops::ControlFlow;
+
+use crate::model::Day;
+use crate::org::{EntityId, Org};
+
+use super::{DumpOptions, date, shown, starts};
+
+pub struct View {
+    pub day: Day,
+    /// The entities in view, depth first in file order, with their depth.
+    pub order: Vec<(EntityId, usize)>,
+    selected: Vec<bool>,
+    /// Whether the view is the whole model: no root, depth, date or filter asked for.
+    pub whole: bool,
+}
+
+impl View {
+    pub fn new(org: &Org, options: &DumpOptions) -> View {
+        let narrowed = options.as_of.is_some() || options.filter.is_some();
+        let shown = narrowed.then(|| shown(org, options));
+        let keep = |id: EntityId| shown.as_ref().is_none_or(|s| s[id.0 as usize]);
+        let mut order = Vec::new();
+        let mut selected = vec![false; org.entity_count()];
+        org.walk_where(&starts(org, options), options.depth, keep, |visit| {
+            order.push((visit.id, visit.depth));
+            selected[visit.id.0 as usize] = true;
+            ControlFlow::Continue(())
+        });
+        View {
+            day: date(org, options),
+            order,
+            selected,
+            whole: options.root.is_none() && options.depth.is_none() && !narrowed,
+        }
+    }
+
+    pub fn contains(&self, id: EntityId) -> bool {
+        self.selected.get(id.0 as usize).copied().unwrap_or(false)
+    }
+
+    /// Whether the entity with id `r` is in view.
+    pub fn has(&self, org: &Org, r: &str) -> bool {
+        org.find_entity(r).is_some_and(|id| self.contains(id))
+    }
+}

@@ -1,0 +1,82 @@
+//! `--format yaml`: the model written back as a model file. Loading it gives the same model;
+//! a narrowed view (root, depth, date, filter) keeps the facts whose entities are all in view,
+//! so the result loads on its own.
+
+use std::io::{self, Write};
+
+use crate::model::{Model, Ref};
+use crate::org::Org;
+
+use super::DumpOptions;
+use super::view::View;
+
+/// The part of the model in view, with no reference left pointing outside it.
+fn narrowed(org: &Org, view: &View) -> Model {
+    let m = &org.model;
+    let has = |r: &Ref| view.has(org, r);
+    let entities = view
+        .order
+        .iter()
+        .map(|&(id, _)| {
+            let mut e = org.entity(id).clone();
+            if e.parent.as_ref().is_some_and(|p| !has(p)) {
+                e.parent = None;
+            }
+            e
+        })
+        .collect();
+    let stakes = m
+        .stakes
+        .iter()
+        .filter(|s| has(&s.owner) && has(&s.owned))
+        .cloned()
+        .map(|mut s| {
+            if s.on_behalf_of.as_ref().is_some_and(|b| !has(b)) {
+                s.on_behalf_of = None;
+            }
+            s
+        })
+        .collect();
+    let events = m
+        .events
+        .iter()
+        .filter(|e| e.entities.iter().any(has))
+        .cloned()
+        .map(|mut e| {
+            e.entities.retain(has);
+            e
+        })
+        .collect();
+    Model {
+        title: m.title.clone(),
+        description: m.description.clone(),
+        as_of: m.as_of.clone(),
+        sources: m.sources.clone(),
+        entities,
+        people: m.people.clone(),
+        stakes,
+        roles: m.roles.iter().filter(|r| has(&r.entity)).cloned().collect(),
+        relations: m
+            .relations
+            .iter()
+            .filter(|r| has(&r.from) && has(&r.to))
+            .cloned()
+            .collect(),
+        events,
+    }
+}
+
+pub fn write(org: &Org, options: &DumpOptions, out: &mut impl Write) -> io::Result<()> {
+    let view = View::new(org, options);
+    let model = if view.whole {
+        org.model.clone()
+    } else {
+        narrowed(org, &view)
+    };
+    let text = serde_saphyr::to_string(&model).map_err(|e| io::Error::other(e.to_string()))?;
+    writeln!(
+        out,
+        "# An orgtree model (see docs/model.md), written by orgtree --dump --format yaml."
+    )?;
+    out.write_all(text.as_bytes())
+}

@@ -1,0 +1,236 @@
+//! The export formats: YAML reads back as the same model, DOT is valid Graphviz, Mermaid and
+//! Markdown carry the view, and every format honours --root, --depth, --as-of and --filter.
+
+use orgtree::dump::{self, DumpOptions, Format};
+use orgtree::load::{ModelText, load_embedded, load_text};
+use orgtree::org::Org;
+
+fn shipped() -> Org {
+    load_embedded().map_err(|e| e.render()).unwrap().org
+}
+
+fn dump(org: &Org, options: &DumpOptions) -> String {
+    let mut out = Vec::new();
+    dump::write(org, options, &mut out).unwrap();
+    String::from_utf8(out).unwrap()
+}
+
+fn format(format: Format) -> DumpOptions {
+    DumpOptions {
+        format,
+        ..DumpOptions::default()
+    }
+}
+
+fn reload(yaml: String) -> Org {
+    load_text(ModelText {
+        name: "written.yaml".into(),
+        text: yaml,
+    })
+    .map_err(|e| e.render())
+    .unwrap()
+    .org
+}
+
+#[test]
+fn yaml_reads_back_as_the_same_model() {
+    let org = shipped();
+    let written = dump(&org, &format(Format::Yaml));
+    let again = reload(written);
+    // Same resolved model: its JSON dump, which carries every fact, is identical.
+    assert_eq!(
+        dump(&again, &format(Format::Json)),
+        dump(&org, &format(Format::Json))
+    );
+}
+
+#[test]
+fn hostile_text_survives_the_yaml_round_trip() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/hostile/escape-sequences.yaml"
+    );
+    let org = orgtree::load::load_file(std::path::Path::new(path), Default::default())
+        .unwrap()
+        .org;
+    let again = reload(dump(&org, &format(Format::Yaml)));
+    assert_eq!(
+        dump(&again, &format(Format::Json)),
+        dump(&org, &format(Format::Json))
+    );
+}
+
+#[test]
+fn a_narrowed_yaml_loads_on_its_own() {
+    let org = shipped();
+    let options = DumpOptions {
+        format: Format::Yaml,
+        root: org.find_entity("orange"),
+        depth: Some(2),
+        ..DumpOptions::default()
+    };
+    let part = reload(dump(&org, &options));
+    assert_eq!(part.entity_count(), 7, "Orange and its six units");
+    assert!(part.find_entity("cloudwatt").is_some());
+    assert!(part.find_entity("atheos").is_none());
+    // Cloudwatt's stakes held by entities outside the view are left out; Orange's stays.
+    let cloudwatt = part.find_entity("cloudwatt").unwrap();
+    let owners: Vec<&str> = part
+        .stakes_in(cloudwatt)
+        .map(|s| s.owner.value.as_str())
+        .collect();
+    assert_eq!(owners, ["orange", "orange"]);
+}
+
+#[test]
+fn dot_is_valid_graphviz_with_both_kinds_of_edge() {
+    let org = shipped();
+    let dot = dump(&org, &format(Format::Dot));
+    graphviz_rust::parse(&dot).unwrap_or_else(|e| panic!("{e}\n{dot}"));
+    assert!(
+        dot.contains("\"orange\" -> \"cloudwatt\";"),
+        "hierarchy edge, solid"
+    );
+    assert!(dot.contains("\"caisse-des-depots\" -> \"cloudwatt\" [style=dashed, color=\"#555555\", label=\"1/3 (33.3 %)\"];"));
+    assert!(dot.contains("// Sources:\n//   [rt-2015-01-12] Réseaux & Télécoms"));
+}
+
+#[test]
+fn dot_escapes_what_could_break_it() {
+    let org = reload(
+        "title: 'Quotes \" and \\\\ backslashes'\nentities:\n  - {id: 'a\"b', name: \"x\\\" -> y [color=red]\\e[31m\", kind: company}\n".into(),
+    );
+    let dot = dump(&org, &format(Format::Dot));
+    let graph = graphviz_rust::parse(&dot).unwrap_or_else(|e| panic!("{e}\n{dot}"));
+    let printed = format!("{graph:?}");
+    assert!(
+        !printed.contains("red\""),
+        "an injected attribute must stay inside the label"
+    );
+    assert!(!dot.contains('\u{1b}'));
+}
+
+#[test]
+fn mermaid_is_a_flowchart_with_escaped_labels() {
+    let org = reload("title: t\nentities:\n  - {id: a, name: 'Say \"hi\" <b>', kind: company}\n  - {id: b, name: B, kind: team, parent: a}\nstakes:\n  - {owner: a, owned: b, share: 1/2}\n".into());
+    let text = dump(&org, &format(Format::Mermaid));
+    assert!(text.contains("flowchart TD"));
+    assert!(
+        text.contains("e0[\"Say #quot;hi#quot; #lt;b#gt;<br/><small>company</small>\"]"),
+        "{text}"
+    );
+    assert!(text.contains("e0 --> e1"));
+    assert!(text.contains("e0 -. \"50 %\" .-> e1"));
+}
+
+#[test]
+fn markdown_lists_owners_leaders_and_sources() {
+    let org = shipped();
+    let text = dump(&org, &format(Format::Markdown));
+    assert!(text.contains("  - **Cloudwatt** (company)"));
+    assert!(text.contains("owned by Orange 4/9 (44.4 %), Caisse des Dépôts 1/3 (33.3 %) for French State, Thales 2/9 (22.2 %) — led by Didier Renard (CEO)"));
+    assert!(text.contains("| # | Title | Publisher | Date |"));
+    assert!(text.contains("| 1 | Orange cherche comment intégrer Cloudwatt dans sa stratégie cloud | Réseaux & Télécoms | 2015-01-12 |"));
+}
+
+/// The entity names a dump shows. JSON and YAML also list every source (whose titles name
+/// entities), so their entities are read structurally.
+fn names_in(org: &Org, f: Format, text: &str) -> String {
+    match f {
+        Format::Json => {
+            let v: serde_json::Value = serde_json::from_str(text).unwrap();
+            v["entities"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|e| e["name"].as_str().unwrap().to_owned() + "\n")
+                .collect()
+        }
+        Format::Yaml => {
+            let part = reload(text.to_owned());
+            part.model
+                .entities
+                .iter()
+                .map(|e| e.name.clone() + "\n")
+                .collect()
+        }
+        // Node lines, list items: not the comment or table that lists the sources.
+        Format::Dot => text
+            .lines()
+            .filter(|l| l.contains("shape="))
+            .collect::<Vec<_>>()
+            .join("\n"),
+        Format::Mermaid => text
+            .lines()
+            .filter(|l| l.contains("[\""))
+            .collect::<Vec<_>>()
+            .join("\n"),
+        Format::Markdown => text
+            .lines()
+            .filter(|l| l.trim_start().starts_with("- "))
+            .collect::<Vec<_>>()
+            .join("\n"),
+        _ => {
+            let _ = org;
+            text.to_owned()
+        }
+    }
+}
+
+#[test]
+fn every_format_honours_the_view() {
+    let org = shipped();
+    let day = |t: &str| {
+        t.parse::<orgtree::model::PartialDate>()
+            .unwrap()
+            .first_day()
+    };
+    for f in [
+        Format::Tree,
+        Format::Json,
+        Format::Yaml,
+        Format::Dot,
+        Format::Mermaid,
+        Format::Markdown,
+    ] {
+        let narrowed = |options: DumpOptions| {
+            names_in(
+                &org,
+                f,
+                &dump(
+                    &org,
+                    &DumpOptions {
+                        format: f,
+                        ..options
+                    },
+                ),
+            )
+        };
+        let by_root = narrowed(DumpOptions {
+            root: org.find_entity("sfr"),
+            ..DumpOptions::default()
+        });
+        assert!(
+            by_root.contains("Numergy") && !by_root.contains("Cloudwatt"),
+            "{f:?} --root"
+        );
+        let by_depth = narrowed(DumpOptions {
+            depth: Some(1),
+            ..DumpOptions::default()
+        });
+        assert!(!by_depth.contains("Atheos"), "{f:?} --depth");
+        let by_date = narrowed(DumpOptions {
+            as_of: Some(day("2011")),
+            ..DumpOptions::default()
+        });
+        assert!(!by_date.contains("Numergy"), "{f:?} --as-of");
+        let by_filter = narrowed(DumpOptions {
+            filter: Some("numergy".into()),
+            ..DumpOptions::default()
+        });
+        assert!(
+            by_filter.contains("Numergy") && !by_filter.contains("Atheos"),
+            "{f:?} --filter"
+        );
+    }
+}
