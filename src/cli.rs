@@ -83,6 +83,22 @@ pub struct Cli {
     #[arg(long, num_args = 2, value_names = ["DATE1", "DATE2"], value_parser = parse_date, conflicts_with_all = ["dump", "check", "screen", "format", "filter", "root", "depth", "as_of"])]
     pub diff: Option<Vec<Day>>,
 
+    /// Print the JSON Schema of the model format (for editors: see docs/model.md) and exit.
+    #[arg(long, exclusive = true)]
+    pub schema: bool,
+
+    /// Print a shell completion script and exit.
+    #[arg(long, value_name = "SHELL", exclusive = true)]
+    pub completions: Option<clap_complete::Shell>,
+
+    /// Print the manual page (roff) and exit.
+    #[arg(long, exclusive = true)]
+    pub man: bool,
+
+    /// When to use colours in the explorer; NO_COLOR in the environment means never.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+
     /// Refuse model files larger than this many bytes.
     #[arg(long, value_name = "BYTES", default_value_t = Limits::default().max_size)]
     pub max_size: u64,
@@ -93,6 +109,51 @@ fn parse_date(text: &str) -> Result<Day, String> {
     text.parse::<PartialDate>()
         .map(|d| d.first_day())
         .map_err(|e| e.to_string())
+}
+
+/// `--color` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// Colours unless NO_COLOR is set or the terminal is dumb.
+    Auto,
+    Always,
+    Never,
+}
+
+impl ColorChoice {
+    /// Whether to draw in colour.
+    pub fn enabled(self) -> bool {
+        match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                    && std::env::var_os("TERM").is_none_or(|t| t != "dumb")
+            }
+        }
+    }
+}
+
+/// Everything generated from the command line's own definition: schema, completions, man page.
+fn generated(cli: &Cli) -> Option<ExitCode> {
+    use clap::CommandFactory;
+    if cli.schema {
+        let schema = schemars::schema_for!(crate::model::Model);
+        let text = serde_json::to_string_pretty(&schema).unwrap_or_default();
+        return Some(write_out(|out| writeln!(out, "{text}")));
+    }
+    if let Some(shell) = cli.completions {
+        let mut command = Cli::command();
+        return Some(write_out(|out| {
+            clap_complete::generate(shell, &mut command, "orgtree", out);
+            Ok(())
+        }));
+    }
+    if cli.man {
+        let man = clap_mangen::Man::new(Cli::command());
+        return Some(write_out(|out| man.render(out)));
+    }
+    None
 }
 
 /// `--format` values.
@@ -127,6 +188,9 @@ impl From<FormatArg> for Format {
 
 /// Runs orgtree as the command line asks; returns the exit status.
 pub fn run(cli: Cli) -> ExitCode {
+    if let Some(code) = generated(&cli) {
+        return code;
+    }
     let loaded = match load(&cli) {
         Ok(loaded) => loaded,
         Err(e) => {
@@ -190,6 +254,7 @@ pub fn run(cli: Cli) -> ExitCode {
         .screen
         .map_or_else(Rect::default, |(w, h)| Rect::new(0, 0, w, h));
     let mut app = App::new(loaded.org, loaded.file.name, area);
+    app.color = cli.color.enabled();
     if let Some(day) = cli.as_of {
         app.set_date(day);
     }

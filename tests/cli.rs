@@ -247,3 +247,35 @@ fn a_fifo_or_a_device_is_refused_before_reading() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("not a regular file"));
 }
+
+#[test]
+fn the_committed_schema_is_what_orgtree_generates() {
+    let out = orgtree().arg("--schema").output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let committed = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/model.schema.json"),
+    )
+    .unwrap();
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        committed,
+        "docs/model.schema.json is stale: regenerate it with `orgtree --schema > docs/model.schema.json`"
+    );
+    // The shipped model points editors at it.
+    let shipped = std::fs::read_to_string(shipped_model()).unwrap();
+    assert!(shipped.starts_with("# yaml-language-server: $schema=../docs/model.schema.json\n"));
+}
+
+#[test]
+fn completions_and_man_page_come_from_the_command_line_definition() {
+    for shell in ["bash", "zsh", "fish", "powershell"] {
+        let out = orgtree().args(["--completions", shell]).output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{shell}");
+        assert!(
+            String::from_utf8_lossy(&out.stdout).contains("as-of"),
+            "{shell}"
+        );
+    }
+    let out = orgtree().arg("--man").output().unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).contains(".TH orgtree 1"));
+}

@@ -222,3 +222,21 @@ fn entities_outside_the_date_are_hidden_or_dimmed() {
     press(&mut app, "D").unwrap();
     insta::assert_snapshot!("dimmed_in_2010", draw(&app).backend());
 }
+
+#[test]
+fn without_colour_only_bold_underline_and_reverse_remain() {
+    let mut app = shipped(80, 24, "jjj");
+    app.color = false;
+    let terminal = draw(&app);
+    let buffer = terminal.backend().buffer();
+    assert!(
+        buffer
+            .content()
+            .iter()
+            .all(|c| c.fg == Color::Reset && c.bg == Color::Reset)
+    );
+    assert!(
+        buffer[(1, 5)].modifier.contains(Modifier::REVERSED),
+        "the selection still shows"
+    );
+}

@@ -139,6 +139,8 @@ pub struct App {
     anchor: Option<EntityId>,
     /// Set while an action moves the date, so the anchor stays.
     date_moved: bool,
+    /// Whether to draw in colour (`--color`, NO_COLOR).
+    pub color: bool,
     /// A message for the status bar, cleared by the next action.
     pub status: Option<String>,
     /// Set when the explorer should stop.
@@ -179,6 +181,7 @@ impl App {
             forward: Vec::new(),
             anchor: None,
             date_moved: false,
+            color: true,
             status: None,
             exit: None,
             suspend_requested: false,

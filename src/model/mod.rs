@@ -11,6 +11,7 @@ pub mod share;
 
 use std::collections::BTreeMap;
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 pub use date::{Day, PartialDate, Period};
@@ -22,7 +23,7 @@ pub use share::{Fraction, Share};
 pub type Ref = At<String>;
 
 /// A whole model file.
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Model {
     pub title: String,
@@ -85,7 +86,7 @@ where
 }
 
 /// Where facts come from.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     pub id: Ref,
@@ -100,7 +101,7 @@ pub struct Source {
 }
 
 /// A remark on a fact, with the sources it rests on.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Note {
     pub text: String,
@@ -109,7 +110,7 @@ pub struct Note {
 }
 
 /// Another value for one field of a fact, given by other sources.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Competing {
     /// The field of the same item this value competes with (`share`, `start`, …).
@@ -122,7 +123,7 @@ pub struct Competing {
 }
 
 /// An organisation, unit, project, site…: a node of the tree.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Entity {
     pub id: Ref,
@@ -159,7 +160,7 @@ impl Entity {
 }
 
 /// A holding of one entity in another.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Stake {
     pub owner: Ref,
@@ -187,7 +188,7 @@ pub struct Stake {
 }
 
 /// A person, who holds roles.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Person {
     pub id: Ref,
@@ -203,7 +204,7 @@ pub struct Person {
 }
 
 /// A person's post in an entity.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Role {
     pub person: Ref,
@@ -224,7 +225,7 @@ pub struct Role {
 }
 
 /// A typed link between two entities, read "from <kind> to".
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Relation {
     pub kind: At<RelationKind>,
@@ -245,7 +246,7 @@ pub struct Relation {
 }
 
 /// Something that happened on a date.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Event {
     pub date: At<PartialDate>,

@@ -68,14 +68,28 @@ pub fn layout(area: Rect) -> Option<Layout> {
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let Some(layout) = layout(area) else {
+        if layout(area).is_none() {
             Paragraph::new(format!(
                 "Terminal too small: orgtree needs {MIN_WIDTH}×{MIN_HEIGHT}."
             ))
             .wrap(Wrap { trim: true })
             .render(area, buf);
             return;
-        };
+        }
+        self.render_panes(area, buf);
+        if !self.color {
+            // Keep bold, underline and reverse, which read without colour; drop the colours.
+            for cell in buf.content.iter_mut() {
+                cell.fg = ratatui::style::Color::Reset;
+                cell.bg = ratatui::style::Color::Reset;
+            }
+        }
+    }
+}
+
+impl App {
+    fn render_panes(&self, area: Rect, buf: &mut Buffer) {
+        let Some(layout) = layout(area) else { return };
         render_title(self, layout.title, buf);
         render_tree(self, layout.tree, buf);
         render_detail(self, layout.detail, buf);
