@@ -269,6 +269,20 @@ impl fmt::Display for Period {
     }
 }
 
+impl schemars::JsonSchema for PartialDate {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "PartialDate".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A date known to the year, the month or the day: 2014, 2014-03, 2014-03-31.",
+            "type": ["string", "integer"],
+            "pattern": "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -380,19 +394,5 @@ mod tests {
         v.sort();
         let s: Vec<String> = v.iter().map(ToString::to_string).collect();
         assert_eq!(s, ["2013-12", "2014", "2014-01", "2014-03-31"]);
-    }
-}
-
-impl schemars::JsonSchema for PartialDate {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "PartialDate".into()
-    }
-
-    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        schemars::json_schema!({
-            "description": "A date known to the year, the month or the day: 2014, 2014-03, 2014-03-31.",
-            "type": ["string", "integer"],
-            "pattern": "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
-        })
     }
 }

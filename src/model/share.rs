@@ -264,6 +264,19 @@ impl Serialize for Share {
     }
 }
 
+impl schemars::JsonSchema for Share {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Share".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A share of the capital, as the source gives it: a fraction (4/9, 1), a percentage (44.4%) or a range (20%..25%).",
+            "type": ["string", "integer"]
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -337,18 +350,5 @@ mod tests {
         assert_eq!(percent(Fraction::new(1, 8)), "12.5");
         assert_eq!(percent(Fraction::new(1, 1000)), "0.1");
         assert_eq!(percent(Fraction::new(1, 3000)), "0");
-    }
-}
-
-impl schemars::JsonSchema for Share {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "Share".into()
-    }
-
-    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        schemars::json_schema!({
-            "description": "A share of the capital, as the source gives it: a fraction (4/9, 1), a percentage (44.4%) or a range (20%..25%).",
-            "type": ["string", "integer"]
-        })
     }
 }
