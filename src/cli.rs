@@ -255,6 +255,7 @@ pub fn run(cli: Cli) -> ExitCode {
         .map_or_else(Rect::default, |(w, h)| Rect::new(0, 0, w, h));
     let mut app = App::new(loaded.org, loaded.file.name, area);
     app.color = cli.color.enabled();
+    app.path = cli.file.clone();
     if let Some(day) = cli.as_of {
         app.set_date(day);
     }
@@ -270,12 +271,17 @@ pub fn run(cli: Cli) -> ExitCode {
     app.status = warnings.or(app.status.take());
     match &cli.screen {
         Some(_) => screen(app, cli.keys.as_deref().unwrap_or_default()),
-        None => explore(app),
+        None => explore(
+            app,
+            Limits {
+                max_size: cli.max_size,
+            },
+        ),
     }
 }
 
-fn explore(app: App) -> ExitCode {
-    match crate::term::run(app) {
+fn explore(app: App, limits: Limits) -> ExitCode {
+    match crate::term::run(app, limits) {
         Ok(ending) => ExitCode::from(ending.exit_code()),
         Err(e) => {
             eprintln!("orgtree: terminal error: {e}");

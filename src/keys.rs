@@ -218,6 +218,24 @@ pub const BINDINGS: &[Binding] = &[
         help: "hide or dim entities not existing at the date",
     },
     Binding {
+        keys: &[key('y')],
+        label: "y",
+        action: Action::CopyId,
+        help: "copy the selected entity's id",
+    },
+    Binding {
+        keys: &[key('Y')],
+        label: "Y",
+        action: Action::CopyPath,
+        help: "copy its path of ids",
+    },
+    Binding {
+        keys: &[key('e')],
+        label: "e",
+        action: Action::Edit,
+        help: "edit the model file at this entity ($VISUAL, $EDITOR)",
+    },
+    Binding {
         keys: &[key('?'), code(KeyCode::F(1))],
         label: "? F1",
         action: Action::ToggleHelp,

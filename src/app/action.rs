@@ -50,6 +50,11 @@ pub enum Action {
     ModelDate,
     /// Hide entities that do not exist at the date in force, or show them dimmed.
     ToggleOutside,
+    /// Copy the selected entity's id, or its path, to the clipboard.
+    CopyId,
+    CopyPath,
+    /// Open the model file in the editor at the selected entity.
+    Edit,
     ToggleHelp,
     /// Close what is open (a list, the help, the search), or quit when nothing is.
     Escape,

@@ -29,6 +29,15 @@ pub enum Focus {
     Detail,
 }
 
+/// Something the explorer asks of the world outside it, done by the event loop.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Put this text on the clipboard.
+    Copy(String),
+    /// Open the model file in the editor at this line.
+    Edit { path: std::path::PathBuf, line: u32 },
+}
+
 /// Why the explorer stopped.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Exit {
@@ -141,6 +150,12 @@ pub struct App {
     date_moved: bool,
     /// Whether to draw in colour (`--color`, NO_COLOR).
     pub color: bool,
+    /// The model file, when there is one (not for the embedded model).
+    pub path: Option<std::path::PathBuf>,
+    /// What the last reload of the model file found wrong; the last good model stays shown.
+    pub banner: Option<String>,
+    /// What the event loop should do next for the explorer.
+    pub effect: Option<Effect>,
     /// A message for the status bar, cleared by the next action.
     pub status: Option<String>,
     /// Set when the explorer should stop.
@@ -182,6 +197,9 @@ impl App {
             anchor: None,
             date_moved: false,
             color: true,
+            path: None,
+            banner: None,
+            effect: None,
             status: None,
             exit: None,
             suspend_requested: false,
@@ -220,6 +238,77 @@ impl App {
     pub fn select(&mut self, id: EntityId) {
         self.go(Target::Entity(id));
         self.anchor = Some(id);
+        self.settle();
+    }
+
+    /// `y`/`Y`: the selected entity's id, or the ids of its path, for the clipboard.
+    fn copy(&mut self, path: bool) {
+        let Some(id) = self.selected() else { return };
+        let text = if path {
+            let ids: Vec<&str> = self
+                .org
+                .path(id)
+                .into_iter()
+                .map(|e| self.org.entity(e).id.value.as_str())
+                .collect();
+            ids.join("/")
+        } else {
+            self.org.entity(id).id.value.clone()
+        };
+        self.status = Some(format!("copied {}", crate::sanitize::sanitize(&text)));
+        self.effect = Some(Effect::Copy(text));
+    }
+
+    /// `e`: the model file in the editor, at the selected entity's line.
+    fn edit(&mut self) {
+        let Some(path) = self.path.clone() else {
+            self.status = Some(
+                "the embedded model has no file to edit: open a model file (orgtree FILE)".into(),
+            );
+            return;
+        };
+        let line = self
+            .selected()
+            .map_or(1, |id| self.org.entity(id).id.pos.line.max(1));
+        self.effect = Some(Effect::Edit { path, line });
+    }
+
+    /// Puts a reloaded model in place, keeping the selection, what was expanded, the date and
+    /// the search; ids that went away are forgotten.
+    pub fn replace_org(&mut self, org: Org) {
+        let name = |app: &App, id: EntityId| app.org.entity(id).id.value.clone();
+        let selected = self.selected().map(|id| name(self, id));
+        let expanded: Vec<String> = self
+            .tree
+            .expanded_entities()
+            .into_iter()
+            .map(|id| name(self, id))
+            .collect();
+        let query = self.search.as_ref().map(|s| (s.query.clone(), s.editing));
+        self.org = org;
+        self.tree = TreeNav::new(&self.org);
+        let ids: Vec<EntityId> = expanded
+            .iter()
+            .filter_map(|i| self.org.find_entity(i))
+            .collect();
+        self.tree.set_expanded_only(&self.org, &ids);
+        self.search = None;
+        self.back.clear();
+        self.forward.clear();
+        self.anchor = None;
+        self.banner = None;
+        self.set_date(self.as_of);
+        if let Some((query, editing)) = query {
+            self.search_for(&query);
+            if let Some(s) = &mut self.search {
+                s.editing = editing;
+            }
+        }
+        if let Some(id) = selected.and_then(|s| self.org.find_entity(&s)) {
+            self.select(id);
+        } else if let Some(first) = self.tree.selected() {
+            self.show(Target::Entity(first));
+        }
         self.settle();
     }
 
@@ -491,6 +580,9 @@ impl App {
                 });
             }
             (Action::ToggleHelp, _) => self.overlay = Some(Overlay::Help { scroll: 0 }),
+            (Action::CopyId, _) => self.copy(false),
+            (Action::CopyPath, _) => self.copy(true),
+            (Action::Edit, _) => self.edit(),
             (Action::Escape, Focus::Detail) => self.focus = Focus::Tree,
             (Action::Escape, _) if self.search.is_some() => self.clear_search(),
             (Action::Escape | Action::Quit, _) => self.exit = Some(Exit::Quit),

@@ -242,3 +242,55 @@ fn the_tree_scrolls_back_when_there_is_room_again() {
     let top = short.tree.rows(&short.org, 4)[0].id;
     assert_eq!(short.org.entity(top).id.value, "a");
 }
+
+#[test]
+fn copy_and_edit_ask_the_event_loop() {
+    use super::Effect;
+    let mut app = app(24);
+    app.perform(Down);
+    app.perform(CopyId);
+    assert_eq!(app.effect.take(), Some(Effect::Copy("b".into())));
+    app.perform(CopyPath);
+    assert_eq!(app.effect.take(), Some(Effect::Copy("a/b".into())));
+    // Without a file (the embedded model, or text), there is nothing to edit: say so.
+    app.perform(Edit);
+    assert_eq!(app.effect, None);
+    assert!(
+        app.status
+            .as_deref()
+            .unwrap_or_default()
+            .contains("no file to edit")
+    );
+    app.path = Some("m.yaml".into());
+    app.perform(Edit);
+    // B's id is on line 4 of the model text.
+    assert_eq!(
+        app.effect.take(),
+        Some(Effect::Edit {
+            path: "m.yaml".into(),
+            line: 4
+        })
+    );
+}
+
+#[test]
+fn a_reloaded_model_keeps_selection_expansion_and_date() {
+    let mut app = app(24);
+    app.perform(Down);
+    app.perform(ExpandOrChild);
+    app.perform(Down); // d
+    let date = app.as_of;
+    let changed = MODEL.replace("name: D", "name: Dee");
+    let org = load_text(ModelText {
+        name: "t.yaml".into(),
+        text: changed,
+    })
+    .unwrap()
+    .org;
+    app.replace_org(org);
+    assert_eq!(selected_id(&app), "d");
+    assert_eq!(app.org.entity(app.selected().unwrap()).name, "Dee");
+    assert_eq!(app.as_of, date);
+    let b = app.org.find_entity("b").unwrap();
+    assert!(app.tree.is_expanded(b));
+}

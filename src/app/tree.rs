@@ -57,6 +57,25 @@ impl TreeNav {
             .is_none_or(|s| s.get(id.0 as usize).copied().unwrap_or(false))
     }
 
+    /// The entities expanded now.
+    pub fn expanded_entities(&self) -> Vec<EntityId> {
+        self.expanded
+            .iter()
+            .enumerate()
+            .filter(|(_, on)| **on)
+            .map(|(n, _)| EntityId(n as u32))
+            .collect()
+    }
+
+    /// Expands exactly `ids`.
+    pub fn set_expanded_only(&mut self, org: &Org, ids: &[EntityId]) {
+        self.expanded.iter_mut().for_each(|e| *e = false);
+        for &id in ids {
+            self.set_expanded(id, true);
+        }
+        self.reveal_selection(org);
+    }
+
     /// The expansion state, to put back later (a search expands what it finds).
     pub fn expansion(&self) -> Vec<bool> {
         self.expanded.clone()

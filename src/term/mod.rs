@@ -13,8 +13,9 @@ use crossterm::event::{self, Event};
 use ratatui::layout::Rect;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 
-use crate::app::{Action, App, Exit};
+use crate::app::{Action, App, Effect, Exit};
 use crate::keys;
+use crate::load::Limits;
 
 use session::Session;
 pub use session::restore;
@@ -52,8 +53,70 @@ fn watch_signals() -> io::Result<Arc<AtomicUsize>> {
     Ok(caught)
 }
 
-/// Runs the explorer until the person quits or a signal ends it.
-pub fn run(mut app: App) -> io::Result<Ending> {
+/// The model file, looked at now and then: when it changes, it is loaded again.
+struct Watch {
+    path: std::path::PathBuf,
+    limits: Limits,
+    stamp: Option<(std::time::SystemTime, u64)>,
+    checked: std::time::Instant,
+}
+
+impl Watch {
+    fn new(path: std::path::PathBuf, limits: Limits) -> Self {
+        let mut watch = Watch {
+            path,
+            limits,
+            stamp: None,
+            checked: std::time::Instant::now(),
+        };
+        watch.stamp = watch.stamp();
+        watch
+    }
+
+    fn stamp(&self) -> Option<(std::time::SystemTime, u64)> {
+        let meta = std::fs::metadata(&self.path).ok()?;
+        Some((meta.modified().ok()?, meta.len()))
+    }
+
+    /// Whether the file changed since last seen; looks at most once a second.
+    fn changed(&mut self) -> bool {
+        if self.checked.elapsed() < Duration::from_secs(1) {
+            return false;
+        }
+        self.checked = std::time::Instant::now();
+        let now = self.stamp();
+        let changed = now.is_some() && now != self.stamp;
+        self.stamp = now;
+        changed
+    }
+
+    /// Loads the file again: the new model, or the first problem, on one line.
+    fn reload(&self, app: &mut App) {
+        match crate::load::load_file(&self.path, self.limits) {
+            Ok(loaded) => {
+                app.replace_org(loaded.org);
+                app.status = Some("the model file changed: reloaded".into());
+            }
+            Err(e) => {
+                let first = e
+                    .diagnostics
+                    .iter()
+                    .find(|d| d.is_error())
+                    .or(e.diagnostics.first());
+                app.banner = first.map(|d| {
+                    let rendered = d.render(&e.name, None);
+                    let line = rendered.lines().next().unwrap_or_default().to_owned();
+                    format!("{line} — showing the last good version")
+                });
+            }
+        }
+    }
+}
+
+/// Runs the explorer until the person quits or a signal ends it; a model file (`app.path`) is
+/// reloaded when it changes.
+pub fn run(mut app: App, limits: Limits) -> io::Result<Ending> {
+    let mut watch = app.path.clone().map(|p| Watch::new(p, limits));
     let caught = watch_signals()?;
     let mut session = Session::enter()?;
     let size = session.size()?;
@@ -96,6 +159,22 @@ pub fn run(mut app: App) -> io::Result<Ending> {
             Some(Exit::Quit) => return session.leave(Ending::Quit),
             Some(Exit::Interrupted) => return session.leave(Ending::Interrupted),
             None => {}
+        }
+        match app.effect.take() {
+            Some(Effect::Copy(text)) => session.copy(&text)?,
+            Some(Effect::Edit { path, line }) => {
+                if let Some(problem) = session.edit(&path, line)? {
+                    app.status = Some(problem);
+                }
+                let Rect { width, height, .. } = session.size()?;
+                app.perform(Action::Resize { width, height });
+            }
+            None => {}
+        }
+        if let Some(w) = &mut watch
+            && w.changed()
+        {
+            w.reload(&mut app);
         }
         if std::mem::take(&mut app.suspend_requested) {
             session.suspend()?;

@@ -105,6 +105,43 @@ impl Session {
         Ok(())
     }
 
+    /// Puts `text` on the clipboard with OSC 52, which terminals (and tmux, and SSH) pass on.
+    pub fn copy(&mut self, text: &str) -> io::Result<()> {
+        use base64::Engine;
+        let encoded = base64::engine::general_purpose::STANDARD.encode(text);
+        let mut out = io::stdout();
+        write!(out, "\x1b]52;c;{encoded}\x07")?;
+        out.flush()
+    }
+
+    /// Opens `path` at `line` in `$VISUAL`, `$EDITOR` or `vi`, with the terminal handed over
+    /// until the editor exits. Returns what went wrong, if the editor could not run.
+    pub fn edit(&mut self, path: &std::path::Path, line: u32) -> io::Result<Option<String>> {
+        let editor = ["VISUAL", "EDITOR"]
+            .iter()
+            .filter_map(|v| std::env::var(v).ok())
+            .find(|e| !e.trim().is_empty())
+            .unwrap_or_else(|| "vi".to_owned());
+        let mut words = editor.split_whitespace();
+        let program = words.next().unwrap_or("vi").to_owned();
+        restore();
+        let status = std::process::Command::new(&program)
+            .args(words)
+            .arg(format!("+{line}"))
+            .arg(path)
+            .status();
+        enter_modes()?;
+        execute!(io::stdout(), Clear(ClearType::All))?;
+        self.terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+        Ok(match status {
+            Ok(s) if s.success() => None,
+            Ok(s) => Some(format!("the editor `{program}` exited with {s}")),
+            Err(e) => Some(format!(
+                "cannot run the editor `{program}`: {e}; set $VISUAL or $EDITOR"
+            )),
+        })
+    }
+
     /// Restores the terminal and reports how the explorer ended.
     pub fn leave(mut self, ending: Ending) -> io::Result<Ending> {
         self.active = false;

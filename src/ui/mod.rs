@@ -211,6 +211,10 @@ fn render_detail(app: &App, area: Rect, buf: &mut Buffer) {
 /// The search prompt, a message, or the keys that matter now; and the model file's name.
 fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
     let left: Vec<Span<'static>> = match (&app.search, app.input_mode()) {
+        _ if app.banner.is_some() => vec![Span::styled(
+            format!(" {}", safe(app.banner.as_deref().unwrap_or_default())),
+            style::problem(),
+        )],
         (Some(s), InputMode::Prompt) => vec![
             Span::styled(format!(" /{}", safe(&s.query)), style::heading()),
             Span::styled("▏", style::focused_border()),

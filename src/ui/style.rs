@@ -42,3 +42,10 @@ pub fn bar() -> Style {
 pub fn changed() -> Style {
     Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD)
 }
+
+/// A problem the person must see: the model file no longer loads.
+pub fn problem() -> Style {
+    Style::new()
+        .fg(Color::Red)
+        .add_modifier(Modifier::BOLD | Modifier::REVERSED)
+}
