@@ -171,6 +171,8 @@ pub enum FormatArg {
     Mermaid,
     /// A nested Markdown list with owners and leaders, and a table of sources.
     Markdown,
+    /// The box org chart as text.
+    Chart,
 }
 
 impl From<FormatArg> for Format {
@@ -182,6 +184,7 @@ impl From<FormatArg> for Format {
             FormatArg::Dot => Format::Dot,
             FormatArg::Mermaid => Format::Mermaid,
             FormatArg::Markdown => Format::Markdown,
+            FormatArg::Chart => Format::Chart,
         }
     }
 }

@@ -218,6 +218,24 @@ pub const BINDINGS: &[Binding] = &[
         help: "hide or dim entities not existing at the date",
     },
     Binding {
+        keys: &[key('c')],
+        label: "c",
+        action: Action::ToggleChart,
+        help: "box chart of the selected entity (hjkl move, Enter re-roots, + - levels)",
+    },
+    Binding {
+        keys: &[key('+')],
+        label: "+ -",
+        action: Action::ChartDeeper,
+        help: "one level more / less in the chart",
+    },
+    Binding {
+        keys: &[key('-')],
+        label: "",
+        action: Action::ChartShallower,
+        help: "",
+    },
+    Binding {
         keys: &[key('y')],
         label: "y",
         action: Action::CopyId,

@@ -4,6 +4,7 @@
 //! validated into an [`org::Org`], and shown by [`dump`] (and the explorer).
 
 pub mod app;
+pub mod chart;
 pub mod cli;
 pub mod diagnostic;
 pub mod dump;

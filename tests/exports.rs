@@ -234,3 +234,15 @@ fn every_format_honours_the_view() {
         );
     }
 }
+
+#[test]
+fn the_chart_prints_as_text() {
+    let org = shipped();
+    let options = DumpOptions {
+        format: Format::Chart,
+        root: org.find_entity("orange"),
+        depth: Some(2),
+        ..DumpOptions::default()
+    };
+    insta::assert_snapshot!(dump(&org, &options));
+}

@@ -240,3 +240,21 @@ fn without_colour_only_bold_underline_and_reverse_remain() {
         "the selection still shows"
     );
 }
+
+// The box chart.
+
+#[test]
+fn chart_of_the_shipped_model_120x40() {
+    insta::assert_snapshot!(draw(&shipped(120, 40, "c")).backend());
+}
+
+#[test]
+fn chart_walked_and_deepened_80x24() {
+    // Orange Business Services, then one level more, then its first unit.
+    insta::assert_snapshot!(draw(&shipped(80, 24, "cj+j")).backend());
+}
+
+#[test]
+fn chart_of_a_wide_organisation_stacks_its_leaves() {
+    insta::assert_snapshot!(draw(&fixture("wide.yaml", 100, 30, "c")).backend());
+}

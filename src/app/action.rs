@@ -50,6 +50,11 @@ pub enum Action {
     ModelDate,
     /// Hide entities that do not exist at the date in force, or show them dimmed.
     ToggleOutside,
+    /// Switch between the tree and the box chart of the selected entity's subtree.
+    ToggleChart,
+    /// Show one level more, or less, in the chart.
+    ChartDeeper,
+    ChartShallower,
     /// Copy the selected entity's id, or its path, to the clipboard.
     CopyId,
     CopyPath,

@@ -4,6 +4,7 @@
 //! here knows about terminals: drawing is `ui`'s, the event loop `term`'s.
 
 mod action;
+mod charting;
 mod links;
 mod searching;
 mod tree;
@@ -27,6 +28,13 @@ use crate::ui;
 pub enum Focus {
     Tree,
     Detail,
+}
+
+/// The box chart on screen: whose subtree, how many levels under it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ChartView {
+    pub root: EntityId,
+    pub depth: usize,
 }
 
 /// Something the explorer asks of the world outside it, done by the event loop.
@@ -156,6 +164,8 @@ pub struct App {
     pub banner: Option<String>,
     /// What the event loop should do next for the explorer.
     pub effect: Option<Effect>,
+    /// The box chart, when it is shown instead of the panes.
+    pub chart: Option<ChartView>,
     /// A message for the status bar, cleared by the next action.
     pub status: Option<String>,
     /// Set when the explorer should stop.
@@ -200,6 +210,7 @@ impl App {
             path: None,
             banner: None,
             effect: None,
+            chart: None,
             status: None,
             exit: None,
             suspend_requested: false,
@@ -414,6 +425,7 @@ impl App {
             Some(Overlay::Help { scroll }) => self.perform_in_help(action, scroll),
             Some(Overlay::Timeline { cursor }) => self.perform_in_timeline(action, cursor),
             None if self.input_mode() == InputMode::Prompt => self.perform_in_prompt(action),
+            None if self.chart.is_some() => self.perform_in_chart(action),
             None => self.perform_in_panes(action),
         }
         let after = self.selected();
@@ -580,6 +592,12 @@ impl App {
                 });
             }
             (Action::ToggleHelp, _) => self.overlay = Some(Overlay::Help { scroll: 0 }),
+            (Action::ToggleChart, _) => {
+                if let Some(root) = self.selected() {
+                    self.chart = Some(ChartView { root, depth: 2 });
+                }
+            }
+            (Action::ChartDeeper | Action::ChartShallower, _) => {}
             (Action::CopyId, _) => self.copy(false),
             (Action::CopyPath, _) => self.copy(true),
             (Action::Edit, _) => self.edit(),

@@ -2,6 +2,7 @@
 //! and `--diff`: what changed between two dates. Output is streamed line by line; a closed pipe
 //! ends it quietly (see `cli`).
 
+mod chart;
 mod diff;
 mod dot;
 mod json;
@@ -35,6 +36,8 @@ pub enum Format {
     Mermaid,
     /// A nested Markdown list and a table of sources.
     Markdown,
+    /// The box org chart as text.
+    Chart,
 }
 
 /// What to dump and how.
@@ -113,5 +116,6 @@ pub fn write(org: &Org, options: &DumpOptions, out: &mut impl Write) -> io::Resu
         Format::Dot => dot::write(org, options, out),
         Format::Mermaid => mermaid::write(org, options, out),
         Format::Markdown => markdown::write(org, options, out),
+        Format::Chart => chart::write(org, options, out),
     }
 }

@@ -58,6 +58,7 @@ fn lines() -> Vec<Line<'static>> {
         .unwrap_or(0);
     BINDINGS
         .iter()
+        .filter(|b| !b.label.is_empty())
         .map(|b| {
             Line::from(vec![
                 Span::styled(format!(" {:<label_width$}  ", b.label), style::heading()),

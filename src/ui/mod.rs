@@ -2,6 +2,7 @@
 //! pane, detail pane, status bar, help overlay — and each part draws from the app's state. Knows
 //! nothing of terminals or events.
 
+pub mod chart;
 pub mod detail;
 pub mod help;
 pub mod style;
@@ -91,8 +92,16 @@ impl App {
     fn render_panes(&self, area: Rect, buf: &mut Buffer) {
         let Some(layout) = layout(area) else { return };
         render_title(self, layout.title, buf);
-        render_tree(self, layout.tree, buf);
-        render_detail(self, layout.detail, buf);
+        match self.chart {
+            Some(view) => {
+                let body = layout.tree.union(layout.detail);
+                chart::render(self, view, body, buf);
+            }
+            None => {
+                render_tree(self, layout.tree, buf);
+                render_detail(self, layout.detail, buf);
+            }
+        }
         render_status(self, layout.status, buf);
         match self.overlay {
             Some(Overlay::Help { scroll }) => help::render(area, scroll, buf),

@@ -1,0 +1,83 @@
+//! The box chart as the explorer runs it: moving from box to box, re-rooting, one level more or
+//! less, and back to the tree. The chart's selection is the tree's, so each view picks up where
+//! the other left off.
+
+use super::{Action, App, ChartView};
+use crate::org::EntityId;
+
+impl App {
+    pub(super) fn perform_in_chart(&mut self, action: Action) {
+        let Some(view) = self.chart else { return };
+        let Some(sel) = self.selected() else { return };
+        let org = &self.org;
+        let day = Some(self.as_of);
+        let shown = |id: EntityId| org.exists_at(id, day);
+        let level = |id: EntityId| org.depth(id).saturating_sub(org.depth(view.root));
+        let target = match action {
+            Action::Up => (sel != view.root).then(|| org.parent(sel)).flatten(),
+            Action::Down => (level(sel) < view.depth)
+                .then(|| org.children(sel).find(|&c| shown(c)))
+                .flatten(),
+            Action::CollapseOrParent | Action::PrevSibling if sel != view.root => {
+                let mut at = org.prev_sibling(sel);
+                while let Some(a) = at.filter(|&a| !shown(a)) {
+                    at = org.prev_sibling(a);
+                }
+                at
+            }
+            Action::ExpandOrChild | Action::NextSibling if sel != view.root => {
+                let mut at = org.next_sibling(sel);
+                while let Some(a) = at.filter(|&a| !shown(a)) {
+                    at = org.next_sibling(a);
+                }
+                at
+            }
+            Action::Activate => {
+                self.chart = Some(ChartView { root: sel, ..view });
+                None
+            }
+            Action::ChartDeeper => {
+                self.chart = Some(ChartView {
+                    depth: view.depth + 1,
+                    ..view
+                });
+                None
+            }
+            Action::ChartShallower => {
+                self.chart = Some(ChartView {
+                    depth: view.depth.saturating_sub(1),
+                    ..view
+                });
+                None
+            }
+            Action::First => Some(view.root),
+            Action::ToggleChart | Action::Escape => {
+                self.chart = None;
+                None
+            }
+            // Up to the parent of the chart's root: a wider chart.
+            Action::Back => {
+                if let Some(parent) = org.parent(view.root) {
+                    self.chart = Some(ChartView {
+                        root: parent,
+                        ..view
+                    });
+                }
+                None
+            }
+            other => {
+                self.perform_in_panes(other);
+                None
+            }
+        };
+        if let Some(t) = target {
+            self.tree.select(&self.org, t);
+        }
+        // A selection moved out of the drawn levels brings the chart's root along.
+        if let (Some(view), Some(sel)) = (self.chart, self.selected())
+            && !self.org.path(sel).contains(&view.root)
+        {
+            self.chart = Some(ChartView { root: sel, ..view });
+        }
+    }
+}
