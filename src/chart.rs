@@ -52,6 +52,8 @@ pub struct Request<'a> {
     pub selected: Option<EntityId>,
     /// The width the chart should try to fit in.
     pub room: usize,
+    /// Only these entities are drawn (a search's matches and the way to them), when given.
+    pub only: Option<&'a [bool]>,
 }
 
 /// A node laid out: its box lines, its children, and the width its subtree takes.

@@ -192,6 +192,7 @@ fn every_format_honours_the_view() {
         Format::Dot,
         Format::Mermaid,
         Format::Markdown,
+        Format::Chart,
     ] {
         let narrowed = |options: DumpOptions| {
             names_in(

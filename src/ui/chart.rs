@@ -45,6 +45,7 @@ pub fn render(app: &App, view: ChartView, area: Rect, buf: &mut Buffer) {
         day: app.as_of,
         selected: app.selected(),
         room: inner.width.into(),
+        only: None,
     });
     let (w, h) = (usize::from(inner.width), usize::from(inner.height));
     let (ox, oy) = match app.selected().and_then(|s| chart.boxes.get(&s)) {
