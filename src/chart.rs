@@ -418,6 +418,7 @@ mod tests {
             day,
             selected: None,
             room: 120,
+            only: None,
         });
         let places: Vec<(EntityId, Place)> = chart.boxes.iter().map(|(k, v)| (*k, *v)).collect();
         for (i, (_, a)) in places.iter().enumerate() {
