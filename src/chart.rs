@@ -168,14 +168,22 @@ fn build(req: &Request, id: EntityId, level: usize) -> Node {
         .into_iter()
         .map(|c| {
             let mut node = build(req, c, level + 1);
-            node.share = org
+            // Every stake the parent holds in the child, for whom, on the link.
+            let shares: Vec<String> = org
                 .owners_at(c, Some(req.day))
-                .find(|s| org.find_entity(&s.owner) == Some(id))
+                .filter(|s| org.find_entity(&s.owner) == Some(id))
                 .map(|s| {
-                    s.share
+                    let share = s
+                        .share
                         .as_ref()
-                        .map_or_else(|| "?".to_owned(), |sh| sh.value.to_string())
-                });
+                        .map_or_else(|| "?".to_owned(), |sh| sh.value.to_string());
+                    match s.on_behalf_of.as_ref().and_then(|b| org.find_entity(b)) {
+                        Some(b) => format!("{share} for {}", short_name(org, b)),
+                        None => share,
+                    }
+                })
+                .collect();
+            node.share = (!shares.is_empty()).then(|| shares.join(" + "));
             node
         })
         .collect();
@@ -191,7 +199,17 @@ fn build(req: &Request, id: EntityId, level: usize) -> Node {
         let (leaves, others): (Vec<Node>, Vec<Node>) = children
             .into_iter()
             .partition(|c| c.children.is_empty() && c.stacked.is_empty());
-        stacked = leaves;
+        // A stacked leaf has no link of its own to carry the share: its box says it.
+        stacked = leaves
+            .into_iter()
+            .map(|mut leaf| {
+                if let Some(share) = leaf.share.take() {
+                    leaf.lines
+                        .push(cut(&format!("held {share}"), BOX_WIDTH - 2));
+                }
+                leaf
+            })
+            .collect();
         children = others;
     }
     let width = slots_width(&stacked, &children).max(BOX_WIDTH);
@@ -358,9 +376,6 @@ impl Chart {
                     }
                 }
                 let leaf_place = self.draw_box(leaf, rail + 2, ly, selected == Some(leaf.id));
-                if let Some(share) = &leaf.share {
-                    self.put(rail + 2 + BOX_WIDTH + 1, mid, &cut(share, 14), dim);
-                }
                 self.boxes.insert(leaf.id, leaf_place);
                 self.order.push(leaf.id);
                 ly += height + 1;

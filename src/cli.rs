@@ -258,6 +258,10 @@ pub fn run(cli: Cli) -> ExitCode {
         .map_or_else(Rect::default, |(w, h)| Rect::new(0, 0, w, h));
     let mut app = App::new(loaded.org, loaded.file.name, area);
     app.color = cli.color.enabled();
+    if cli.color == ColorChoice::Always {
+        // An explicit request wins over NO_COLOR, which the terminal library also reads.
+        crossterm::style::force_color_output(true);
+    }
     app.path = cli.file.clone();
     if let Some(day) = cli.as_of {
         app.set_date(day);

@@ -18,6 +18,7 @@ pub mod ownership;
 pub mod sanitize;
 pub mod search;
 pub mod suggest;
+pub mod synthetic;
 pub mod term;
 pub mod ui;
 pub mod validate;

@@ -124,6 +124,28 @@ fn mermaid_is_a_flowchart_with_escaped_labels() {
 }
 
 #[test]
+fn mermaid_front_matter_title_is_valid_yaml() {
+    let org = reload(
+        "title: 'Quotes \" and \\\\ backslashes'\nentities:\n  - {id: a, name: A, kind: company}\n"
+            .into(),
+    );
+    let text = dump(&org, &format(Format::Mermaid));
+    let front = text.split("---\n").nth(1).expect("front matter");
+    #[derive(serde::Deserialize)]
+    struct Front {
+        title: String,
+    }
+    let front: Front = serde_saphyr::from_str(front).unwrap_or_else(|e| panic!("{e}\n{text}"));
+    assert!(
+        front
+            .title
+            .starts_with("Quotes \" and \\\\ backslashes — as of"),
+        "{}",
+        front.title
+    );
+}
+
+#[test]
 fn markdown_lists_owners_leaders_and_sources() {
     let org = shipped();
     let text = dump(&org, &format(Format::Markdown));

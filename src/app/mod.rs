@@ -266,7 +266,10 @@ impl App {
         } else {
             self.org.entity(id).id.value.clone()
         };
-        self.status = Some(format!("copied {}", crate::sanitize::sanitize(&text)));
+        // What is copied is what is shown: a control character in an id would run as a command
+        // if pasted into a shell.
+        let text = crate::sanitize::sanitize(&text).into_owned();
+        self.status = Some(format!("copied {text}"));
         self.effect = Some(Effect::Copy(text));
     }
 

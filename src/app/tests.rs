@@ -244,6 +244,24 @@ fn the_tree_scrolls_back_when_there_is_room_again() {
 }
 
 #[test]
+fn a_copied_id_carries_no_control_characters() {
+    use super::Effect;
+    let loaded = load_text(ModelText {
+        name: "t.yaml".into(),
+        text: "title: t\nentities:\n  - {id: \"a\\e[31m\\nrm\", name: A, kind: company}\n".into(),
+    })
+    .map_err(|e| e.render())
+    .unwrap();
+    let mut app = App::new(loaded.org, "t.yaml".into(), Rect::new(0, 0, 80, 24));
+    app.perform(CopyId);
+    let Some(Effect::Copy(text)) = app.effect.take() else {
+        panic!("nothing copied")
+    };
+    assert!(!text.chars().any(char::is_control), "{text:?}");
+    assert!(text.starts_with('a'), "{text:?}");
+}
+
+#[test]
 fn copy_and_edit_ask_the_event_loop() {
     use super::Effect;
     let mut app = app(24);

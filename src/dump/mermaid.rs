@@ -18,13 +18,19 @@ fn label(text: &str) -> String {
         .replace('>', "#gt;")
 }
 
+/// The title in the YAML front matter: a double-quoted YAML scalar, so backslashes and quotes
+/// are escaped the YAML way (Mermaid's entity codes are not decoded there).
+fn front_matter_title(text: &str) -> String {
+    sanitize(text).replace('\\', "\\\\").replace('"', "\\\"")
+}
+
 pub fn write(org: &Org, options: &DumpOptions, out: &mut impl Write) -> io::Result<()> {
     let view = View::new(org, options);
     let node = |e: EntityId| format!("e{}", e.0);
     writeln!(
         out,
         "---\ntitle: \"{} — as of {}\"\n---",
-        label(&org.model.title),
+        front_matter_title(&org.model.title),
         view.day
     )?;
     writeln!(out, "flowchart TD")?;

@@ -247,6 +247,9 @@ fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
             Some(Overlay::Help { .. }) => vec![Span::raw(" ↑↓ scroll  Esc close")],
             _ => vec![Span::raw(" ↑↓ move  Enter set the date  Esc close")],
         },
+        (_, _) if app.chart.is_some() => vec![Span::raw(
+            " ? help  hjkl move  Enter re-root  +/- levels  c tree  q quit",
+        )],
         (_, _) => {
             let keys = match app.focus {
                 Focus::Tree => {
