@@ -96,7 +96,8 @@ pub fn load_embedded() -> Result<Loaded, LoadError> {
 
 /// Loads a model from its text.
 pub fn load_text(file: ModelText) -> Result<Loaded, LoadError> {
-    let model = match parse(&file.text) {
+    let syntax = Syntax::of(&file);
+    let model = match parse(&file.text, syntax) {
         Ok(model) => model,
         Err(d) => {
             return Err(LoadError {
@@ -109,14 +110,59 @@ pub fn load_text(file: ModelText) -> Result<Loaded, LoadError> {
     match Org::new(model) {
         Ok((org, warnings)) => Ok(Loaded {
             org,
-            warnings,
+            warnings: with_positions(warnings, &file.text, syntax),
             file,
         }),
         Err(diagnostics) => Err(LoadError {
+            diagnostics: with_positions(diagnostics, &file.text, syntax),
             name: file.name,
             text: Some(file.text),
-            diagnostics,
         }),
+    }
+}
+
+/// The syntax a model is written in. JSON is YAML too, but its own parser reads it many times
+/// faster, so a JSON model is read as JSON.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Syntax {
+    Yaml,
+    Json,
+}
+
+impl Syntax {
+    /// JSON when the file is named `*.json`, or when its text opens an object with a quoted key.
+    pub fn of(file: &ModelText) -> Syntax {
+        let named_json = Path::new(&file.name)
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+        let looks_json = file
+            .text
+            .trim_start()
+            .strip_prefix('{')
+            .is_some_and(|rest| rest.trim_start().starts_with(['"', '}']));
+        if named_json || looks_json {
+            Syntax::Json
+        } else {
+            Syntax::Yaml
+        }
+    }
+}
+
+/// The JSON parser gives values no positions; when a JSON model has problems, it is read again
+/// as YAML (which it also is) so that each problem says where it is.
+fn with_positions(found: Vec<Diagnostic>, text: &str, syntax: Syntax) -> Vec<Diagnostic> {
+    if syntax == Syntax::Yaml || found.is_empty() {
+        return found;
+    }
+    let placed = match parse(text, Syntax::Yaml).map(Org::new) {
+        Ok(Ok((_, warnings))) => warnings,
+        Ok(Err(errors)) => errors,
+        Err(_) => return found,
+    };
+    if placed.len() == found.len() {
+        placed
+    } else {
+        found
     }
 }
 
@@ -218,11 +264,15 @@ fn position_at_end(text: &str) -> Pos {
 /// Deepest nesting accepted; a model needs about six levels.
 const MAX_DEPTH: usize = 24;
 
-/// Parses a model's YAML text. This is the only function that calls the YAML library.
-pub fn parse(text: &str) -> Result<Model, Diagnostic> {
+/// Parses a model's text. This is the only function that calls the YAML and JSON libraries.
+pub fn parse(text: &str, syntax: Syntax) -> Result<Model, Diagnostic> {
     if text.trim().is_empty() {
         return Err(Diagnostic::error(Pos::UNKNOWN, "the model file is empty")
             .with_help("a model needs at least a `title:`; see docs/model.md"));
+    }
+    if syntax == Syntax::Json {
+        // serde_json limits nesting itself (128 levels) and has no aliases to expand.
+        return serde_json::from_str::<Model>(text).map_err(|e| json_problem(&e));
     }
     // Without aliases, a document of n bytes cannot hold more than n nodes or events; the
     // budgets leave room for that and stop alias expansion early.
@@ -251,6 +301,26 @@ pub fn parse(text: &str) -> Result<Model, Diagnostic> {
         with_snippet: false,
     };
     serde_saphyr::from_str_with_options::<Model>(text, options).map_err(|e| yaml_problem(&e))
+}
+
+/// Turns the JSON library's error into a diagnostic at its position.
+fn json_problem(err: &serde_json::Error) -> Diagnostic {
+    let pos = Pos {
+        line: u32::try_from(err.line()).unwrap_or(u32::MAX),
+        col: u32::try_from(err.column()).unwrap_or(u32::MAX),
+    };
+    // The library's message ends with its own " at line L column C": ours says where already.
+    let message = err.to_string();
+    let message = message
+        .rsplit_once(" at line ")
+        .map_or(message.as_str(), |(m, _)| m)
+        .to_owned();
+    let help = match err.classify() {
+        serde_json::error::Category::Data => "see docs/model.md for the model format",
+        serde_json::error::Category::Eof => "the JSON ends too early: close every { and [",
+        _ => "this is not valid JSON here",
+    };
+    Diagnostic::error(pos, message).with_help(help)
 }
 
 /// Turns the YAML library's error into a diagnostic at its position.

@@ -323,7 +323,7 @@ mod tests {
                 .map(|id| format!("  - {{id: {id}, name: {id}, kind: company}}\n"))
                 .collect::<String>()
         );
-        Org::new(parse(&yaml).unwrap())
+        Org::new(parse(&yaml, crate::load::Syntax::Yaml).unwrap())
             .map_err(|d| format!("{d:?}"))
             .unwrap()
             .0
@@ -516,7 +516,7 @@ mod tests {
             .map(|i| format!("  - {{id: c{i}, name: c{i}, kind: company}}\n"))
             .collect();
         let yaml = format!("title: t\nentities:\n{entities}stakes:\n{stakes}");
-        let org = Org::new(parse(&yaml).unwrap())
+        let org = Org::new(parse(&yaml, crate::load::Syntax::Yaml).unwrap())
             .map_err(|d| format!("{d:?}"))
             .unwrap()
             .0;

@@ -495,7 +495,9 @@ mod tests {
 
     /// The messages of every problem in a model given as YAML.
     fn problems(yaml: &str) -> Vec<String> {
-        let model = parse(yaml).map_err(|d| d.message).unwrap();
+        let model = parse(yaml, crate::load::Syntax::Yaml)
+            .map_err(|d| d.message)
+            .unwrap();
         match Org::new(model) {
             Ok((_, warnings)) => warnings
                 .iter()
