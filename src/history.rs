@@ -2,6 +2,8 @@
 //! that appeared or went, stakes that began, ended or changed, roles taken or left, and the
 //! events in between. `--diff`, the timeline and the explorer's change marks all read this.
 
+use std::collections::{HashMap, HashSet};
+
 use crate::model::{Day, Event, Relation, Role, Stake};
 use crate::org::{EntityId, Org};
 
@@ -114,6 +116,11 @@ impl Changes<'_> {
     }
 }
 
+/// The owner and owned ids a stake joins.
+fn pair(s: &Stake) -> (&str, &str) {
+    (s.owner.value.as_str(), s.owned.value.as_str())
+}
+
 /// What changed from `from` to `to` (taken in order whichever comes first).
 pub fn changes(org: &Org, from: Day, to: Day) -> Changes<'_> {
     let (from, to) = if from <= to { (from, to) } else { (to, from) };
@@ -140,9 +147,15 @@ pub fn changes(org: &Org, from: Day, to: Day) -> Changes<'_> {
         .iter()
         .filter(|s| org.stake_in_force(s, Some(to)))
         .collect();
-    let same_pair = |a: &Stake, b: &Stake| a.owner == b.owner && a.owned == b.owned;
+    // A stake is the same holding at both dates when it joins the same owner and owned; the
+    // first stake of each pair stands for it, in file order.
+    let mut before_by_pair: HashMap<(&str, &str), &Stake> = HashMap::with_capacity(before.len());
+    for &b in &before {
+        before_by_pair.entry(pair(b)).or_insert(b);
+    }
+    let after_pairs: HashSet<(&str, &str)> = after.iter().map(|&a| pair(a)).collect();
     for &a in &after {
-        match before.iter().find(|b| same_pair(b, a)) {
+        match before_by_pair.get(&pair(a)) {
             None => stakes.push(StakeChange::Added(a)),
             Some(&b)
                 if !std::ptr::eq(a, b)
@@ -157,7 +170,7 @@ pub fn changes(org: &Org, from: Day, to: Day) -> Changes<'_> {
         }
     }
     for &b in &before {
-        if !after.iter().any(|a| same_pair(a, b)) {
+        if !after_pairs.contains(&pair(b)) {
             stakes.push(StakeChange::Removed(b));
         }
     }

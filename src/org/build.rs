@@ -338,7 +338,17 @@ pub(super) fn build(model: Model) -> (Org, Vec<Diagnostic>) {
         relations_of,
         events_of,
         events_of_person,
+        stake_ends: stake_ends.iter().map(|&ends| entity_pair(ends)).collect(),
+        role_entity: role_ends.iter().map(|&(_, e)| e.map(EntityId)).collect(),
+        relation_ends: relation_ends
+            .iter()
+            .map(|&ends| entity_pair(ends))
+            .collect(),
         model,
     };
     (org, diagnostics)
+}
+
+fn entity_pair((a, b): (Option<u32>, Option<u32>)) -> (Option<EntityId>, Option<EntityId>) {
+    (a.map(EntityId), b.map(EntityId))
 }

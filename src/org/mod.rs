@@ -49,6 +49,10 @@ pub struct Org {
     /// Events by entity and by person, in date order.
     events_of: Adjacency,
     events_of_person: Adjacency,
+    /// What each stake, role and relation refers to, resolved once (`None`: an unknown id).
+    stake_ends: Vec<(Option<EntityId>, Option<EntityId>)>,
+    role_entity: Vec<Option<EntityId>>,
+    relation_ends: Vec<(Option<EntityId>, Option<EntityId>)>,
 }
 
 impl Org {
@@ -221,24 +225,39 @@ impl Org {
     /// exist (always, when `day` is `None`).
     pub fn stake_in_force(&self, stake: &Stake, day: Option<Day>) -> bool {
         let Some(d) = day else { return true };
-        let exists = |r: &str| self.find_entity(r).is_none_or(|e| self.exists_at(e, day));
-        stake.period().contains(d) && exists(&stake.owner) && exists(&stake.owned)
+        let (owner, owned) = match index_in(&self.model.stakes, stake) {
+            Some(n) => self.stake_ends[n],
+            None => (
+                self.find_entity(&stake.owner),
+                self.find_entity(&stake.owned),
+            ),
+        };
+        let exists = |e: Option<EntityId>| e.is_none_or(|e| self.exists_at(e, day));
+        stake.period().contains(d) && exists(owner) && exists(owned)
     }
 
     /// Whether a role holds on `day`: within its period, while its entity exists.
     pub fn role_in_force(&self, role: &Role, day: Option<Day>) -> bool {
         let Some(d) = day else { return true };
-        role.period().contains(d)
-            && self
-                .find_entity(&role.entity)
-                .is_none_or(|e| self.exists_at(e, day))
+        let entity = match index_in(&self.model.roles, role) {
+            Some(n) => self.role_entity[n],
+            None => self.find_entity(&role.entity),
+        };
+        role.period().contains(d) && entity.is_none_or(|e| self.exists_at(e, day))
     }
 
     /// Whether a relation holds on `day`: within its period, while both ends exist.
     pub fn relation_in_force(&self, relation: &crate::model::Relation, day: Option<Day>) -> bool {
         let Some(d) = day else { return true };
-        let exists = |r: &str| self.find_entity(r).is_none_or(|e| self.exists_at(e, day));
-        relation.period().contains(d) && exists(&relation.from) && exists(&relation.to)
+        let (from, to) = match index_in(&self.model.relations, relation) {
+            Some(n) => self.relation_ends[n],
+            None => (
+                self.find_entity(&relation.from),
+                self.find_entity(&relation.to),
+            ),
+        };
+        let exists = |e: Option<EntityId>| e.is_none_or(|e| self.exists_at(e, day));
+        relation.period().contains(d) && exists(from) && exists(to)
     }
 
     /// The roles in entity `id`, in file order.
@@ -351,5 +370,29 @@ impl Org {
                 }
             }
         }
+    }
+}
+
+/// The position of `item` in `items` when it is one of them, found by its address: the
+/// references of the model's own stakes, roles and relations are resolved once, at build.
+fn index_in<T>(items: &[T], item: &T) -> Option<usize> {
+    let size = std::mem::size_of::<T>().max(1);
+    let offset = (item as *const T as usize).wrapping_sub(items.as_ptr() as usize);
+    (offset.is_multiple_of(size) && offset / size < items.len()).then_some(offset / size)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::index_in;
+
+    #[test]
+    fn items_are_found_by_address_not_by_value() {
+        let items = vec![String::from("a"), String::from("b"), String::from("b")];
+        assert_eq!(index_in(&items, &items[0]), Some(0));
+        assert_eq!(index_in(&items, &items[2]), Some(2));
+        let copy = items[1].clone();
+        assert_eq!(index_in(&items, &copy), None);
+        let empty: Vec<String> = Vec::new();
+        assert_eq!(index_in(&empty, &copy), None);
     }
 }
