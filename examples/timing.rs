@@ -1,32 +1,67 @@
-//! Times each stage of loading a model file: read, parse, resolve and validate.
+//! Times each stage of loading a model file, next to the bare parse of the same text by the
+//! same library (YAML or JSON) into nothing, which is the floor our own work is measured from:
 //!
 //!     cargo run --release --example timing -- FILE
 
 use std::time::Instant;
 
-fn main() {
-    let path = std::env::args().nth(1).expect("a model file");
-    let t = Instant::now();
-    let text = std::fs::read_to_string(&path).expect("readable");
-    let read = t.elapsed();
-    bare(&text);
-    let t = Instant::now();
-    let model = orgtree::load::parse(&text).expect("parses");
-    let parse = t.elapsed();
-    let t = Instant::now();
-    let org = orgtree::org::Org::new(model)
-        .map_err(|d| d.len())
-        .expect("valid");
-    let resolve = t.elapsed();
-    println!(
-        "read {read:?}, parse {parse:?}, resolve+validate {resolve:?}, {} entities",
-        org.0.entity_count()
-    );
-}
+use orgtree::load::{ModelText, Syntax, parse};
+use orgtree::org::Org;
+use serde::de::IgnoredAny;
 
-#[allow(dead_code)]
-fn bare(text: &str) {
+// The binary's allocator, so that the stages cost here what they cost there.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+fn main() {
+    let path = std::env::args().nth(1).expect("usage: timing FILE");
     let t = Instant::now();
-    let _: serde::de::IgnoredAny = serde_saphyr::from_str(text).expect("yaml");
-    println!("bare serde-saphyr parse into IgnoredAny: {:?}", t.elapsed());
+    let text = std::fs::read_to_string(&path).expect("a readable UTF-8 file");
+    let read = t.elapsed();
+    let syntax = Syntax::of(&ModelText {
+        name: path.clone(),
+        text: String::new(),
+    });
+    let syntax = if syntax == Syntax::Json || text.trim_start().starts_with('{') {
+        Syntax::Json
+    } else {
+        Syntax::Yaml
+    };
+
+    let t = Instant::now();
+    match syntax {
+        Syntax::Json => {
+            serde_json::from_str::<IgnoredAny>(&text).expect("JSON");
+        }
+        Syntax::Yaml => {
+            // No budgets: the library at full speed.
+            let options = serde_saphyr::options! { budget: None };
+            serde_saphyr::from_str_with_options::<IgnoredAny>(&text, options).expect("YAML");
+        }
+    }
+    let bare = t.elapsed();
+
+    let t = Instant::now();
+    let model = parse(&text, syntax)
+        .map_err(|d| d.message)
+        .expect("a model");
+    let parsed = t.elapsed();
+    let t = Instant::now();
+    let (org, _) = Org::new(model).map_err(|d| d.len()).expect("a valid model");
+    let resolved = t.elapsed();
+    let t = Instant::now();
+    let app = orgtree::app::App::new(org, path.clone(), ratatui::layout::Rect::new(0, 0, 120, 40));
+    let frame = orgtree::headless::frame(&app);
+    let drawn = t.elapsed();
+    let org = &app.org;
+    assert!(!frame.is_empty());
+    let ours = parsed + resolved + drawn;
+    println!(
+        "{syntax:?} {} bytes, {} entities: read {read:?}; bare parse {bare:?}; \
+         parse {parsed:?} + resolve and validate {resolved:?} + first frame {drawn:?} \
+         = {ours:?} ({:.2}x bare)",
+        text.len(),
+        org.entity_count(),
+        ours.as_secs_f64() / bare.as_secs_f64()
+    );
 }

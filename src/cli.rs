@@ -204,6 +204,9 @@ pub fn run(cli: Cli) -> ExitCode {
     if cli.check {
         return check(&loaded);
     }
+    // Warnings are counted, not quoted, from here on: the text of a large model need not stay.
+    let mut loaded = loaded;
+    drop(std::mem::take(&mut loaded.file.text));
     let root = match &cli.root {
         None => None,
         Some(id) => match loaded.org.find_entity(id) {
