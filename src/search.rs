@@ -76,7 +76,7 @@ impl Query {
             consider(self.score(v));
         }
         for r in org.roles_in(id) {
-            if let Some(p) = org.find_person(&r.person) {
+            if let Some(p) = org.person_of(r) {
                 consider(self.score(&org.person(p).name));
             }
         }
@@ -105,26 +105,23 @@ impl Query {
 /// Finds the entities matching `text`, looking only among `within` when given (a query that
 /// extends the previous one can only narrow its matches).
 pub fn find(org: &Org, text: &str, within: Option<&[EntityId]>) -> Found {
-    let mut query = Query::new(text);
+    let everyone: Vec<EntityId>;
+    let candidates = match within {
+        Some(candidates) => candidates,
+        None => {
+            everyone = (0..org.entity_count())
+                .map(|n| EntityId(n as u32))
+                .collect();
+            &everyone
+        }
+    };
     let mut matched = vec![false; org.entity_count()];
     let mut best: Option<(u32, EntityId)> = None;
-    let mut try_one = |id: EntityId, matched: &mut Vec<bool>| {
-        if let Some(score) = query.entity_score(org, id) {
+    for chunk in score_all(org, text, candidates) {
+        for (id, score) in chunk {
             matched[id.0 as usize] = true;
             if best.is_none_or(|(b, _)| score > b) {
                 best = Some((score, id));
-            }
-        }
-    };
-    match within {
-        Some(candidates) => {
-            for &id in candidates {
-                try_one(id, &mut matched);
-            }
-        }
-        None => {
-            for n in 0..org.entity_count() {
-                try_one(EntityId(n as u32), &mut matched);
             }
         }
     }
@@ -143,6 +140,39 @@ pub fn find(org: &Org, text: &str, within: Option<&[EntityId]>) -> Found {
         matched,
         shown,
     }
+}
+
+/// Below this many candidates, one thread scores them sooner than several would start.
+const PARALLEL_FROM: usize = 20_000;
+
+/// The matching candidates with their scores, in candidate order: a chunk per core for large
+/// models, so a keystroke costs a fraction of a scan.
+fn score_all(org: &Org, text: &str, candidates: &[EntityId]) -> Vec<Vec<(EntityId, u32)>> {
+    let score_chunk = |chunk: &[EntityId]| {
+        let mut query = Query::new(text);
+        chunk
+            .iter()
+            .filter_map(|&id| query.entity_score(org, id).map(|score| (id, score)))
+            .collect::<Vec<_>>()
+    };
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
+    if threads == 1 || candidates.len() < PARALLEL_FROM {
+        return vec![score_chunk(candidates)];
+    }
+    let chunk_len = candidates.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = candidates
+            .chunks(chunk_len)
+            .map(|chunk| scope.spawn(move || score_chunk(chunk)))
+            .collect();
+        workers
+            .into_iter()
+            .map(|w| {
+                w.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    })
 }
 
 /// `marked`, and every ancestor of a marked entity.
@@ -175,6 +205,33 @@ mod tests {
             .iter()
             .map(|&id| org.entity(id).name.clone())
             .collect()
+    }
+
+    #[test]
+    fn a_large_model_is_searched_in_parallel_with_the_same_result() {
+        let mut json = Vec::new();
+        crate::synthetic::write(PARALLEL_FROM + 5_000, true, &mut json).unwrap();
+        let loaded = crate::load::load_text(crate::load::ModelText {
+            name: "large.json".into(),
+            text: String::from_utf8(json).unwrap(),
+        })
+        .map_err(|e| e.render())
+        .unwrap();
+        let org = &loaded.org;
+        for text in ["cloud 12", "person 7", "tem"] {
+            let found = find(org, text, None);
+            let mut query = Query::new(text);
+            let one_by_one: Vec<bool> = (0..org.entity_count())
+                .map(|n| query.matches(org, EntityId(n as u32)))
+                .collect();
+            assert_eq!(found.matched, one_by_one, "{text}");
+            assert!(found.matches.len() > 10, "{text}: {}", found.matches.len());
+            let best = found.best.unwrap();
+            let top = (0..org.entity_count())
+                .filter_map(|n| query.entity_score(org, EntityId(n as u32)))
+                .max();
+            assert_eq!(query.entity_score(org, best), top, "{text}");
+        }
     }
 
     #[test]

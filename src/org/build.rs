@@ -5,7 +5,7 @@ use crate::diagnostic::Diagnostic;
 use crate::model::{Model, Ref};
 use crate::suggest;
 
-use super::{Adjacency, EntityId, IdIndex, Org};
+use super::{Adjacency, EntityId, IdIndex, Org, PersonId};
 
 /// At most this many unknown references get a suggestion: each costs a scan of every id.
 const SUGGESTION_BUDGET: usize = 64;
@@ -340,6 +340,7 @@ pub(super) fn build(model: Model) -> (Org, Vec<Diagnostic>) {
         events_of_person,
         stake_ends: stake_ends.iter().map(|&ends| entity_pair(ends)).collect(),
         role_entity: role_ends.iter().map(|&(_, e)| e.map(EntityId)).collect(),
+        role_person: role_ends.iter().map(|&(p, _)| p.map(PersonId)).collect(),
         relation_ends: relation_ends
             .iter()
             .map(|&ends| entity_pair(ends))

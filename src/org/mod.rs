@@ -52,6 +52,7 @@ pub struct Org {
     /// What each stake, role and relation refers to, resolved once (`None`: an unknown id).
     stake_ends: Vec<(Option<EntityId>, Option<EntityId>)>,
     role_entity: Vec<Option<EntityId>>,
+    role_person: Vec<Option<PersonId>>,
     relation_ends: Vec<(Option<EntityId>, Option<EntityId>)>,
 }
 
@@ -244,6 +245,14 @@ impl Org {
             None => self.find_entity(&role.entity),
         };
         role.period().contains(d) && entity.is_none_or(|e| self.exists_at(e, day))
+    }
+
+    /// The person who holds `role`, when the id is known.
+    pub fn person_of(&self, role: &Role) -> Option<PersonId> {
+        match index_in(&self.model.roles, role) {
+            Some(n) => self.role_person[n],
+            None => self.find_person(&role.person),
+        }
     }
 
     /// Whether a relation holds on `day`: within its period, while both ends exist.
