@@ -1,0 +1,222 @@
+//! orgtree's own work on synthetic models of 10k and 100k entities (set `ORGTREE_BENCH_SIZES`,
+//! e.g. `10000,100000,1000000`, for others): load, first frame, a move or an expand and the frame
+//! after it, expand-all, a search keystroke, and the dump. The bare parse of the same text is
+//! measured next to the load, as the floor to compare it with.
+//!
+//!     cargo bench --bench scale
+//!
+//! `bench/compare.sh` measures the whole program against jless; see BENCHMARKS.md.
+
+use std::collections::HashMap;
+use std::io;
+use std::sync::{Mutex, OnceLock};
+
+use divan::{Bencher, black_box};
+use orgtree::app::{Action, App};
+use orgtree::dump::{self, DumpOptions, Format};
+use orgtree::load::{ModelText, Syntax, load_text, parse};
+use orgtree::org::Org;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
+use serde::de::IgnoredAny;
+
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+fn main() {
+    divan::main();
+}
+
+fn sizes() -> Vec<usize> {
+    std::env::var("ORGTREE_BENCH_SIZES")
+        .ok()
+        .map(|s| s.split(',').filter_map(|n| n.trim().parse().ok()).collect())
+        .unwrap_or_else(|| vec![10_000, 100_000])
+}
+
+const AREA: Rect = Rect::new(0, 0, 120, 40);
+
+/// The synthetic model of `n` entities as YAML or JSON text, generated once per run.
+fn text(n: usize, json: bool) -> &'static str {
+    static TEXTS: OnceLock<Mutex<HashMap<(usize, bool), &'static str>>> = OnceLock::new();
+    let mut texts = TEXTS.get_or_init(Default::default).lock().unwrap();
+    texts.entry((n, json)).or_insert_with(|| {
+        let mut out = Vec::new();
+        orgtree::synthetic::write(n, json, &mut out).unwrap();
+        String::from_utf8(out).unwrap().leak()
+    })
+}
+
+fn model_text(n: usize, json: bool) -> ModelText {
+    let name = if json { "org.json" } else { "org.yaml" };
+    ModelText {
+        name: name.into(),
+        text: text(n, json).to_owned(),
+    }
+}
+
+/// The resolved model of `n` entities, loaded once per run.
+fn org(n: usize) -> Org {
+    static ORGS: OnceLock<Mutex<HashMap<usize, Org>>> = OnceLock::new();
+    let mut orgs = ORGS.get_or_init(Default::default).lock().unwrap();
+    orgs.entry(n)
+        .or_insert_with(|| load_text(model_text(n, true)).unwrap().org)
+        .clone()
+}
+
+fn render(app: &App, buf: &mut Buffer) {
+    buf.reset();
+    app.render(AREA, buf);
+    black_box(&buf);
+}
+
+mod load {
+    use super::*;
+
+    /// Parse, resolve, validate and index a YAML model.
+    #[divan::bench(args = sizes(), sample_count = 3, sample_size = 1)]
+    fn yaml(bencher: Bencher, n: usize) {
+        bencher
+            .with_inputs(|| model_text(n, false))
+            .bench_values(|file| load_text(file).unwrap());
+    }
+
+    /// The YAML library alone, reading the same text into nothing: the floor for `yaml`.
+    #[divan::bench(args = sizes(), sample_count = 3, sample_size = 1)]
+    fn yaml_bare_parse(bencher: Bencher, n: usize) {
+        let text = text(n, false);
+        bencher.bench(|| {
+            let options = serde_saphyr::options! { budget: None };
+            serde_saphyr::from_str_with_options::<IgnoredAny>(text, options).unwrap()
+        });
+    }
+
+    /// Only the parse of `yaml`, into the model's types, under orgtree's budgets.
+    #[divan::bench(args = sizes(), sample_count = 3, sample_size = 1)]
+    fn yaml_parse(bencher: Bencher, n: usize) {
+        let text = text(n, false);
+        bencher.bench(|| parse(text, Syntax::Yaml).unwrap());
+    }
+
+    /// The same model written as JSON.
+    #[divan::bench(args = sizes(), sample_count = 5, sample_size = 1)]
+    fn json(bencher: Bencher, n: usize) {
+        bencher
+            .with_inputs(|| model_text(n, true))
+            .bench_values(|file| load_text(file).unwrap());
+    }
+
+    /// The JSON library alone, reading the same text into nothing.
+    #[divan::bench(args = sizes(), sample_count = 5, sample_size = 1)]
+    fn json_bare_parse(bencher: Bencher, n: usize) {
+        let text = text(n, true);
+        bencher.bench(|| serde_json::from_str::<IgnoredAny>(text).unwrap());
+    }
+}
+
+mod explorer {
+    use super::*;
+
+    /// From a loaded model to the first frame: the explorer's state and one full draw.
+    #[divan::bench(args = sizes(), sample_count = 10, sample_size = 1)]
+    fn first_frame(bencher: Bencher, n: usize) {
+        let mut buf = Buffer::empty(AREA);
+        bencher.with_inputs(|| org(n)).bench_local_values(|org| {
+            let app = App::new(org, "org.json".into(), AREA);
+            render(&app, &mut buf);
+            app
+        });
+    }
+
+    /// One row down, and the frame after it.
+    #[divan::bench(args = sizes())]
+    fn move_down(bencher: Bencher, n: usize) {
+        let mut app = App::new(org(n), "org.json".into(), AREA);
+        app.perform(Action::ExpandToDepth(3));
+        let mut buf = Buffer::empty(AREA);
+        bencher.bench_local(|| {
+            app.perform(Action::Down);
+            render(&app, &mut buf);
+        });
+    }
+
+    /// Expanding or collapsing the selected entity, and the frame after it.
+    #[divan::bench(args = sizes())]
+    fn toggle(bencher: Bencher, n: usize) {
+        let mut app = App::new(org(n), "org.json".into(), AREA);
+        let mut buf = Buffer::empty(AREA);
+        bencher.bench_local(|| {
+            app.perform(Action::Toggle);
+            render(&app, &mut buf);
+        });
+    }
+
+    /// `E` on a root (a third of the model), its frame, then `C`.
+    #[divan::bench(args = sizes(), sample_count = 20)]
+    fn expand_all_then_collapse(bencher: Bencher, n: usize) {
+        let mut app = App::new(org(n), "org.json".into(), AREA);
+        let mut buf = Buffer::empty(AREA);
+        bencher.bench_local(|| {
+            app.perform(Action::ExpandSubtree);
+            render(&app, &mut buf);
+            app.perform(Action::CollapseAll);
+        });
+    }
+
+    /// With `/cloud` typed, one more character (the matches narrow) and its frame, then
+    /// Backspace (a full search again) and its frame: the two kinds of keystroke.
+    #[divan::bench(args = sizes(), sample_count = 20)]
+    fn search_type_and_erase(bencher: Bencher, n: usize) {
+        let mut app = App::new(org(n), "org.json".into(), AREA);
+        app.perform(Action::Search);
+        for c in "cloud".chars() {
+            app.perform(Action::SearchInput(c));
+        }
+        let mut buf = Buffer::empty(AREA);
+        bencher.bench_local(|| {
+            app.perform(Action::SearchInput('7'));
+            render(&app, &mut buf);
+            app.perform(Action::SearchBackspace);
+            render(&app, &mut buf);
+        });
+    }
+
+    /// The first keystroke of a search: every entity is a candidate.
+    #[divan::bench(args = sizes(), sample_count = 20)]
+    fn search_first_keystroke(bencher: Bencher, n: usize) {
+        let mut app = App::new(org(n), "org.json".into(), AREA);
+        app.perform(Action::Search);
+        let mut buf = Buffer::empty(AREA);
+        bencher.bench_local(|| {
+            app.perform(Action::SearchInput('c'));
+            render(&app, &mut buf);
+            app.perform(Action::SearchBackspace);
+        });
+    }
+}
+
+mod dump_all {
+    use super::*;
+
+    fn write(bencher: Bencher, n: usize, format: Format) {
+        let org = org(n);
+        let options = DumpOptions {
+            format,
+            ..DumpOptions::default()
+        };
+        bencher.bench(|| dump::write(&org, &options, &mut io::sink()).unwrap());
+    }
+
+    /// `--dump`: the whole tree as text.
+    #[divan::bench(args = sizes(), sample_count = 10)]
+    fn tree(bencher: Bencher, n: usize) {
+        write(bencher, n, Format::Tree);
+    }
+
+    /// `--dump --format json`, with effective owners.
+    #[divan::bench(args = sizes(), sample_count = 10)]
+    fn json(bencher: Bencher, n: usize) {
+        write(bencher, n, Format::Json);
+    }
+}
