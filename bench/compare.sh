@@ -6,9 +6,10 @@
 #   RUNS=5 bench/compare.sh          # runs per measurement (the median is kept; default 3,
 #                                    # and 1 at a million entities)
 #
-# Needs: cargo, tmux, GNU time (/usr/bin/time), awk, and jless 0.9
+# Needs: cargo, tmux, GNU time (/usr/bin/time) and awk. jless 0.9 is installed when missing
 # (`cargo install jless --version 0.9.0 --locked`, after Debian's libxcb-render0-dev,
-# libxcb-shape0-dev and libxcb-xfixes0-dev). Models are generated under bench/work/.
+# libxcb-shape0-dev and libxcb-xfixes0-dev, installed with apt-get when run as root).
+# Models are generated under bench/work/.
 #
 # For each size and syntax it prints the time to first frame (120x40 tmux pane) and the peak
 # RSS of both programs with their ratios; then, for orgtree alone, the load time against the
@@ -19,6 +20,16 @@ cd "$(dirname "$0")/.."
 here=$PWD
 SIZES=${SIZES:-"10000 100000 1000000"}
 JLESS=${JLESS:-$(command -v jless || echo "$HOME/.cargo/bin/jless")}
+
+# On a fresh machine, install jless 0.9 (and the X libraries it links) when it is missing.
+if ! command -v "$JLESS" >/dev/null; then
+  echo "compare.sh: installing jless 0.9.0" >&2
+  if command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
+    apt-get install -y -qq libxcb-render0-dev libxcb-shape0-dev libxcb-xfixes0-dev >/dev/null
+  fi
+  cargo install jless --version 0.9.0 --locked --quiet
+  JLESS=$HOME/.cargo/bin/jless
+fi
 
 for tool in tmux /usr/bin/time awk "$JLESS"; do
   if ! command -v "$tool" >/dev/null; then
