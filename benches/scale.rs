@@ -74,12 +74,17 @@ fn render(app: &App, buf: &mut Buffer) {
 mod load {
     use super::*;
 
-    /// Parse, resolve, validate and index a YAML model.
+    /// Parse, resolve, validate and index the model, from a copy of its text.
+    fn load(bencher: Bencher, n: usize, json: bool) {
+        bencher
+            .with_inputs(|| model_text(n, json))
+            .bench_values(|file| load_text(file).unwrap());
+    }
+
+    /// A YAML model.
     #[divan::bench(args = sizes(), sample_count = 3, sample_size = 1)]
     fn yaml(bencher: Bencher, n: usize) {
-        bencher
-            .with_inputs(|| model_text(n, false))
-            .bench_values(|file| load_text(file).unwrap());
+        load(bencher, n, false);
     }
 
     /// The YAML library alone, reading the same text into nothing: the floor for `yaml`.
@@ -102,9 +107,7 @@ mod load {
     /// The same model written as JSON.
     #[divan::bench(args = sizes(), sample_count = 5, sample_size = 1)]
     fn json(bencher: Bencher, n: usize) {
-        bencher
-            .with_inputs(|| model_text(n, true))
-            .bench_values(|file| load_text(file).unwrap());
+        load(bencher, n, true);
     }
 
     /// The JSON library alone, reading the same text into nothing.

@@ -16,17 +16,13 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 fn main() {
     let path = std::env::args().nth(1).expect("usage: timing FILE");
     let t = Instant::now();
-    let text = std::fs::read_to_string(&path).expect("a readable UTF-8 file");
-    let read = t.elapsed();
-    let syntax = Syntax::of(&ModelText {
+    let file = ModelText {
         name: path.clone(),
-        text: String::new(),
-    });
-    let syntax = if syntax == Syntax::Json || text.trim_start().starts_with('{') {
-        Syntax::Json
-    } else {
-        Syntax::Yaml
+        text: std::fs::read_to_string(&path).expect("a readable UTF-8 file"),
     };
+    let read = t.elapsed();
+    let syntax = Syntax::of(&file);
+    let text = file.text;
 
     let t = Instant::now();
     match syntax {

@@ -96,7 +96,7 @@ fn box_lines(org: &Org, id: EntityId, day: Day) -> Vec<String> {
     ];
     if let Some(role) = org.roles_in(id).find(|r| org.role_in_force(r, Some(day))) {
         let who = org
-            .find_person(&role.person)
+            .person_of(role)
             .map_or_else(|| role.person.value.clone(), |p| org.person(p).name.clone());
         lines.push(cut(&format!("{}: {who}", role.title), inner));
     }

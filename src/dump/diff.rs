@@ -18,7 +18,7 @@ fn name(org: &Org, id: &str) -> String {
 }
 
 fn role(org: &Org, r: &Role) -> String {
-    let person = org.find_person(&r.person).map_or_else(
+    let person = org.person_of(r).map_or_else(
         || sanitize(&r.person).into_owned(),
         |p| sanitize(&org.person(p).name).into_owned(),
     );

@@ -366,9 +366,7 @@ pub fn write(org: &Org, options: &DumpOptions, out: &mut impl Write) -> io::Resu
             .filter(|r| shown(&r.entity))
             .map(|r| Role {
                 person: &r.person,
-                person_name: org
-                    .find_person(&r.person)
-                    .map(|p| org.person(p).name.as_str()),
+                person_name: org.person_of(r).map(|p| org.person(p).name.as_str()),
                 entity: &r.entity,
                 title: &r.title,
                 start: date(&r.start),

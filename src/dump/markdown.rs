@@ -66,7 +66,7 @@ pub fn write(org: &Org, options: &DumpOptions, out: &mut impl Write) -> io::Resu
             .filter(|r| org.role_in_force(r, Some(view.day)))
             .map(|r| {
                 let who = org
-                    .find_person(&r.person)
+                    .person_of(r)
                     .map_or_else(|| r.person.value.clone(), |p| org.person(p).name.clone());
                 format!("{} ({})", text(&who), text(&r.title))
             })

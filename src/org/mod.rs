@@ -226,47 +226,47 @@ impl Org {
     /// exist (always, when `day` is `None`).
     pub fn stake_in_force(&self, stake: &Stake, day: Option<Day>) -> bool {
         let Some(d) = day else { return true };
-        let (owner, owned) = match index_in(&self.model.stakes, stake) {
-            Some(n) => self.stake_ends[n],
-            None => (
+        let ends = resolved(&self.model.stakes, stake, &self.stake_ends, || {
+            (
                 self.find_entity(&stake.owner),
                 self.find_entity(&stake.owned),
-            ),
-        };
-        let exists = |e: Option<EntityId>| e.is_none_or(|e| self.exists_at(e, day));
-        stake.period().contains(d) && exists(owner) && exists(owned)
+            )
+        });
+        stake.period().contains(d) && self.ends_exist(ends, day)
     }
 
     /// Whether a role holds on `day`: within its period, while its entity exists.
     pub fn role_in_force(&self, role: &Role, day: Option<Day>) -> bool {
         let Some(d) = day else { return true };
-        let entity = match index_in(&self.model.roles, role) {
-            Some(n) => self.role_entity[n],
-            None => self.find_entity(&role.entity),
-        };
+        let entity = resolved(&self.model.roles, role, &self.role_entity, || {
+            self.find_entity(&role.entity)
+        });
         role.period().contains(d) && entity.is_none_or(|e| self.exists_at(e, day))
     }
 
     /// The person who holds `role`, when the id is known.
     pub fn person_of(&self, role: &Role) -> Option<PersonId> {
-        match index_in(&self.model.roles, role) {
-            Some(n) => self.role_person[n],
-            None => self.find_person(&role.person),
-        }
+        resolved(&self.model.roles, role, &self.role_person, || {
+            self.find_person(&role.person)
+        })
     }
 
     /// Whether a relation holds on `day`: within its period, while both ends exist.
     pub fn relation_in_force(&self, relation: &crate::model::Relation, day: Option<Day>) -> bool {
         let Some(d) = day else { return true };
-        let (from, to) = match index_in(&self.model.relations, relation) {
-            Some(n) => self.relation_ends[n],
-            None => (
+        let ends = resolved(&self.model.relations, relation, &self.relation_ends, || {
+            (
                 self.find_entity(&relation.from),
                 self.find_entity(&relation.to),
-            ),
-        };
+            )
+        });
+        relation.period().contains(d) && self.ends_exist(ends, day)
+    }
+
+    /// Whether both ends of a stake or relation exist on `day` (an unknown end does not count).
+    fn ends_exist(&self, (a, b): (Option<EntityId>, Option<EntityId>), day: Option<Day>) -> bool {
         let exists = |e: Option<EntityId>| e.is_none_or(|e| self.exists_at(e, day));
-        relation.period().contains(d) && exists(from) && exists(to)
+        exists(a) && exists(b)
     }
 
     /// The roles in entity `id`, in file order.
@@ -382,8 +382,14 @@ impl Org {
     }
 }
 
-/// The position of `item` in `items` when it is one of them, found by its address: the
-/// references of the model's own stakes, roles and relations are resolved once, at build.
+/// What `item` refers to: taken from `table`, resolved at build, when `item` is one of the
+/// model's own `items`; else looked up now.
+fn resolved<T, R: Copy>(items: &[T], item: &T, table: &[R], look_up: impl FnOnce() -> R) -> R {
+    index_in(items, item).map_or_else(look_up, |n| table[n])
+}
+
+/// The position of `item` in `items` when it is one of them, found by its address, not its
+/// value.
 fn index_in<T>(items: &[T], item: &T) -> Option<usize> {
     let size = std::mem::size_of::<T>().max(1);
     let offset = (item as *const T as usize).wrapping_sub(items.as_ptr() as usize);
