@@ -11,6 +11,9 @@ fn main() -> io::Result<()> {
     let n: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(10_000);
     let json = args.any(|a| a == "--json");
     let mut out = BufWriter::with_capacity(1 << 20, io::stdout().lock());
-    orgtree::synthetic::write(n, json, &mut out)?;
-    out.flush()
+    match orgtree::synthetic::write(n, json, &mut out).and_then(|()| out.flush()) {
+        // `gen N | head` is fine: the reader had enough.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        other => other,
+    }
 }

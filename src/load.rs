@@ -186,7 +186,7 @@ fn read_bounded(path: &Path, name: &str, limits: Limits) -> Result<Vec<u8>, Load
         return Err(LoadError::whole_file(
             name,
             format!("the model path is {what}"),
-            "give the path of a YAML model file",
+            "give the path of a model file (YAML or JSON)",
         ));
     }
     if meta.len() > limits.max_size {
