@@ -1,116 +1,240 @@
 //! End to end in a real pseudo-terminal: the binary starts, draws, takes keys, and on every way
-//! out (q, Ctrl-c, SIGTERM, SIGHUP) gives the terminal back — main screen, cursor shown, mouse
-//! capture off, cooked mode — with the exit status each way promises.
+//! out — q, Ctrl-c, every signal whose default ends or stops a process, a panic, an error, the
+//! terminal itself going away — gives the terminal back (main screen, cursor shown, mouse
+//! capture off, cooked mode) and ends, with the exit status each way promises.
+//!
+//! The harness holds the only descriptor of the pty's master side, so that dropping it is
+//! exactly what closing a terminal window does.
 
-use std::io::{Read, Write};
-use std::sync::{Arc, Mutex};
+use std::io::Write as _;
+use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
+use std::os::unix::process::CommandExt;
+use std::process::{Child, Command, ExitStatus, Stdio};
 use std::time::{Duration, Instant};
 
 use nix::sys::signal::{Signal, kill};
-use nix::sys::termios::LocalFlags;
+use nix::sys::termios::{LocalFlags, tcgetattr};
 use nix::unistd::Pid;
-use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 
 const ROWS: u16 = 30;
 const COLS: u16 = 100;
 
+/// How the explorer is started.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Start {
+    /// As a terminal starts a shell: its own session, the pty its controlling terminal, so a
+    /// hang-up sends it SIGHUP.
+    Controlling,
+    /// In a session of its own with no controlling terminal: a hang-up sends no SIGHUP, and
+    /// only the dead device tells.
+    Detached,
+}
+
+struct Pty {
+    master: OwnedFd,
+    slave: OwnedFd,
+}
+
+/// A pseudo-terminal of ROWS×COLS whose two descriptors close on exec: a test that runs
+/// beside this one must not hand a copy of this master to its own child, or closing it here
+/// would close no terminal.
+fn open_pty() -> Pty {
+    // SAFETY: plain calls on descriptors this function owns; each result is checked.
+    unsafe {
+        let master = libc::posix_openpt(libc::O_RDWR | libc::O_NOCTTY | libc::O_CLOEXEC);
+        assert!(master >= 0, "posix_openpt");
+        let master = OwnedFd::from_raw_fd(master);
+        assert_eq!(libc::grantpt(master.as_raw_fd()), 0);
+        assert_eq!(libc::unlockpt(master.as_raw_fd()), 0);
+        let mut name = [0 as libc::c_char; 128];
+        assert_eq!(
+            libc::ptsname_r(master.as_raw_fd(), name.as_mut_ptr(), name.len()),
+            0
+        );
+        let slave = libc::open(
+            name.as_ptr(),
+            libc::O_RDWR | libc::O_NOCTTY | libc::O_CLOEXEC,
+        );
+        assert!(slave >= 0, "open the pty's slave");
+        let slave = OwnedFd::from_raw_fd(slave);
+        let size = libc::winsize {
+            ws_row: ROWS,
+            ws_col: COLS,
+            ws_xpixel: 0,
+            ws_ypixel: 0,
+        };
+        assert_eq!(libc::ioctl(slave.as_raw_fd(), libc::TIOCSWINSZ, &size), 0);
+        Pty { master, slave }
+    }
+}
+
 struct Running {
-    master: Box<dyn MasterPty + Send>,
-    child: Box<dyn Child + Send + Sync>,
-    writer: Box<dyn Write + Send>,
-    output: Arc<Mutex<Vec<u8>>>,
+    master: Option<OwnedFd>,
+    child: Child,
+    output: Vec<u8>,
 }
 
 impl Running {
     fn start() -> Running {
-        Running::start_with(&[])
+        Running::launch(env!("CARGO_BIN_EXE_orgtree"), &[], &[], Start::Controlling)
     }
 
     fn start_with(env: &[(&str, &str)]) -> Running {
-        let pair = native_pty_system()
-            .openpty(PtySize {
-                rows: ROWS,
-                cols: COLS,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .unwrap();
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_orgtree"));
-        cmd.env("TERM", "xterm-256color");
-        cmd.env("RUST_BACKTRACE", "0");
+        Running::launch(env!("CARGO_BIN_EXE_orgtree"), &[], env, Start::Controlling)
+    }
+
+    fn launch(program: &str, args: &[&str], env: &[(&str, &str)], start: Start) -> Running {
+        let pty = open_pty();
+        let mut cmd = Command::new(program);
+        cmd.args(args)
+            .env("TERM", "xterm-256color")
+            .env("RUST_BACKTRACE", "0")
+            .stdin(Stdio::from(pty.slave.try_clone().unwrap()))
+            .stdout(Stdio::from(pty.slave.try_clone().unwrap()))
+            .stderr(Stdio::from(pty.slave));
         for (key, value) in env {
             cmd.env(key, value);
         }
-        let child = pair.slave.spawn_command(cmd).unwrap();
-        drop(pair.slave);
-        let mut reader = pair.master.try_clone_reader().unwrap();
-        let output = Arc::new(Mutex::new(Vec::new()));
-        let sink = Arc::clone(&output);
-        std::thread::spawn(move || {
-            let mut buf = [0u8; 4096];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
-                    break;
+        let controlling = start == Start::Controlling;
+        // SAFETY: only async-signal-safe calls between fork and exec.
+        unsafe {
+            cmd.pre_exec(move || {
+                if libc::setsid() < 0 {
+                    return Err(std::io::Error::last_os_error());
                 }
-                sink.lock().unwrap().extend_from_slice(&buf[..n]);
-            }
-        });
-        let writer = pair.master.take_writer().unwrap();
-        Running {
-            master: pair.master,
-            child,
-            writer,
-            output,
+                if controlling && libc::ioctl(0, libc::TIOCSCTTY, 0) < 0 {
+                    return Err(std::io::Error::last_os_error());
+                }
+                Ok(())
+            });
         }
+        let child = cmd.spawn().unwrap();
+        Running {
+            master: Some(pty.master),
+            child,
+            output: Vec::new(),
+        }
+    }
+
+    /// Reads what the program wrote, for up to `time`.
+    fn pump(&mut self, time: Duration) {
+        let Some(master) = &self.master else {
+            std::thread::sleep(time);
+            return;
+        };
+        let deadline = Instant::now() + time;
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            let mut fd = libc::pollfd {
+                fd: master.as_raw_fd(),
+                events: libc::POLLIN,
+                revents: 0,
+            };
+            // SAFETY: one valid pollfd.
+            let n = unsafe { libc::poll(&mut fd, 1, left.as_millis() as i32) };
+            if n > 0 && fd.revents & libc::POLLIN != 0 {
+                let mut buf = [0u8; 65536];
+                // SAFETY: the buffer is valid for its length.
+                let got = unsafe { libc::read(fd.fd, buf.as_mut_ptr().cast(), buf.len()) };
+                if got > 0 {
+                    self.output.extend_from_slice(&buf[..got as usize]);
+                    continue;
+                }
+            }
+            if left.is_zero() {
+                return;
+            }
+            if n > 0 {
+                // Hung up or at an end: nothing more will come.
+                std::thread::sleep(left.min(Duration::from_millis(20)));
+            }
+        }
+    }
+
+    fn text(&self) -> String {
+        String::from_utf8_lossy(&self.output).into_owned()
     }
 
     /// The screen as a terminal would show it now.
     fn screen(&self) -> String {
         let mut parser = vt100::Parser::new(ROWS, COLS, 0);
-        parser.process(&self.output.lock().unwrap());
+        parser.process(&self.output);
         parser.screen().contents()
     }
 
-    fn wait_for(&self, text: &str) {
-        let deadline = Instant::now() + Duration::from_secs(20);
+    fn wait_until(&mut self, what: &str, done: impl Fn(&Running) -> bool) {
+        let deadline = Instant::now() + Duration::from_secs(30);
         while Instant::now() < deadline {
-            if self.screen().contains(text) {
+            if done(self) {
                 return;
             }
-            std::thread::sleep(Duration::from_millis(50));
+            self.pump(Duration::from_millis(50));
         }
-        panic!("`{text}` never appeared on:\n{}", self.screen());
+        panic!("{what} never happened; screen:\n{}", self.screen());
+    }
+
+    fn wait_for(&mut self, text: &str) {
+        self.wait_until(&format!("`{text}`"), |r| r.screen().contains(text));
     }
 
     fn keys(&mut self, keys: &str) {
-        self.writer.write_all(keys.as_bytes()).unwrap();
-        self.writer.flush().unwrap();
+        let master = self.master.as_ref().expect("the terminal is open");
+        let mut file = std::fs::File::from(master.try_clone().unwrap());
+        file.write_all(keys.as_bytes()).unwrap();
+        file.flush().unwrap();
+    }
+
+    fn pid(&self) -> Pid {
+        Pid::from_raw(self.child.id() as i32)
     }
 
     fn signal(&self, signal: Signal) {
-        let pid = self.child.process_id().unwrap();
-        kill(Pid::from_raw(pid as i32), signal).unwrap();
+        kill(self.pid(), signal).unwrap();
+    }
+
+    /// Closes the terminal, as closing its window does.
+    fn close(&mut self) {
+        self.master = None;
+    }
+
+    /// The exit status, if the program ended within `time`.
+    fn ended_within(&mut self, time: Duration) -> Option<ExitStatus> {
+        let deadline = Instant::now() + time;
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                // What it wrote last is still in the pty.
+                self.pump(Duration::from_millis(100));
+                return Some(status);
+            }
+            if Instant::now() >= deadline {
+                return None;
+            }
+            self.pump(Duration::from_millis(20));
+        }
     }
 
     /// Waits for the exit and returns its status code.
-    fn exit_code(&mut self) -> u32 {
-        let deadline = Instant::now() + Duration::from_secs(20);
-        while Instant::now() < deadline {
-            if let Some(status) = self.child.try_wait().unwrap() {
-                // Let the reader drain what was written last.
-                std::thread::sleep(Duration::from_millis(200));
-                return status.exit_code();
-            }
-            std::thread::sleep(Duration::from_millis(50));
+    fn exit_code(&mut self) -> i32 {
+        match self.ended_within(Duration::from_secs(20)) {
+            Some(status) => status.code().unwrap_or(-1),
+            None => panic!("orgtree did not exit; screen:\n{}", self.screen()),
         }
-        let _ = self.child.kill();
-        panic!("orgtree did not exit; screen:\n{}", self.screen());
+    }
+
+    fn local_flags(&self) -> LocalFlags {
+        let master = self.master.as_ref().expect("the terminal is open");
+        tcgetattr(master).expect("pty termios").local_flags
+    }
+
+    fn in_raw_mode(&self) -> bool {
+        !self
+            .local_flags()
+            .intersects(LocalFlags::ICANON | LocalFlags::ECHO)
     }
 
     /// Asserts that the terminal is as it was before orgtree started.
     fn assert_restored(&self) {
-        let out = self.output.lock().unwrap().clone();
-        let text = String::from_utf8_lossy(&out);
+        let text = self.text();
         let last = |needle: &str| text.rfind(needle);
         let entered = last("\x1b[?1049h").expect("never entered the alternate screen");
         assert!(
@@ -125,14 +249,19 @@ impl Running {
             last("\x1b[?25h") > last("\x1b[?25l"),
             "cursor not shown again"
         );
-        let termios = self.master.get_termios().expect("pty termios");
+        let flags = self.local_flags();
         assert!(
-            termios
-                .local_flags
-                .contains(LocalFlags::ICANON | LocalFlags::ECHO),
-            "raw mode still on: {:?}",
-            termios.local_flags
+            flags.contains(LocalFlags::ICANON | LocalFlags::ECHO),
+            "raw mode still on: {flags:?}"
         );
+    }
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        // A failed test leaves no process behind.
+        let _ = self.child.kill();
+        let _ = self.child.wait();
     }
 }
 
@@ -149,27 +278,43 @@ fn navigate_to_cloudwatt_read_its_owners_and_quit() {
     run.keys("?");
     run.wait_for("Keys");
     run.keys("\x1b"); // Esc closes the help…
-    std::thread::sleep(Duration::from_millis(300));
+    run.pump(Duration::from_millis(300));
     run.keys("q"); // …and q quits.
     assert_eq!(run.exit_code(), 0);
     run.assert_restored();
 }
 
+/// Every signal whose default action ends the process: the terminal comes back, and the exit
+/// status is 128 + the signal's number, as a shell reports it.
 #[test]
-fn sigterm_restores_the_terminal_and_exits_143() {
-    let mut run = Running::start();
-    run.wait_for("Orange Business Services");
-    run.signal(Signal::SIGTERM);
-    assert_eq!(run.exit_code(), 143);
-    run.assert_restored();
+fn every_ending_signal_restores_the_terminal() {
+    for signal in [
+        Signal::SIGTERM,
+        Signal::SIGHUP,
+        Signal::SIGINT,
+        Signal::SIGQUIT,
+        Signal::SIGUSR1,
+        Signal::SIGUSR2,
+        Signal::SIGALRM,
+    ] {
+        let mut run = Running::start();
+        run.wait_for("Orange Business Services");
+        run.signal(signal);
+        assert_eq!(run.exit_code(), 128 + signal as i32, "{signal}");
+        run.assert_restored();
+    }
 }
 
 #[test]
-fn sighup_restores_the_terminal_and_exits_129() {
+fn an_outside_sigpipe_changes_nothing() {
     let mut run = Running::start();
     run.wait_for("Orange Business Services");
-    run.signal(Signal::SIGHUP);
-    assert_eq!(run.exit_code(), 129);
+    run.signal(Signal::SIGPIPE);
+    run.pump(Duration::from_millis(300));
+    run.keys("jjj");
+    run.wait_for("Orange › Cloudwatt");
+    run.keys("q");
+    assert_eq!(run.exit_code(), 0);
     run.assert_restored();
 }
 
@@ -182,13 +327,76 @@ fn ctrl_c_restores_the_terminal_and_exits_130() {
     run.assert_restored();
 }
 
+/// Closing the terminal window (or `tmux kill-session`): the explorer ends at once instead of
+/// spinning on a terminal that is gone.
+#[test]
+fn closing_the_terminal_ends_the_explorer() {
+    let mut run = Running::start();
+    run.wait_for("Orange Business Services");
+    run.close();
+    assert!(
+        run.ended_within(Duration::from_secs(2)).is_some(),
+        "still running 2 s after its terminal closed"
+    );
+}
+
+/// The same with no SIGHUP to tell it: the terminal is not its controlling one, so only the
+/// device's hang-up says that it is gone.
+#[test]
+fn a_terminal_that_hangs_up_without_sighup_ends_the_explorer() {
+    let mut run = Running::launch(env!("CARGO_BIN_EXE_orgtree"), &[], &[], Start::Detached);
+    run.wait_for("Orange Business Services");
+    run.close();
+    assert!(
+        run.ended_within(Duration::from_secs(2)).is_some(),
+        "still running 2 s after its terminal hung up"
+    );
+}
+
+/// A loop stuck in a long computation does not keep a signal or a hang-up from ending the
+/// process.
+#[test]
+fn signals_and_hangups_end_a_stuck_explorer() {
+    let stall = [("ORGTREE_TEST_STALL", "1")];
+    let mut run = Running::start_with(&stall);
+    run.wait_for("Orange Business Services");
+    run.signal(Signal::SIGTERM);
+    let status = run.ended_within(Duration::from_secs(2));
+    assert_eq!(status.and_then(|s| s.code()), Some(143));
+    run.assert_restored();
+
+    let mut run = Running::start_with(&stall);
+    run.wait_for("Orange Business Services");
+    run.close();
+    assert!(run.ended_within(Duration::from_secs(2)).is_some());
+}
+
+/// Started by a parent that ignores SIGHUP (as `nohup` does), SIGTERM still ends it, and so
+/// does the terminal closing.
+#[test]
+fn under_a_parent_that_ignores_sighup() {
+    let script = "trap '' HUP; exec \"$0\"";
+    let program = env!("CARGO_BIN_EXE_orgtree");
+    let mut run = Running::launch("sh", &["-c", script, program], &[], Start::Controlling);
+    run.wait_for("Orange Business Services");
+    run.signal(Signal::SIGTERM);
+    let status = run.ended_within(Duration::from_secs(2));
+    assert_eq!(status.and_then(|s| s.code()), Some(143));
+    run.assert_restored();
+
+    let mut run = Running::launch("sh", &["-c", script, program], &[], Start::Controlling);
+    run.wait_for("Orange Business Services");
+    run.close();
+    assert!(run.ended_within(Duration::from_secs(2)).is_some());
+}
+
 #[test]
 fn a_panic_restores_the_terminal_before_its_report() {
     // Debug builds panic on purpose after the first frame when asked to.
     let mut run = Running::start_with(&[("ORGTREE_TEST_PANIC", "1")]);
     assert_eq!(run.exit_code(), 101);
     run.assert_restored();
-    let out = String::from_utf8_lossy(&run.output.lock().unwrap()).into_owned();
+    let out = run.text();
     // The first restore after entering the screen comes before the report.
     let entered = out.rfind("\x1b[?1049h").unwrap();
     let left = entered
@@ -209,37 +417,72 @@ fn a_panic_restores_the_terminal_before_its_report() {
     );
 }
 
+/// Waits until the explorer has stopped (state `T` in /proc).
+fn wait_stopped(run: &mut Running) {
+    let stat = format!("/proc/{}/stat", run.child.id());
+    run.wait_until("a stop", |_| {
+        std::fs::read_to_string(&stat)
+            .ok()
+            .and_then(|s| {
+                s.rsplit(')')
+                    .next()
+                    .map(|r| r.trim_start().starts_with('T'))
+            })
+            .unwrap_or(false)
+    });
+}
+
+/// Ctrl-z, and SIGTSTP sent from outside: the terminal is given back before the stop, and after
+/// SIGCONT the explorer is in raw mode again and draws everything.
 #[test]
-fn ctrl_z_suspends_and_the_screen_comes_back_after_sigcont() {
+fn suspending_gives_the_terminal_back_and_sigcont_takes_it_again() {
+    for (how, by_key) in [("Ctrl-z", true), ("SIGTSTP", false)] {
+        let mut run = Running::start();
+        run.wait_for("Orange Business Services");
+        assert!(run.in_raw_mode());
+        if by_key {
+            run.keys("\x1a");
+        } else {
+            run.signal(Signal::SIGTSTP);
+        }
+        wait_stopped(&mut run);
+        run.pump(Duration::from_millis(100));
+        assert!(run.text().contains("\x1b[?1049l"), "{how}: screen not left");
+        assert!(!run.in_raw_mode(), "{how}: still in raw mode while stopped");
+        let entered = run.text().matches("\x1b[?1049h").count();
+        run.signal(Signal::SIGCONT);
+        run.wait_until("the screen taken again", |r| {
+            r.text().matches("\x1b[?1049h").count() > entered
+        });
+        run.wait_for("Orange Business Services");
+        assert!(run.in_raw_mode(), "{how}: not in raw mode after SIGCONT");
+        run.keys("jjj");
+        run.wait_for("Orange › Cloudwatt");
+        run.keys("q");
+        assert_eq!(run.exit_code(), 0, "{how}");
+        run.assert_restored();
+    }
+}
+
+/// SIGSTOP cannot be caught: while stopped, a shell may put the terminal back in cooked mode.
+/// After SIGCONT the explorer sets raw mode again and repaints.
+#[test]
+fn after_sigstop_and_sigcont_the_explorer_takes_the_terminal_again() {
     let mut run = Running::start();
     run.wait_for("Orange Business Services");
-    run.keys("\x1a");
-    // Suspended: the terminal was given back (main screen, cursor shown).
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while !String::from_utf8_lossy(&run.output.lock().unwrap()).contains("\x1b[?1049l") {
-        assert!(
-            Instant::now() < deadline,
-            "the terminal was not given back on Ctrl-z"
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    std::thread::sleep(Duration::from_millis(200));
+    run.signal(Signal::SIGSTOP);
+    wait_stopped(&mut run);
+    // What a shell does to a stopped job's terminal: its own (cooked) settings back.
+    let master = run.master.as_ref().unwrap();
+    let mut cooked = tcgetattr(master).unwrap();
+    cooked.local_flags |= LocalFlags::ICANON | LocalFlags::ECHO;
+    nix::sys::termios::tcsetattr(master, nix::sys::termios::SetArg::TCSANOW, &cooked).unwrap();
+    let drawn = run.output.len();
     run.signal(Signal::SIGCONT);
-    // Back: the alternate screen again, everything redrawn; keys work.
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while String::from_utf8_lossy(&run.output.lock().unwrap())
-        .matches("\x1b[?1049h")
-        .count()
-        < 2
-    {
-        assert!(
-            Instant::now() < deadline,
-            "the explorer did not come back after SIGCONT"
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    run.keys("jjj");
-    run.wait_for("Orange › Cloudwatt");
+    run.wait_until("a repaint", |r| {
+        String::from_utf8_lossy(&r.output[drawn..]).contains("Orange Business Services")
+    });
+    assert!(run.in_raw_mode(), "keys would echo and wait for Enter");
     run.keys("q");
     assert_eq!(run.exit_code(), 0);
     run.assert_restored();
@@ -251,7 +494,7 @@ fn an_error_restores_the_terminal_and_exits_1() {
     let mut run = Running::start_with(&[("ORGTREE_TEST_ERROR", "1")]);
     assert_eq!(run.exit_code(), 1);
     run.assert_restored();
-    let out = String::from_utf8_lossy(&run.output.lock().unwrap()).into_owned();
+    let out = run.text();
     let entered = out.rfind("\x1b[?1049h").unwrap();
     let left = entered
         + out[entered..]
@@ -262,4 +505,114 @@ fn an_error_restores_the_terminal_and_exits_1() {
         message > left,
         "the message comes after the terminal is restored"
     );
+}
+
+/// A model of `n` entities side by side, written to a temporary file.
+fn flat_model(dir: &std::path::Path, n: usize) -> std::path::PathBuf {
+    let mut yaml = String::from("title: flat\nentities:\n");
+    for i in 0..n {
+        yaml.push_str(&format!(
+            "  - {{id: e{i}, name: \"Row {i}\", kind: team}}\n"
+        ));
+    }
+    let path = dir.join("flat.yaml");
+    std::fs::write(&path, yaml).unwrap();
+    path
+}
+
+fn temp_dir(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("orgtree-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// 5000 `j` sent at once all count, with no key after them to push the last ones through.
+#[test]
+fn a_burst_of_keys_is_handled_to_its_end() {
+    let dir = temp_dir("burst");
+    let model = flat_model(&dir, 6000);
+    let program = env!("CARGO_BIN_EXE_orgtree");
+    let mut run = Running::launch(program, &[model.to_str().unwrap()], &[], Start::Controlling);
+    run.wait_for("Row 0");
+    run.keys(&"j".repeat(5000));
+    run.wait_for("Row 5000 ");
+    run.keys("q");
+    assert_eq!(run.exit_code(), 0);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The model file, changed, deleted and written again under a running explorer.
+#[test]
+fn the_model_file_is_followed_through_changes_and_deletion() {
+    let dir = temp_dir("watch");
+    let model = flat_model(&dir, 3);
+    let program = env!("CARGO_BIN_EXE_orgtree");
+    let mut run = Running::launch(program, &[model.to_str().unwrap()], &[], Start::Controlling);
+    run.wait_for("Row 2");
+    std::fs::write(
+        &model,
+        "title: flat\nentities:\n  - {id: e0, name: Renamed, kind: team}\n",
+    )
+    .unwrap();
+    run.wait_for("reloaded");
+    run.wait_for("Renamed");
+    std::fs::remove_file(&model).unwrap();
+    run.wait_for("is gone");
+    assert!(run.screen().contains("Renamed"), "the last model stays");
+    std::fs::write(
+        &model,
+        "title: flat\nentities:\n  - {id: e0, name: Back again, kind: team}\n",
+    )
+    .unwrap();
+    run.wait_for("Back again");
+    run.keys("q");
+    assert_eq!(run.exit_code(), 0);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// `e` on a model file whose name an editor could read as a command (`+:!cmd` runs `cmd` in
+/// vi): the editor gets it as an absolute path, after the line.
+#[test]
+fn the_editor_gets_a_path_it_cannot_read_as_a_command() {
+    let dir = temp_dir("editor");
+    let flat = flat_model(&dir, 3);
+    let model = dir.join("+:!touch PWNED");
+    std::fs::rename(&flat, &model).unwrap();
+    let editor = dir.join("editor");
+    let args = dir.join("args");
+    std::fs::write(
+        &editor,
+        format!("#!/bin/sh\nprintf '%s\\n' \"$@\" > '{}'\n", args.display()),
+    )
+    .unwrap();
+    std::fs::set_permissions(&editor, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    let program = env!("CARGO_BIN_EXE_orgtree");
+    // The explorer runs in the model's folder, and the name is given as typed.
+    let mut run = Running::launch(
+        "sh",
+        &[
+            "-c",
+            "cd \"$1\" && exec \"$0\" -- \"$2\"",
+            program,
+            dir.to_str().unwrap(),
+            model.file_name().unwrap().to_str().unwrap(),
+        ],
+        &[("EDITOR", editor.to_str().unwrap()), ("VISUAL", "")],
+        Start::Controlling,
+    );
+    run.wait_for("Row 0");
+    run.keys("e");
+    run.wait_until("the editor", |_| args.exists());
+    run.pump(Duration::from_millis(300));
+    let got = std::fs::read_to_string(&args).unwrap();
+    let got: Vec<&str> = got.lines().collect();
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert!(got[0].starts_with('+') && got[0][1..].parse::<u32>().is_ok());
+    assert!(got[1].starts_with('/'), "{got:?}");
+    assert!(got[1].ends_with("/+:!touch PWNED"), "{got:?}");
+    run.keys("q");
+    assert_eq!(run.exit_code(), 0);
+    assert!(!dir.join("PWNED").exists());
+    let _ = std::fs::remove_dir_all(&dir);
 }

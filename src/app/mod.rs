@@ -6,13 +6,17 @@
 mod action;
 mod charting;
 mod links;
+mod reload;
 mod searching;
 mod tree;
 
 #[cfg(test)]
 mod tests;
 
+use reload::Kept;
+
 pub use action::Action;
+pub use searching::MAX_QUERY;
 pub use tree::{Row, TreeNav};
 
 use ratatui::layout::{Position, Rect};
@@ -172,6 +176,8 @@ pub struct App {
     pub exit: Option<Exit>,
     /// Set when the terminal should be handed back to the shell (Ctrl-z).
     pub suspend_requested: bool,
+    /// Set while the model file is being read again.
+    pub reloading: bool,
 }
 
 impl App {
@@ -214,6 +220,7 @@ impl App {
             status: None,
             exit: None,
             suspend_requested: false,
+            reloading: false,
         };
         app.set_date(model_date);
         app
@@ -287,51 +294,72 @@ impl App {
         self.effect = Some(Effect::Edit { path, line });
     }
 
-    /// Puts a reloaded model in place, keeping the selection, what was expanded, the date and
-    /// the search; ids that went away are forgotten.
+    /// Puts a reloaded model in place. Every field that holds an index into the old model is
+    /// made anew from the new one, in one place: the explorer is built again around the new
+    /// model, and what the person was looking at (the selection, what was expanded, the date,
+    /// the search, the chart, a person or source on show) is carried over by id, or forgotten
+    /// when its id went away.
     pub fn replace_org(&mut self, org: Org) {
-        let name = |app: &App, id: EntityId| app.org.entity(id).id.value.clone();
-        let selected = self.selected().map(|id| name(self, id));
-        let expanded: Vec<String> = self
-            .tree
-            .expanded_entities()
-            .into_iter()
-            .map(|id| name(self, id))
-            .collect();
-        let query = self.search.as_ref().map(|s| (s.query.clone(), s.editing));
-        self.org = org;
-        self.tree = TreeNav::new(&self.org);
-        let ids: Vec<EntityId> = expanded
+        let kept = Kept::of(self);
+        let file_name = std::mem::take(&mut self.file_name);
+        let mut fresh = App::new(org, file_name, self.area);
+        fresh.color = self.color;
+        fresh.path = self.path.take();
+        fresh.outside = self.outside;
+        fresh.focus = self.focus;
+        *self = fresh;
+        kept.apply(self);
+    }
+
+    /// The model file was read again and is well: its new model, shown.
+    pub fn reloaded(&mut self, org: Org) {
+        self.replace_org(org);
+        self.status = Some("the model file changed: reloaded".into());
+    }
+
+    /// The model file was read again and has a problem: the first one, in the banner, and the
+    /// last good model kept on screen.
+    pub fn reload_failed(&mut self, error: &crate::load::LoadError) {
+        self.reloading = false;
+        let first = error
+            .diagnostics
             .iter()
-            .filter_map(|i| self.org.find_entity(i))
-            .collect();
-        self.tree.set_expanded_only(&self.org, &ids);
-        self.search = None;
-        self.back.clear();
-        self.forward.clear();
-        self.anchor = None;
-        self.banner = None;
-        self.set_date(self.as_of);
-        if let Some((query, editing)) = query {
-            self.search_for(&query);
-            if let Some(s) = &mut self.search {
-                s.editing = editing;
-            }
-        }
-        if let Some(id) = selected.and_then(|s| self.org.find_entity(&s)) {
-            self.select(id);
-        } else if let Some(first) = self.tree.selected() {
-            self.show(Target::Entity(first));
-        }
-        self.settle();
+            .find(|d| d.is_error())
+            .or(error.diagnostics.first());
+        let line = first.map_or_else(
+            || "cannot read the model file".to_owned(),
+            |d| {
+                let rendered = d.render(&error.name, None);
+                rendered.lines().next().unwrap_or_default().to_owned()
+            },
+        );
+        self.banner = Some(format!("{line} — showing the last good version"));
+    }
+
+    /// The model file is being read again.
+    pub fn reloading(&mut self) {
+        self.reloading = true;
+    }
+
+    /// The model file is gone: say so, and keep the last good model until it comes back.
+    pub fn file_vanished(&mut self) {
+        self.reloading = false;
+        self.banner = Some(format!(
+            "{} is gone (deleted or renamed) — showing the last good version; it is read again \
+             when it comes back",
+            self.file_name
+        ));
+    }
+
+    /// A message for the status line.
+    pub fn tell(&mut self, message: &str) {
+        self.status = Some(message.to_owned());
     }
 
     /// Starts on a search, as if `query` had been typed after `/` and kept with Enter.
     pub fn search_for(&mut self, query: &str) {
         self.start_search();
-        for c in query.chars() {
-            self.perform(Action::SearchInput(c));
-        }
+        self.type_text(query);
         self.perform(Action::Activate);
     }
 
@@ -624,6 +652,14 @@ impl App {
 
     /// Keeps the selection on screen, the detail scroll in range, the cursor on a link in view.
     fn settle(&mut self) {
+        // The detail pane describes the selected row, whatever moved it (a date, a search, a
+        // reload); a person or source reached by a link stays until the selection moves.
+        if let Target::Entity(shown) = self.subject
+            && let Some(selected) = self.selected()
+            && selected != shown
+        {
+            self.show(Target::Entity(selected));
+        }
         let height = self.tree_height();
         self.tree.scroll_to_selection(&self.org, height);
         let (links, lines) = self.detail_links();

@@ -1,18 +1,57 @@
 //! The search, as the explorer runs it: the prompt, the filter it puts on the tree, the jump
 //! from match to match, and putting the tree back as it was.
 
-use super::{Action, App, Found, SearchState};
+use super::{Action, App, Found, InputMode, SearchState};
 use crate::search;
 
+/// The longest search query, in characters. Names are rarely a tenth of it; a longer query (a
+/// paste gone wrong) would only make every keystroke slower.
+pub const MAX_QUERY: usize = 256;
+
 impl App {
+    /// Types `text` into the search prompt as one edit, however long: the search runs once.
+    /// Line breaks and tabs become spaces, other control characters are dropped, and the query
+    /// stops at [`MAX_QUERY`] characters. Does nothing unless the prompt is open.
+    pub fn type_text(&mut self, text: &str) {
+        if text.is_empty() || self.input_mode() != InputMode::Prompt {
+            return;
+        }
+        self.status = None;
+        self.insert_text(text);
+        self.settle();
+    }
+
+    fn insert_text(&mut self, text: &str) {
+        let Some(s) = &mut self.search else { return };
+        let mut room = MAX_QUERY.saturating_sub(s.query.chars().count());
+        let (mut added, mut cut) = (false, false);
+        for c in text.chars() {
+            let c = match c {
+                '\n' | '\r' | '\t' => ' ',
+                c if c.is_control() => continue,
+                c => c,
+            };
+            if room == 0 {
+                cut = true;
+                break;
+            }
+            s.query.push(c);
+            room -= 1;
+            added = true;
+        }
+        if added {
+            self.run_search(true);
+        }
+        if cut {
+            self.status = Some(format!(
+                "a search takes at most {MAX_QUERY} characters: the rest was left out"
+            ));
+        }
+    }
+
     pub(super) fn perform_in_prompt(&mut self, action: Action) {
         match action {
-            Action::SearchInput(c) => {
-                if let Some(s) = &mut self.search {
-                    s.query.push(c);
-                }
-                self.run_search(true);
-            }
+            Action::SearchInput(c) => self.insert_text(c.encode_utf8(&mut [0; 4])),
             Action::SearchBackspace => {
                 if let Some(s) = &mut self.search {
                     s.query.pop();

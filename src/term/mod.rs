@@ -1,36 +1,40 @@
-//! The interactive loop on a real terminal: read an event, turn it into an action, update,
-//! draw. Owns every terminal mode it changes and gives each back on every way out: quit, error,
-//! panic, Ctrl-c, SIGTERM, SIGHUP, and Ctrl-z (until `fg`).
+//! The interactive loop on a real terminal: wait for something to happen, turn what came into
+//! actions, update, and draw once. Draws only when something changed: an idle explorer sleeps.
+//!
+//! The loop itself is [`drive`], written against two small traits so that its rules can be
+//! tested without a terminal: every queued input is handled before the next wait, a burst of
+//! input is followed by one frame, text typed or pasted into the search prompt is applied as one
+//! edit. What must never wait for the loop lives on threads of its own: signals and the
+//! terminal's hang-up ([`signals`]), and the model file's reloads ([`watch`]). The terminal's
+//! modes, and their restoration on every way out, are [`tty`]'s and [`session`]'s.
 
 mod session;
+mod signals;
+pub mod tty;
+mod watch;
 
 use std::io;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::Duration;
+use std::path::Path;
+use std::sync::mpsc::{self, Receiver};
+use std::time::{Duration, Instant};
 
 use crossterm::event::{self, Event};
-use ratatui::layout::Rect;
-use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 
-use crate::app::{Action, App, Effect, Exit};
+use crate::app::{Action, App, Effect, Exit, InputMode};
 use crate::keys;
-use crate::load::Limits;
+use crate::load::{Limits, LoadError, Loaded};
 
 use session::Session;
 pub use session::restore;
 
-/// How the explorer ended, as a process exit status.
+/// How the explorer ended, as a process exit status. (Signals and a hang-up end the process
+/// from their own thread, with 128 + the signal's number.)
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Ending {
     /// Quit normally: 0.
     Quit,
-    /// Ctrl-c or SIGINT: 130.
+    /// Ctrl-c: 130.
     Interrupted,
-    /// SIGTERM: 143.
-    Terminated,
-    /// SIGHUP: 129.
-    HungUp,
 }
 
 impl Ending {
@@ -38,148 +42,232 @@ impl Ending {
         match self {
             Ending::Quit => 0,
             Ending::Interrupted => 130,
-            Ending::Terminated => 143,
-            Ending::HungUp => 129,
         }
     }
 }
 
-/// Records the last terminating signal received, so the loop can end cleanly.
-fn watch_signals() -> io::Result<Arc<AtomicUsize>> {
-    let caught = Arc::new(AtomicUsize::new(0));
-    for signal in [SIGTERM, SIGHUP, SIGINT] {
-        signal_hook::flag::register_usize(signal, Arc::clone(&caught), signal as usize)?;
-    }
-    Ok(caught)
+/// What the explorer's other threads tell the loop.
+#[derive(Debug)]
+pub enum Note {
+    /// The terminal was taken back after `fg`: everything must be drawn again.
+    Repaint,
+    /// The model file changed and is being read again.
+    Reloading,
+    /// The model file was read again: the new model, or what is wrong with it.
+    Reloaded(Box<Result<Loaded, LoadError>>),
+    /// The model file is gone (deleted, or renamed away).
+    Vanished,
 }
 
-/// The model file, looked at now and then: when it changes, it is loaded again.
-struct Watch {
-    path: std::path::PathBuf,
-    limits: Limits,
-    stamp: Option<(std::time::SystemTime, u64)>,
-    checked: std::time::Instant,
+/// One thing for the loop to handle.
+#[derive(Debug)]
+pub enum Input {
+    Event(Event),
+    Note(Note),
 }
 
-impl Watch {
-    fn new(path: std::path::PathBuf, limits: Limits) -> Self {
-        let mut watch = Watch {
-            path,
-            limits,
-            stamp: None,
-            checked: std::time::Instant::now(),
-        };
-        watch.stamp = watch.stamp();
-        watch
-    }
-
-    fn stamp(&self) -> Option<(std::time::SystemTime, u64)> {
-        let meta = std::fs::metadata(&self.path).ok()?;
-        Some((meta.modified().ok()?, meta.len()))
-    }
-
-    /// Whether the file changed since last seen; looks at most once a second.
-    fn changed(&mut self) -> bool {
-        if self.checked.elapsed() < Duration::from_secs(1) {
-            return false;
-        }
-        self.checked = std::time::Instant::now();
-        let now = self.stamp();
-        let changed = now.is_some() && now != self.stamp;
-        self.stamp = now;
-        changed
-    }
-
-    /// Loads the file again: the new model, or the first problem, on one line.
-    fn reload(&self, app: &mut App) {
-        match crate::load::load_file(&self.path, self.limits) {
-            Ok(loaded) => {
-                app.replace_org(loaded.org);
-                app.status = Some("the model file changed: reloaded".into());
-            }
-            Err(e) => {
-                let first = e
-                    .diagnostics
-                    .iter()
-                    .find(|d| d.is_error())
-                    .or(e.diagnostics.first());
-                app.banner = first.map(|d| {
-                    let rendered = d.render(&e.name, None);
-                    let line = rendered.lines().next().unwrap_or_default().to_owned();
-                    format!("{line} — showing the last good version")
-                });
-            }
-        }
-    }
+/// Where the loop's inputs come from.
+pub trait Inputs {
+    /// The next input: waits for one when `wait`, else returns `None` when none is queued.
+    fn next(&mut self, wait: bool) -> io::Result<Option<Input>>;
 }
 
-/// Runs the explorer until the person quits or a signal ends it; a model file (`app.path`) is
-/// reloaded when it changes.
+/// What the loop needs of the screen and the world around it.
+pub trait Console {
+    /// The screen's size: columns, rows.
+    fn size(&self) -> io::Result<(u16, u16)>;
+    fn draw(&mut self, app: &App) -> io::Result<()>;
+    /// Forgets what is on screen, so that the next frame draws every cell.
+    fn repaint(&mut self) -> io::Result<()>;
+    fn copy(&mut self, text: &str) -> io::Result<()>;
+    /// Opens the editor; returns what went wrong, if it could not run.
+    fn edit(&mut self, path: &Path, line: u32) -> io::Result<Option<String>>;
+    /// Hands the terminal to the shell until `fg` (a [`Note::Repaint`] follows).
+    fn suspend(&mut self) -> io::Result<()>;
+}
+
+/// How long one burst of input may be handled before a frame shows where it got to; the rest
+/// is handled right after, before any wait.
+const BURST: Duration = Duration::from_millis(100);
+
+/// Runs the explorer until the person quits; the model file (`app.path`) is watched and
+/// reloaded when it changes. Signals and a hang-up end the process from their own threads.
 pub fn run(mut app: App, limits: Limits) -> io::Result<Ending> {
-    let mut watch = app.path.clone().map(|p| Watch::new(p, limits));
-    let caught = watch_signals()?;
+    let (notes, heard) = mpsc::channel();
+    signals::watch(notes.clone())?;
+    if let Some(path) = app.path.clone() {
+        watch::watch(path, limits, notes)?;
+    }
     let mut session = Session::enter()?;
-    let size = session.size()?;
-    app.perform(Action::Resize {
-        width: size.width,
-        height: size.height,
-    });
+    let mut inputs = TerminalInputs { notes: heard };
+    let ending = drive(&mut app, &mut session, &mut inputs)?;
+    session.leave();
+    Ok(ending)
+}
+
+/// The loop: draw what changed, wait, handle everything that came, and again.
+pub fn drive(
+    app: &mut App,
+    console: &mut impl Console,
+    inputs: &mut impl Inputs,
+) -> io::Result<Ending> {
+    let (width, height) = console.size()?;
+    app.perform(Action::Resize { width, height });
+    let mut dirty = true;
     loop {
-        session.draw(&app)?;
-        // Debug builds only: lets the end-to-end test check that a panic restores the
-        // terminal before its report. Release builds have no such switch.
-        #[cfg(debug_assertions)]
+        if dirty {
+            console.draw(app)?;
+            dirty = false;
+        }
+        test_hooks()?;
+        let mut next = inputs.next(true)?;
+        let started = Instant::now();
+        let mut typed = String::new();
+        while let Some(input) = next {
+            dirty = true;
+            if let Some(ending) = handle(app, console, input, &mut typed)? {
+                return Ok(ending);
+            }
+            if started.elapsed() > BURST {
+                break;
+            }
+            next = inputs.next(false)?;
+        }
+        app.type_text(&typed);
+    }
+}
+
+/// Handles one input; text for the search prompt is gathered in `typed`, and applied before
+/// anything else is.
+fn handle(
+    app: &mut App,
+    console: &mut impl Console,
+    input: Input,
+    typed: &mut String,
+) -> io::Result<Option<Ending>> {
+    let action = match input {
+        Input::Event(Event::Key(key)) => {
+            let action = keys::action_for(key, app.input_mode());
+            if let Some(Action::SearchInput(c)) = action {
+                typed.push(c);
+                return Ok(None);
+            }
+            action
+        }
+        Input::Event(Event::Paste(text)) if app.input_mode() == InputMode::Prompt => {
+            typed.push_str(&text);
+            return Ok(None);
+        }
+        Input::Event(Event::Paste(_)) => {
+            app.type_text(typed);
+            typed.clear();
+            app.tell("pasted text goes into the search: press / first");
+            return Ok(None);
+        }
+        Input::Event(Event::Mouse(mouse)) => keys::mouse_action(mouse),
+        Input::Event(Event::Resize(width, height)) => Some(Action::Resize { width, height }),
+        Input::Event(_) => None,
+        Input::Note(note) => {
+            app.type_text(typed);
+            typed.clear();
+            hear(app, console, note)?;
+            return Ok(None);
+        }
+    };
+    app.type_text(typed);
+    typed.clear();
+    if let Some(action) = action {
+        app.perform(action);
+    }
+    effects(app, console)
+}
+
+/// What another thread said.
+fn hear(app: &mut App, console: &mut impl Console, note: Note) -> io::Result<()> {
+    match note {
+        Note::Repaint => {
+            console.repaint()?;
+            let (width, height) = console.size()?;
+            app.perform(Action::Resize { width, height });
+        }
+        Note::Reloading => app.reloading(),
+        Note::Reloaded(result) => match *result {
+            Ok(loaded) => app.reloaded(loaded.org),
+            Err(e) => app.reload_failed(&e),
+        },
+        Note::Vanished => app.file_vanished(),
+    }
+    Ok(())
+}
+
+/// Does what the last action asked of the world outside the explorer.
+fn effects(app: &mut App, console: &mut impl Console) -> io::Result<Option<Ending>> {
+    match app.exit {
+        Some(Exit::Quit) => return Ok(Some(Ending::Quit)),
+        Some(Exit::Interrupted) => return Ok(Some(Ending::Interrupted)),
+        None => {}
+    }
+    match app.effect.take() {
+        Some(Effect::Copy(text)) => console.copy(&text)?,
+        Some(Effect::Edit { path, line }) => {
+            if let Some(problem) = console.edit(&path, line)? {
+                app.tell(&problem);
+            }
+            let (width, height) = console.size()?;
+            app.perform(Action::Resize { width, height });
+        }
+        None => {}
+    }
+    if std::mem::take(&mut app.suspend_requested) {
+        console.suspend()?;
+    }
+    Ok(None)
+}
+
+/// Debug builds only: let the end-to-end tests make the loop panic, fail or hang after its
+/// first frame. Release builds have no such switches.
+fn test_hooks() -> io::Result<()> {
+    #[cfg(debug_assertions)]
+    {
         if std::env::var_os("ORGTREE_TEST_PANIC").is_some() {
             panic!("panic requested by ORGTREE_TEST_PANIC");
         }
-        // Debug builds only, likewise: an I/O error out of the loop.
-        #[cfg(debug_assertions)]
         if std::env::var_os("ORGTREE_TEST_ERROR").is_some() {
             return Err(io::Error::other("error requested by ORGTREE_TEST_ERROR"));
         }
-        // Wake up now and then to notice signals even when no key comes.
-        if event::poll(Duration::from_millis(100))? {
-            let action = match event::read()? {
-                Event::Key(key) => keys::action_for(key, app.input_mode()),
-                Event::Mouse(mouse) => keys::mouse_action(mouse),
-                Event::Resize(width, height) => Some(Action::Resize { width, height }),
-                _ => None,
-            };
-            if let Some(action) = action {
-                app.perform(action);
+        if std::env::var_os("ORGTREE_TEST_STALL").is_some() {
+            loop {
+                std::thread::park();
             }
         }
-        match caught.load(Ordering::Relaxed) {
-            0 => {}
-            s if s == SIGTERM as usize => return session.leave(Ending::Terminated),
-            s if s == SIGHUP as usize => return session.leave(Ending::HungUp),
-            _ => return session.leave(Ending::Interrupted),
-        }
-        match app.exit {
-            Some(Exit::Quit) => return session.leave(Ending::Quit),
-            Some(Exit::Interrupted) => return session.leave(Ending::Interrupted),
-            None => {}
-        }
-        match app.effect.take() {
-            Some(Effect::Copy(text)) => session.copy(&text)?,
-            Some(Effect::Edit { path, line }) => {
-                if let Some(problem) = session.edit(&path, line)? {
-                    app.status = Some(problem);
-                }
-                let Rect { width, height, .. } = session.size()?;
-                app.perform(Action::Resize { width, height });
+    }
+    Ok(())
+}
+
+/// Keys, mouse and resizes from the terminal, and notes from the other threads.
+struct TerminalInputs {
+    notes: Receiver<Note>,
+}
+
+/// How often a waiting loop looks for notes between key presses: an idle explorer wakes this
+/// often, to do nothing but look.
+const TICK: Duration = Duration::from_millis(250);
+
+impl Inputs for TerminalInputs {
+    fn next(&mut self, wait: bool) -> io::Result<Option<Input>> {
+        loop {
+            if let Ok(note) = self.notes.try_recv() {
+                return Ok(Some(Input::Note(note)));
             }
-            None => {}
-        }
-        if let Some(w) = &mut watch
-            && w.changed()
-        {
-            w.reload(&mut app);
-        }
-        if std::mem::take(&mut app.suspend_requested) {
-            session.suspend()?;
-            let Rect { width, height, .. } = session.size()?;
-            app.perform(Action::Resize { width, height });
+            if event::poll(if wait { TICK } else { Duration::ZERO })? {
+                return Ok(Some(Input::Event(event::read()?)));
+            }
+            if !wait {
+                return Ok(None);
+            }
         }
     }
 }
+
+#[cfg(test)]
+mod tests;

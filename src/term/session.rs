@@ -1,50 +1,30 @@
-//! The terminal modes the explorer takes — raw mode, the alternate screen, mouse capture, a
-//! hidden cursor — and their restoration, from every path: [`Session`] restores on drop (errors
-//! included), the panic hook restores before the report is printed, and Ctrl-z restores until
-//! the shell gives the terminal back.
+//! The explorer's hold on the terminal, as the event loop sees it: entering its modes, drawing
+//! frames, lending the terminal to the editor and to the shell (Ctrl-z), copying, and giving it
+//! back on every way out: [`Session`] gives it back on drop (errors included), and the panic
+//! hook before the report is printed. The modes themselves, and the gate that keeps a restore
+//! from landing inside a frame, are [`super::tty`]'s.
 
-use std::io::{self, Stdout, Write};
+use std::io::{self, Write};
+use std::path::Path;
 use std::sync::Once;
 
-use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
-use crossterm::terminal::{
-    Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
-};
-use crossterm::{cursor, execute};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
-use ratatui::layout::Rect;
 
+use super::Console;
+use super::tty::{self, Holder, Screen};
 use crate::app::App;
-
-use super::Ending;
 
 /// The terminal in the explorer's modes. Dropping it gives the terminal back.
 pub struct Session {
-    terminal: Terminal<CrosstermBackend<Stdout>>,
+    terminal: Terminal<CrosstermBackend<Screen>>,
     active: bool,
 }
 
-/// Gives the terminal back: cooked mode, main screen, no mouse capture, cursor shown. Safe to
-/// call more than once and when nothing was changed.
+/// Gives the terminal back: its settings as they were, main screen, no mouse capture, cursor
+/// shown. Safe to call more than once, from any thread, and when nothing was changed.
 pub fn restore() {
-    let _ = disable_raw_mode();
-    let _ = execute!(
-        io::stdout(),
-        DisableMouseCapture,
-        LeaveAlternateScreen,
-        cursor::Show
-    );
-}
-
-fn enter_modes() -> io::Result<()> {
-    enable_raw_mode()?;
-    execute!(
-        io::stdout(),
-        EnterAlternateScreen,
-        EnableMouseCapture,
-        cursor::Hide
-    )
+    tty::give_back(Holder::Closed);
 }
 
 /// Restores the terminal before any panic report is printed, once installed.
@@ -59,64 +39,67 @@ fn install_panic_hook() {
     });
 }
 
+fn terminal() -> io::Result<Terminal<CrosstermBackend<Screen>>> {
+    Terminal::new(CrosstermBackend::new(Screen::default()))
+}
+
 impl Session {
     pub fn enter() -> io::Result<Session> {
         install_panic_hook();
-        if let Err(e) = enter_modes() {
+        if let Err(e) = tty::take() {
             restore();
             return Err(e);
         }
-        let terminal = match Terminal::new(CrosstermBackend::new(io::stdout())) {
-            Ok(t) => t,
+        match terminal() {
+            Ok(terminal) => Ok(Session {
+                terminal,
+                active: true,
+            }),
             Err(e) => {
                 restore();
-                return Err(e);
+                Err(e)
             }
-        };
-        Ok(Session {
-            terminal,
-            active: true,
-        })
+        }
     }
 
-    pub fn size(&self) -> io::Result<Rect> {
+    /// Gives the terminal back for good.
+    pub fn leave(mut self) {
+        self.active = false;
+        restore();
+    }
+}
+
+impl Console for Session {
+    fn size(&self) -> io::Result<(u16, u16)> {
         let size = self.terminal.size()?;
-        Ok(Rect::new(0, 0, size.width, size.height))
+        Ok((size.width, size.height))
     }
 
-    pub fn draw(&mut self, app: &App) -> io::Result<()> {
+    fn draw(&mut self, app: &App) -> io::Result<()> {
         self.terminal
             .draw(|frame| frame.render_widget(app, frame.area()))?;
         Ok(())
     }
 
-    /// Hands the terminal to the shell (Ctrl-z) and takes it back after `fg`.
-    pub fn suspend(&mut self) -> io::Result<()> {
-        restore();
-        io::stdout().flush()?;
-        // Stops the process here; execution resumes when the shell sends SIGCONT.
-        signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
-        enter_modes()?;
-        // The shell drew over the screen: clear it, and start from a fresh terminal whose
-        // empty last frame makes the next draw repaint everything. (`Terminal::clear` would
-        // ask the terminal where its cursor is, which not every terminal answers.)
-        execute!(io::stdout(), Clear(ClearType::All))?;
-        self.terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    /// A fresh terminal, whose empty last frame makes the next draw paint every cell.
+    /// (`Terminal::clear` would do too, but the screen was cleared when it was taken again.)
+    fn repaint(&mut self) -> io::Result<()> {
+        self.terminal = terminal()?;
         Ok(())
     }
 
     /// Puts `text` on the clipboard with OSC 52, which terminals (and tmux, and SSH) pass on.
-    pub fn copy(&mut self, text: &str) -> io::Result<()> {
+    fn copy(&mut self, text: &str) -> io::Result<()> {
         use base64::Engine;
         let encoded = base64::engine::general_purpose::STANDARD.encode(text);
-        let mut out = io::stdout();
+        let mut out = Screen::default();
         write!(out, "\x1b]52;c;{encoded}\x07")?;
         out.flush()
     }
 
-    /// Opens `path` at `line` in `$VISUAL`, `$EDITOR` or `vi`, with the terminal handed over
-    /// until the editor exits. Returns what went wrong, if the editor could not run.
-    pub fn edit(&mut self, path: &std::path::Path, line: u32) -> io::Result<Option<String>> {
+    /// Opens `path` at `line` in `$VISUAL`, `$EDITOR` or `vi`, with the terminal lent to it
+    /// until it exits.
+    fn edit(&mut self, path: &Path, line: u32) -> io::Result<Option<String>> {
         let editor = ["VISUAL", "EDITOR"]
             .iter()
             .filter_map(|v| std::env::var(v).ok())
@@ -124,15 +107,16 @@ impl Session {
             .unwrap_or_else(|| "vi".to_owned());
         let mut words = editor.split_whitespace();
         let program = words.next().unwrap_or("vi").to_owned();
-        restore();
+        let path = editor_path(path)?;
+        tty::give_back(Holder::Editor);
         let status = std::process::Command::new(&program)
             .args(words)
             .arg(format!("+{line}"))
-            .arg(path)
+            .arg(&path)
             .status();
-        enter_modes()?;
-        execute!(io::stdout(), Clear(ClearType::All))?;
-        self.terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+        tty::take_again(&[Holder::Editor]);
+        self.repaint()?;
+        let program = crate::sanitize::sanitize(&program).into_owned();
         Ok(match status {
             Ok(s) if s.success() => None,
             Ok(s) => Some(format!("the editor `{program}` exited with {s}")),
@@ -142,18 +126,46 @@ impl Session {
         })
     }
 
-    /// Restores the terminal and reports how the explorer ended.
-    pub fn leave(mut self, ending: Ending) -> io::Result<Ending> {
-        self.active = false;
-        restore();
-        Ok(ending)
+    /// Stops as Ctrl-z asks: the signal thread gives the terminal back, stops the process, and
+    /// after `fg` takes the terminal again and asks for a repaint.
+    fn suspend(&mut self) -> io::Result<()> {
+        signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)
     }
+}
+
+/// The model file's path as the editor gets it: absolute, so that whatever the file is called
+/// (`+:!cmd`, `-c…`, `--`), no editor reads it as an option or a command. `--` would do the
+/// same for most editors, but not for every one.
+pub fn editor_path(path: &Path) -> io::Result<std::path::PathBuf> {
+    std::path::absolute(path)
 }
 
 impl Drop for Session {
     fn drop(&mut self) {
         if self.active {
             restore();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_editor_never_reads_the_file_name_as_an_option_or_command() {
+        for name in [
+            "+:!touch PWNED",
+            "-c:!touch PWNED",
+            "--cmd=x",
+            "+1",
+            "plain.yaml",
+        ] {
+            let path = editor_path(Path::new(name)).unwrap();
+            assert!(path.is_absolute(), "{path:?}");
+            assert!(path.ends_with(name), "{path:?}");
+            let text = path.to_string_lossy();
+            assert!(text.starts_with('/'), "{text}");
         }
     }
 }

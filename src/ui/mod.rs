@@ -260,7 +260,11 @@ fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
             vec![Span::raw(format!(" {keys}"))]
         }
     };
-    let file = format!(" {} ", safe(&app.file_name));
+    let file = if app.reloading {
+        format!(" reloading… {} ", safe(&app.file_name))
+    } else {
+        format!(" {} ", safe(&app.file_name))
+    };
     let file_width = (file.chars().count() as u16).min(area.width / 3);
     let room = area.width - file_width;
     fit(left, room.into()).render(Rect::new(area.x, area.y, room, 1), buf);

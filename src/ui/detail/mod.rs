@@ -313,6 +313,11 @@ fn content(app: &App) -> Content {
         Target::Entity(id) if id.0 as usize >= app.org.entity_count() => {
             b.text("The model has no entities.").end();
         }
+        // Nothing is selected when the tree shows no row (a search that matches nothing, a
+        // date before everything): the pane must not go on describing what was.
+        Target::Entity(_) if app.selected().is_none() => {
+            b.styled("No entity is selected.", style::dim()).end();
+        }
         Target::Entity(id) => first_owner = entity::entity(app, id, &mut b),
         Target::Person(id) => person::person(app, id, &mut b),
         Target::Source(id) => source::source(app, id, &mut b),

@@ -1,0 +1,182 @@
+//! The loop's rules, without a terminal: a fake console counts frames, a script of inputs
+//! stands for the terminal and the other threads.
+
+use std::collections::VecDeque;
+use std::io;
+use std::path::Path;
+
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+
+use super::{Console, Ending, Input, Inputs, Note, drive};
+use crate::app::App;
+use crate::load::load_embedded;
+
+/// Inputs in bursts: each burst is queued at once; between bursts the loop has to wait.
+struct Script {
+    bursts: VecDeque<VecDeque<Input>>,
+    current: VecDeque<Input>,
+    waits: usize,
+}
+
+impl Script {
+    fn new(bursts: Vec<Vec<Input>>) -> Script {
+        Script {
+            bursts: bursts.into_iter().map(VecDeque::from).collect(),
+            current: VecDeque::new(),
+            waits: 0,
+        }
+    }
+}
+
+impl Inputs for Script {
+    fn next(&mut self, wait: bool) -> io::Result<Option<Input>> {
+        if let Some(input) = self.current.pop_front() {
+            return Ok(Some(input));
+        }
+        if !wait {
+            return Ok(None);
+        }
+        self.waits += 1;
+        match self.bursts.pop_front() {
+            Some(mut burst) => {
+                let first = burst.pop_front();
+                self.current = burst;
+                Ok(first)
+            }
+            // The script is over: nothing will ever come.
+            None => Err(io::Error::other("waited with nothing left to come")),
+        }
+    }
+}
+
+#[derive(Default)]
+struct Counter {
+    frames: usize,
+    repaints: usize,
+    rows: Vec<String>,
+    statuses: Vec<Option<String>>,
+}
+
+impl Console for Counter {
+    fn size(&self) -> io::Result<(u16, u16)> {
+        Ok((100, 30))
+    }
+    fn draw(&mut self, app: &App) -> io::Result<()> {
+        self.frames += 1;
+        self.statuses.push(app.status.clone());
+        self.rows.push(
+            app.selected()
+                .map_or_else(String::new, |id| app.org.entity(id).id.value.clone()),
+        );
+        Ok(())
+    }
+    fn repaint(&mut self) -> io::Result<()> {
+        self.repaints += 1;
+        Ok(())
+    }
+    fn copy(&mut self, _: &str) -> io::Result<()> {
+        Ok(())
+    }
+    fn edit(&mut self, _: &Path, _: u32) -> io::Result<Option<String>> {
+        Ok(None)
+    }
+    fn suspend(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+fn key(c: char) -> Input {
+    Input::Event(Event::Key(KeyEvent::new(
+        KeyCode::Char(c),
+        KeyModifiers::NONE,
+    )))
+}
+
+fn enter() -> Input {
+    Input::Event(Event::Key(KeyEvent::new(
+        KeyCode::Enter,
+        KeyModifiers::NONE,
+    )))
+}
+
+fn keys(text: &str) -> Vec<Input> {
+    text.chars().map(key).collect()
+}
+
+fn app() -> App {
+    let org = load_embedded().unwrap().org;
+    App::new(org, "m.yaml".into(), ratatui::layout::Rect::default())
+}
+
+fn run(bursts: Vec<Vec<Input>>) -> (App, Counter, Script) {
+    let mut app = app();
+    let mut console = Counter::default();
+    let mut script = Script::new(bursts);
+    let ending = drive(&mut app, &mut console, &mut script).unwrap();
+    assert_eq!(ending, Ending::Quit);
+    (app, console, script)
+}
+
+#[test]
+fn one_frame_follows_one_burst_and_nothing_is_drawn_while_waiting() {
+    let (_, console, script) = run(vec![keys("jjj"), keys("jj"), keys("q")]);
+    // The first frame, then one per burst before the last (which quits).
+    assert_eq!(console.frames, 3);
+    assert_eq!(script.waits, 3);
+}
+
+#[test]
+fn every_queued_key_is_handled_before_the_next_wait() {
+    // 5000 moves at once: the last frame shows the row they lead to, and only one wait
+    // happened before `q` came in its own burst.
+    let mut burst = keys(&"j".repeat(5000));
+    burst.extend(keys("G"));
+    let (app, console, script) = run(vec![burst, keys("q")]);
+    let last = console.rows.last().unwrap();
+    let bottom = app.selected().map(|id| app.org.entity(id).id.value.clone());
+    assert_eq!(Some(last.clone()), bottom);
+    assert_eq!(script.waits, 2);
+}
+
+#[test]
+fn a_pasted_search_is_one_edit_and_is_capped() {
+    let paste = "x".repeat(100_000);
+    let (app, console, _) = run(vec![
+        keys("/"),
+        vec![Input::Event(Event::Paste(paste))],
+        vec![enter()],
+        keys("q"),
+    ]);
+    let query = &app.search.as_ref().unwrap().query;
+    assert_eq!(query.chars().count(), crate::app::MAX_QUERY);
+    // The frame after the paste said why the query stops there.
+    let said = console.statuses[2].as_deref().unwrap_or_default();
+    assert!(said.contains("at most"), "{said}");
+}
+
+#[test]
+fn typed_search_text_is_applied_before_the_key_after_it() {
+    // `/cloudw` then Enter keeps the search, in one burst; `q` then quits.
+    let mut burst = keys("/cloudw");
+    burst.push(enter());
+    let (app, _, _) = run(vec![burst, keys("q")]);
+    let s = app.search.as_ref().unwrap();
+    assert_eq!(s.query, "cloudw");
+    assert!(!s.editing);
+    let selected = app.selected().unwrap();
+    assert_eq!(app.org.entity(selected).id.value, "cloudwatt");
+}
+
+#[test]
+fn a_repaint_note_forgets_the_screen_and_draws_again() {
+    let (_, console, _) = run(vec![vec![Input::Note(Note::Repaint)], keys("q")]);
+    assert_eq!(console.repaints, 1);
+    assert_eq!(console.frames, 2);
+}
+
+#[test]
+fn a_vanished_file_is_said_and_the_model_kept() {
+    let (app, _, _) = run(vec![vec![Input::Note(Note::Vanished)], keys("q")]);
+    assert!(app.banner.as_deref().unwrap().contains("is gone"));
+    assert!(app.org.entity_count() > 0);
+}

@@ -1,0 +1,63 @@
+//! The model file, watched on a thread of its own: looked at once a second, and loaded again
+//! there when it changes, so that a large or broken file never holds up a frame. The event loop
+//! hears what happened as [`Note`]s and keeps the last good model on screen meanwhile.
+
+use std::path::PathBuf;
+use std::sync::mpsc::Sender;
+use std::time::{Duration, SystemTime};
+
+use super::Note;
+use crate::load::{self, Limits};
+
+/// How often the file is looked at. Polling, rather than change notifications, sees the file
+/// replaced by a rename (as most editors save) and a file on any file system alike, for one
+/// `stat` a second.
+const EVERY: Duration = Duration::from_secs(1);
+
+/// What identifies one version of the file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Stamp {
+    modified: Option<SystemTime>,
+    len: u64,
+    inode: u64,
+}
+
+fn stamp(path: &std::path::Path) -> Option<Stamp> {
+    use std::os::unix::fs::MetadataExt;
+    let meta = std::fs::metadata(path).ok()?;
+    Some(Stamp {
+        modified: meta.modified().ok(),
+        len: meta.len(),
+        inode: meta.ino(),
+    })
+}
+
+/// Starts watching `path`; the thread ends when the event loop stops listening.
+pub fn watch(path: PathBuf, limits: Limits, notes: Sender<Note>) -> std::io::Result<()> {
+    let mut last = stamp(&path);
+    std::thread::Builder::new()
+        .name("watch".into())
+        .spawn(move || {
+            loop {
+                std::thread::sleep(EVERY);
+                let now = stamp(&path);
+                if now == last {
+                    continue;
+                }
+                last = now;
+                let note = match now {
+                    None => Note::Vanished,
+                    Some(_) => {
+                        if notes.send(Note::Reloading).is_err() {
+                            return;
+                        }
+                        Note::Reloaded(Box::new(load::load_file(&path, limits)))
+                    }
+                };
+                if notes.send(note).is_err() {
+                    return;
+                }
+            }
+        })?;
+    Ok(())
+}
