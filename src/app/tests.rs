@@ -312,3 +312,81 @@ fn a_reloaded_model_keeps_selection_expansion_and_date() {
     let b = app.org.find_entity("b").unwrap();
     assert!(app.tree.is_expanded(b));
 }
+
+fn org_of(text: &str) -> crate::org::Org {
+    load_text(ModelText {
+        name: "t.yaml".into(),
+        text: text.into(),
+    })
+    .map_err(|e| e.render())
+    .unwrap()
+    .org
+}
+
+#[test]
+fn a_reload_with_fewer_entities_under_the_chart_forgets_what_went() {
+    let mut app = app(30);
+    // The chart on g, the last entity: an index the smaller model does not have.
+    for action in [Down, Down, ExpandOrChild, Down, ToggleChart] {
+        app.perform(action);
+    }
+    assert_eq!(selected_id(&app), "g");
+    assert!(app.chart.is_some());
+    app.replace_org(org_of(
+        "title: t\nentities:\n  - {id: a, name: A, kind: group}\n",
+    ));
+    assert!(app.chart.is_none(), "the chart's root went away");
+    let _ = crate::headless::frame(&app);
+    // One that kept the root keeps the chart.
+    let mut app = self::app(30);
+    app.perform(ToggleChart);
+    app.replace_org(org_of(MODEL));
+    assert_eq!(
+        app.chart.map(|c| app.org.entity(c.root).id.value.clone()),
+        Some("a".into())
+    );
+}
+
+#[test]
+fn the_detail_pane_describes_the_selected_row_at_any_date() {
+    // The root did not exist yet in 2014: the tree shows its unit that did, and so must the
+    // detail pane.
+    let org = org_of(
+        "title: t
+entities:
+  - {id: a, name: Alpha, kind: group, founded: 2015}
+  - {id: b, name: Beta, kind: company}
+",
+    );
+    let mut app = App::new(org, "t.yaml".into(), Rect::new(0, 0, 80, 30));
+    app.set_date(
+        "2014-06"
+            .parse::<crate::model::PartialDate>()
+            .unwrap()
+            .first_day(),
+    );
+    app.perform(Resize {
+        width: 80,
+        height: 30,
+    });
+    assert_eq!(selected_id(&app), "b");
+    let frame = crate::headless::frame(&app);
+    let detail: String = frame
+        .lines()
+        .map(|l| l.chars().skip(34).collect::<String>())
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(detail.contains("Beta"), "{frame}");
+    assert!(!detail.contains("Alpha"), "{frame}");
+}
+
+#[test]
+fn a_search_that_matches_nothing_leaves_no_stale_details() {
+    let mut app = app(30);
+    app.perform(Search);
+    app.type_text("zzzzqqq");
+    assert_eq!(app.selected(), None);
+    let frame = crate::headless::frame(&app);
+    assert!(frame.contains("No entity is selected"), "{frame}");
+    assert!(!frame.contains("group"), "{frame}");
+}
