@@ -616,3 +616,42 @@ fn the_editor_gets_a_path_it_cannot_read_as_a_command() {
     assert!(!dir.join("PWNED").exists());
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Ctrl-c in an editor that keeps cooked mode is a SIGINT to the whole process group,
+/// the explorer included: it is the editor's, and the explorer is still there after it.
+#[test]
+fn an_interrupt_while_editing_belongs_to_the_editor() {
+    let dir = temp_dir("editor-int");
+    let model = flat_model(&dir, 3);
+    let editor = dir.join("editor");
+    let done = dir.join("done");
+    std::fs::write(
+        &editor,
+        format!(
+            "#!/bin/sh\ntrap '' INT\nkill -INT 0\nsleep 0.3\ntouch '{}'\n",
+            done.display()
+        ),
+    )
+    .unwrap();
+    std::fs::set_permissions(&editor, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    let mut run = Running::launch(
+        env!("CARGO_BIN_EXE_orgtree"),
+        &[model.to_str().unwrap()],
+        &[("EDITOR", editor.to_str().unwrap()), ("VISUAL", "")],
+        Start::Controlling,
+    );
+    run.wait_for("Row 0");
+    run.keys("e");
+    run.wait_until("the editor", |_| done.exists());
+    run.pump(Duration::from_millis(300));
+    assert!(
+        run.ended_within(Duration::ZERO).is_none(),
+        "the explorer ended"
+    );
+    run.keys("j");
+    run.wait_for("Row 1");
+    run.keys("q");
+    assert_eq!(run.exit_code(), 0);
+    run.assert_restored();
+    let _ = std::fs::remove_dir_all(&dir);
+}

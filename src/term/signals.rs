@@ -34,6 +34,9 @@ pub fn watch(notes: Sender<Note>) -> io::Result<()> {
                             let _ = notes.send(Note::Repaint);
                         }
                     }
+                    // The editor reads its own Ctrl-c and Ctrl-\ (one that keeps cooked mode
+                    // gets them as signals, and so, in its process group, does the explorer).
+                    SIGINT | SIGQUIT if tty::holder() == Holder::Editor => {}
                     ending => tty::end_now(128 + ending),
                 }
             }
