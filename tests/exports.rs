@@ -153,7 +153,7 @@ fn markdown_lists_owners_leaders_and_sources() {
     assert!(text.contains("  - **Cloudwatt** (company)"));
     assert!(text.contains("owned by Orange 4/9 (44.4 %), Caisse des Dépôts 1/3 (33.3 %) for French State, Thales 2/9 (22.2 %) — led by Didier Renard (CEO)"));
     assert!(text.contains("| # | Title | Publisher | Date |"));
-    assert!(text.contains("| 1 | Orange cherche comment intégrer Cloudwatt dans sa stratégie cloud | Réseaux & Télécoms | 2015-01-12 |"));
+    assert!(text.contains("| 1 | Orange cherche comment intégrer Cloudwatt dans sa stratégie cloud | Réseaux &amp; Télécoms | 2015-01-12 |"));
 }
 
 /// The entity names a dump shows. JSON and YAML also list every source (whose titles name

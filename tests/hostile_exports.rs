@@ -26,6 +26,70 @@ fn dump(org: &Org, format: Format) -> String {
 }
 
 #[test]
+fn markdown_shows_entities_and_markup_as_written() {
+    let org = load(
+        "title: 'Fish &amp; chips'\nentities:\n  - {id: a, name: '&amp; <b>bold</b> *x* ~y~ ![i](j)', kind: company}\n",
+    );
+    let text = dump(&org, Format::Markdown);
+    assert!(text.starts_with("# Fish &amp;amp; chips\n"), "{text}");
+    assert!(
+        text.contains(r"- **&amp;amp; &lt;b&gt;bold&lt;/b&gt; \*x\* \~y\~ !\[i\](j)** (company)"),
+        "{text}"
+    );
+}
+
+/// The Markdown table row of the one source of a model whose source has `url`.
+fn source_row(url: &str) -> String {
+    let yaml = format!(
+        "title: t\nsources:\n  - {{id: s, publisher: P, title: The title, url: {url}}}\nentities:\n  - {{id: a, name: A, kind: company, sources: [s]}}\n"
+    );
+    let text = dump(&load(&yaml), Format::Markdown);
+    text.lines()
+        .find(|l| l.starts_with("| 1 |"))
+        .unwrap_or_else(|| panic!("no source row:\n{text}"))
+        .to_owned()
+}
+
+#[test]
+fn markdown_urls_cannot_become_html() {
+    let row = source_row(r#""https://example.org/<img src=x onerror=alert(1)>""#);
+    assert!(!row.contains('<') || row.contains("](<https://"), "{row}");
+    assert!(!row.contains("<img"), "{row}");
+    assert!(
+        row.contains("[The title](<https://example.org/%3Cimg"),
+        "{row}"
+    );
+    // A backslash cannot escape the closing bracket, nor an entity spell a scheme.
+    let row = source_row(r#""https://example.org/a\\""#);
+    assert!(row.contains("(<https://example.org/a%5C>)"), "{row}");
+    let row = source_row(r#""https://example.org/?a=1&b=2""#);
+    assert!(
+        row.contains("(<https://example.org/?a=1&amp;b=2>)"),
+        "{row}"
+    );
+}
+
+#[test]
+fn markdown_script_urls_are_plain_text() {
+    for url in [
+        "javascript:alert(1)",
+        "JaVaScRiPt:alert(1)",
+        r#""  \t javascript:alert(1)""#,
+        r#""\u0001\u001Fjavascript:alert(1)""#,
+        r#""java\tscript:alert(1)""#,
+        "'data:text/html,<script>alert(1)</script>'",
+        "VBScript:MsgBox(1)",
+    ] {
+        let row = source_row(url);
+        assert!(!row.contains("]("), "{url} stayed a link: {row}");
+        assert!(!row.contains("<script"), "{url}: {row}");
+        assert!(row.contains("The title"), "{row}");
+    }
+    assert!(source_row("https://example.org/x").contains("[The title](<https://example.org/x>)"));
+    assert!(source_row("mailto:a@example.org").contains("[The title](<mailto:a@example.org>)"));
+}
+
+#[test]
 fn mermaid_labels_cannot_hold_a_directive() {
     let org = load(
         "title: \"%%{init: {'theme': 'dark'}}%% t\"\nentities:\n  - {id: a, name: \"%%{init: {'theme':'forest'}}%% `x` &amp;\", kind: company}\n",
