@@ -4,6 +4,7 @@
 use orgtree::dump::{self, DumpOptions, Format};
 use orgtree::load::{ModelText, load_text};
 use orgtree::org::Org;
+use orgtree::sanitize::is_unsafe;
 
 fn load(yaml: &str) -> Org {
     load_text(ModelText {
@@ -23,6 +24,44 @@ fn dump(org: &Org, format: Format) -> String {
     };
     dump::write(org, &options, &mut out).unwrap();
     String::from_utf8(out).unwrap()
+}
+
+/// A model whose texts hold bidi controls, zero-width and other invisible characters, in every
+/// kind of place a string can be: values, keys, lists, multi-line text.
+const INVISIBLE: &str = r#"title: "Bidi \u202Etitle\u202C"
+description: "two lines\nwith \u2066isolates\u2069 and \u200Bzero width"
+sources:
+  - {id: "s\u00AD1", publisher: "P\uFE0F", title: "T\U000E0041ag", url: "https://x/\u2060"}
+entities:
+  - id: "a\u200Bb"
+    name: "Evil\u202Eexe.txt\u202C \u2066x\u2069 \u200B\u200C\u200D\uFEFF \u00AD \u3164 \uFFF9r\uFFFB \uFDD0 \uFFFE \U0010FFFF \u2028"
+    kind: "company\u200B"
+    other_names: ["O\u034Fther"]
+    attributes: {"k\u202Eey": "v\u2069alue"}
+    notes: [{text: "note\u180E"}]
+    sources: ["s\u00AD1"]
+"#;
+
+#[test]
+fn yaml_escapes_every_unsafe_character_and_reads_back_the_same() {
+    let org = load(INVISIBLE);
+    let written = dump(&org, Format::Yaml);
+    if let Some(c) = written.chars().find(|&c| c != '\n' && is_unsafe(c)) {
+        panic!("{c:?} written raw:\n{written}");
+    }
+    assert!(written.contains(r"Evil\u202Eexe.txt\u202C"), "{written}");
+    assert!(written.contains(r"\U0010FFFF"), "{written}");
+    let again = load(&written);
+    assert_eq!(again.model.title, org.model.title);
+    assert_eq!(again.model.description, org.model.description);
+    let (e, f) = (&org.model.entities[0], &again.model.entities[0]);
+    assert_eq!(
+        (&f.id.value, &f.name, f.kind.as_str(), &f.other_names),
+        (&e.id.value, &e.name, e.kind.as_str(), &e.other_names)
+    );
+    assert_eq!(f.attributes, e.attributes);
+    assert_eq!(f.notes[0].text, e.notes[0].text);
+    assert_eq!(dump(&again, Format::Json), dump(&org, Format::Json));
 }
 
 #[test]
