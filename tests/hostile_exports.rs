@@ -158,3 +158,23 @@ fn mermaid_labels_cannot_hold_a_directive() {
         front.title
     );
 }
+
+#[test]
+fn dot_gives_ids_that_sanitize_alike_nodes_of_their_own() {
+    // ESC and the text `\u{1b}`, a tab and a space: shown alike, but different entities.
+    let org = load(
+        "title: t\nentities:\n  - {id: \"a\\e\", name: A, kind: company}\n  - {id: 'a\\u{1b}', name: B, kind: company, parent: \"a\\e\"}\n  - {id: \"b\\tc\", name: C, kind: company}\n  - {id: 'b c', name: D, kind: company, parent: \"b\\tc\"}\n",
+    );
+    let text = dump(&org, Format::Dot);
+    let graph = graphviz_rust::parse(&text).unwrap_or_else(|e| panic!("{e}\n{text}"));
+    let nodes: std::collections::HashSet<&str> = text
+        .lines()
+        .filter(|l| l.contains("shape="))
+        .map(|l| l.trim_start().split(" [").next().unwrap())
+        .collect();
+    assert_eq!(nodes.len(), 4, "{text}");
+    assert!(!format!("{graph:?}").contains('\u{1b}'));
+    if let Some(c) = text.chars().find(|&c| c != '\n' && is_unsafe(c)) {
+        panic!("{c:?} written raw:\n{text}");
+    }
+}
