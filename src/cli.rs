@@ -15,6 +15,10 @@ use crate::load::{self, Limits, LoadError, Loaded};
 use crate::sanitize::sanitize;
 use crate::suggest;
 
+mod usage;
+
+pub use usage::report_usage;
+
 /// Exit status: everything went well.
 pub const EXIT_OK: u8 = 0;
 /// Exit status: the model has problems (or could not be read).
@@ -61,7 +65,7 @@ pub struct Cli {
 
     /// Draw one frame of the explorer at this size (e.g. 80x24) and print it as text, after
     /// the keys of --keys; for scripts, tests and screenshots.
-    #[arg(long, value_name = "COLSxROWS", value_parser = parse_size, conflicts_with_all = ["dump", "check"])]
+    #[arg(long, value_name = "COLSxROWS", value_parser = usage::parse_size, conflicts_with_all = ["dump", "check"])]
     pub screen: Option<(u16, u16)>,
 
     /// Keys to press before --screen prints its frame: plain characters, and <Enter>, <Esc>,
@@ -110,46 +114,6 @@ fn parse_date(text: &str) -> Result<Day, String> {
     text.parse::<PartialDate>()
         .map(|d| d.first_day())
         .map_err(|e| sanitize(&e.to_string()).into_owned())
-}
-
-/// `--screen`'s size; the message quotes the argument, made safe.
-fn parse_size(text: &str) -> Result<(u16, u16), String> {
-    crate::headless::parse_size(text).map_err(|e| sanitize(&e).into_owned())
-}
-
-/// Prints what `Cli::try_parse` refused and returns the exit status: `--help` and `--version`
-/// to stdout with 0; a usage error to stderr with 2, every argument it quotes (and every line
-/// of it) through the sanitizer, since the error printer would send an argument's escape
-/// sequences to the terminal as they are.
-pub fn report_usage(mut error: clap::Error) -> ExitCode {
-    use clap::error::ContextValue;
-    if !error.use_stderr() {
-        // Help and version are orgtree's own text; a closed pipe is no failure.
-        let _ = error.print();
-        return ExitCode::from(EXIT_OK);
-    }
-    // Quoted arguments are made safe before the message is laid out, so that a line break in
-    // one cannot pass for a line of the message.
-    let quoted: Vec<_> = error
-        .context()
-        .filter_map(|(kind, value)| match value {
-            ContextValue::String(s) => Some((kind, ContextValue::String(sanitize(s).into()))),
-            ContextValue::Strings(v) => Some((
-                kind,
-                ContextValue::Strings(v.iter().map(|s| sanitize(s).into_owned()).collect()),
-            )),
-            _ => None,
-        })
-        .collect();
-    for (kind, value) in quoted {
-        error.insert(kind, value);
-    }
-    let text = error.render().to_string();
-    let mut err = io::stderr().lock();
-    for line in text.lines() {
-        let _ = writeln!(err, "{}", sanitize(line));
-    }
-    ExitCode::from(EXIT_USAGE)
 }
 
 /// `--color` values.
