@@ -15,6 +15,10 @@ use crate::load::{self, Limits, LoadError, Loaded};
 use crate::sanitize::sanitize;
 use crate::suggest;
 
+mod usage;
+
+pub use usage::report_usage;
+
 /// Exit status: everything went well.
 pub const EXIT_OK: u8 = 0;
 /// Exit status: the model has problems (or could not be read).
@@ -61,7 +65,7 @@ pub struct Cli {
 
     /// Draw one frame of the explorer at this size (e.g. 80x24) and print it as text, after
     /// the keys of --keys; for scripts, tests and screenshots.
-    #[arg(long, value_name = "COLSxROWS", value_parser = crate::headless::parse_size, conflicts_with_all = ["dump", "check"])]
+    #[arg(long, value_name = "COLSxROWS", value_parser = usage::parse_size, conflicts_with_all = ["dump", "check"])]
     pub screen: Option<(u16, u16)>,
 
     /// Keys to press before --screen prints its frame: plain characters, and <Enter>, <Esc>,
@@ -104,11 +108,12 @@ pub struct Cli {
     pub max_size: u64,
 }
 
-/// A date on the command line: its first day, for a partial date (as in the model).
+/// A date on the command line: its first day, for a partial date (as in the model). The message
+/// quotes the argument, made safe: the usage error prints it whole.
 fn parse_date(text: &str) -> Result<Day, String> {
     text.parse::<PartialDate>()
         .map(|d| d.first_day())
-        .map_err(|e| e.to_string())
+        .map_err(|e| sanitize(&e.to_string()).into_owned())
 }
 
 /// `--color` values.

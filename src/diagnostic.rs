@@ -107,15 +107,17 @@ fn line_with_caret(line: &str, col: u32) -> (String, String) {
         shown.push('…');
         caret.push(' ');
     }
-    for (i, &c) in chars[start..end].iter().enumerate() {
-        let mut buf = [0; 4];
-        let piece = sanitize(c.encode_utf8(&mut buf));
-        if start + i < col {
-            let width = unicode_width::UnicodeWidthStr::width(piece.as_ref());
-            caret.push_str(&" ".repeat(width));
-        }
-        shown.push_str(&piece);
-    }
+    // The line is made safe whole, as the explorer would show it (a skin tone joined to its
+    // hand is escaped, which one character at a time would not see); the caret is as far in as
+    // the part before the column, made safe the same way, takes in a terminal.
+    let before: String = chars[start..col.clamp(start, end)].iter().collect();
+    let line: String = chars[start..end].iter().collect();
+    let width: usize = sanitize(&before)
+        .chars()
+        .map(|c| unicode_width::UnicodeWidthChar::width(c).unwrap_or(0))
+        .sum();
+    caret.push_str(&" ".repeat(width));
+    shown.push_str(&sanitize(&line));
     if end < chars.len() {
         shown.push('…');
     }
@@ -178,6 +180,14 @@ mod tests {
         let (shown, caret) = line_with_caret("名前: x", 5);
         assert_eq!(shown, "名前: x");
         assert_eq!(caret, "      ");
+    }
+
+    #[test]
+    fn the_quoted_line_is_made_safe_whole() {
+        let (shown, caret) = line_with_caret("name: 👋\u{1F3FD} x\u{1b}", 9);
+        assert_eq!(shown, "name: 👋\\u{1f3fd} x\\u{1b}");
+        // Under the space after the escape: `name: `, the hand's two columns, the escape.
+        assert_eq!(caret, " ".repeat(6 + 2 + "\\u{1f3fd}".len()));
     }
 
     #[test]

@@ -4,6 +4,8 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+use orgtree::cli::{self, Cli};
+
 /// A model is millions of short strings: mimalloc allocates them faster and packs them tighter
 /// than the system allocator (see BENCHMARKS.md).
 #[global_allocator]
@@ -14,5 +16,8 @@ fn main() -> ExitCode {
     if let Err(e) = color_eyre::install() {
         eprintln!("orgtree: cannot install the error reporter: {e}");
     }
-    orgtree::cli::run(orgtree::cli::Cli::parse())
+    match Cli::try_parse() {
+        Ok(command_line) => cli::run(command_line),
+        Err(e) => cli::report_usage(e),
+    }
 }

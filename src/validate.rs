@@ -1,6 +1,9 @@
 //! The rules a resolved model must follow beyond its references: a tree without cycles, periods
 //! that end after they start, stakes that never add up to more than the whole, facts dated within
-//! the lives of the entities they concern, and competing values for fields that exist.
+//! the lives of the entities they concern, competing values for fields that exist, and ids that
+//! are easy to mix up (`ids`).
+
+mod ids;
 
 use num_rational::Ratio;
 
@@ -18,6 +21,7 @@ pub fn check(org: &Org, diagnostics: &mut Vec<Diagnostic>) {
     stake_sums(org, diagnostics);
     lifetimes(org, diagnostics);
     competing_values(org, diagnostics);
+    ids::check(org, diagnostics);
 }
 
 /// Reports each cycle of parent links once, at the parent field of its first entity in file

@@ -7,7 +7,7 @@
 //! - `# dump-contains: TEXT` / `# json-contains: TEXT`: what its dump must show;
 //! - `# max-size: N`: the size limit to load it with.
 //!
-//! Whatever loads must dump without a control character reaching the output.
+//! Whatever loads must dump without an unsafe character (see `sanitize`) reaching the output.
 
 use std::path::{Path, PathBuf};
 
@@ -94,12 +94,10 @@ fn check(path: &Path) -> Vec<String> {
                 (Format::Json, &h.json_contains),
             ] {
                 let dumped = dump_of(&loaded.org, format);
-                if let Some(c) = dumped.chars().find(|&c| {
-                    c != '\n'
-                        && (c.is_control()
-                            || ('\u{202a}'..='\u{202e}').contains(&c)
-                            || c == '\u{200b}')
-                }) {
+                if let Some(c) = dumped
+                    .chars()
+                    .find(|&c| c != '\n' && orgtree::sanitize::is_unsafe(c))
+                {
                     failures.push(format!("{name}: {c:?} reached the {format:?} dump"));
                 }
                 for w in wanted {

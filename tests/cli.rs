@@ -279,3 +279,78 @@ fn completions_and_man_page_come_from_the_command_line_definition() {
     let out = orgtree().arg("--man").output().unwrap();
     assert!(String::from_utf8_lossy(&out.stdout).contains(".TH orgtree 1"));
 }
+
+/// Runs orgtree with `args` and checks that the usage error it reports (exit 2) shows the
+/// hostile value escaped, with no escape sequence, bell or C1 control reaching the terminal.
+/// Colours are forced on, as in a terminal: the error printer strips escape sequences (and so
+/// the user's own) only when it writes to a pipe.
+fn assert_usage_error_is_escaped(args: &[&str], escaped: &str) {
+    let out = orgtree()
+        .args(args)
+        .env("CLICOLOR_FORCE", "1")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+    assert!(out.stdout.is_empty(), "{args:?}");
+    if let Some(c) = stderr
+        .chars()
+        .find(|&c| c != '\n' && (c.is_control() || ('\u{80}'..='\u{9f}').contains(&c)))
+    {
+        panic!("{args:?}: {c:?} reached the terminal:\n{stderr}");
+    }
+    assert!(
+        stderr.contains(escaped),
+        "{args:?}: no `{escaped}` in\n{stderr}"
+    );
+}
+
+#[test]
+fn usage_errors_show_hostile_values_escaped() {
+    let title = "\u{1b}]0;PWNED\u{7}";
+    let shown = "\\u{1b}]0;PWNED\\u{7}";
+    let value = format!("80x{title}");
+    assert_usage_error_is_escaped(&["--screen", &value], shown);
+    let value = format!("2015{title}");
+    assert_usage_error_is_escaped(&["--as-of", &value], shown);
+    let value = format!("tree{title}");
+    assert_usage_error_is_escaped(&["--format", &value], shown);
+    let value = format!("2016{title}");
+    assert_usage_error_is_escaped(&["--diff", "2015", &value], shown);
+    let value = format!("--evil{title}");
+    assert_usage_error_is_escaped(&[&value], shown);
+    let value = format!("second{title}");
+    assert_usage_error_is_escaped(&["first.yaml", &value], shown);
+    // A C1 control introduces a sequence on its own.
+    assert_usage_error_is_escaped(&["--screen", "80x\u{9b}2J"], "\\u{9b}2J");
+}
+
+#[test]
+fn usage_errors_keep_their_lines_and_help_and_version_go_to_stdout() {
+    let out = orgtree().args(["--format", "nope"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.starts_with("error: invalid value 'nope'"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("\n\nFor more information, try '--help'.\n"),
+        "{stderr}"
+    );
+    for flag in ["--help", "-h"] {
+        let out = orgtree().arg(flag).output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{flag}");
+        assert!(out.stderr.is_empty(), "{flag}");
+        assert!(
+            String::from_utf8_lossy(&out.stdout).contains("Usage: orgtree"),
+            "{flag}"
+        );
+    }
+    let out = orgtree().arg("--version").output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        concat!("orgtree ", env!("CARGO_PKG_VERSION"), "\n")
+    );
+}

@@ -2,6 +2,7 @@
 //! dashed with the share as their label; kinds are shapes and colours; the sources cited are
 //! listed in a comment. Every string is escaped for DOT.
 
+use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use crate::model::EntityKind;
@@ -26,6 +27,25 @@ fn quoted(text: &str) -> String {
     }
     out.push('"');
     out
+}
+
+/// A node's DOT id: its entity id, quoted, in a spelling no other id can share. The sanitizer's
+/// escapes are not one-to-one (a tab and a space, ESC and the text `\u{1b}` would give the same
+/// node, joining two entities' edges), so unsafe characters are written as `\u{hex}` and a
+/// backslash as two: each id keeps a spelling of its own.
+fn node_id(id: &str) -> String {
+    let mut spelled = String::with_capacity(id.len());
+    for c in id.chars() {
+        match c {
+            '\\' => spelled.push_str("\\\\"),
+            c if crate::sanitize::is_unsafe(c) => {
+                // Writing to a String cannot fail.
+                let _ = write!(spelled, "\\u{{{:x}}}", u32::from(c));
+            }
+            c => spelled.push(c),
+        }
+    }
+    quoted(&spelled)
 }
 
 /// A DOT label of several lines: each escaped, joined by DOT's own line breaks.
@@ -62,7 +82,7 @@ fn shape(kind: &EntityKind) -> (&'static str, &'static str) {
 
 pub fn write(org: &Org, options: &DumpOptions, out: &mut impl Write) -> io::Result<()> {
     let view = View::new(org, options);
-    let id = |e: crate::org::EntityId| quoted(&org.entity(e).id);
+    let id = |e: crate::org::EntityId| node_id(&org.entity(e).id);
     writeln!(
         out,
         "// {} — as of {}, drawn by orgtree",

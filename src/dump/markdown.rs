@@ -1,6 +1,7 @@
 //! `--format markdown`: the view as a nested list — each entity with its kind, owners and
 //! leaders at the date and its sources as numbered references — and a table of the sources.
 
+use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use crate::model::Ref;
@@ -11,19 +12,77 @@ use super::DumpOptions;
 use super::tree::owner_text;
 use super::view::View;
 
-/// Text that Markdown shows as written: its markup characters escaped.
+/// Text that Markdown shows as written: HTML's special characters as entities (an entity in a
+/// name shows as the entity, a tag as the tag), Markdown's markup characters escaped.
 fn text(raw: &str) -> String {
     let mut out = String::new();
     for c in sanitize(raw).chars() {
-        if matches!(
-            c,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#'
-        ) {
-            out.push('\\');
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '#' | '~' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c => out.push(c),
         }
-        out.push(c);
     }
     out
+}
+
+/// The schemes a source's URL may have to be shown as a link; any other (`javascript:`,
+/// `data:`, `vbscript:`…) is shown as text.
+const LINKED_SCHEMES: &[&str] = &["http", "https", "mailto", "ftp"];
+
+/// Whether a browser would follow `url` to a linked scheme, or to a relative address. The URL
+/// is read as browsers read it: leading and trailing controls and spaces dropped, tabs and line
+/// breaks removed, the scheme in any case.
+fn linkable(url: &str) -> bool {
+    let url: String = url
+        .trim_matches(|c: char| c <= ' ')
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .collect();
+    let Some((scheme, _)) = url.split_once(':') else {
+        return true;
+    };
+    let is_scheme = scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    !is_scheme || LINKED_SCHEMES.contains(&scheme.to_ascii_lowercase().as_str())
+}
+
+/// `url` as a link destination inside `<…>`: every byte outside the URL characters
+/// percent-encoded (so no `<`, `>`, backslash, space, control or invisible character), and `&`
+/// as `&amp;`, which Markdown decodes back to `&` (so no entity can spell a `:`).
+fn destination(url: &str) -> String {
+    let mut out = String::with_capacity(url.len());
+    for b in url.bytes() {
+        match b {
+            b'&' => out.push_str("&amp;"),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' => out.push(char::from(b)),
+            b'-' | b'.' | b'_' | b'~' | b':' | b'/' | b'?' | b'#' | b'[' | b']' | b'@' | b'!'
+            | b'$' | b'\'' | b'(' | b')' | b'*' | b'+' | b',' | b';' | b'=' | b'%' => {
+                out.push(char::from(b))
+            }
+            b => {
+                // Writing to a String cannot fail.
+                let _ = write!(out, "%{b:02X}");
+            }
+        }
+    }
+    out
+}
+
+/// A source's title, linked to its URL when the URL is safe to follow.
+fn titled_link(title: &str, url: Option<&str>) -> String {
+    match url {
+        Some(url) if linkable(url) => format!("[{}](<{}>)", text(title), destination(url)),
+        Some(url) => format!("{} ({})", text(title), text(url)),
+        None => text(title),
+    }
 }
 
 pub fn write(org: &Org, options: &DumpOptions, out: &mut impl Write) -> io::Result<()> {
@@ -83,14 +142,7 @@ pub fn write(org: &Org, options: &DumpOptions, out: &mut impl Write) -> io::Resu
         for (i, r) in cited.iter().enumerate() {
             match org.find_source(r).map(|s| org.source(s)) {
                 Some(s) => {
-                    let title = match &s.url {
-                        Some(url) => format!(
-                            "[{}](<{}>)",
-                            text(&s.title),
-                            sanitize(url).replace('>', "%3E")
-                        ),
-                        None => text(&s.title),
-                    };
+                    let title = titled_link(&s.title, s.url.as_deref());
                     let date = s
                         .date
                         .as_ref()

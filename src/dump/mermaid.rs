@@ -9,19 +9,42 @@ use crate::sanitize::sanitize;
 use super::DumpOptions;
 use super::view::View;
 
-/// A label Mermaid will show as text: quotes and angle brackets as entity codes.
+/// A label Mermaid will show as text: every character its parser or renderer gives a meaning
+/// to as an entity code: `#`, which the codes are written with; `%` because
+/// Mermaid reads `%%{…}%%` anywhere in the text as a directive that reconfigures the diagram;
+/// `` ` `` because it opens a Markdown label; `&` so that an HTML entity shows as written.
 fn label(text: &str) -> String {
-    sanitize(text)
-        .replace('#', "#35;")
-        .replace('"', "#quot;")
-        .replace('<', "#lt;")
-        .replace('>', "#gt;")
+    let mut out = String::new();
+    for c in sanitize(text).chars() {
+        match c {
+            '#' => out.push_str("#35;"),
+            '"' => out.push_str("#quot;"),
+            '<' => out.push_str("#lt;"),
+            '>' => out.push_str("#gt;"),
+            '%' => out.push_str("#37;"),
+            '\'' => out.push_str("#39;"),
+            '`' => out.push_str("#96;"),
+            '&' => out.push_str("#38;"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// The title in the YAML front matter: a double-quoted YAML scalar, so backslashes and quotes
-/// are escaped the YAML way (Mermaid's entity codes are not decoded there).
+/// are escaped the YAML way (Mermaid's entity codes are not decoded there), and `%` as `\x25`,
+/// which the YAML reader turns back into `%` after Mermaid has looked for directives.
 fn front_matter_title(text: &str) -> String {
-    sanitize(text).replace('\\', "\\\\").replace('"', "\\\"")
+    let mut out = String::new();
+    for c in sanitize(text).chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            '%' => out.push_str("\\x25"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 pub fn write(org: &Org, options: &DumpOptions, out: &mut impl Write) -> io::Result<()> {

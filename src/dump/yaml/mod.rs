@@ -1,6 +1,7 @@
 //! `--format yaml`: the model written back as a model file. Loading it gives the same model;
 //! a narrowed view (root, depth, date, filter) keeps the facts whose entities are all in view,
-//! so the result loads on its own.
+//! so the result loads on its own. Strings with invisible or format characters are written
+//! with escapes (see `escaped`).
 
 use std::io::{self, Write};
 
@@ -9,6 +10,8 @@ use crate::org::Org;
 
 use super::DumpOptions;
 use super::view::View;
+
+mod escaped;
 
 /// The part of the model in view, with no reference left pointing outside it.
 fn narrowed(org: &Org, view: &View) -> Model {
@@ -73,7 +76,7 @@ pub fn write(org: &Org, options: &DumpOptions, out: &mut impl Write) -> io::Resu
     } else {
         narrowed(org, &view)
     };
-    let text = serde_saphyr::to_string(&model).map_err(|e| io::Error::other(e.to_string()))?;
+    let text = escaped::to_string(&model).map_err(io::Error::other)?;
     writeln!(
         out,
         "# An orgtree model (see docs/model.md), written by orgtree --dump --format yaml."

@@ -1,0 +1,180 @@
+//! Hostile text in the export formats: each format shows a name as written, and nothing in a
+//! name or a URL can become markup, a directive, a live link or an invisible character.
+
+use orgtree::dump::{self, DumpOptions, Format};
+use orgtree::load::{ModelText, load_text};
+use orgtree::org::Org;
+use orgtree::sanitize::is_unsafe;
+
+fn load(yaml: &str) -> Org {
+    load_text(ModelText {
+        name: "hostile.yaml".into(),
+        text: yaml.to_owned(),
+    })
+    .map_err(|e| e.render())
+    .unwrap()
+    .org
+}
+
+fn dump(org: &Org, format: Format) -> String {
+    let mut out = Vec::new();
+    let options = DumpOptions {
+        format,
+        ..DumpOptions::default()
+    };
+    dump::write(org, &options, &mut out).unwrap();
+    String::from_utf8(out).unwrap()
+}
+
+/// A model whose texts hold bidi controls, zero-width and other invisible characters, in every
+/// kind of place a string can be: values, keys, lists, multi-line text.
+const INVISIBLE: &str = r#"title: "Bidi \u202Etitle\u202C"
+description: "two lines\nwith \u2066isolates\u2069 and \u200Bzero width"
+sources:
+  - {id: "s\u00AD1", publisher: "P\uFE0F", title: "T\U000E0041ag", url: "https://x/\u2060"}
+entities:
+  - id: "a\u200Bb"
+    name: "Evil\u202Eexe.txt\u202C \u2066x\u2069 \u200B\u200C\u200D\uFEFF \u00AD \u3164 \uFFF9r\uFFFB \uFDD0 \uFFFE \U0010FFFF \u2028"
+    kind: "company\u200B"
+    other_names: ["O\u034Fther"]
+    attributes: {"k\u202Eey": "v\u2069alue"}
+    notes: [{text: "note\u180E"}]
+    sources: ["s\u00AD1"]
+"#;
+
+#[test]
+fn yaml_escapes_every_unsafe_character_and_reads_back_the_same() {
+    let org = load(INVISIBLE);
+    let written = dump(&org, Format::Yaml);
+    if let Some(c) = written.chars().find(|&c| c != '\n' && is_unsafe(c)) {
+        panic!("{c:?} written raw:\n{written}");
+    }
+    assert!(written.contains(r"Evil\u202Eexe.txt\u202C"), "{written}");
+    assert!(written.contains(r"\U0010FFFF"), "{written}");
+    let again = load(&written);
+    assert_eq!(again.model.title, org.model.title);
+    assert_eq!(again.model.description, org.model.description);
+    let (e, f) = (&org.model.entities[0], &again.model.entities[0]);
+    assert_eq!(
+        (&f.id.value, &f.name, f.kind.as_str(), &f.other_names),
+        (&e.id.value, &e.name, e.kind.as_str(), &e.other_names)
+    );
+    assert_eq!(f.attributes, e.attributes);
+    assert_eq!(f.notes[0].text, e.notes[0].text);
+    assert_eq!(dump(&again, Format::Json), dump(&org, Format::Json));
+}
+
+#[test]
+fn markdown_shows_entities_and_markup_as_written() {
+    let org = load(
+        "title: 'Fish &amp; chips'\nentities:\n  - {id: a, name: '&amp; <b>bold</b> *x* ~y~ ![i](j)', kind: company}\n",
+    );
+    let text = dump(&org, Format::Markdown);
+    assert!(text.starts_with("# Fish &amp;amp; chips\n"), "{text}");
+    assert!(
+        text.contains(r"- **&amp;amp; &lt;b&gt;bold&lt;/b&gt; \*x\* \~y\~ !\[i\](j)** (company)"),
+        "{text}"
+    );
+}
+
+/// The Markdown table row of the one source of a model whose source has `url`.
+fn source_row(url: &str) -> String {
+    let yaml = format!(
+        "title: t\nsources:\n  - {{id: s, publisher: P, title: The title, url: {url}}}\nentities:\n  - {{id: a, name: A, kind: company, sources: [s]}}\n"
+    );
+    let text = dump(&load(&yaml), Format::Markdown);
+    text.lines()
+        .find(|l| l.starts_with("| 1 |"))
+        .unwrap_or_else(|| panic!("no source row:\n{text}"))
+        .to_owned()
+}
+
+#[test]
+fn markdown_urls_cannot_become_html() {
+    let row = source_row(r#""https://example.org/<img src=x onerror=alert(1)>""#);
+    assert!(!row.contains('<') || row.contains("](<https://"), "{row}");
+    assert!(!row.contains("<img"), "{row}");
+    assert!(
+        row.contains("[The title](<https://example.org/%3Cimg"),
+        "{row}"
+    );
+    // A backslash cannot escape the closing bracket, nor an entity spell a scheme.
+    let row = source_row(r#""https://example.org/a\\""#);
+    assert!(row.contains("(<https://example.org/a%5C>)"), "{row}");
+    let row = source_row(r#""https://example.org/?a=1&b=2""#);
+    assert!(
+        row.contains("(<https://example.org/?a=1&amp;b=2>)"),
+        "{row}"
+    );
+}
+
+#[test]
+fn markdown_script_urls_are_plain_text() {
+    for url in [
+        "javascript:alert(1)",
+        "JaVaScRiPt:alert(1)",
+        r#""  \t javascript:alert(1)""#,
+        r#""\u0001\u001Fjavascript:alert(1)""#,
+        r#""java\tscript:alert(1)""#,
+        "'data:text/html,<script>alert(1)</script>'",
+        "VBScript:MsgBox(1)",
+    ] {
+        let row = source_row(url);
+        assert!(!row.contains("]("), "{url} stayed a link: {row}");
+        assert!(!row.contains("<script"), "{url}: {row}");
+        assert!(row.contains("The title"), "{row}");
+    }
+    assert!(source_row("https://example.org/x").contains("[The title](<https://example.org/x>)"));
+    assert!(source_row("mailto:a@example.org").contains("[The title](<mailto:a@example.org>)"));
+}
+
+#[test]
+fn mermaid_labels_cannot_hold_a_directive() {
+    let org = load(
+        "title: \"%%{init: {'theme': 'dark'}}%% t\"\nentities:\n  - {id: a, name: \"%%{init: {'theme':'forest'}}%% `x` &amp;\", kind: company}\n",
+    );
+    let text = dump(&org, Format::Mermaid);
+    assert!(!text.contains("%%"), "{text}");
+    let chart = text.split("flowchart TD").nth(1).expect("a flowchart");
+    assert!(!chart.contains('\''), "{text}");
+    assert!(
+        text.contains(
+            "e0[\"#37;#37;{init: {#39;theme#39;:#39;forest#39;}}#37;#37; #96;x#96; #38;amp;<br/>"
+        ),
+        "{text}"
+    );
+    // The title, in the YAML front matter, reads back as written.
+    let front = text.split("---\n").nth(1).expect("front matter");
+    #[derive(serde::Deserialize)]
+    struct Front {
+        title: String,
+    }
+    let front: Front = serde_saphyr::from_str(front).unwrap_or_else(|e| panic!("{e}\n{text}"));
+    assert!(
+        front
+            .title
+            .starts_with("%%{init: {'theme': 'dark'}}%% t — as of"),
+        "{}",
+        front.title
+    );
+}
+
+#[test]
+fn dot_gives_ids_that_sanitize_alike_nodes_of_their_own() {
+    // ESC and the text `\u{1b}`, a tab and a space: shown alike, but different entities.
+    let org = load(
+        "title: t\nentities:\n  - {id: \"a\\e\", name: A, kind: company}\n  - {id: 'a\\u{1b}', name: B, kind: company, parent: \"a\\e\"}\n  - {id: \"b\\tc\", name: C, kind: company}\n  - {id: 'b c', name: D, kind: company, parent: \"b\\tc\"}\n",
+    );
+    let text = dump(&org, Format::Dot);
+    let graph = graphviz_rust::parse(&text).unwrap_or_else(|e| panic!("{e}\n{text}"));
+    let nodes: std::collections::HashSet<&str> = text
+        .lines()
+        .filter(|l| l.contains("shape="))
+        .map(|l| l.trim_start().split(" [").next().unwrap())
+        .collect();
+    assert_eq!(nodes.len(), 4, "{text}");
+    assert!(!format!("{graph:?}").contains('\u{1b}'));
+    if let Some(c) = text.chars().find(|&c| c != '\n' && is_unsafe(c)) {
+        panic!("{c:?} written raw:\n{text}");
+    }
+}
