@@ -155,8 +155,14 @@ fn score_all(org: &Org, text: &str, candidates: &[EntityId]) -> Vec<Vec<(EntityI
             .filter_map(|&id| query.entity_score(org, id).map(|score| (id, score)))
             .collect::<Vec<_>>()
     };
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
-    if threads == 1 || candidates.len() < PARALLEL_FROM {
+    if candidates.len() < PARALLEL_FROM {
+        return vec![score_chunk(candidates)];
+    }
+    // Asked once: the answer reads cgroup files, which a search per keystroke need not do.
+    static THREADS: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    let threads =
+        *THREADS.get_or_init(|| std::thread::available_parallelism().map_or(1, |n| n.get().min(8)));
+    if threads == 1 {
         return vec![score_chunk(candidates)];
     }
     let chunk_len = candidates.len().div_ceil(threads);

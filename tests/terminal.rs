@@ -417,51 +417,93 @@ fn a_panic_restores_the_terminal_before_its_report() {
     );
 }
 
-/// Waits until the explorer has stopped (state `T` in /proc).
-fn wait_stopped(run: &mut Running) {
-    let stat = format!("/proc/{}/stat", run.child.id());
-    run.wait_until("a stop", |_| {
-        std::fs::read_to_string(&stat)
-            .ok()
-            .and_then(|s| {
-                s.rsplit(')')
-                    .next()
-                    .map(|r| r.trim_start().starts_with('T'))
-            })
-            .unwrap_or(false)
-    });
+/// Whether process `pid` is stopped (state `T` in /proc).
+fn is_stopped(pid: u32) -> bool {
+    std::fs::read_to_string(format!("/proc/{pid}/stat"))
+        .ok()
+        .and_then(|s| {
+            s.rsplit(')')
+                .next()
+                .map(|r| r.trim_start().starts_with('T'))
+        })
+        .unwrap_or(false)
 }
 
-/// Ctrl-z, and SIGTSTP sent from outside: the terminal is given back before the stop, and after
-/// SIGCONT the explorer is in raw mode again and draws everything.
+fn wait_stopped(run: &mut Running, pid: u32) {
+    run.wait_until("a stop", |_| is_stopped(pid));
+}
+
+/// The first child of process `pid`.
+fn child_of(pid: u32) -> Option<u32> {
+    std::fs::read_to_string(format!("/proc/{pid}/task/{pid}/children"))
+        .ok()?
+        .split_whitespace()
+        .next()?
+        .parse()
+        .ok()
+}
+
+/// Ctrl-z, and SIGTSTP sent from outside, under a shell with job control: the terminal is
+/// given back before the stop, and after `fg` the explorer is in raw mode again and draws
+/// everything.
 #[test]
-fn suspending_gives_the_terminal_back_and_sigcont_takes_it_again() {
+fn suspending_gives_the_terminal_back_and_fg_takes_it_again() {
+    let program = env!("CARGO_BIN_EXE_orgtree");
+    let script = "set -m; \"$0\"; sleep 1; fg; echo EXIT=$?";
     for (how, by_key) in [("Ctrl-z", true), ("SIGTSTP", false)] {
-        let mut run = Running::start();
+        let mut run = Running::launch("bash", &["-c", script, program], &[], Start::Controlling);
         run.wait_for("Orange Business Services");
         assert!(run.in_raw_mode());
+        let explorer = child_of(run.child.id()).expect("the explorer runs under bash");
+        let left = run.text().matches("\x1b[?1049l").count();
         if by_key {
             run.keys("\x1a");
         } else {
-            run.signal(Signal::SIGTSTP);
+            kill(Pid::from_raw(explorer as i32), Signal::SIGTSTP).unwrap();
         }
-        wait_stopped(&mut run);
+        wait_stopped(&mut run, explorer);
         run.pump(Duration::from_millis(100));
-        assert!(run.text().contains("\x1b[?1049l"), "{how}: screen not left");
-        assert!(!run.in_raw_mode(), "{how}: still in raw mode while stopped");
+        assert!(
+            run.text().matches("\x1b[?1049l").count() > left,
+            "{how}: screen not left before the stop"
+        );
         let entered = run.text().matches("\x1b[?1049h").count();
-        run.signal(Signal::SIGCONT);
+        // bash's `fg` continues it after a second.
         run.wait_until("the screen taken again", |r| {
             r.text().matches("\x1b[?1049h").count() > entered
         });
         run.wait_for("Orange Business Services");
-        assert!(run.in_raw_mode(), "{how}: not in raw mode after SIGCONT");
+        assert!(run.in_raw_mode(), "{how}: not in raw mode after fg");
         run.keys("jjj");
         run.wait_for("Orange › Cloudwatt");
         run.keys("q");
+        run.wait_for("EXIT=0");
         assert_eq!(run.exit_code(), 0, "{how}");
         run.assert_restored();
     }
+}
+
+/// Stops and continues sent back to back where no shell has job control (the harness's
+/// process group is orphaned): every stop is dropped, and each time the explorer takes its
+/// terminal back, so it ends running, in raw mode, with its screen up.
+#[test]
+fn a_storm_of_stops_without_job_control_leaves_it_running() {
+    let mut run = Running::start();
+    run.wait_for("Orange Business Services");
+    for _ in 0..5 {
+        run.signal(Signal::SIGTSTP);
+        run.signal(Signal::SIGCONT);
+    }
+    run.pump(Duration::from_millis(500));
+    assert!(!is_stopped(run.child.id()), "left stopped");
+    assert!(run.in_raw_mode());
+    let text = run.text();
+    assert!(text.rfind("\x1b[?1049h") > text.rfind("\x1b[?1049l"));
+    run.keys("jjj");
+    run.wait_for("Orange › Cloudwatt");
+    run.keys("q");
+    assert_eq!(run.exit_code(), 0);
+    run.assert_restored();
 }
 
 /// SIGSTOP cannot be caught: while stopped, a shell may put the terminal back in cooked mode.
@@ -471,7 +513,8 @@ fn after_sigstop_and_sigcont_the_explorer_takes_the_terminal_again() {
     let mut run = Running::start();
     run.wait_for("Orange Business Services");
     run.signal(Signal::SIGSTOP);
-    wait_stopped(&mut run);
+    let pid = run.child.id();
+    wait_stopped(&mut run, pid);
     // What a shell does to a stopped job's terminal: its own (cooked) settings back.
     let master = run.master.as_ref().unwrap();
     let mut cooked = tcgetattr(master).unwrap();
@@ -557,9 +600,23 @@ fn the_model_file_is_followed_through_changes_and_deletion() {
     .unwrap();
     run.wait_for("reloaded");
     run.wait_for("Renamed");
+    // The same size, and the modification time put back: still a change.
+    let when = std::fs::metadata(&model).unwrap().modified().unwrap();
+    std::fs::write(
+        &model,
+        "title: flat\nentities:\n  - {id: e0, name: Redrawn, kind: team}\n",
+    )
+    .unwrap();
+    std::fs::File::options()
+        .write(true)
+        .open(&model)
+        .unwrap()
+        .set_modified(when)
+        .unwrap();
+    run.wait_for("Redrawn");
     std::fs::remove_file(&model).unwrap();
     run.wait_for("is gone");
-    assert!(run.screen().contains("Renamed"), "the last model stays");
+    assert!(run.screen().contains("Redrawn"), "the last model stays");
     std::fs::write(
         &model,
         "title: flat\nentities:\n  - {id: e0, name: Back again, kind: team}\n",
@@ -617,23 +674,25 @@ fn the_editor_gets_a_path_it_cannot_read_as_a_command() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
-/// Ctrl-c in an editor that keeps cooked mode is a SIGINT to the whole process group,
-/// the explorer included: it is the editor's, and the explorer is still there after it.
-#[test]
-fn an_interrupt_while_editing_belongs_to_the_editor() {
-    let dir = temp_dir("editor-int");
-    let model = flat_model(&dir, 3);
+/// An editor that keeps cooked mode, as a script: it says when it started, waits, says when it
+/// is done. Ctrl-c typed meanwhile is a SIGINT to the whole process group, explorer included.
+fn slow_editor(dir: &std::path::Path) -> std::path::PathBuf {
     let editor = dir.join("editor");
-    let done = dir.join("done");
     std::fs::write(
         &editor,
         format!(
-            "#!/bin/sh\ntrap '' INT\nkill -INT 0\nsleep 0.3\ntouch '{}'\n",
-            done.display()
+            "#!/bin/sh\ntrap '' INT QUIT\ntouch '{0}/started'\nsleep 1\ntouch '{0}/done'\n",
+            dir.display()
         ),
     )
     .unwrap();
     std::fs::set_permissions(&editor, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    editor
+}
+
+fn edit_with(dir: &std::path::Path) -> Running {
+    let model = flat_model(dir, 3);
+    let editor = slow_editor(dir);
     let mut run = Running::launch(
         env!("CARGO_BIN_EXE_orgtree"),
         &[model.to_str().unwrap()],
@@ -642,7 +701,19 @@ fn an_interrupt_while_editing_belongs_to_the_editor() {
     );
     run.wait_for("Row 0");
     run.keys("e");
-    run.wait_until("the editor", |_| done.exists());
+    let started = dir.join("started");
+    run.wait_until("the editor", |_| started.exists());
+    run
+}
+
+/// Ctrl-c typed into the editor is the editor's: the explorer is still there after it.
+#[test]
+fn ctrl_c_typed_into_the_editor_belongs_to_the_editor() {
+    let dir = temp_dir("editor-int");
+    let mut run = edit_with(&dir);
+    run.keys("\x03\x1c");
+    let done = dir.join("done");
+    run.wait_until("the editor's end", |_| done.exists());
     run.pump(Duration::from_millis(300));
     assert!(
         run.ended_within(Duration::ZERO).is_none(),
@@ -654,4 +725,65 @@ fn an_interrupt_while_editing_belongs_to_the_editor() {
     assert_eq!(run.exit_code(), 0);
     run.assert_restored();
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A signal sent to the explorer while the editor has the terminal ends it when the editor
+/// exits, not before: the editor's own modes would stay on the terminal.
+#[test]
+fn a_signal_while_editing_ends_the_explorer_after_the_editor() {
+    for signal in [Signal::SIGTERM, Signal::SIGINT, Signal::SIGUSR1] {
+        let dir = temp_dir("editor-term");
+        let mut run = edit_with(&dir);
+        run.signal(signal);
+        run.pump(Duration::from_millis(300));
+        assert!(
+            run.ended_within(Duration::ZERO).is_none(),
+            "{signal}: ended while the editor ran"
+        );
+        let done = dir.join("done");
+        run.wait_until("the editor's end", |_| done.exists());
+        let status = run.ended_within(Duration::from_secs(2));
+        assert_eq!(status.and_then(|s| s.code()), Some(128 + signal as i32));
+        run.assert_restored();
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}
+
+/// Ctrl-z where no shell could continue the explorer (its process group is orphaned, as under
+/// `sh -c` started by a program without job control): the kernel drops the stop for any
+/// program, and the explorer must not stop itself for good either.
+#[test]
+fn ctrl_z_without_job_control_does_not_stop_for_good() {
+    let program = env!("CARGO_BIN_EXE_orgtree");
+    let mut run = Running::launch(
+        "sh",
+        &["-c", "\"$0\"; echo EXIT=$?", program],
+        &[],
+        Start::Controlling,
+    );
+    run.wait_for("Orange Business Services");
+    run.keys("\x1a");
+    run.pump(Duration::from_millis(500));
+    run.keys("jjj");
+    run.wait_for("Orange › Cloudwatt");
+    run.keys("q");
+    run.wait_for("EXIT=0");
+}
+
+/// Text typed at once into the search prompt is one edit and one frame, not one per character.
+#[test]
+fn a_burst_of_typing_is_drawn_once() {
+    let mut run = Running::start();
+    run.wait_for("Orange Business Services");
+    let frames = |r: &Running| r.text().matches("\x1b[?25l").count();
+    let before = frames(&run);
+    run.keys(&format!("/{}", "x".repeat(200)));
+    run.wait_for("/xxxxxxxxxx");
+    run.pump(Duration::from_millis(300));
+    let drawn = frames(&run) - before;
+    assert!(drawn <= 10, "{drawn} frames for one burst");
+    run.keys("\x1b");
+    run.pump(Duration::from_millis(200));
+    run.keys("q");
+    assert_eq!(run.exit_code(), 0);
 }

@@ -253,13 +253,18 @@ struct TerminalInputs {
 /// often, to do nothing but look.
 const TICK: Duration = Duration::from_millis(250);
 
+/// How long a drain waits for more input. Not zero: crossterm answers a zero-timeout poll
+/// without looking at the events it has already read and parsed, so a burst read in one go
+/// would be handled one event per wait, and one frame per event.
+const DRAIN: Duration = Duration::from_millis(1);
+
 impl Inputs for TerminalInputs {
     fn next(&mut self, wait: bool) -> io::Result<Option<Input>> {
         loop {
             if let Ok(note) = self.notes.try_recv() {
                 return Ok(Some(Input::Note(note)));
             }
-            if event::poll(if wait { TICK } else { Duration::ZERO })? {
+            if event::poll(if wait { TICK } else { DRAIN })? {
                 return Ok(Some(Input::Event(event::read()?)));
             }
             if !wait {

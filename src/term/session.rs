@@ -114,7 +114,7 @@ impl Console for Session {
             .arg(format!("+{line}"))
             .arg(&path)
             .status();
-        tty::take_again(&[Holder::Editor]);
+        tty::take_back_from_editor();
         self.repaint()?;
         let program = crate::sanitize::sanitize(&program).into_owned();
         Ok(match status {

@@ -2,14 +2,20 @@
 //! loop: a signal that ends the process gives the terminal back and exits within half a second
 //! however busy or stuck the loop is, and so does a terminal that goes away (its window closed,
 //! `tmux kill-session`), whether or not a SIGHUP comes with it.
+//!
+//! While the editor has the terminal, an ending signal waits for it to exit (ending at once
+//! would leave the editor's raw mode behind), and a Ctrl-c or Ctrl-\ typed into an editor that
+//! keeps cooked mode, which the kernel sends to the explorer too, is the editor's alone.
 
 use std::io;
 use std::sync::mpsc::Sender;
 
 use signal_hook::consts::{
-    SIGALRM, SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGSTOP, SIGTERM, SIGTSTP, SIGUSR1, SIGUSR2,
+    SIGALRM, SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SIGUSR1, SIGUSR2,
 };
-use signal_hook::iterator::Signals;
+use signal_hook::iterator::SignalsInfo;
+use signal_hook::iterator::exfiltrator::WithOrigin;
+use signal_hook::low_level::siginfo::{Cause, Origin};
 
 use super::Note;
 use super::tty::{self, Holder};
@@ -22,22 +28,25 @@ const ENDING: [i32; 7] = [SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SI
 /// Starts the threads that watch for signals and for the terminal's hang-up. `notes` hears
 /// when the screen must be painted again (after `fg`).
 pub fn watch(notes: Sender<Note>) -> io::Result<()> {
-    let mut signals = Signals::new(ENDING.iter().chain(&[SIGTSTP, SIGCONT]))?;
+    let mut signals = SignalsInfo::<WithOrigin>::new(ENDING.iter().chain(&[SIGTSTP, SIGCONT]))?;
     std::thread::Builder::new()
         .name("signals".into())
         .spawn(move || {
-            for signal in signals.forever() {
-                match signal {
-                    SIGTSTP => suspend(),
-                    SIGCONT => {
-                        if tty::take_again(&[Holder::Suspended, Holder::Explorer]) {
-                            let _ = notes.send(Note::Repaint);
+            loop {
+                let batch: Vec<Origin> = signals.wait().collect();
+                // A SIGCONT in the same batch as a SIGTSTP came with it or after it: as the
+                // kernel drops a pending stop when a continue comes, the stop is not made.
+                let continued = batch.iter().any(|o| o.signal == SIGCONT);
+                for origin in batch {
+                    match origin.signal {
+                        SIGTSTP if !continued => {
+                            for origin in suspend(&mut signals, &notes) {
+                                hear(origin, &notes);
+                            }
                         }
+                        SIGTSTP => {}
+                        _ => hear(origin, &notes),
                     }
-                    // The editor reads its own Ctrl-c and Ctrl-\ (one that keeps cooked mode
-                    // gets them as signals, and so, in its process group, does the explorer).
-                    SIGINT | SIGQUIT if tty::holder() == Holder::Editor => {}
-                    ending => tty::end_now(128 + ending),
                 }
             }
         })?;
@@ -50,12 +59,60 @@ pub fn watch(notes: Sender<Note>) -> io::Result<()> {
     Ok(())
 }
 
+/// Any signal but a stop.
+fn hear(origin: Origin, notes: &Sender<Note>) {
+    match origin.signal {
+        SIGCONT => {
+            if tty::take_again(&[Holder::Suspended, Holder::Explorer]) {
+                let _ = notes.send(Note::Repaint);
+            }
+        }
+        SIGTSTP => {}
+        // Typed into the editor: the kernel sent it to the whole process group.
+        SIGINT | SIGQUIT if origin.cause == Cause::Kernel && tty::holder() == Holder::Editor => {}
+        ending => tty::end_or_defer(128 + ending),
+    }
+}
+
 /// SIGTSTP (Ctrl-z, or sent from outside): the terminal is given back to the shell, then the
 /// process stops as SIGTSTP's default would; SIGCONT takes it again. While the editor has the
-/// terminal, it is the editor's to give back.
-fn suspend() {
-    if tty::holder() == Holder::Explorer {
+/// terminal, it is the editor's to give back. When no shell could ever continue the process
+/// (its process group is orphaned: started by `sh -c` from a program without job control), the
+/// kernel drops the stop, as it does for any program, and the explorer takes its terminal back.
+///
+/// Returns the signals that came meanwhile, to be heard after. One more look for a continue is
+/// taken right before the stop: a SIGCONT sent just after the SIGTSTP (`kill -TSTP; kill
+/// -CONT`) would otherwise come before the stop it was meant to end, and leave the process
+/// stopped.
+fn suspend(signals: &mut SignalsInfo<WithOrigin>, notes: &Sender<Note>) -> Vec<Origin> {
+    let ours = tty::holder() == Holder::Explorer;
+    if ours {
         tty::give_back(Holder::Suspended);
     }
-    let _ = signal_hook::low_level::raise(SIGSTOP);
+    let late: Vec<Origin> = signals.pending().collect();
+    if !late.iter().any(|o| o.signal == SIGCONT) {
+        stop_as_by_default();
+    }
+    if ours && tty::take_again(&[Holder::Suspended]) {
+        let _ = notes.send(Note::Repaint);
+    }
+    late
+}
+
+/// Raises SIGTSTP with its default action in place for the moment, so that the kernel decides
+/// whether to stop (and drops it in an orphaned process group, where a SIGSTOP would stop the
+/// process for good); then puts the explorer's handler back.
+fn stop_as_by_default() {
+    // SAFETY: sigaction with a zeroed (default) action saves the current one into `old`, which
+    // is put back unchanged; raise only sends a signal to this thread.
+    unsafe {
+        let mut default: libc::sigaction = std::mem::zeroed();
+        default.sa_sigaction = libc::SIG_DFL;
+        let mut old: libc::sigaction = std::mem::zeroed();
+        if libc::sigaction(SIGTSTP, &default, &mut old) != 0 {
+            return;
+        }
+        libc::raise(SIGTSTP);
+        libc::sigaction(SIGTSTP, &old, std::ptr::null_mut());
+    }
 }

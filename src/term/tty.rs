@@ -43,10 +43,13 @@ pub enum Holder {
 
 struct Gate {
     holder: Holder,
+    /// An exit status asked for while the editor had the terminal, for when it gives it back.
+    deferred: Option<i32>,
 }
 
 static GATE: Mutex<Gate> = Mutex::new(Gate {
     holder: Holder::Shell,
+    deferred: None,
 });
 
 /// The terminal's settings before raw mode, saved the first time the explorer takes it.
@@ -209,6 +212,35 @@ pub fn take_again(from: &[Holder]) -> bool {
     write_raw(enter_sequence().as_bytes());
     g.holder = Holder::Explorer;
     true
+}
+
+/// Ends the process with `code` (see [`end_now`]), or, while the editor has the terminal, once
+/// the editor exits: ending now would leave the editor's own modes on the terminal.
+pub fn end_or_defer(code: i32) {
+    if let Some(mut g) = gate(PATIENCE)
+        && g.holder == Holder::Editor
+    {
+        g.deferred.get_or_insert(code);
+        return;
+    }
+    end_now(code)
+}
+
+/// Takes the terminal back from the editor; ends the process if a signal asked for it
+/// meanwhile.
+pub fn take_back_from_editor() {
+    let deferred = match gate(PATIENCE) {
+        Some(mut g) if g.holder == Holder::Editor => {
+            g.holder = Holder::Shell;
+            g.deferred.take()
+        }
+        _ => None,
+    };
+    if let Some(code) = deferred {
+        // The editor gave the terminal back as it found it; there is nothing to restore.
+        end_now(code);
+    }
+    take_again(&[Holder::Shell]);
 }
 
 /// Who has the terminal now.

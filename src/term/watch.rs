@@ -18,6 +18,9 @@ const EVERY: Duration = Duration::from_secs(1);
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Stamp {
     modified: Option<SystemTime>,
+    /// The inode's change time too: a rewrite that puts the modification time back (`touch
+    /// -d`, some sync tools) still changes it.
+    changed: (i64, i64),
     len: u64,
     inode: u64,
 }
@@ -27,6 +30,7 @@ fn stamp(path: &std::path::Path) -> Option<Stamp> {
     let meta = std::fs::metadata(path).ok()?;
     Some(Stamp {
         modified: meta.modified().ok(),
+        changed: (meta.ctime(), meta.ctime_nsec()),
         len: meta.len(),
         inode: meta.ino(),
     })
