@@ -4,9 +4,10 @@
 //! Drawn on a canvas of its own size; the explorer shows a window of it, `--dump --format
 //! chart` prints it whole.
 
+mod draw;
+
 use std::collections::HashMap;
 
-use ratatui::style::{Modifier, Style};
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
@@ -30,15 +31,16 @@ pub struct Place {
     pub height: usize,
 }
 
-/// A drawn chart: its cells, and where each entity's box is.
-#[derive(Debug, Clone, Default)]
+/// A laid-out chart: where each entity's box is, and the size of the whole canvas. Cells are
+/// drawn on demand, for a window ([`Chart::window`]) or row band by row band
+/// ([`Chart::write_text`]), so a chart thousands of levels deep or wide costs memory for what is
+/// shown, not for the whole canvas.
 pub struct Chart {
     pub width: usize,
     pub height: usize,
-    cells: Vec<Vec<(String, Style)>>,
+    nodes: Vec<Node>,
     pub boxes: HashMap<EntityId, Place>,
-    /// The entities drawn, depth first.
-    pub order: Vec<EntityId>,
+    selected: Option<EntityId>,
 }
 
 /// What to draw.
@@ -56,16 +58,39 @@ pub struct Request<'a> {
     pub only: Option<&'a [bool]>,
 }
 
-/// A node laid out: its box lines, its children, and the width its subtree takes.
+/// A node laid out: its box lines, its children (by index in the chart's nodes), and where it
+/// and its subtree go.
 struct Node {
     id: EntityId,
     lines: Vec<String>,
     /// The share the parent holds, shown on the link from it.
     share: Option<String>,
-    children: Vec<Node>,
+    children: Vec<usize>,
     /// Leaves drawn in a column under the box rather than side by side.
-    stacked: Vec<Node>,
+    stacked: Vec<usize>,
+    /// Whether it is one of its parent's stacked leaves.
+    in_stack: bool,
+    /// The width its subtree takes.
     width: usize,
+    /// The left of the slot its subtree is given, and its top row.
+    x: usize,
+    y: usize,
+    /// The left of its box.
+    box_x: usize,
+    /// Rows `y..own_end` hold its own drawing (box, links, stacked leaves); `y..end` its
+    /// subtree's.
+    own_end: usize,
+    end: usize,
+}
+
+impl Node {
+    fn is_leaf(&self) -> bool {
+        self.children.is_empty() && self.stacked.is_empty()
+    }
+
+    fn box_height(&self) -> usize {
+        self.lines.len() + 2
+    }
 }
 
 fn cut(text: &str, width: usize) -> String {
@@ -131,11 +156,11 @@ fn short_name(org: &Org, id: EntityId) -> String {
 const STACK_WIDTH: usize = BOX_WIDTH + 3;
 
 /// The width the slots under a box take side by side: the stack (if any), then each child.
-fn slots_width(stacked: &[Node], children: &[Node]) -> usize {
+fn slots_width(nodes: &[Node], stacked: &[usize], children: &[usize]) -> usize {
     let widths = (!stacked.is_empty())
         .then_some(STACK_WIDTH)
         .into_iter()
-        .chain(children.iter().map(|c| c.width));
+        .chain(children.iter().map(|&c| nodes[c].width));
     let (mut total, mut count) = (0usize, 0usize);
     for w in widths {
         total += w;
@@ -144,275 +169,195 @@ fn slots_width(stacked: &[Node], children: &[Node]) -> usize {
     total + GAP * count.saturating_sub(1)
 }
 
-/// Where a node's box goes within the `width` its subtree is given at `x`: centred over its
-/// slots.
-fn box_x(node: &Node, x: usize) -> usize {
-    let span = slots_width(&node.stacked, &node.children);
-    if span <= BOX_WIDTH {
-        x
-    } else {
-        x + (span - BOX_WIDTH) / 2
-    }
-}
-
-fn build(req: &Request, id: EntityId, level: usize) -> Node {
-    let org = req.org;
-    let kids: Vec<EntityId> = if level < req.depth {
-        org.children(id)
-            .filter(|&c| org.exists_at(c, Some(req.day)))
-            .collect()
-    } else {
-        Vec::new()
-    };
-    let mut children: Vec<Node> = kids
-        .into_iter()
-        .map(|c| {
-            let mut node = build(req, c, level + 1);
-            // Every stake the parent holds in the child, for whom, on the link.
-            let shares: Vec<String> = org
-                .owners_at(c, Some(req.day))
-                .filter(|s| org.find_entity(&s.owner) == Some(id))
-                .map(|s| {
-                    let share = s
-                        .share
-                        .as_ref()
-                        .map_or_else(|| "?".to_owned(), |sh| sh.value.to_string());
-                    match s.on_behalf_of.as_ref().and_then(|b| org.find_entity(b)) {
-                        Some(b) => format!("{share} for {}", short_name(org, b)),
-                        None => share,
-                    }
-                })
-                .collect();
-            node.share = (!shares.is_empty()).then(|| shares.join(" + "));
-            node
+/// Every stake the parent holds in the child, for whom, as the link between them says it.
+fn link_share(org: &Org, parent: EntityId, child: EntityId, day: Day) -> Option<String> {
+    let shares: Vec<String> = org
+        .owners_at(child, Some(day))
+        .filter(|s| org.find_entity(&s.owner) == Some(parent))
+        .map(|s| {
+            let share = s
+                .share
+                .as_ref()
+                .map_or_else(|| "?".to_owned(), |sh| sh.value.to_string());
+            match s.on_behalf_of.as_ref().and_then(|b| org.find_entity(b)) {
+                Some(b) => format!("{share} for {}", short_name(org, b)),
+                None => share,
+            }
         })
         .collect();
-    let side_by_side = |nodes: &[Node]| -> usize {
-        nodes.iter().map(|n| n.width).sum::<usize>() + GAP * nodes.len().saturating_sub(1)
-    };
-    let mut stacked = Vec::new();
-    if side_by_side(&children) > req.room
-        && children
-            .iter()
-            .any(|c| c.children.is_empty() && c.stacked.is_empty())
-    {
-        let (leaves, others): (Vec<Node>, Vec<Node>) = children
-            .into_iter()
-            .partition(|c| c.children.is_empty() && c.stacked.is_empty());
-        // A stacked leaf has no link of its own to carry the share: its box says it.
-        stacked = leaves
-            .into_iter()
-            .map(|mut leaf| {
-                if let Some(share) = leaf.share.take() {
-                    leaf.lines
-                        .push(cut(&format!("held {share}"), BOX_WIDTH - 2));
-                }
-                leaf
-            })
-            .collect();
-        children = others;
-    }
-    let width = slots_width(&stacked, &children).max(BOX_WIDTH);
-    Node {
-        id,
-        lines: box_lines(org, id, req.day),
-        share: None,
-        children,
-        stacked,
-        width,
-    }
+    (!shares.is_empty()).then(|| shares.join(" + "))
 }
 
-impl Chart {
-    fn put(&mut self, x: usize, y: usize, text: &str, style: Style) {
-        let mut col = x;
-        for g in text.graphemes(true) {
-            let w = g.width().max(1);
-            self.ensure(col + w, y + 1);
-            self.cells[y][col] = (g.to_owned(), style);
-            for extra in 1..w {
-                self.cells[y][col + extra] = (String::new(), style);
-            }
-            col += w;
+/// The nodes of the chart, the root first and every child after its parent: one pass down to
+/// collect them, one pass up (children before parents) to size them and stack leaves, one pass
+/// down to place them. No recursion, so no depth can overflow the stack.
+fn layout(req: &Request) -> Vec<Node> {
+    let org = req.org;
+    let node = |id: EntityId, share: Option<String>| Node {
+        id,
+        lines: box_lines(org, id, req.day),
+        share,
+        children: Vec::new(),
+        stacked: Vec::new(),
+        in_stack: false,
+        width: BOX_WIDTH,
+        x: 0,
+        y: 0,
+        box_x: 0,
+        own_end: 0,
+        end: 0,
+    };
+    let mut nodes = vec![node(req.root, None)];
+    let mut todo = vec![(0usize, 0usize)];
+    while let Some((i, level)) = todo.pop() {
+        if level >= req.depth {
+            continue;
+        }
+        let id = nodes[i].id;
+        for c in org
+            .children(id)
+            .filter(|&c| org.exists_at(c, Some(req.day)))
+        {
+            let at = nodes.len();
+            nodes.push(node(c, link_share(org, id, c, req.day)));
+            nodes[i].children.push(at);
+            todo.push((at, level + 1));
         }
     }
 
-    fn ensure(&mut self, width: usize, height: usize) {
-        if height > self.cells.len() {
-            self.cells.resize(height, Vec::new());
-        }
-        for row in &mut self.cells {
-            if row.len() < width.max(self.width) {
-                row.resize(width.max(self.width), (" ".to_owned(), Style::new()));
-            }
-        }
-        self.width = self.width.max(width);
-        self.height = self.cells.len();
-    }
-
-    /// The symbol at a cell, blank outside the canvas.
-    pub fn symbol(&self, x: usize, y: usize) -> (&str, Style) {
-        match self.cells.get(y).and_then(|row| row.get(x)) {
-            Some((s, style)) => (s.as_str(), *style),
-            None => (" ", Style::new()),
-        }
-    }
-
-    fn draw_box(&mut self, node: &Node, x: usize, y: usize, selected: bool) -> Place {
-        let (h, v, tl, tr, bl, br) = if selected {
-            ("━", "┃", "┏", "┓", "┗", "┛")
-        } else {
-            ("─", "│", "┌", "┐", "└", "┘")
-        };
-        let style = if selected {
-            Style::new().add_modifier(Modifier::BOLD)
-        } else {
-            Style::new()
-        };
-        let inner = BOX_WIDTH - 2;
-        self.put(x, y, &format!("{tl}{}{tr}", h.repeat(inner)), style);
-        for (i, line) in node.lines.iter().enumerate() {
-            let text = format!("{line}{}", " ".repeat(inner.saturating_sub(line.width())));
-            let look = if i == 0 {
-                style.add_modifier(Modifier::BOLD)
+    // Sizes, children first: they come after their parent.
+    for i in (0..nodes.len()).rev() {
+        let children = std::mem::take(&mut nodes[i].children);
+        let side_by_side = children.iter().map(|&c| nodes[c].width).sum::<usize>()
+            + GAP * children.len().saturating_sub(1);
+        let (stacked, children) =
+            if side_by_side > req.room && children.iter().any(|&c| nodes[c].is_leaf()) {
+                children.into_iter().partition(|&c| nodes[c].is_leaf())
             } else {
-                Style::new()
+                (Vec::new(), children)
             };
-            self.put(x, y + 1 + i, v, style);
-            self.put(x + 1, y + 1 + i, &text, look);
-            self.put(x + 1 + inner, y + 1 + i, v, style);
+        // A stacked leaf has no link of its own to carry the share: its box says it.
+        for &leaf in &stacked {
+            nodes[leaf].in_stack = true;
+            if let Some(share) = nodes[leaf].share.take() {
+                nodes[leaf]
+                    .lines
+                    .push(cut(&format!("held {share}"), BOX_WIDTH - 2));
+            }
         }
-        let bottom = y + 1 + node.lines.len();
-        self.put(x, bottom, &format!("{bl}{}{br}", h.repeat(inner)), style);
-        Place {
-            x,
-            y,
-            width: BOX_WIDTH,
-            height: node.lines.len() + 2,
-        }
+        nodes[i].width = slots_width(&nodes, &stacked, &children).max(BOX_WIDTH);
+        nodes[i].children = children;
+        nodes[i].stacked = stacked;
     }
 
-    fn draw(&mut self, node: &Node, x: usize, y: usize, selected: Option<EntityId>) {
-        let bx = box_x(node, x);
-        let place = self.draw_box(node, bx, y, selected == Some(node.id));
-        self.boxes.insert(node.id, place);
-        self.order.push(node.id);
-        if node.children.is_empty() && node.stacked.is_empty() {
-            return;
+    // Places, parents first; a node's box is centred over its slots.
+    for i in 0..nodes.len() {
+        if nodes[i].in_stack {
+            // Placed by its parent, below.
+            continue;
         }
-        let line = Style::new();
-        let dim = Style::new().add_modifier(Modifier::DIM);
-        let centre = bx + BOX_WIDTH / 2;
-        let below = y + place.height;
-        let bus_y = below + 1;
-        let child_y = bus_y + LINK_ROWS - 1;
-
-        // The slots side by side, and where each hangs from the bus.
-        let span = slots_width(&node.stacked, &node.children);
+        let n = &nodes[i];
+        let (x, y, height) = (n.x, n.y, n.box_height());
+        let span = slots_width(&nodes, &n.stacked, &n.children);
+        nodes[i].box_x = if span <= BOX_WIDTH {
+            x
+        } else {
+            x + (span - BOX_WIDTH) / 2
+        };
+        nodes[i].own_end = y + height;
+        if nodes[i].is_leaf() {
+            continue;
+        }
+        let child_y = y + height + LINK_ROWS;
         let mut sx = if span < BOX_WIDTH {
             x + (BOX_WIDTH - span) / 2
         } else {
             x
         };
-        let mut anchors = Vec::new();
-        let stack_x = (!node.stacked.is_empty()).then(|| {
-            let at = sx;
-            anchors.push(at + 1);
-            sx += STACK_WIDTH + GAP;
-            at
-        });
-        let mut child_xs = Vec::new();
-        for child in &node.children {
-            anchors.push(box_x(child, sx) + BOX_WIDTH / 2);
-            child_xs.push(sx);
-            sx += child.width + GAP;
-        }
-
-        // Stem, bus, drops.
-        self.put(centre, below, "│", line);
-        let left = anchors.iter().copied().min().unwrap_or(centre).min(centre);
-        let right = anchors.iter().copied().max().unwrap_or(centre).max(centre);
-        for bxx in left..=right {
-            self.put(bxx, bus_y, "─", line);
-        }
-        for &a in &anchors {
-            let joint = match (a == left, a == right) {
-                (true, true) => "│",
-                (true, false) => "┌",
-                (false, true) => "┐",
-                (false, false) => "┬",
-            };
-            self.put(a, bus_y, joint, line);
-        }
-        let stem = match (anchors.contains(&centre), centre == left, centre == right) {
-            (true, true, true) => "│",
-            (true, true, false) => "├",
-            (true, false, true) => "┤",
-            (true, false, false) => "┼",
-            (false, true, _) => "└",
-            (false, _, true) => "┘",
-            (false, false, false) => "┴",
-        };
-        self.put(centre, bus_y, stem, line);
-        for &a in &anchors {
-            self.put(a, bus_y + 1, "│", line);
-        }
-
-        // The stacked leaves: a rail down the stack's left, a connector to each box.
-        if let Some(stack_x) = stack_x {
-            let rail = stack_x + 1;
+        let mut own_end = child_y;
+        if !nodes[i].stacked.is_empty() {
+            let rail = sx + 1;
             let mut ly = child_y;
-            for (i, leaf) in node.stacked.iter().enumerate() {
-                let last = i + 1 == node.stacked.len();
-                let height = leaf.lines.len() + 2;
-                let mid = ly + height / 2;
-                for r in ly..mid {
-                    self.put(rail, r, "│", line);
-                }
-                self.put(rail, mid, if last { "└─" } else { "├─" }, line);
-                if !last {
-                    for r in mid + 1..ly + height + 1 {
-                        self.put(rail, r, "│", line);
-                    }
-                }
-                let leaf_place = self.draw_box(leaf, rail + 2, ly, selected == Some(leaf.id));
-                self.boxes.insert(leaf.id, leaf_place);
-                self.order.push(leaf.id);
-                ly += height + 1;
+            for k in 0..nodes[i].stacked.len() {
+                let leaf = nodes[i].stacked[k];
+                let h = nodes[leaf].box_height();
+                let l = &mut nodes[leaf];
+                (l.x, l.y, l.box_x, l.own_end, l.end) = (rail + 2, ly, rail + 2, ly + h, ly + h);
+                own_end = ly + h;
+                ly += h + 1;
             }
+            sx += STACK_WIDTH + GAP;
         }
-
-        // The other children side by side, each share on the drop from the bus.
-        for ((child, &cx), &a) in node
-            .children
-            .iter()
-            .zip(&child_xs)
-            .zip(anchors.iter().skip(usize::from(stack_x.is_some())))
-        {
-            if let Some(share) = &child.share {
-                self.put(a + 2, bus_y + 1, &cut(share, 14), dim);
-            }
-            self.draw(child, cx, child_y, selected);
+        nodes[i].own_end = own_end;
+        for k in 0..nodes[i].children.len() {
+            let c = nodes[i].children[k];
+            (nodes[c].x, nodes[c].y) = (sx, child_y);
+            sx += nodes[c].width + GAP;
         }
     }
+    // Where each subtree ends, children first.
+    for i in (0..nodes.len()).rev() {
+        let end = nodes[i]
+            .children
+            .iter()
+            .map(|&c| nodes[c].end)
+            .fold(nodes[i].own_end, usize::max);
+        nodes[i].end = end;
+    }
+    nodes
+}
 
-    /// Lays out and draws the chart asked for.
+impl Chart {
+    /// Lays out the chart asked for, and measures it.
     pub fn new(req: &Request) -> Chart {
-        let root = build(req, req.root, 0);
-        let mut chart = Chart::default();
-        chart.draw(&root, 0, 0, req.selected);
+        let nodes = layout(req);
+        let mut boxes = HashMap::with_capacity(nodes.len());
+        for n in &nodes {
+            boxes.insert(
+                n.id,
+                Place {
+                    x: n.box_x,
+                    y: n.y,
+                    width: BOX_WIDTH,
+                    height: n.box_height(),
+                },
+            );
+        }
+        let mut chart = Chart {
+            width: 0,
+            height: nodes.first().map_or(0, |n| n.end),
+            nodes,
+            boxes,
+            selected: req.selected,
+        };
+        chart.width = chart.draw(draw::Canvas::measure()).extent();
         chart
+    }
+
+    /// The cells of the window `width × height` at `x`, `y` on the canvas.
+    pub fn window(&self, x: usize, y: usize, width: usize, height: usize) -> draw::Canvas {
+        self.draw(draw::Canvas::window(x, y, width, height))
+    }
+
+    /// Writes the chart as text, one line per row, trailing spaces trimmed; a band of rows at a
+    /// time, so memory stays within a band whatever the chart's size.
+    pub fn write_text(&self, out: &mut impl std::io::Write) -> std::io::Result<()> {
+        let rows = (draw::BAND_CELLS / self.width.max(1)).max(1);
+        let mut y = 0;
+        while y < self.height {
+            let band = self.window(0, y, self.width, rows.min(self.height - y));
+            band.write_rows(out)?;
+            y += rows;
+        }
+        Ok(())
     }
 
     /// The chart as text, one line per row, trailing spaces trimmed.
     pub fn text(&self) -> String {
-        let mut out = String::new();
-        for row in &self.cells {
-            let line: String = row.iter().map(|(s, _)| s.as_str()).collect();
-            out.push_str(line.trim_end());
-            out.push('\n');
-        }
-        out
+        let mut out = Vec::new();
+        // Writing to a Vec cannot fail, and the canvas holds only text.
+        let _ = self.write_text(&mut out);
+        String::from_utf8_lossy(&out).into_owned()
     }
 }
 
