@@ -172,6 +172,8 @@ pub struct App {
     pub exit: Option<Exit>,
     /// Set when the terminal should be handed back to the shell (Ctrl-z).
     pub suspend_requested: bool,
+    /// Look-through ownership already computed, by entity and date.
+    pub ownership: crate::ownership::Cache,
 }
 
 impl App {
@@ -214,6 +216,7 @@ impl App {
             status: None,
             exit: None,
             suspend_requested: false,
+            ownership: crate::ownership::Cache::new(),
         };
         app.set_date(model_date);
         app
@@ -300,6 +303,7 @@ impl App {
             .collect();
         let query = self.search.as_ref().map(|s| (s.query.clone(), s.editing));
         self.org = org;
+        self.ownership.clear();
         self.tree = TreeNav::new(&self.org);
         let ids: Vec<EntityId> = expanded
             .iter()

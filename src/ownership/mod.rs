@@ -2,72 +2,44 @@
 //! through every chain of holdings; and who controls it, following majority holders upward.
 //!
 //! Interest flows from the entity up through its owners, multiplied by each share, until it
-//! reaches holders that nobody owns. Fractions stay exact (big rationals); a range share carries
-//! its bounds through; an unknown share counts as anywhere from 0 to all; a stake held on behalf
-//! of another entity passes to that beneficiary. Cross-holdings make the flow circle for ever:
-//! it stops after a fixed number of rounds, and what is still circling is reported, so every
-//! answer is a true bound.
+//! reaches holders that nobody owns. Fractions stay exact while they are small and are rounded
+//! outward past that ([`bounds`]); a range share carries its bounds through; an unknown share
+//! counts as anywhere from 0 to all; a stake held on behalf of another entity passes to that
+//! beneficiary. Cross-holdings make the flow circle for ever, and a hostile model can make it
+//! long: it stops after a fixed number of circling rounds, a number of steps or a time, and
+//! what is still on its way is reported, so every answer is a true bound and says whether it
+//! is approximate. [`Cache`] computes each (entity, date) once.
 
-use std::collections::BTreeMap;
+mod bounds;
+mod cache;
 
-use num_bigint::BigInt;
+use std::collections::{BTreeMap, HashSet};
+use std::time::{Duration, Instant};
+
 use num_rational::BigRational;
 use num_traits::{One, Zero};
 
 use crate::model::{Day, Share, share::Fraction};
 use crate::org::{EntityId, Org};
 
+pub use bounds::{Bounds, MAX_BITS, describe, percent, percent_f64};
+pub use cache::Cache;
+
 /// How many rounds may pass interest back to entities it already went through (a cross-holding)
 /// before what is left is reported as circling. Chains without a cycle are followed to the top.
 const MAX_CIRCLING_ROUNDS: usize = 64;
 /// How many stake steps one computation may take, so a hostile model cannot stall it.
-const MAX_STEPS: usize = 200_000;
-
-/// An exact value, or the bounds of one that is not known exactly.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Bounds {
-    pub low: BigRational,
-    pub high: BigRational,
-}
-
-impl Bounds {
-    pub fn zero() -> Self {
-        Bounds {
-            low: BigRational::zero(),
-            high: BigRational::zero(),
-        }
-    }
-
-    fn one() -> Self {
-        Bounds {
-            low: BigRational::one(),
-            high: BigRational::one(),
-        }
-    }
-
-    pub fn is_exact(&self) -> bool {
-        self.low == self.high
-    }
-
-    pub fn is_zero(&self) -> bool {
-        self.high.is_zero()
-    }
-
-    fn add(&mut self, other: &Bounds) {
-        self.low += &other.low;
-        self.high += &other.high;
-    }
-
-    fn scale(&self, by: &Bounds) -> Bounds {
-        Bounds {
-            low: &self.low * &by.low,
-            high: &self.high * &by.high,
-        }
-    }
-}
+pub const MAX_STEPS: usize = 100_000;
+/// How long one computation may take, whatever its steps cost.
+pub const MAX_TIME: Duration = Duration::from_millis(100);
+/// The fewest steps a computation sharing a dump's budget is given, once that is spent.
+const MIN_STEPS: usize = 500;
+/// The longest control chain followed.
+pub const MAX_CONTROL_CHAIN: usize = 64;
 
 fn exact(f: Fraction) -> BigRational {
-    BigRational::new(BigInt::from(*f.numer()), BigInt::from(*f.denom()))
+    // A `Ratio<u64>` is always in lowest terms: no need to reduce it again.
+    BigRational::new_raw((*f.numer()).into(), (*f.denom()).into())
 }
 
 /// A share as bounds: exact, or a range; an unknown share is anywhere from nothing to what the
@@ -92,6 +64,30 @@ pub struct EffectiveOwner {
     pub interest: Bounds,
     /// The entities its interest came through last (empty when it holds the entity directly).
     pub via: Vec<EntityId>,
+    /// Whether it holds the entity directly, in its own name (not through a nominee).
+    pub direct: bool,
+}
+
+/// Why a computation stopped before every part reached an ultimate owner.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stop {
+    /// Interest was still going round cross-holdings after the rounds allowed.
+    Circling,
+    /// The computation took the steps it was allowed ([`MAX_STEPS`]).
+    Work,
+    /// The computation took the time it was allowed ([`MAX_TIME`]).
+    Time,
+}
+
+impl Stop {
+    /// `circling`, `work`, `time`: as JSON and people read it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Stop::Circling => "circling",
+            Stop::Work => "work",
+            Stop::Time => "time",
+        }
+    }
 }
 
 /// Who ultimately owns an entity.
@@ -101,11 +97,46 @@ pub struct Effective {
     pub owners: Vec<EffectiveOwner>,
     /// The part held by no stake the model records.
     pub unrecorded: Bounds,
-    /// The part still circling through cross-holdings when the computation stopped: each
-    /// owner's true interest lies between its bounds and its bounds plus this.
+    /// The part still on its way when the computation stopped (going round cross-holdings, or
+    /// cut off by a bound): each owner's true interest lies between its bounds and its bounds
+    /// plus this.
     pub circling: Bounds,
     /// Whether some stake on the way has an unknown share.
     pub unknown_shares: bool,
+    /// Whether some fraction grew past [`MAX_BITS`] and was rounded outward: the bounds are
+    /// true, but not exact.
+    pub approximate: bool,
+    /// Why the computation stopped early, if it did.
+    pub stopped: Option<Stop>,
+}
+
+impl Effective {
+    /// Whether every part was followed to its end, exactly.
+    pub fn is_complete(&self) -> bool {
+        self.stopped.is_none()
+    }
+}
+
+/// What one computation may spend.
+#[derive(Debug, Clone, Copy)]
+pub struct Budget {
+    steps: usize,
+    deadline: Instant,
+}
+
+impl Budget {
+    /// `steps`, and `time` from now.
+    pub fn new(steps: usize, time: Duration) -> Budget {
+        Budget {
+            steps,
+            deadline: Instant::now() + time,
+        }
+    }
+
+    /// [`MAX_STEPS`] and [`MAX_TIME`] from now.
+    pub fn standard() -> Budget {
+        Budget::new(MAX_STEPS, MAX_TIME)
+    }
 }
 
 /// The holder a stake's interest passes to: its beneficiary when it is held on behalf of one.
@@ -117,35 +148,109 @@ fn holder(org: &Org, stake: &crate::model::Stake) -> Option<EntityId> {
         .or_else(|| org.find_entity(&stake.owner))
 }
 
-/// The ultimate owners of `target` on `day` (every stake, when `day` is `None`).
+/// The ultimate owners of `target` on `day` (every stake, when `day` is `None`), within the
+/// standard budget. [`Cache::effective`] remembers the answer.
 pub fn effective_owners(org: &Org, target: EntityId, day: Option<Day>) -> Effective {
+    effective_owners_within(org, target, day, Budget::standard())
+}
+
+/// [`effective_owners`] within `budget`.
+pub fn effective_owners_within(
+    org: &Org,
+    target: EntityId,
+    day: Option<Day>,
+    budget: Budget,
+) -> Effective {
+    compute(org, target, day, budget, None).0
+}
+
+/// Interest on its way up: how much reached an entity, and through which entities.
+type Frontier = BTreeMap<EntityId, (Bounds, Vec<EntityId>)>;
+
+/// The computation behind [`effective_owners`]: also returns the steps it took. With `known`,
+/// an entity whose own complete answer is known passes its interest straight to its ultimate
+/// owners instead of up through every level again.
+pub(crate) fn compute(
+    org: &Org,
+    target: EntityId,
+    day: Option<Day>,
+    budget: Budget,
+    known: Option<&dyn Fn(EntityId) -> Option<std::rc::Rc<Effective>>>,
+) -> (Effective, usize) {
     let mut ultimate: BTreeMap<EntityId, Bounds> = BTreeMap::new();
     let mut via: BTreeMap<EntityId, Vec<EntityId>> = BTreeMap::new();
+    let mut direct: HashSet<EntityId> = HashSet::new();
     let mut unrecorded = Bounds::zero();
-    let mut unknown_shares = false;
-    // Interest on its way up: how much reached each entity, and through which.
-    let mut frontier: BTreeMap<EntityId, (Bounds, Vec<EntityId>)> =
-        BTreeMap::from([(target, (Bounds::one(), Vec::new()))]);
-    let mut passed: std::collections::HashSet<EntityId> = std::collections::HashSet::new();
+    let (mut unknown_shares, mut approximate) = (false, false);
+    let mut frontier: Frontier = BTreeMap::from([(target, (Bounds::one(), Vec::new()))]);
+    let mut passed: HashSet<EntityId> = HashSet::new();
     let (mut steps, mut circling_rounds) = (0, 0);
-    while !frontier.is_empty() && steps <= MAX_STEPS && circling_rounds < MAX_CIRCLING_ROUNDS {
+    let mut stopped = None;
+    let add_via = |via: &mut BTreeMap<EntityId, Vec<EntityId>>, to: EntityId, e: EntityId| {
+        let v = via.entry(to).or_default();
+        if !v.contains(&e) {
+            v.push(e);
+        }
+    };
+    while !frontier.is_empty() && stopped.is_none() {
+        if circling_rounds >= MAX_CIRCLING_ROUNDS {
+            stopped = Some(Stop::Circling);
+            break;
+        }
         if frontier.keys().any(|id| passed.contains(id)) {
             circling_rounds += 1;
         }
-        let mut next: BTreeMap<EntityId, (Bounds, Vec<EntityId>)> = BTreeMap::new();
+        let mut next: Frontier = BTreeMap::new();
         for (at, (mass, came_through)) in std::mem::take(&mut frontier) {
+            // The bounds are checked between entities, once the target's own stakes are
+            // followed; what is left of the round stays on its way, and is reported.
+            if stopped.is_none() && at != target {
+                if steps > budget.steps {
+                    stopped = Some(Stop::Work);
+                } else if Instant::now() >= budget.deadline {
+                    stopped = Some(Stop::Time);
+                }
+            }
+            if stopped.is_some() {
+                let slot = next
+                    .entry(at)
+                    .or_insert_with(|| (Bounds::zero(), Vec::new()));
+                approximate |= slot.0.add(&mass);
+                continue;
+            }
             passed.insert(at);
             let stakes: Vec<_> = org.owners_at(at, day).collect();
             if stakes.is_empty() {
                 if at != target {
-                    ultimate.entry(at).or_insert_with(Bounds::zero).add(&mass);
-                    let v = via.entry(at).or_default();
+                    approximate |= ultimate.entry(at).or_insert_with(Bounds::zero).add(&mass);
                     for e in came_through {
-                        if !v.contains(&e) {
-                            v.push(e);
-                        }
+                        add_via(&mut via, at, e);
                     }
                 }
+                continue;
+            }
+            // An entity whose answer is known and complete: its interest goes straight on.
+            if at != target
+                && let Some(answer) = known.and_then(|k| k(at)).filter(|a| a.is_complete())
+            {
+                for owner in &answer.owners {
+                    steps += 1;
+                    let (share, rounded) = mass.scale(&owner.interest);
+                    approximate |= rounded;
+                    approximate |= ultimate
+                        .entry(owner.id)
+                        .or_insert_with(Bounds::zero)
+                        .add(&share);
+                    if owner.direct {
+                        add_via(&mut via, owner.id, at);
+                    }
+                    for &e in &owner.via {
+                        add_via(&mut via, owner.id, e);
+                    }
+                }
+                let (rest, rounded) = mass.scale(&answer.unrecorded);
+                approximate |= rounded | unrecorded.add(&rest) | answer.approximate;
+                unknown_shares |= answer.unknown_shares;
                 continue;
             }
             let known_low: BigRational = stakes
@@ -168,11 +273,15 @@ pub fn effective_owners(org: &Org, target: EntityId, day: Option<Day>) -> Effect
                     .on_behalf_of
                     .as_ref()
                     .and_then(|_| org.find_entity(&stake.owner));
+                if at == target && nominee.is_none() {
+                    direct.insert(h);
+                }
                 let through = nominee.or((at != target).then_some(at));
                 let slot = next
                     .entry(h)
                     .or_insert_with(|| (Bounds::zero(), Vec::new()));
-                slot.0.add(&mass.scale(&share));
+                let (part, rounded) = mass.scale(&share);
+                approximate |= rounded | slot.0.add(&part);
                 if let Some(t) = through
                     && !slot.1.contains(&t)
                 {
@@ -184,13 +293,14 @@ pub fn effective_owners(org: &Org, target: EntityId, day: Option<Day>) -> Effect
                 low: (BigRational::one() - &held.high).max(BigRational::zero()),
                 high: (BigRational::one() - &held.low).max(BigRational::zero()),
             };
-            unrecorded.add(&mass.scale(&rest));
+            let (rest, rounded) = mass.scale(&rest);
+            approximate |= rounded | unrecorded.add(&rest);
         }
         frontier = next;
     }
     let mut circling = Bounds::zero();
     for (mass, _) in frontier.values() {
-        circling.add(mass);
+        approximate |= circling.add(mass);
     }
     // No part can be more than the whole.
     let cap = |b: &mut Bounds| {
@@ -208,16 +318,20 @@ pub fn effective_owners(org: &Org, target: EntityId, day: Option<Day>) -> Effect
                 id,
                 interest,
                 via: via.remove(&id).unwrap_or_default(),
+                direct: direct.contains(&id),
             }
         })
         .collect();
     owners.sort_by(|a, b| b.interest.high.cmp(&a.interest.high).then(a.id.cmp(&b.id)));
-    Effective {
+    let effective = Effective {
         owners,
         unrecorded,
         circling,
         unknown_shares,
-    }
+        approximate,
+        stopped,
+    };
+    (effective, steps)
 }
 
 /// Who controls an entity: its majority holders, from its own up.
@@ -227,13 +341,17 @@ pub struct Control {
     /// Whether the chain stops where a holder's share is unknown or a range that may or may not
     /// be a majority.
     pub undetermined: bool,
+    /// Whether the chain goes on past [`MAX_CONTROL_CHAIN`] holders, not shown.
+    pub cut: bool,
 }
 
 /// The control chain of `target` on `day`: its majority holder (more than half, for certain),
-/// that holder's majority holder, and so on up; it stops at a holder already met.
+/// that holder's majority holder, and so on up; it stops at a holder already met, or after
+/// [`MAX_CONTROL_CHAIN`] holders.
 pub fn control_chain(org: &Org, target: EntityId, day: Option<Day>) -> Control {
     let half = Fraction::new(1, 2);
     let mut chain = Vec::new();
+    let mut met = HashSet::from([target]);
     let mut at = target;
     loop {
         let stakes: Vec<_> = org.owners_at(at, day).collect();
@@ -242,7 +360,14 @@ pub fn control_chain(org: &Org, target: EntityId, day: Option<Day>) -> Control {
             .find(|s| s.share.as_ref().is_some_and(|sh| sh.low() > half))
             .and_then(|s| holder(org, s));
         match majority {
-            Some(h) if h != target && !chain.contains(&h) => {
+            Some(h) if chain.len() == MAX_CONTROL_CHAIN && !met.contains(&h) => {
+                return Control {
+                    chain,
+                    undetermined: false,
+                    cut: true,
+                };
+            }
+            Some(h) if met.insert(h) => {
                 chain.push(h);
                 at = h;
             }
@@ -250,6 +375,7 @@ pub fn control_chain(org: &Org, target: EntityId, day: Option<Day>) -> Control {
                 return Control {
                     chain,
                     undetermined: false,
+                    cut: false,
                 };
             }
             None => {
@@ -259,61 +385,18 @@ pub fn control_chain(org: &Org, target: EntityId, day: Option<Day>) -> Control {
                 return Control {
                     chain,
                     undetermined,
+                    cut: false,
                 };
             }
         }
     }
 }
 
-/// `4/9 (44.4 %)` for an exact interest, `20 %..25 %` for bounds.
-pub fn describe(bounds: &Bounds) -> String {
-    if bounds.is_exact() {
-        let value = &bounds.low;
-        let p = percent(value);
-        if value.is_integer() || is_short_decimal(value) {
-            format!("{p} %")
-        } else if value.denom() <= &BigInt::from(10_000) {
-            format!("{}/{} ({p} %)", value.numer(), value.denom())
-        } else if p == "0" {
-            "less than 0.05 %".to_owned()
-        } else {
-            format!("≈ {p} %")
-        }
-    } else {
-        format!("{} %..{} %", percent(&bounds.low), percent(&bounds.high))
-    }
-}
-
-/// Whether the value is exactly a percentage with at most one decimal.
-fn is_short_decimal(value: &BigRational) -> bool {
-    (value * BigRational::from_integer(BigInt::from(1000))).is_integer()
-}
-
-/// A percentage rounded to a tenth: `44.4`.
-pub fn percent(value: &BigRational) -> String {
-    let tenths = (value * BigRational::from_integer(BigInt::from(1000))).round();
-    let tenths = tenths.to_integer();
-    let ten = BigInt::from(10);
-    let (whole, rest) = (&tenths / &ten, &tenths % &ten);
-    if rest.is_zero() {
-        whole.to_string()
-    } else {
-        format!("{whole}.{rest}")
-    }
-}
-
-/// A value as a floating-point percentage, for JSON.
-pub fn percent_f64(value: &BigRational) -> f64 {
-    use num_traits::ToPrimitive;
-    (value * BigRational::from_integer(BigInt::from(100)))
-        .to_f64()
-        .unwrap_or(f64::NAN)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::load::parse;
+    use num_bigint::BigInt;
 
     fn org(stakes: &str) -> Org {
         let yaml = format!(

@@ -10,6 +10,7 @@ use crate::history::{self, StakeChange};
 use crate::model::{Note, Ref, Stake, share};
 use crate::org::EntityId;
 use crate::ownership;
+use num_rational::BigRational;
 
 use super::super::style;
 use super::super::text::safe;
@@ -336,19 +337,22 @@ fn owners<'a>(app: &'a App, id: EntityId, when: &str, b: &mut Builder<'a>) -> Op
         for s in &current {
             stake_line(b, s, name_width, false, Style::new());
         }
-        let low: Option<share::Fraction> = current
-            .iter()
-            .map(|s| s.share.as_ref().map(|sh| sh.low()))
-            .sum();
-        let high: Option<share::Fraction> = current
-            .iter()
-            .map(|s| s.share.as_ref().map(|sh| sh.high()))
-            .sum();
-        if let (Some(low), Some(high)) = (low, high) {
+        // Summed as big rationals: shares with large denominators overflow any fixed width.
+        let sum = |end: fn(&share::Share) -> share::Fraction| -> Option<BigRational> {
+            current
+                .iter()
+                .map(|s| s.share.as_ref().map(|sh| share::big(end(sh))))
+                .sum()
+        };
+        if let (Some(low), Some(high)) = (sum(share::Share::low), sum(share::Share::high)) {
             let total = if low == high {
-                format!("{} %", share::percent(low))
+                format!("{} %", ownership::percent(&low))
             } else {
-                format!("{} %..{} %", share::percent(low), share::percent(high))
+                format!(
+                    "{} %..{} %",
+                    ownership::percent(&low),
+                    ownership::percent(&high)
+                )
             };
             b.styled(
                 format!("  {} {total}", pad("total", name_width)),
@@ -395,7 +399,7 @@ fn effective(app: &App, id: EntityId, when: &str, b: &mut Builder<'_>) {
     if org.owners_at(id, Some(app.as_of)).next().is_none() {
         return;
     }
-    let e = ownership::effective_owners(org, id, Some(app.as_of));
+    let e = app.ownership.effective(org, id, app.as_of);
     b.heading(format!("Effective owners {when}"));
     let name_width = e
         .owners
@@ -432,11 +436,20 @@ fn effective(app: &App, id: EntityId, when: &str, b: &mut Builder<'_>) {
         .end();
     }
     if !e.circling.is_zero() {
+        let why = match e.stopped {
+            Some(ownership::Stop::Work) => "not followed further (the step bound was reached)",
+            Some(ownership::Stop::Time) => "not followed further (the time bound was reached)",
+            _ => "still circling in cross-holdings",
+        };
         b.styled(
-            format!(
-                "  still circling in cross-holdings: up to {}",
-                ownership::describe(&e.circling)
-            ),
+            format!("  {why}: up to {}", ownership::describe(&e.circling)),
+            style::dim(),
+        )
+        .end();
+    }
+    if e.approximate {
+        b.styled(
+            "  approximate: fractions too long to keep were rounded outward",
             style::dim(),
         )
         .end();
@@ -455,6 +468,12 @@ fn effective(app: &App, id: EntityId, when: &str, b: &mut Builder<'_>) {
             b.text(" → ");
         }
         b.entity(holder);
+    }
+    if control.cut {
+        b.styled(
+            format!(" → … (more than {} holders)", ownership::MAX_CONTROL_CHAIN),
+            style::dim(),
+        );
     }
     match (control.chain.is_empty(), control.undetermined) {
         (true, false) => {
