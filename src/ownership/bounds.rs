@@ -43,22 +43,36 @@ impl Bounds {
         self.high.is_zero()
     }
 
-    /// Adds `other`; returns whether the sum had to be rounded.
+    /// Adds `other`; returns whether the sum had to be rounded. Like [`Bounds::scale`], it
+    /// leaves the fractions unreduced: [`Bounds::reduced`] puts them in lowest terms.
     pub(super) fn add(&mut self, other: &Bounds) -> bool {
-        self.low += &other.low;
-        self.high += &other.high;
+        self.low = raw_add(&self.low, &other.low);
+        self.high = raw_add(&self.high, &other.high);
         self.bound_size()
     }
 
     /// The product of both bounds, and whether it had to be rounded. Interests are never
     /// negative, so low times low and high times high bound the product.
+    ///
+    /// The fractions are not reduced: a greatest common divisor at each step cost far more
+    /// than the step (num-bigint's is a shift loop), and the bound on their size holds either
+    /// way.
     pub(super) fn scale(&self, by: &Bounds) -> (Bounds, bool) {
         let mut product = Bounds {
-            low: &self.low * &by.low,
-            high: &self.high * &by.high,
+            low: raw_mul(&self.low, &by.low),
+            high: raw_mul(&self.high, &by.high),
         };
         let rounded = product.bound_size();
         (product, rounded)
+    }
+
+    /// The bounds in lowest terms, as they are shown and compared with `==` by others.
+    pub(super) fn reduced(&self) -> Bounds {
+        let reduce = |q: &BigRational| BigRational::new(q.numer().clone(), q.denom().clone());
+        Bounds {
+            low: reduce(&self.low),
+            high: reduce(&self.high),
+        }
     }
 
     /// Rounds a bound whose fraction grew past [`MAX_BITS`] outward onto the grid; returns
@@ -77,6 +91,26 @@ impl Bounds {
     }
 }
 
+fn raw_mul(a: &BigRational, b: &BigRational) -> BigRational {
+    BigRational::new_raw(a.numer() * b.numer(), a.denom() * b.denom())
+}
+
+fn raw_add(a: &BigRational, b: &BigRational) -> BigRational {
+    if a.is_zero() {
+        b.clone()
+    } else if b.is_zero() {
+        a.clone()
+    } else if a.denom() == b.denom() {
+        // Bounds on the grid share their denominator.
+        BigRational::new_raw(a.numer() + b.numer(), a.denom().clone())
+    } else {
+        BigRational::new_raw(
+            a.numer() * b.denom() + b.numer() * a.denom(),
+            a.denom() * b.denom(),
+        )
+    }
+}
+
 fn bits(value: &BigRational) -> u64 {
     value.numer().bits().max(value.denom().bits())
 }
@@ -84,14 +118,13 @@ fn bits(value: &BigRational) -> u64 {
 /// The nearest multiple of 2^-GRID_BITS below (or, `up`, above) a value that is not negative.
 fn to_grid(value: &BigRational, up: bool) -> BigRational {
     let grid = BigInt::one() << GRID_BITS;
-    let scaled = value.numer() * &grid;
-    let denom = value.denom();
+    let scaled = value.numer() << GRID_BITS;
     // Both are non-negative, so integer division is the floor.
-    let mut steps = &scaled / denom;
-    if up && !(&scaled % denom).is_zero() {
+    let mut steps = &scaled / value.denom();
+    if up && &steps * value.denom() != scaled {
         steps += 1;
     }
-    BigRational::new(steps, grid)
+    BigRational::new_raw(steps, grid)
 }
 
 /// `4/9 (44.4 %)` for an exact interest, `20 %..25 %` for bounds, `≈ 90.9 %` for bounds or a
@@ -173,6 +206,7 @@ mod tests {
         }
         assert!(rounded, "the product outgrew {MAX_BITS} bits");
         assert!(bits(&mass.low) <= MAX_BITS && bits(&mass.high) <= MAX_BITS);
+        let mass = mass.reduced();
         assert!(mass.low <= exact && exact <= mass.high);
         assert!(&mass.high - &mass.low < q(1, 1 << 40) * q(1, 1 << 40));
         assert_eq!(describe(&mass), "≈ 100 %");

@@ -307,12 +307,15 @@ pub(crate) fn compute(
         b.high = b.high.clone().min(BigRational::one());
         b.low = b.low.clone().min(b.high.clone());
     };
+    let mut unrecorded = unrecorded.reduced();
+    let mut circling = circling.reduced();
     cap(&mut unrecorded);
     cap(&mut circling);
     let mut owners: Vec<EffectiveOwner> = ultimate
         .into_iter()
         .filter(|(_, b)| !b.is_zero())
-        .map(|(id, mut interest)| {
+        .map(|(id, interest)| {
+            let mut interest = interest.reduced();
             cap(&mut interest);
             EffectiveOwner {
                 id,
