@@ -12,7 +12,7 @@ use unicode_width::UnicodeWidthStr;
 use super::{BOX_WIDTH, Chart, LINK_ROWS, Node, cut, slots_width};
 
 /// How many cells a band of [`Chart::write_text`] holds at most.
-pub(super) const BAND_CELLS: usize = 1 << 20;
+pub(super) const BAND_CELLS: usize = 1 << 17;
 
 /// One cell: a grapheme (most are one character, kept inline), or nothing for the second half
 /// of a wide one.
@@ -81,6 +81,15 @@ impl Canvas {
         }
     }
 
+    /// Blanks the window and moves it down to row `y`, `height` rows high (no more than it was
+    /// made with), reusing its cells.
+    pub(super) fn move_to(&mut self, y: usize, height: usize) {
+        self.y = y;
+        self.height = height.min(self.height);
+        self.cells.truncate(self.width * self.height);
+        self.cells.fill(BLANK);
+    }
+
     pub(super) fn window(x: usize, y: usize, width: usize, height: usize) -> Canvas {
         Canvas {
             x,
@@ -118,6 +127,19 @@ impl Canvas {
         if !self.rows().contains(&y) {
             return;
         }
+        if simple(text) {
+            // One cell a character: no grapheme to find.
+            for (col, c) in (x..).zip(text.chars()) {
+                if self.measuring {
+                    self.extent = self.extent.max(col + 1);
+                } else {
+                    let mut bytes = [0; 4];
+                    let len = c.encode_utf8(&mut bytes).len() as u8;
+                    self.set(col, y, Symbol::Short { len, bytes }, style);
+                }
+            }
+            return;
+        }
         let mut col = x;
         for g in text.graphemes(true) {
             let w = g.width().max(1);
@@ -153,13 +175,20 @@ impl Canvas {
 
     /// The window's rows as text, each with its trailing spaces trimmed.
     pub(super) fn write_rows(&self, out: &mut impl Write) -> io::Result<()> {
-        let mut line = String::new();
+        let mut line = Vec::new();
         for row in self.cells.chunks(self.width.max(1)).take(self.height) {
             line.clear();
             for (symbol, _) in row {
-                line.push_str(symbol.as_str());
+                match symbol {
+                    Symbol::Short { len, bytes } => {
+                        line.extend_from_slice(&bytes[..usize::from(*len)])
+                    }
+                    Symbol::Text(text) => line.extend_from_slice(text.as_bytes()),
+                }
             }
-            out.write_all(line.trim_end().as_bytes())?;
+            // Every cell holds whole characters, so the line is UTF-8.
+            let text = String::from_utf8_lossy(&line);
+            out.write_all(text.trim_end().as_bytes())?;
             out.write_all(b"\n")?;
         }
         if self.width == 0 {
@@ -171,6 +200,13 @@ impl Canvas {
     }
 }
 
+/// Whether each character of `text` is a grapheme one cell wide by itself: printable ASCII,
+/// box drawing, the ellipsis. Most of a chart is; the rest goes through grapheme segmentation.
+fn simple(text: &str) -> bool {
+    text.chars()
+        .all(|c| matches!(c, ' '..='~' | '\u{2500}'..='\u{257F}' | '…'))
+}
+
 /// A step of the drawing walk: a subtree, or the share on the link down to a child.
 enum Step {
     Node(usize),
@@ -180,9 +216,16 @@ enum Step {
 impl Chart {
     /// Draws onto `canvas` every part of the chart in its rows, in the order the parts overlap:
     /// a node's box and links, its stacked leaves, then each child's share and subtree.
-    pub(super) fn draw(&self, mut canvas: Canvas) -> Canvas {
+    pub(super) fn draw(&self, canvas: Canvas) -> Canvas {
+        let mut canvas = canvas;
+        self.draw_into(&mut canvas);
+        canvas
+    }
+
+    /// [`Chart::draw`] onto a canvas already made.
+    pub(super) fn draw_into(&self, canvas: &mut Canvas) {
         if self.nodes.is_empty() {
-            return canvas;
+            return;
         }
         let mut todo = vec![Step::Node(0)];
         while let Some(step) = todo.pop() {
@@ -201,7 +244,7 @@ impl Chart {
                 Step::Node(i) => {
                     let node = &self.nodes[i];
                     if canvas.meets(node.y..node.own_end) {
-                        self.draw_own(node, &mut canvas);
+                        self.draw_own(node, canvas);
                     }
                     // Children last to first, each after its share, so they pop in order.
                     for &c in node.children.iter().rev() {
@@ -216,7 +259,6 @@ impl Chart {
                 }
             }
         }
-        canvas
     }
 
     /// A node's box, the links under it, and its stacked leaves.

@@ -343,9 +343,11 @@ impl Chart {
     /// time, so memory stays within a band whatever the chart's size.
     pub fn write_text(&self, out: &mut impl std::io::Write) -> std::io::Result<()> {
         let rows = (draw::BAND_CELLS / self.width.max(1)).max(1);
+        let mut band = draw::Canvas::window(0, 0, self.width, rows.min(self.height));
         let mut y = 0;
         while y < self.height {
-            let band = self.window(0, y, self.width, rows.min(self.height - y));
+            band.move_to(y, rows.min(self.height - y));
+            self.draw_into(&mut band);
             band.write_rows(out)?;
             y += rows;
         }
