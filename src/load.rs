@@ -307,7 +307,9 @@ fn into_text(name: &str, bytes: Vec<u8>) -> Result<String, LoadError> {
         Ok(text) => text,
         // Checked just above.
         Err(e) => {
-            return Err(TextProblem::NotUtf8(e.utf8_error().valid_up_to()).error(name, e.as_bytes()));
+            return Err(
+                TextProblem::NotUtf8(e.utf8_error().valid_up_to()).error(name, e.as_bytes())
+            );
         }
     };
     if text.starts_with('\u{feff}') {
