@@ -26,6 +26,9 @@ pub struct Cache {
 struct Shared {
     steps: Cell<usize>,
     deadline: Instant,
+    /// How many computations [`Cache::fill`] still has to make: each gets an even share of
+    /// what is left.
+    waiting: Cell<usize>,
 }
 
 impl Cache {
@@ -33,15 +36,17 @@ impl Cache {
         Cache::default()
     }
 
-    /// A cache whose computations share `steps` and `time` between them, as a dump's do: the
-    /// first ones may take the standard budget each, and once it is spent each still takes a
-    /// small one, so the dump ends in bounded time with every answer marked for what it is.
+    /// A cache whose computations share `steps` and `time` between them, as a dump's do: those
+    /// [`Cache::fill`] makes get an even share of what is left, each within the standard budget
+    /// and never fewer than a few hundred steps, so the dump ends in bounded time with every
+    /// answer marked for what it is.
     pub fn shared(steps: usize, time: std::time::Duration) -> Cache {
         Cache {
             answers: RefCell::default(),
             shared: Some(Shared {
                 steps: Cell::new(steps),
                 deadline: Instant::now() + time,
+                waiting: Cell::new(1),
             }),
         }
     }
@@ -53,13 +58,14 @@ impl Cache {
         }
         let budget = match &self.shared {
             None => Budget::standard(),
-            Some(shared) => Budget::new(
-                shared.steps.get().clamp(MIN_STEPS, MAX_STEPS),
-                shared
-                    .deadline
-                    .saturating_duration_since(Instant::now())
-                    .min(MAX_TIME),
-            ),
+            Some(shared) => {
+                let share = shared.waiting.get().max(1);
+                Budget::new(
+                    (shared.steps.get() / share).clamp(MIN_STEPS, MAX_STEPS),
+                    (shared.deadline.saturating_duration_since(Instant::now()) / share as u32)
+                        .min(MAX_TIME),
+                )
+            }
         };
         let known = |at: EntityId| self.answers.borrow().get(&(at, day)).cloned();
         let (answer, steps) = compute(org, id, Some(day), budget, Some(&known));
@@ -77,30 +83,15 @@ impl Cache {
     /// it where the stakes allow (not round a cycle), so that each computation can stop at
     /// holders already answered.
     pub fn fill(&self, org: &Org, day: Day, entities: impl IntoIterator<Item = EntityId>) {
-        let mut done = vec![false; org.entity_count()];
-        let has_owners = |e: EntityId| org.owners_at(e, Some(day)).next().is_some();
-        for start in entities {
-            if done[start.0 as usize] || !has_owners(start) {
-                continue;
+        let order = holders_first(org, day, entities);
+        for (i, &id) in order.iter().enumerate() {
+            if let Some(shared) = &self.shared {
+                shared.waiting.set(order.len() - i);
             }
-            // Depth first up the holders; an entity is answered when its holders are.
-            done[start.0 as usize] = true;
-            let mut stack: Vec<(EntityId, Vec<EntityId>)> = vec![(start, holders(org, start, day))];
-            while let Some((at, pending)) = stack.last_mut() {
-                match pending.pop() {
-                    Some(h) if !done[h.0 as usize] && has_owners(h) => {
-                        done[h.0 as usize] = true;
-                        let up = holders(org, h, day);
-                        stack.push((h, up));
-                    }
-                    Some(_) => {}
-                    None => {
-                        let at = *at;
-                        stack.pop();
-                        self.effective(org, at, day);
-                    }
-                }
-            }
+            self.effective(org, id, day);
+        }
+        if let Some(shared) = &self.shared {
+            shared.waiting.set(1);
         }
     }
 
@@ -108,6 +99,41 @@ impl Cache {
     pub fn clear(&self) {
         self.answers.borrow_mut().clear();
     }
+}
+
+/// `entities` with owners on `day` and the holders above them that have owners too, each after
+/// its holders where the stakes allow: depth first up the holders, an entity listed once its
+/// holders are.
+fn holders_first(
+    org: &Org,
+    day: Day,
+    entities: impl IntoIterator<Item = EntityId>,
+) -> Vec<EntityId> {
+    let mut done = vec![false; org.entity_count()];
+    let has_owners = |e: EntityId| org.owners_at(e, Some(day)).next().is_some();
+    let mut order = Vec::new();
+    for start in entities {
+        if done[start.0 as usize] || !has_owners(start) {
+            continue;
+        }
+        done[start.0 as usize] = true;
+        let mut stack: Vec<(EntityId, Vec<EntityId>)> = vec![(start, holders(org, start, day))];
+        while let Some((at, pending)) = stack.last_mut() {
+            match pending.pop() {
+                Some(h) if !done[h.0 as usize] && has_owners(h) => {
+                    done[h.0 as usize] = true;
+                    let up = holders(org, h, day);
+                    stack.push((h, up));
+                }
+                Some(_) => {}
+                None => {
+                    order.push(*at);
+                    stack.pop();
+                }
+            }
+        }
+    }
+    order
 }
 
 /// The entities holding stakes in `id` on `day`, in reverse file order (they are popped).
