@@ -228,6 +228,22 @@ mod dump_all {
 mod check {
     use super::*;
 
+    /// `--check` of 20,000 entities that each get a warning quoting the same long line: load,
+    /// validate, and render every warning.
+    #[divan::bench(sample_count = 5, sample_size = 1)]
+    fn twenty_thousand_warnings(bencher: Bencher) {
+        bencher
+            .with_inputs(|| model_text(Shape::Misdated, 20_000))
+            .bench_values(|file| {
+                let loaded = load_text(file).unwrap();
+                orgtree::diagnostic::render_all(
+                    &loaded.warnings,
+                    &loaded.file.name,
+                    Some(&loaded.file.text),
+                )
+            });
+    }
+
     /// `--check`: parse, resolve and validate, from a copy of the text.
     #[divan::bench(args = ALL, sample_count = 5, sample_size = 1)]
     fn load(bencher: Bencher, name: &str) {

@@ -3,8 +3,8 @@
 //!     cargo run --release --example gen -- N [--json] [--shape SHAPE] > org-N.yaml
 //!
 //! Without `--shape`, a realistic model (see `orgtree::synthetic`); with it, one of the hostile
-//! shapes of `orgtree::synthetic::hostile`: chain, wide, dense, random, fraction-chain. The same
-//! arguments always give the same model.
+//! shapes of `orgtree::synthetic::hostile`: chain, wide, dense, random, fraction-chain, misdated.
+//! The same arguments always give the same model.
 
 use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;

@@ -24,10 +24,20 @@ pub enum Shape {
     /// N roots in a stake chain: `e{i+1}` holds a share of `e{i}` written as a fraction of two
     /// large coprime numbers, so exact look-through products grow without end.
     FractionChain,
+    /// N roots founded in 2010 and one event of 2005 that names them all (on one long line):
+    /// N warnings, each quoting that line.
+    Misdated,
 }
 
 impl Shape {
-    pub const NAMES: [&'static str; 5] = ["chain", "wide", "dense", "random", "fraction-chain"];
+    pub const NAMES: [&'static str; 6] = [
+        "chain",
+        "wide",
+        "dense",
+        "random",
+        "fraction-chain",
+        "misdated",
+    ];
 }
 
 impl FromStr for Shape {
@@ -40,6 +50,7 @@ impl FromStr for Shape {
             "dense" => Ok(Shape::Dense),
             "random" => Ok(Shape::Random),
             "fraction-chain" => Ok(Shape::FractionChain),
+            "misdated" => Ok(Shape::Misdated),
             other => Err(format!(
                 "`{other}` is not a shape; one of: {}",
                 Shape::NAMES.join(", ")
@@ -100,20 +111,32 @@ pub fn write(shape: Shape, n: usize, json: bool, w: &mut impl Write) -> io::Resu
     model.start(&format!("Hostile {name} of {n} entities"))?;
     model.list("entities")?;
     let n = match shape {
-        Shape::Chain | Shape::FractionChain => n.max(2),
+        Shape::Chain | Shape::FractionChain | Shape::Misdated => n.max(2),
         Shape::Wide | Shape::Dense | Shape::Random => n.max(2) + 1,
     };
     for i in 0..n {
         let parent = match shape {
             Shape::Chain => i.checked_sub(1),
             Shape::Wide | Shape::Dense | Shape::Random => (i > 0).then_some(0),
-            Shape::FractionChain => None,
+            Shape::FractionChain | Shape::Misdated => None,
         };
+        if shape == Shape::Misdated {
+            model.item(
+                &[
+                    ("id", format!("e{i}")),
+                    ("name", format!("Entity {i}")),
+                    ("kind", "company".to_owned()),
+                    ("founded", "2010".to_owned()),
+                ],
+                &[],
+            )?;
+            continue;
+        }
         entity(&mut model, i, parent)?;
     }
     model.list("stakes")?;
     match shape {
-        Shape::Chain | Shape::Wide => {}
+        Shape::Chain | Shape::Wide | Shape::Misdated => {}
         Shape::Dense => {
             // The root holds nothing: the cross-holdings are among its units.
             let units = n - 1;
@@ -145,6 +168,17 @@ pub fn write(shape: Shape, n: usize, json: bool, w: &mut impl Write) -> io::Resu
                 stake(&mut model, owned + 1, owned, format!("{numer}/{denom}"))?;
             }
         }
+    }
+    if shape == Shape::Misdated {
+        model.list("events")?;
+        model.item(
+            &[
+                ("date", "2005".to_owned()),
+                ("kind", "launch".to_owned()),
+                ("description", "Before any of them".to_owned()),
+            ],
+            &[("entities", (0..n).map(|i| format!("e{i}")).collect())],
+        )?;
     }
     model.finish()
 }
