@@ -1,19 +1,46 @@
 //! Writes a synthetic organisation model of N entities, for benchmarks:
 //!
-//!     cargo run --release --example gen -- N [--json] > org-N.yaml
+//!     cargo run --release --example gen -- N [--json] [--shape SHAPE] > org-N.yaml
 //!
-//! See `orgtree::synthetic` for its shape. The same N always gives the same model.
+//! Without `--shape`, a realistic model (see `orgtree::synthetic`); with it, one of the hostile
+//! shapes of `orgtree::synthetic::hostile`: chain, wide, dense, random, fraction-chain, misdated.
+//! The same arguments always give the same model.
 
 use std::io::{self, BufWriter, Write};
+use std::process::ExitCode;
 
-fn main() -> io::Result<()> {
-    let mut args = std::env::args().skip(1);
-    let n: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(10_000);
-    let json = args.any(|a| a == "--json");
+use orgtree::synthetic::hostile::Shape;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let n: usize = args.first().and_then(|a| a.parse().ok()).unwrap_or(10_000);
+    let json = args.iter().any(|a| a == "--json");
+    let shape = match args.iter().position(|a| a == "--shape") {
+        None => None,
+        Some(i) => match args.get(i + 1).map(|s| s.parse::<Shape>()) {
+            Some(Ok(shape)) => Some(shape),
+            Some(Err(e)) => {
+                eprintln!("gen: --shape: {e}");
+                return ExitCode::from(2);
+            }
+            None => {
+                eprintln!("gen: --shape needs one of: {}", Shape::NAMES.join(", "));
+                return ExitCode::from(2);
+            }
+        },
+    };
     let mut out = BufWriter::with_capacity(1 << 20, io::stdout().lock());
-    match orgtree::synthetic::write(n, json, &mut out).and_then(|()| out.flush()) {
+    let written = match shape {
+        None => orgtree::synthetic::write(n, json, &mut out),
+        Some(shape) => orgtree::synthetic::hostile::write(shape, n, json, &mut out),
+    };
+    match written.and_then(|()| out.flush()) {
         // `gen N | head` is fine: the reader had enough.
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
-        other => other,
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("gen: {e}");
+            ExitCode::FAILURE
+        }
+        Ok(()) => ExitCode::SUCCESS,
     }
 }

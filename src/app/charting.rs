@@ -75,7 +75,7 @@ impl App {
         }
         // A selection moved out of the drawn levels brings the chart's root along.
         if let (Some(view), Some(sel)) = (self.chart, self.selected())
-            && !self.org.path(sel).contains(&view.root)
+            && !self.org.is_within(sel, view.root)
         {
             self.chart = Some(ChartView { root: sel, ..view });
         }

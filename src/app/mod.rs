@@ -178,6 +178,8 @@ pub struct App {
     pub suspend_requested: bool,
     /// Set while the model file is being read again.
     pub reloading: bool,
+    /// Look-through ownership already computed, by entity and date.
+    pub ownership: crate::ownership::Cache,
 }
 
 impl App {
@@ -221,6 +223,7 @@ impl App {
             exit: None,
             suspend_requested: false,
             reloading: false,
+            ownership: crate::ownership::Cache::new(),
         };
         app.set_date(model_date);
         app

@@ -399,16 +399,27 @@ impl TreeNav {
         found
     }
 
-    /// Where `a` comes relative to `b` in the tree's order.
+    /// Where `a` comes relative to `b` in the tree's order: up from both to the level where
+    /// they part, without building either path.
     fn order(org: &Org, a: EntityId, b: EntityId) -> Ordering {
-        let (pa, pb) = (org.path(a), org.path(b));
-        for (x, y) in pa.iter().zip(&pb) {
-            if x != y {
-                // Same parent (or both roots): their sibling positions decide.
-                return org.sibling_index(*x).cmp(&org.sibling_index(*y));
-            }
+        let (da, db) = (org.depth(a), org.depth(b));
+        let level = da.min(db);
+        let (Some(mut x), Some(mut y)) = (org.ancestor_at(a, level), org.ancestor_at(b, level))
+        else {
+            return da.cmp(&db);
+        };
+        if x == y {
+            // One is the other or under it: the shallower comes first.
+            return da.cmp(&db);
         }
-        pa.len().cmp(&pb.len())
+        while let (Some(px), Some(py)) = (org.parent(x), org.parent(y)) {
+            if px == py {
+                break;
+            }
+            (x, y) = (px, py);
+        }
+        // Same parent (or both roots): their sibling positions decide.
+        org.sibling_index(x).cmp(&org.sibling_index(y))
     }
 
     /// Scrolls as little as possible so the selection is among the `height` rows on screen.

@@ -34,7 +34,7 @@ pub fn write(org: &Org, options: &DumpOptions, out: &mut impl Write) -> io::Resu
             only: only.as_deref(),
         });
         writeln!(out)?;
-        out.write_all(chart.text().as_bytes())?;
+        chart.write_text(out)?;
     }
     Ok(())
 }

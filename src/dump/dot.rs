@@ -2,6 +2,7 @@
 //! dashed with the share as their label; kinds are shapes and colours; the sources cited are
 //! listed in a comment. Every string is escaped for DOT.
 
+use std::collections::HashSet;
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
@@ -90,16 +91,13 @@ pub fn write(org: &Org, options: &DumpOptions, out: &mut impl Write) -> io::Resu
         view.day
     )?;
     let mut cited: Vec<&str> = Vec::new();
+    let mut seen: HashSet<&str> = HashSet::new();
     for &(e, _) in &view.order {
-        for s in org.owners_at(e, Some(view.day)) {
-            for r in &s.sources {
-                if !cited.contains(&r.value.as_str()) {
-                    cited.push(&r.value);
-                }
-            }
-        }
-        for r in &org.entity(e).sources {
-            if !cited.contains(&r.value.as_str()) {
+        let stake_sources = org
+            .owners_at(e, Some(view.day))
+            .flat_map(|s| s.sources.iter());
+        for r in stake_sources.chain(&org.entity(e).sources) {
+            if seen.insert(&r.value) {
                 cited.push(&r.value);
             }
         }

@@ -1,6 +1,7 @@
 //! `--format markdown`: the view as a nested list — each entity with its kind, owners and
 //! leaders at the date and its sources as numbered references — and a table of the sources.
 
+use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
@@ -9,7 +10,7 @@ use crate::org::Org;
 use crate::sanitize::sanitize;
 
 use super::DumpOptions;
-use super::tree::owner_text;
+use super::tree::{MAX_RAILS, owner_text};
 use super::view::View;
 
 /// Text that Markdown shows as written: HTML's special characters as entities (an entity in a
@@ -88,16 +89,14 @@ fn titled_link(title: &str, url: Option<&str>) -> String {
 pub fn write(org: &Org, options: &DumpOptions, out: &mut impl Write) -> io::Result<()> {
     let view = View::new(org, options);
     let mut cited: Vec<String> = Vec::new();
+    let mut numbers: HashMap<String, usize> = HashMap::new();
     let mut cite = |refs: &[Ref]| -> String {
         let mut marks = String::new();
         for r in refs {
-            let n = match cited.iter().position(|c| *c == r.value) {
-                Some(i) => i + 1,
-                None => {
-                    cited.push(r.value.clone());
-                    cited.len()
-                }
-            };
+            let n = *numbers.entry(r.value.clone()).or_insert_with(|| {
+                cited.push(r.value.clone());
+                cited.len()
+            });
             marks.push_str(&format!("<sup>{n}</sup>"));
         }
         marks
@@ -106,9 +105,15 @@ pub fn write(org: &Org, options: &DumpOptions, out: &mut impl Write) -> io::Resu
     writeln!(out, "As of {}.\n", view.day)?;
     for &(id, depth) in &view.order {
         let e = org.entity(id);
+        // Lists nest at most MAX_RAILS levels; deeper items say their level instead.
+        let level = if depth > MAX_RAILS {
+            format!("(level {depth}) ")
+        } else {
+            String::new()
+        };
         let mut line = format!(
-            "{}- **{}** ({}){}",
-            "  ".repeat(depth),
+            "{}- {level}**{}** ({}){}",
+            "  ".repeat(depth.min(MAX_RAILS)),
             text(&e.name),
             text(&e.kind.as_str().replace('_', " ")),
             cite(&e.sources)

@@ -17,6 +17,9 @@ struct Rails {
     blank: &'static str,
 }
 
+/// The most levels of rails a line draws.
+pub(super) const MAX_RAILS: usize = 64;
+
 const UNICODE: Rails = Rails {
     branch: "├── ",
     last_branch: "└── ",
@@ -47,7 +50,13 @@ pub fn write(org: &Org, options: &DumpOptions, out: &mut impl Write) -> io::Resu
     let keep = |id: EntityId| shown[id.0 as usize];
     org.walk_where(&starts(org, options), options.depth, keep, |visit| {
         line.clear();
-        for (level, &is_last) in visit.last.iter().enumerate() {
+        // A line draws at most MAX_RAILS levels of rails; deeper, the levels above them are
+        // counted instead, so a line's length does not grow with the depth.
+        let hidden = visit.last.len().saturating_sub(MAX_RAILS);
+        if hidden > 0 {
+            line.push_str(&format!("[+{hidden}] "));
+        }
+        for (level, &is_last) in visit.last.iter().enumerate().skip(hidden) {
             let at_entity = level + 1 == visit.last.len();
             line.push_str(match (at_entity, is_last) {
                 (true, false) => rails.branch,

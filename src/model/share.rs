@@ -10,6 +10,11 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 /// An exact fraction of the capital, between 0 and 1.
 pub type Fraction = Ratio<u64>;
 
+/// A fraction as a big rational, for sums and products that no fixed width holds.
+pub fn big(f: Fraction) -> num_rational::BigRational {
+    num_rational::BigRational::new((*f.numer()).into(), (*f.denom()).into())
+}
+
 /// How a share was written, so it can be shown the way the source gave it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Notation {

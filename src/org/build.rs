@@ -264,6 +264,7 @@ pub(super) fn build(model: Model) -> (Org, Vec<Diagnostic>) {
             .enumerate()
             .filter_map(|(n, p)| p.map(|p| (p.0, number(n)))),
     );
+    let depth = depths(&parent);
     let roots = parent
         .iter()
         .enumerate()
@@ -327,6 +328,7 @@ pub(super) fn build(model: Model) -> (Org, Vec<Diagnostic>) {
         person_ids,
         source_ids,
         parent,
+        depth,
         children,
         roots,
         position,
@@ -350,6 +352,52 @@ pub(super) fn build(model: Model) -> (Org, Vec<Diagnostic>) {
     (org, diagnostics)
 }
 
+/// Each entity's depth, walking up each chain of parents once. An entity on a parent cycle (an
+/// error validation reports) counts the cycle as reaching a root.
+fn depths(parent: &[Option<EntityId>]) -> Vec<u32> {
+    const UNKNOWN: u32 = u32::MAX;
+    let mut depth = vec![UNKNOWN; parent.len()];
+    let mut on_path = vec![false; parent.len()];
+    let mut path = Vec::new();
+    for start in 0..parent.len() {
+        // Up from `start` to a root, an entity of known depth, or a cycle.
+        let mut at = Some(start);
+        let mut base = 0;
+        while let Some(a) = at {
+            if depth[a] != UNKNOWN {
+                base = depth[a].saturating_add(1);
+                break;
+            }
+            if on_path[a] {
+                break;
+            }
+            on_path[a] = true;
+            path.push(a);
+            at = parent[a].map(|p| p.0 as usize);
+        }
+        for (i, e) in path.drain(..).rev().enumerate() {
+            depth[e] = base.saturating_add(number(i));
+            on_path[e] = false;
+        }
+    }
+    depth
+}
+
 fn entity_pair((a, b): (Option<u32>, Option<u32>)) -> (Option<EntityId>, Option<EntityId>) {
     (a.map(EntityId), b.map(EntityId))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn depths_follow_parents_and_survive_a_cycle() {
+        let p = |n: u32| Some(EntityId(n));
+        // 0 ← 1 ← 2, 3 a root, 4 ↔ 5 a cycle, 6 under the cycle.
+        let parent = [None, p(0), p(1), None, p(5), p(4), p(5)];
+        let depth = depths(&parent);
+        assert_eq!(&depth[..4], &[0, 1, 2, 0]);
+        assert!(depth[4] <= 2 && depth[5] <= 2 && depth[6] <= 3);
+    }
 }

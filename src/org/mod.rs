@@ -32,6 +32,8 @@ pub struct Org {
     person_ids: IdIndex,
     source_ids: IdIndex,
     parent: Vec<Option<EntityId>>,
+    /// Each entity's depth, 0 for a root: a deep tree asks it of every row on screen.
+    depth: Vec<u32>,
     children: Adjacency,
     roots: Vec<u32>,
     /// Each entity's index among its siblings (the children of its parent, or the roots).
@@ -163,19 +165,24 @@ impl Org {
         !self.children.get(id.0).is_empty()
     }
 
-    /// How deep `id` sits: 0 for a root.
+    /// How deep `id` sits: 0 for a root. Computed once, at build.
     pub fn depth(&self, id: EntityId) -> usize {
-        let mut depth = 0;
+        self.depth.get(id.0 as usize).map_or(0, |&d| d as usize)
+    }
+
+    /// The ancestor of `id` at `depth` (`id` itself at its own depth), `None` when `id` is not
+    /// that deep.
+    pub fn ancestor_at(&self, id: EntityId, depth: usize) -> Option<EntityId> {
         let mut at = id;
-        // A valid org has no cycle; the bound keeps a broken one from looping.
-        while let Some(parent) = self.parent(at) {
-            if depth > self.parent.len() {
-                break;
-            }
-            depth += 1;
-            at = parent;
+        for _ in 0..self.depth(id).checked_sub(depth)? {
+            at = self.parent(at)?;
         }
-        depth
+        Some(at)
+    }
+
+    /// Whether `ancestor` is `id` or one of its ancestors, in as many steps as the depths differ.
+    pub fn is_within(&self, id: EntityId, ancestor: EntityId) -> bool {
+        self.ancestor_at(id, self.depth(ancestor)) == Some(ancestor)
     }
 
     /// The entity and its ancestors, from the root down.

@@ -55,10 +55,11 @@ pub fn render(app: &App, view: ChartView, area: Rect, buf: &mut Buffer) {
         ),
         None => (0, 0),
     };
+    let window = chart.window(ox, oy, w, h);
     for y in 0..h {
         let mut x = 0;
         while x < w {
-            let (symbol, look) = chart.symbol(ox + x, oy + y);
+            let (symbol, look) = window.symbol(ox + x, oy + y);
             let width = symbol.width();
             let cell = &mut buf[(inner.x + x as u16, inner.y + y as u16)];
             if symbol.is_empty() {

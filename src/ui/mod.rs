@@ -131,43 +131,10 @@ fn render_title(app: &App, area: Rect, buf: &mut Buffer) {
     let date = format!(" as of {} ", app.as_of);
     let date_width = (date.chars().count() as u16).min(area.width);
     let room = usize::from(area.width - date_width);
-    // The path to the selected entity; a person or source reached by a link, by its name.
-    let names: Vec<String> = match app.subject {
-        crate::app::Target::Person(p) => vec![safe(&app.org.person(p).name)],
-        crate::app::Target::Source(src) => vec![safe(&app.org.source(src).publisher)],
-        crate::app::Target::Entity(_) => app
-            .selected()
-            .map(|id| {
-                app.org
-                    .path(id)
-                    .into_iter()
-                    .map(|e| safe(&app.org.entity(e).name))
-                    .collect()
-            })
-            .unwrap_or_default(),
-    };
     let title = safe(&app.org.model.title);
     let brand = " orgtree ";
     let fixed = brand.len() + 1;
-    // Keep as many levels from the bottom as fit, and the title if it fits too.
-    let mut kept = names.len();
-    let crumbs = |from: usize| -> String {
-        let mut parts: Vec<&str> = names[from..].iter().map(String::as_str).collect();
-        if from > 0 {
-            parts.insert(0, "…");
-        }
-        parts.join(" › ")
-    };
-    let mut start = 0;
-    while start < names.len().saturating_sub(1) && fixed + crumbs(start).width() > room {
-        start += 1;
-    }
-    kept -= start;
-    let crumb = if kept > 0 {
-        crumbs(start)
-    } else {
-        String::new()
-    };
+    let crumb = breadcrumb(app, room.saturating_sub(fixed));
     let mut spans = vec![Span::styled(brand, style::bar()), Span::raw(" ")];
     if fixed + title.width() + 2 + crumb.width() <= room {
         spans.push(Span::styled(title, style::heading()));
@@ -177,6 +144,73 @@ fn render_title(app: &App, area: Rect, buf: &mut Buffer) {
     let left = area.width - date_width;
     fit(spans, left.into()).render(Rect::new(area.x, area.y, left, 1), buf);
     Span::styled(date, style::bar()).render(Rect::new(area.x + left, area.y, date_width, 1), buf);
+}
+
+const CRUMB_GAP: &str = " › ";
+const CRUMB_CUT: &str = "…";
+
+/// The path to the selected entity as `Orange › OBS › Orange Cloud for Business`, keeping as
+/// many levels from the bottom as fit in `room` columns (`… › ` before them when the upper
+/// ones are cut), and always the last; a person or source reached by a link, by its name.
+///
+/// Only the levels that can show are looked at, so a selection 100,000 levels deep costs no
+/// more than one near the top.
+fn breadcrumb(app: &App, room: usize) -> String {
+    let id = match app.subject {
+        crate::app::Target::Person(p) => return safe(&app.org.person(p).name),
+        crate::app::Target::Source(src) => return safe(&app.org.source(src).publisher),
+        crate::app::Target::Entity(_) => match app.selected() {
+            Some(id) => id,
+            None => return String::new(),
+        },
+    };
+    let org = &app.org;
+    let gap = CRUMB_GAP.width();
+    let cut = CRUMB_CUT.width() + gap;
+    // Up from the selection while the levels, behind an ellipsis, still fit; then the level
+    // that does not, and the root when it is next (without an ellipsis, the root may fit).
+    let mut names: Vec<String> = Vec::new();
+    let mut width = 0;
+    let mut at = Some(id);
+    while let Some(e) = at {
+        let name = safe(&org.entity(e).name);
+        width += name.width() + if names.is_empty() { 0 } else { gap };
+        names.push(name);
+        at = org.parent(e);
+        if width + cut > room {
+            if let Some(root) = at.filter(|&p| org.parent(p).is_none()) {
+                names.push(safe(&org.entity(root).name));
+                at = None;
+            }
+            break;
+        }
+    }
+    names.reverse();
+    let from_root = at.is_none();
+    // The first level to keep: the highest whose crumbs fit, else the selection alone.
+    let widths: Vec<usize> = names.iter().map(|n| n.width()).collect();
+    let mut rest: usize = widths.iter().sum::<usize>() + gap * names.len().saturating_sub(1);
+    let mut start = 0;
+    while start + 1 < names.len() {
+        let lead = if from_root && start == 0 { 0 } else { cut };
+        if lead + rest <= room {
+            break;
+        }
+        rest -= widths[start] + gap;
+        start += 1;
+    }
+    let mut crumb = String::new();
+    if !from_root || start > 0 {
+        crumb.push_str(CRUMB_CUT);
+        crumb.push_str(CRUMB_GAP);
+    }
+    for (i, name) in names[start..].iter().enumerate() {
+        if i > 0 {
+            crumb.push_str(CRUMB_GAP);
+        }
+        crumb.push_str(name);
+    }
+    crumb
 }
 
 fn render_tree(app: &App, area: Rect, buf: &mut Buffer) {

@@ -14,6 +14,7 @@ use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
 mod entity;
+mod owners;
 mod person;
 mod source;
 

@@ -2,8 +2,6 @@
 //! parse under explicit budgets, then resolution and validation. Every failure becomes a list of
 //! [`Diagnostic`]s that say where and what to do.
 
-use std::fs::File;
-use std::io::Read;
 use std::path::Path;
 
 use serde_saphyr::budget::BudgetBreach;
@@ -14,8 +12,12 @@ use crate::model::{Model, Pos};
 use crate::org::Org;
 use crate::suggest;
 
+mod file;
+
+use file::{into_text, read_bounded};
+
 /// The shipped model, used when no file is given.
-pub const EMBEDDED_MODEL: &str = include_str!("../data/orange-cloud.yaml");
+pub const EMBEDDED_MODEL: &str = include_str!("../../data/orange-cloud.yaml");
 /// How the shipped model is named in messages.
 pub const EMBEDDED_NAME: &str = "orange-cloud.yaml (embedded)";
 
@@ -166,101 +168,6 @@ fn with_positions(found: Vec<Diagnostic>, text: &str, syntax: Syntax) -> Vec<Dia
     }
 }
 
-/// Reads at most `limits.max_size` bytes of a regular file.
-fn read_bounded(path: &Path, name: &str, limits: Limits) -> Result<Vec<u8>, LoadError> {
-    let cannot_read = |e: std::io::Error| {
-        LoadError::whole_file(
-            name,
-            format!("cannot read the model file: {e}"),
-            "check the path and its permissions",
-        )
-    };
-    // Look before opening: opening a FIFO would block until a writer comes.
-    let meta = std::fs::metadata(path).map_err(cannot_read)?;
-    if !meta.is_file() {
-        let what = if meta.is_dir() {
-            "a directory"
-        } else {
-            "not a regular file"
-        };
-        return Err(LoadError::whole_file(
-            name,
-            format!("the model path is {what}"),
-            "give the path of a model file (YAML or JSON)",
-        ));
-    }
-    if meta.len() > limits.max_size {
-        return Err(too_large(name, meta.len(), limits));
-    }
-    let file = File::open(path).map_err(cannot_read)?;
-    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
-    // The file may grow between the look and the read: never read past the limit.
-    file.take(limits.max_size.saturating_add(1))
-        .read_to_end(&mut bytes)
-        .map_err(cannot_read)?;
-    if bytes.len() as u64 > limits.max_size {
-        return Err(too_large(name, bytes.len() as u64, limits));
-    }
-    Ok(bytes)
-}
-
-fn too_large(name: &str, size: u64, limits: Limits) -> LoadError {
-    LoadError::whole_file(
-        name,
-        format!(
-            "the model file is {size} bytes, more than the limit of {} bytes",
-            limits.max_size
-        ),
-        "raise the limit with --max-size BYTES if you trust this file",
-    )
-}
-
-/// Checks that `bytes` are UTF-8 without NUL, and drops a leading byte-order mark.
-fn into_text(name: &str, bytes: Vec<u8>) -> Result<String, LoadError> {
-    let problem = |offset: usize, message: &str, help: &str, bytes: &[u8]| {
-        let valid = String::from_utf8_lossy(&bytes[..offset]);
-        LoadError {
-            name: name.to_owned(),
-            text: None,
-            diagnostics: vec![Diagnostic::error(position_at_end(&valid), message).with_help(help)],
-        }
-    };
-    let mut text = match String::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(e) => {
-            let offset = e.utf8_error().valid_up_to();
-            return Err(problem(
-                offset,
-                "the model file is not valid UTF-8",
-                "save the file as UTF-8",
-                e.as_bytes(),
-            ));
-        }
-    };
-    if let Some(offset) = text.find('\0') {
-        return Err(problem(
-            offset,
-            "the model file contains a NUL byte",
-            "a model is a text file; remove the NUL byte",
-            text.as_bytes(),
-        ));
-    }
-    if text.starts_with('\u{feff}') {
-        text.drain(..'\u{feff}'.len_utf8());
-    }
-    Ok(text)
-}
-
-/// The line and column just after `text`.
-fn position_at_end(text: &str) -> Pos {
-    let line = text.matches('\n').count() + 1;
-    let col = text.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    Pos {
-        line: u32::try_from(line).unwrap_or(u32::MAX),
-        col: u32::try_from(col).unwrap_or(u32::MAX),
-    }
-}
-
 /// Deepest nesting accepted; a model needs about six levels.
 const MAX_DEPTH: usize = 24;
 
@@ -401,24 +308,6 @@ fn yaml_problem(err: &YamlError) -> Diagnostic {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn positions_count_lines_and_characters() {
-        assert_eq!(position_at_end(""), Pos { line: 1, col: 1 });
-        assert_eq!(position_at_end("ab\ncé"), Pos { line: 2, col: 3 });
-    }
-
-    #[test]
-    fn a_byte_order_mark_is_dropped() {
-        let text = into_text("m", "\u{feff}title: x\n".as_bytes().to_vec()).unwrap();
-        assert_eq!(text, "title: x\n");
-    }
-
-    #[test]
-    fn invalid_utf8_is_reported_where_it_starts() {
-        let err = into_text("m", b"title: x\nname: \xff\n".to_vec()).unwrap_err();
-        assert_eq!(err.diagnostics[0].pos, Pos { line: 2, col: 7 });
-    }
 
     #[test]
     fn the_embedded_model_loads_without_warnings() {

@@ -1,5 +1,7 @@
 //! The resolved model as JSON, for scripts. Field names are stable and documented in
-//! `docs/json.md`; strings are the model's own text, escaped by JSON itself.
+//! `docs/json.md`; strings are the model's own text, escaped by JSON itself. The document is
+//! written as it is produced, one item at a time, never held whole; nothing in it grows with
+//! an entity's depth.
 
 use std::collections::BTreeMap;
 use std::io::{self, Write};
@@ -13,23 +15,33 @@ use crate::ownership;
 use super::DumpOptions;
 use super::view::View;
 
+mod stream;
+
+use stream::{SafeFormatter, stream};
+
 /// Version of the JSON layout; bumped only when a field changes meaning or disappears.
-const VERSION: u32 = 1;
+/// Version 2 replaced each entity's `path` (as long as its depth, so a deep tree's document
+/// grew with the square of its size) by its `depth`.
+const VERSION: u32 = 2;
+
+/// The steps and the time all the look-through computations of one dump may take together.
+const OWNERSHIP_STEPS: usize = 300_000;
+const OWNERSHIP_TIME: std::time::Duration = std::time::Duration::from_millis(500);
 
 #[derive(Serialize)]
-struct Document<'a> {
+struct Document<'a, S, E, P, K, R, L, V> {
     format: &'static str,
     version: u32,
     title: &'a str,
     description: Option<&'a str>,
     as_of: Option<String>,
-    sources: Vec<Source<'a>>,
-    entities: Vec<Entity<'a>>,
-    people: Vec<Person<'a>>,
-    stakes: Vec<Stake<'a>>,
-    roles: Vec<Role<'a>>,
-    relations: Vec<Relation<'a>>,
-    events: Vec<Event<'a>>,
+    sources: S,
+    entities: E,
+    people: P,
+    stakes: K,
+    roles: R,
+    relations: L,
+    events: V,
 }
 
 #[derive(Serialize)]
@@ -51,8 +63,8 @@ struct Entity<'a> {
     other_names: &'a [String],
     parent: Option<&'a str>,
     children: Vec<&'a str>,
-    /// Ids from the root down to this entity.
-    path: Vec<&'a str>,
+    /// 0 for a root; with `parent`, the way up to the root.
+    depth: usize,
     founded: Option<String>,
     dissolved: Option<String>,
     attributes: &'a BTreeMap<String, String>,
@@ -90,10 +102,16 @@ struct Effective<'a> {
     /// The part still circling through cross-holdings when the computation stopped.
     circling: Interest,
     unknown_shares: bool,
+    /// Whether some fraction was rounded outward to keep the computation bounded.
+    approximate: bool,
+    /// Why the computation stopped early (`circling`, `work`, `time`), if it did.
+    stopped: Option<&'static str>,
     /// Majority holders, from the entity's up.
     control: Vec<&'a str>,
     /// Whether the chain stops at a share that may or may not be a majority.
     control_undetermined: bool,
+    /// Whether the chain goes on past the holders listed.
+    control_cut: bool,
 }
 
 fn interest(b: &ownership::Bounds) -> Interest {
@@ -105,9 +123,14 @@ fn interest(b: &ownership::Bounds) -> Interest {
     }
 }
 
-fn effective(org: &Org, id: EntityId, day: Day) -> Option<Effective<'_>> {
+fn effective<'a>(
+    org: &'a Org,
+    cache: &ownership::Cache,
+    id: EntityId,
+    day: Day,
+) -> Option<Effective<'a>> {
     org.owners_at(id, Some(day)).next()?;
-    let e = ownership::effective_owners(org, id, Some(day));
+    let e = cache.effective(org, id, day);
     let control = ownership::control_chain(org, id, Some(day));
     let id_of = |e: EntityId| org.entity(e).id.value.as_str();
     Some(Effective {
@@ -123,8 +146,11 @@ fn effective(org: &Org, id: EntityId, day: Day) -> Option<Effective<'_>> {
         unrecorded: interest(&e.unrecorded),
         circling: interest(&e.circling),
         unknown_shares: e.unknown_shares,
+        approximate: e.approximate,
+        stopped: e.stopped.map(ownership::Stop::as_str),
         control: control.chain.into_iter().map(id_of).collect(),
         control_undetermined: control.undetermined,
+        control_cut: control.cut,
     })
 }
 
@@ -268,39 +294,35 @@ pub fn write(org: &Org, options: &DumpOptions, out: &mut impl Write) -> io::Resu
     let view = View::new(org, options);
     let day = view.day;
     let shown = |r: &Ref| view.has(org, r);
-    let order: Vec<EntityId> = view.order.iter().map(|&(id, _)| id).collect();
+    // Look-through answers for the entities in view, holders first so that each can stop at
+    // the answers of those above it.
+    let cache = ownership::Cache::shared(OWNERSHIP_STEPS, OWNERSHIP_TIME);
+    cache.fill(org, day, view.order.iter().map(|&(id, _)| id));
 
-    let entities = order
-        .iter()
-        .map(|&id| {
-            let e = org.entity(id);
-            Entity {
-                id: &e.id,
-                name: &e.name,
-                kind: e.kind.as_str(),
-                description: e.description.as_deref(),
-                other_names: &e.other_names,
-                parent: e.parent.as_ref().map(|p| p.value.as_str()),
-                children: org
-                    .children(id)
-                    .map(|c| org.entity(c).id.value.as_str())
-                    .collect(),
-                path: org
-                    .path(id)
-                    .into_iter()
-                    .map(|p: EntityId| org.entity(p).id.value.as_str())
-                    .collect(),
-                founded: date(&e.founded),
-                dissolved: date(&e.dissolved),
-                attributes: &e.attributes,
-                notes: notes(&e.notes),
-                sources: ids(&e.sources),
-                competing: competing(&e.competing),
-                exists: org.exists_at(id, Some(day)),
-                effective_owners: effective(org, id, day),
-            }
-        })
-        .collect();
+    let entities = view.order.iter().map(|&(id, _)| {
+        let e = org.entity(id);
+        Entity {
+            id: &e.id,
+            name: &e.name,
+            kind: e.kind.as_str(),
+            description: e.description.as_deref(),
+            other_names: &e.other_names,
+            parent: e.parent.as_ref().map(|p| p.value.as_str()),
+            children: org
+                .children(id)
+                .map(|c| org.entity(c).id.value.as_str())
+                .collect(),
+            depth: org.depth(id),
+            founded: date(&e.founded),
+            dissolved: date(&e.dissolved),
+            attributes: &e.attributes,
+            notes: notes(&e.notes),
+            sources: ids(&e.sources),
+            competing: competing(&e.competing),
+            exists: org.exists_at(id, Some(day)),
+            effective_owners: effective(org, &cache, id, day),
+        }
+    });
 
     let whole_model = view.whole;
     let mut events: Vec<&crate::model::Event> = m
@@ -316,97 +338,81 @@ pub fn write(org: &Org, options: &DumpOptions, out: &mut impl Write) -> io::Resu
         title: &m.title,
         description: m.description.as_deref(),
         as_of: Some(day.to_string()),
-        sources: m
-            .sources
-            .iter()
-            .map(|s| Source {
-                id: &s.id,
-                publisher: &s.publisher,
-                title: &s.title,
-                date: date(&s.date),
-                url: s.url.as_deref(),
-                note: s.note.as_deref(),
-            })
-            .collect(),
-        entities,
-        people: m
-            .people
-            .iter()
-            .map(|p| Person {
-                id: &p.id,
-                name: &p.name,
-                description: p.description.as_deref(),
-                other_names: &p.other_names,
-                notes: notes(&p.notes),
-                sources: ids(&p.sources),
-            })
-            .collect(),
-        stakes: m
-            .stakes
-            .iter()
-            .filter(|s| shown(&s.owner) || shown(&s.owned))
-            .map(|s| Stake {
-                owner: &s.owner,
-                owned: &s.owned,
-                share: s.share.as_ref().map(|sh| json_share(&sh.value)),
-                amount: s.amount,
-                currency: s.currency.as_deref(),
-                on_behalf_of: s.on_behalf_of.as_ref().map(|b| b.value.as_str()),
-                start: date(&s.start),
-                end: date(&s.end),
-                in_force: org.stake_in_force(s, Some(day)),
-                notes: notes(&s.notes),
-                sources: ids(&s.sources),
-                competing: competing(&s.competing),
-            })
-            .collect(),
-        roles: m
-            .roles
-            .iter()
-            .filter(|r| shown(&r.entity))
-            .map(|r| Role {
-                person: &r.person,
-                person_name: org.person_of(r).map(|p| org.person(p).name.as_str()),
-                entity: &r.entity,
-                title: &r.title,
-                start: date(&r.start),
-                end: date(&r.end),
-                interim: r.interim,
-                in_force: org.role_in_force(r, Some(day)),
-                notes: notes(&r.notes),
-                sources: ids(&r.sources),
-                competing: competing(&r.competing),
-            })
-            .collect(),
-        relations: m
-            .relations
-            .iter()
-            .filter(|r| shown(&r.from) || shown(&r.to))
-            .map(|r| Relation {
-                kind: r.kind.as_str(),
-                from: &r.from,
-                to: &r.to,
-                description: r.description.as_deref(),
-                start: date(&r.start),
-                end: date(&r.end),
-                notes: notes(&r.notes),
-                sources: ids(&r.sources),
-                competing: competing(&r.competing),
-            })
-            .collect(),
-        events: events
-            .into_iter()
-            .map(|e| Event {
-                date: e.date.value.to_string(),
-                kind: e.kind.as_str(),
-                description: &e.description,
-                entities: ids(&e.entities),
-                people: ids(&e.people),
-                notes: notes(&e.notes),
-                sources: ids(&e.sources),
-                competing: competing(&e.competing),
-            })
-            .collect(),
+        sources: stream(m.sources.iter().map(|s| Source {
+            id: &s.id,
+            publisher: &s.publisher,
+            title: &s.title,
+            date: date(&s.date),
+            url: s.url.as_deref(),
+            note: s.note.as_deref(),
+        })),
+        entities: stream(entities),
+        people: stream(m.people.iter().map(|p| Person {
+            id: &p.id,
+            name: &p.name,
+            description: p.description.as_deref(),
+            other_names: &p.other_names,
+            notes: notes(&p.notes),
+            sources: ids(&p.sources),
+        })),
+        stakes: stream(
+            m.stakes
+                .iter()
+                .filter(|s| shown(&s.owner) || shown(&s.owned))
+                .map(|s| Stake {
+                    owner: &s.owner,
+                    owned: &s.owned,
+                    share: s.share.as_ref().map(|sh| json_share(&sh.value)),
+                    amount: s.amount,
+                    currency: s.currency.as_deref(),
+                    on_behalf_of: s.on_behalf_of.as_ref().map(|b| b.value.as_str()),
+                    start: date(&s.start),
+                    end: date(&s.end),
+                    in_force: org.stake_in_force(s, Some(day)),
+                    notes: notes(&s.notes),
+                    sources: ids(&s.sources),
+                    competing: competing(&s.competing),
+                }),
+        ),
+        roles: stream(m.roles.iter().filter(|r| shown(&r.entity)).map(|r| Role {
+            person: &r.person,
+            person_name: org.person_of(r).map(|p| org.person(p).name.as_str()),
+            entity: &r.entity,
+            title: &r.title,
+            start: date(&r.start),
+            end: date(&r.end),
+            interim: r.interim,
+            in_force: org.role_in_force(r, Some(day)),
+            notes: notes(&r.notes),
+            sources: ids(&r.sources),
+            competing: competing(&r.competing),
+        })),
+        relations: stream(
+            m.relations
+                .iter()
+                .filter(|r| shown(&r.from) || shown(&r.to))
+                .map(|r| Relation {
+                    kind: r.kind.as_str(),
+                    from: &r.from,
+                    to: &r.to,
+                    description: r.description.as_deref(),
+                    start: date(&r.start),
+                    end: date(&r.end),
+                    notes: notes(&r.notes),
+                    sources: ids(&r.sources),
+                    competing: competing(&r.competing),
+                }),
+        ),
+        events: stream(events.into_iter().map(|e| Event {
+            date: e.date.value.to_string(),
+            kind: e.kind.as_str(),
+            description: &e.description,
+            entities: ids(&e.entities),
+            people: ids(&e.people),
+            notes: notes(&e.notes),
+            sources: ids(&e.sources),
+            competing: competing(&e.competing),
+        })),
     };
     let mut serializer = serde_json::Serializer::with_formatter(
         &mut *out,
@@ -416,65 +422,4 @@ pub fn write(org: &Org, options: &DumpOptions, out: &mut impl Write) -> io::Resu
         .serialize(&mut serializer)
         .map_err(io::Error::from)?;
     writeln!(out)
-}
-
-/// Pretty JSON whose strings also escape what JSON would let through raw but a terminal would
-/// act on: DEL, C1 controls, bidi controls and zero-width characters become `\uXXXX`.
-struct SafeFormatter(serde_json::ser::PrettyFormatter<'static>);
-
-impl serde_json::ser::Formatter for SafeFormatter {
-    fn write_string_fragment<W: ?Sized + io::Write>(
-        &mut self,
-        writer: &mut W,
-        fragment: &str,
-    ) -> io::Result<()> {
-        let mut start = 0;
-        for (i, c) in fragment.char_indices() {
-            if crate::sanitize::is_unsafe(c) {
-                writer.write_all(&fragment.as_bytes()[start..i])?;
-                let mut units = [0u16; 2];
-                for unit in c.encode_utf16(&mut units) {
-                    write!(writer, "\\u{unit:04x}")?;
-                }
-                start = i + c.len_utf8();
-            }
-        }
-        writer.write_all(&fragment.as_bytes()[start..])
-    }
-
-    fn begin_array<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.begin_array(w)
-    }
-    fn end_array<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.end_array(w)
-    }
-    fn begin_array_value<W: ?Sized + io::Write>(
-        &mut self,
-        w: &mut W,
-        first: bool,
-    ) -> io::Result<()> {
-        self.0.begin_array_value(w, first)
-    }
-    fn end_array_value<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.end_array_value(w)
-    }
-    fn begin_object<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.begin_object(w)
-    }
-    fn end_object<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.end_object(w)
-    }
-    fn begin_object_key<W: ?Sized + io::Write>(
-        &mut self,
-        w: &mut W,
-        first: bool,
-    ) -> io::Result<()> {
-        self.0.begin_object_key(w, first)
-    }
-    fn begin_object_value<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.begin_object_value(w)
-    }
-    fn end_object_value<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.end_object_value(w)
-    }
 }

@@ -1,17 +1,20 @@
 //! Synthetic organisation models of any size, for benchmarks and scale tests
-//! (`cargo run --release --example gen -- N [--json]`).
+//! (`cargo run --release --example gen -- N [--json] [--shape SHAPE]`).
 //!
-//! Realistic in shape: trees up to 8 levels deep with 3–12 children per node, one-line
-//! descriptions, people and roles on about 30 % of entities, dated stakes on about 5 %, events,
-//! sources. The same N always gives the same model, and it validates without a warning.
+//! [`write`] is realistic in shape: trees up to 8 levels deep with 3–12 children per node,
+//! one-line descriptions, people and roles on about 30 % of entities, dated stakes on about 5 %,
+//! events, sources. [`hostile`] writes the shapes that once froze or crashed orgtree. The same
+//! N always gives the same model, and it validates without a warning.
+
+pub mod hostile;
 
 use std::io::{self, Write};
 
 /// A small deterministic generator (SplitMix64): the same N always gives the same model.
-struct Rng(u64);
+pub(crate) struct Rng(pub(crate) u64);
 
 impl Rng {
-    fn next(&mut self) -> u64 {
+    pub(crate) fn next(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
@@ -19,7 +22,7 @@ impl Rng {
         z ^ (z >> 31)
     }
 
-    fn below(&mut self, n: u64) -> u64 {
+    pub(crate) fn below(&mut self, n: u64) -> u64 {
         self.next() % n.max(1)
     }
 
@@ -98,7 +101,7 @@ pub fn write(n: usize, json: bool, w: &mut impl Write) -> io::Result<()> {
 
     let sources = 20;
     let mut model = Model::new(w, json);
-    model.start(n)?;
+    model.start(&format!("Synthetic organisation of {n} entities"))?;
     model.list("sources")?;
     for s in 0..sources {
         model.item(
@@ -212,7 +215,7 @@ pub fn write(n: usize, json: bool, w: &mut impl Write) -> io::Result<()> {
 }
 
 /// Writes the model as YAML (flow items, one per line) or JSON, streaming.
-struct Model<'w, W: Write + ?Sized> {
+pub(crate) struct Model<'w, W: Write + ?Sized> {
     w: &'w mut W,
     json: bool,
     first_list: bool,
@@ -220,7 +223,7 @@ struct Model<'w, W: Write + ?Sized> {
 }
 
 impl<'w, W: Write + ?Sized> Model<'w, W> {
-    fn new(w: &'w mut W, json: bool) -> Self {
+    pub(crate) fn new(w: &'w mut W, json: bool) -> Self {
         Model {
             w,
             json,
@@ -229,21 +232,19 @@ impl<'w, W: Write + ?Sized> Model<'w, W> {
         }
     }
 
-    fn start(&mut self, n: usize) -> io::Result<()> {
+    /// The model's title (plain text, no quotes) and date.
+    pub(crate) fn start(&mut self, title: &str) -> io::Result<()> {
         if self.json {
             write!(
                 self.w,
-                "{{\"title\": \"Synthetic organisation of {n} entities\", \"as_of\": \"2020-01-01\""
+                "{{\"title\": \"{title}\", \"as_of\": \"2020-01-01\""
             )
         } else {
-            writeln!(
-                self.w,
-                "title: Synthetic organisation of {n} entities\nas_of: 2020-01-01"
-            )
+            writeln!(self.w, "title: {title}\nas_of: 2020-01-01")
         }
     }
 
-    fn list(&mut self, name: &str) -> io::Result<()> {
+    pub(crate) fn list(&mut self, name: &str) -> io::Result<()> {
         if self.json {
             if !self.first_list {
                 write!(self.w, "]")?;
@@ -257,7 +258,11 @@ impl<'w, W: Write + ?Sized> Model<'w, W> {
         Ok(())
     }
 
-    fn item(&mut self, fields: &[(&str, String)], lists: &[(&str, Vec<String>)]) -> io::Result<()> {
+    pub(crate) fn item(
+        &mut self,
+        fields: &[(&str, String)],
+        lists: &[(&str, Vec<String>)],
+    ) -> io::Result<()> {
         let q = |s: &str| format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""));
         let mut parts: Vec<String> = fields
             .iter()
@@ -293,7 +298,7 @@ impl<'w, W: Write + ?Sized> Model<'w, W> {
         Ok(())
     }
 
-    fn finish(&mut self) -> io::Result<()> {
+    pub(crate) fn finish(&mut self) -> io::Result<()> {
         if self.json {
             writeln!(self.w, "]}}")
         } else {

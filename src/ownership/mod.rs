@@ -1,0 +1,399 @@
+//! Effective ownership and control: who ultimately owns an entity, and by how much, looking
+//! through every chain of holdings; and who controls it, following majority holders upward.
+//!
+//! Interest flows from the entity up through its owners, multiplied by each share, until it
+//! reaches holders that nobody owns. Fractions stay exact while they are small and are rounded
+//! outward past that ([`bounds`]); a range share carries its bounds through; an unknown share
+//! counts as anywhere from 0 to all; a stake held on behalf of another entity passes to that
+//! beneficiary. Cross-holdings make the flow circle for ever, and a hostile model can make it
+//! long: it stops after a fixed number of circling rounds, a number of steps or a time, and
+//! what is still on its way is reported, so every answer is a true bound and says whether it
+//! is approximate. [`Cache`] computes each (entity, date) once.
+
+mod bounds;
+mod cache;
+
+use std::collections::{BTreeMap, HashSet};
+use std::time::{Duration, Instant};
+
+use num_rational::BigRational;
+use num_traits::{One, Zero};
+
+use crate::model::{Day, Share, share::Fraction};
+use crate::org::{EntityId, Org};
+
+pub use bounds::{Bounds, MAX_BITS, describe, percent, percent_f64};
+pub use cache::Cache;
+
+/// How many rounds may pass interest back to entities it already went through (a cross-holding)
+/// before what is left is reported as circling. Chains without a cycle are followed to the top.
+const MAX_CIRCLING_ROUNDS: usize = 64;
+/// How many stake steps one computation may take, so a hostile model cannot stall it.
+pub const MAX_STEPS: usize = 100_000;
+/// How long one computation may take, whatever its steps cost.
+pub const MAX_TIME: Duration = Duration::from_millis(100);
+/// The fewest steps a computation sharing a dump's budget is given, once that is spent.
+const MIN_STEPS: usize = 500;
+/// The longest control chain followed.
+pub const MAX_CONTROL_CHAIN: usize = 64;
+
+fn exact(f: Fraction) -> BigRational {
+    // A `Ratio<u64>` is always in lowest terms: no need to reduce it again.
+    BigRational::new_raw((*f.numer()).into(), (*f.denom()).into())
+}
+
+/// A share as bounds: exact, or a range; an unknown share is anywhere from nothing to what the
+/// other stakes leave (`room`).
+fn share_bounds(share: Option<&Share>, room: &BigRational) -> Bounds {
+    match share {
+        Some(s) => Bounds {
+            low: exact(s.low()),
+            high: exact(s.high()),
+        },
+        None => Bounds {
+            low: BigRational::zero(),
+            high: room.clone(),
+        },
+    }
+}
+
+/// One ultimate owner and its look-through interest.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EffectiveOwner {
+    pub id: EntityId,
+    pub interest: Bounds,
+    /// The entities its interest came through last (empty when it holds the entity directly).
+    pub via: Vec<EntityId>,
+    /// Whether it holds the entity directly, in its own name (not through a nominee).
+    pub direct: bool,
+}
+
+/// Why a computation stopped before every part reached an ultimate owner.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stop {
+    /// Interest was still going round cross-holdings after the rounds allowed.
+    Circling,
+    /// The computation took the steps it was allowed ([`MAX_STEPS`]).
+    Work,
+    /// The computation took the time it was allowed ([`MAX_TIME`]).
+    Time,
+}
+
+impl Stop {
+    /// `circling`, `work`, `time`: as JSON and people read it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Stop::Circling => "circling",
+            Stop::Work => "work",
+            Stop::Time => "time",
+        }
+    }
+}
+
+/// Who ultimately owns an entity.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Effective {
+    /// Ultimate owners, largest interest first.
+    pub owners: Vec<EffectiveOwner>,
+    /// The part held by no stake the model records.
+    pub unrecorded: Bounds,
+    /// The part still on its way when the computation stopped (going round cross-holdings, or
+    /// cut off by a bound): each owner's true interest lies between its bounds and its bounds
+    /// plus this.
+    pub circling: Bounds,
+    /// Whether some stake on the way has an unknown share.
+    pub unknown_shares: bool,
+    /// Whether some fraction grew past [`MAX_BITS`] and was rounded outward: the bounds are
+    /// true, but not exact.
+    pub approximate: bool,
+    /// Why the computation stopped early, if it did.
+    pub stopped: Option<Stop>,
+}
+
+impl Effective {
+    /// Whether every part was followed to its end, exactly.
+    pub fn is_complete(&self) -> bool {
+        self.stopped.is_none()
+    }
+}
+
+/// What one computation may spend.
+#[derive(Debug, Clone, Copy)]
+pub struct Budget {
+    steps: usize,
+    deadline: Instant,
+}
+
+impl Budget {
+    /// `steps`, and `time` from now.
+    pub fn new(steps: usize, time: Duration) -> Budget {
+        Budget {
+            steps,
+            deadline: Instant::now() + time,
+        }
+    }
+
+    /// [`MAX_STEPS`] and [`MAX_TIME`] from now.
+    pub fn standard() -> Budget {
+        Budget::new(MAX_STEPS, MAX_TIME)
+    }
+}
+
+/// The holder a stake's interest passes to: its beneficiary when it is held on behalf of one.
+fn holder(org: &Org, stake: &crate::model::Stake) -> Option<EntityId> {
+    stake
+        .on_behalf_of
+        .as_ref()
+        .and_then(|b| org.find_entity(b))
+        .or_else(|| org.find_entity(&stake.owner))
+}
+
+/// The ultimate owners of `target` on `day` (every stake, when `day` is `None`), within the
+/// standard budget. [`Cache::effective`] remembers the answer.
+pub fn effective_owners(org: &Org, target: EntityId, day: Option<Day>) -> Effective {
+    effective_owners_within(org, target, day, Budget::standard())
+}
+
+/// [`effective_owners`] within `budget`.
+pub fn effective_owners_within(
+    org: &Org,
+    target: EntityId,
+    day: Option<Day>,
+    budget: Budget,
+) -> Effective {
+    compute(org, target, day, budget, None).0
+}
+
+/// Interest on its way up: how much reached an entity, and through which entities.
+type Frontier = BTreeMap<EntityId, (Bounds, Vec<EntityId>)>;
+
+/// The computation behind [`effective_owners`]: also returns the steps it took. With `known`,
+/// an entity whose own complete answer is known passes its interest straight to its ultimate
+/// owners instead of up through every level again.
+pub(crate) fn compute(
+    org: &Org,
+    target: EntityId,
+    day: Option<Day>,
+    budget: Budget,
+    known: Option<&dyn Fn(EntityId) -> Option<std::rc::Rc<Effective>>>,
+) -> (Effective, usize) {
+    let mut ultimate: BTreeMap<EntityId, Bounds> = BTreeMap::new();
+    let mut via: BTreeMap<EntityId, Vec<EntityId>> = BTreeMap::new();
+    let mut direct: HashSet<EntityId> = HashSet::new();
+    let mut unrecorded = Bounds::zero();
+    let (mut unknown_shares, mut approximate) = (false, false);
+    let mut frontier: Frontier = BTreeMap::from([(target, (Bounds::one(), Vec::new()))]);
+    let mut passed: HashSet<EntityId> = HashSet::new();
+    let (mut steps, mut circling_rounds) = (0, 0);
+    let mut stopped = None;
+    let add_via = |via: &mut BTreeMap<EntityId, Vec<EntityId>>, to: EntityId, e: EntityId| {
+        let v = via.entry(to).or_default();
+        if !v.contains(&e) {
+            v.push(e);
+        }
+    };
+    while !frontier.is_empty() && stopped.is_none() {
+        if circling_rounds >= MAX_CIRCLING_ROUNDS {
+            stopped = Some(Stop::Circling);
+            break;
+        }
+        if frontier.keys().any(|id| passed.contains(id)) {
+            circling_rounds += 1;
+        }
+        let mut next: Frontier = BTreeMap::new();
+        for (at, (mass, came_through)) in std::mem::take(&mut frontier) {
+            // The bounds are checked between entities, once the target's own stakes are
+            // followed; what is left of the round stays on its way, and is reported.
+            if stopped.is_none() && at != target {
+                if steps > budget.steps {
+                    stopped = Some(Stop::Work);
+                } else if Instant::now() >= budget.deadline {
+                    stopped = Some(Stop::Time);
+                }
+            }
+            if stopped.is_some() {
+                let slot = next
+                    .entry(at)
+                    .or_insert_with(|| (Bounds::zero(), Vec::new()));
+                approximate |= slot.0.add(&mass);
+                continue;
+            }
+            passed.insert(at);
+            let stakes: Vec<_> = org.owners_at(at, day).collect();
+            if stakes.is_empty() {
+                if at != target {
+                    approximate |= ultimate.entry(at).or_insert_with(Bounds::zero).add(&mass);
+                    for e in came_through {
+                        add_via(&mut via, at, e);
+                    }
+                }
+                continue;
+            }
+            // An entity whose answer is known and complete: its interest goes straight on.
+            if at != target
+                && let Some(answer) = known.and_then(|k| k(at)).filter(|a| a.is_complete())
+            {
+                for owner in &answer.owners {
+                    steps += 1;
+                    let (share, rounded) = mass.scale(&owner.interest);
+                    approximate |= rounded;
+                    approximate |= ultimate
+                        .entry(owner.id)
+                        .or_insert_with(Bounds::zero)
+                        .add(&share);
+                    if owner.direct {
+                        add_via(&mut via, owner.id, at);
+                    }
+                    for &e in &owner.via {
+                        add_via(&mut via, owner.id, e);
+                    }
+                }
+                let (rest, rounded) = mass.scale(&answer.unrecorded);
+                approximate |= rounded | unrecorded.add(&rest) | answer.approximate;
+                unknown_shares |= answer.unknown_shares;
+                continue;
+            }
+            let known_low: BigRational = stakes
+                .iter()
+                .filter_map(|s| s.share.as_ref())
+                .map(|s| exact(s.low()))
+                .fold(BigRational::zero(), |a, b| a + b);
+            let room = (BigRational::one() - known_low).max(BigRational::zero());
+            let mut held = Bounds::zero();
+            for stake in stakes {
+                steps += 1;
+                let share = share_bounds(stake.share.as_ref().map(|s| &s.value), &room);
+                unknown_shares |= stake.share.is_none();
+                held.add(&share);
+                let Some(h) = holder(org, stake) else {
+                    continue;
+                };
+                // What the interest came through: a nominee holding for `h`, or the entity below.
+                let nominee = stake
+                    .on_behalf_of
+                    .as_ref()
+                    .and_then(|_| org.find_entity(&stake.owner));
+                if at == target && nominee.is_none() {
+                    direct.insert(h);
+                }
+                let through = nominee.or((at != target).then_some(at));
+                let slot = next
+                    .entry(h)
+                    .or_insert_with(|| (Bounds::zero(), Vec::new()));
+                let (part, rounded) = mass.scale(&share);
+                approximate |= rounded | slot.0.add(&part);
+                if let Some(t) = through
+                    && !slot.1.contains(&t)
+                {
+                    slot.1.push(t);
+                }
+            }
+            // What the recorded stakes leave over is held by holders the model does not name.
+            let rest = Bounds {
+                low: (BigRational::one() - &held.high).max(BigRational::zero()),
+                high: (BigRational::one() - &held.low).max(BigRational::zero()),
+            };
+            let (rest, rounded) = mass.scale(&rest);
+            approximate |= rounded | unrecorded.add(&rest);
+        }
+        frontier = next;
+    }
+    let mut circling = Bounds::zero();
+    for (mass, _) in frontier.values() {
+        approximate |= circling.add(mass);
+    }
+    // No part can be more than the whole.
+    let cap = |b: &mut Bounds| {
+        b.high = b.high.clone().min(BigRational::one());
+        b.low = b.low.clone().min(b.high.clone());
+    };
+    let mut unrecorded = unrecorded.reduced();
+    let mut circling = circling.reduced();
+    cap(&mut unrecorded);
+    cap(&mut circling);
+    let mut owners: Vec<EffectiveOwner> = ultimate
+        .into_iter()
+        .filter(|(_, b)| !b.is_zero())
+        .map(|(id, interest)| {
+            let mut interest = interest.reduced();
+            cap(&mut interest);
+            EffectiveOwner {
+                id,
+                interest,
+                via: via.remove(&id).unwrap_or_default(),
+                direct: direct.contains(&id),
+            }
+        })
+        .collect();
+    owners.sort_by(|a, b| b.interest.high.cmp(&a.interest.high).then(a.id.cmp(&b.id)));
+    let effective = Effective {
+        owners,
+        unrecorded,
+        circling,
+        unknown_shares,
+        approximate,
+        stopped,
+    };
+    (effective, steps)
+}
+
+/// Who controls an entity: its majority holders, from its own up.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Control {
+    pub chain: Vec<EntityId>,
+    /// Whether the chain stops where a holder's share is unknown or a range that may or may not
+    /// be a majority.
+    pub undetermined: bool,
+    /// Whether the chain goes on past [`MAX_CONTROL_CHAIN`] holders, not shown.
+    pub cut: bool,
+}
+
+/// The control chain of `target` on `day`: its majority holder (more than half, for certain),
+/// that holder's majority holder, and so on up; it stops at a holder already met, or after
+/// [`MAX_CONTROL_CHAIN`] holders.
+pub fn control_chain(org: &Org, target: EntityId, day: Option<Day>) -> Control {
+    let half = Fraction::new(1, 2);
+    let mut chain = Vec::new();
+    let mut met = HashSet::from([target]);
+    let mut at = target;
+    loop {
+        let stakes: Vec<_> = org.owners_at(at, day).collect();
+        let majority = stakes
+            .iter()
+            .find(|s| s.share.as_ref().is_some_and(|sh| sh.low() > half))
+            .and_then(|s| holder(org, s));
+        match majority {
+            Some(h) if chain.len() == MAX_CONTROL_CHAIN && !met.contains(&h) => {
+                return Control {
+                    chain,
+                    undetermined: false,
+                    cut: true,
+                };
+            }
+            Some(h) if met.insert(h) => {
+                chain.push(h);
+                at = h;
+            }
+            Some(_) => {
+                return Control {
+                    chain,
+                    undetermined: false,
+                    cut: false,
+                };
+            }
+            None => {
+                let undetermined = stakes
+                    .iter()
+                    .any(|s| s.share.as_ref().is_none_or(|sh| sh.high() > half));
+                return Control {
+                    chain,
+                    undetermined,
+                    cut: false,
+                };
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

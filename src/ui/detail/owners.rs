@@ -1,0 +1,242 @@
+//! Who owns an entity, in the detail pane: the cap table at the date (exact shares, bars, an
+//! exact total) and the stakes of other dates, then the owners in the end, looking through every
+//! chain of stakes, with what bounds their answer, and who controls it.
+
+use ratatui::style::Style;
+use unicode_width::UnicodeWidthStr;
+
+use crate::app::App;
+use crate::model::{Note, Stake, share};
+use crate::org::EntityId;
+use crate::ownership;
+use num_rational::BigRational;
+
+use super::super::style;
+use super::super::text::safe;
+use super::{BAR, Builder, also_reported, amount, bar, bar_between, entity_name, pad, share_text};
+
+/// One cap-table line: owner, exact share, bar, amount, on whose behalf, sources.
+fn stake_line<'a>(
+    b: &mut Builder<'a>,
+    s: &'a Stake,
+    name_width: usize,
+    with_period: bool,
+    look: Style,
+) {
+    let org = b.org;
+    let share = share_text(s);
+    let name = entity_name(org, &s.owner);
+    b.text("  ").entity_ref(&s.owner).styled(
+        format!(
+            "{} {} {}",
+            " ".repeat(name_width.saturating_sub(name.width())),
+            pad(&share, 14),
+            bar(s.share.as_ref().map(|sh| &sh.value))
+        ),
+        look,
+    );
+    if let Some(a) = s.amount {
+        b.styled(format!(" {}", amount(a, s.currency.as_deref())), look);
+    }
+    if let Some(behalf) = &s.on_behalf_of {
+        b.styled(" for ", look).entity_ref(behalf);
+    }
+    if with_period {
+        b.styled(format!(" ({})", s.period()), look);
+    }
+    b.cite(&s.sources);
+    also_reported(b, &s.competing, "share");
+    b.end();
+}
+
+/// The cap table at the date, and the stakes of other dates; returns the first owner's link.
+pub(super) fn owners<'a>(
+    app: &'a App,
+    id: EntityId,
+    when: &str,
+    b: &mut Builder<'a>,
+) -> Option<usize> {
+    let org = &app.org;
+    let stakes: Vec<&Stake> = org.stakes_in(id).collect();
+    if stakes.is_empty() {
+        return None;
+    }
+    let name_width = stakes
+        .iter()
+        .map(|s| entity_name(org, &s.owner).width())
+        .max()
+        .unwrap_or(0)
+        .min(24);
+    let (current, other): (Vec<_>, Vec<_>) = stakes
+        .into_iter()
+        .partition(|s| org.stake_in_force(s, Some(app.as_of)));
+    let mut first_owner = None;
+    if !current.is_empty() {
+        b.heading(format!("Owners {when}"));
+        first_owner = Some(b.targets.len());
+        for s in &current {
+            stake_line(b, s, name_width, false, Style::new());
+        }
+        // Summed as big rationals: shares with large denominators overflow any fixed width.
+        let sum = |end: fn(&share::Share) -> share::Fraction| -> Option<BigRational> {
+            current
+                .iter()
+                .map(|s| s.share.as_ref().map(|sh| share::big(end(sh))))
+                .sum()
+        };
+        if let (Some(low), Some(high)) = (sum(share::Share::low), sum(share::Share::high)) {
+            let total = if low == high {
+                format!("{} %", ownership::percent(&low))
+            } else {
+                format!(
+                    "{} %..{} %",
+                    ownership::percent(&low),
+                    ownership::percent(&high)
+                )
+            };
+            b.styled(
+                format!("  {} {total}", pad("total", name_width)),
+                style::dim(),
+            )
+            .end();
+        }
+        // Stakes sold together often carry the same note: say it once, naming whose stakes.
+        let mut notes: Vec<(&'a Note, Vec<String>)> = Vec::new();
+        for s in &current {
+            for note in &s.notes {
+                let owner = entity_name(org, &s.owner);
+                match notes.iter_mut().find(|(n, _)| n.text == note.text) {
+                    Some((_, owners)) => owners.push(owner),
+                    None => notes.push((note, vec![owner])),
+                }
+            }
+        }
+        for (note, owners) in notes {
+            b.prose(
+                &format!("  • {}: ", owners.join(", ")),
+                &note.text,
+                style::dim(),
+            )
+            .cite(&note.sources)
+            .end();
+        }
+    }
+    if !other.is_empty() {
+        b.heading("Owners at other dates");
+        if first_owner.is_none() {
+            first_owner = Some(b.targets.len());
+        }
+        for s in &other {
+            stake_line(b, s, name_width, true, style::dim());
+        }
+    }
+    first_owner
+}
+
+/// Who owns the entity in the end, looking through every chain of stakes, and who controls it.
+pub(super) fn effective(app: &App, id: EntityId, when: &str, b: &mut Builder<'_>) {
+    let org = &app.org;
+    if org.owners_at(id, Some(app.as_of)).next().is_none() {
+        return;
+    }
+    let e = app.ownership.effective(org, id, app.as_of);
+    b.heading(format!("Effective owners {when}"));
+    let name_width = e
+        .owners
+        .iter()
+        .map(|o| safe(&org.entity(o.id).name).width())
+        .max()
+        .unwrap_or(0)
+        .min(24);
+    for o in &e.owners {
+        let name = safe(&org.entity(o.id).name);
+        let interest = ownership::describe(&o.interest);
+        let low = bounds_cells(&o.interest.low);
+        let high = bounds_cells(&o.interest.high);
+        b.text("  ").entity(o.id).text(format!(
+            "{} {} {}",
+            " ".repeat(name_width.saturating_sub(name.width())),
+            pad(&interest, 14),
+            bar_between(low, high)
+        ));
+        for (i, &v) in o.via.iter().enumerate() {
+            b.styled(if i == 0 { " via " } else { ", " }, style::dim())
+                .entity(v);
+        }
+        b.end();
+    }
+    if !e.unrecorded.is_zero() {
+        b.styled(
+            format!(
+                "  holders not recorded: {}",
+                ownership::describe(&e.unrecorded)
+            ),
+            style::dim(),
+        )
+        .end();
+    }
+    if !e.circling.is_zero() {
+        let why = match e.stopped {
+            Some(ownership::Stop::Work) => "not followed further (the step bound was reached)",
+            Some(ownership::Stop::Time) => "not followed further (the time bound was reached)",
+            _ => "still circling in cross-holdings",
+        };
+        b.styled(
+            format!("  {why}: up to {}", ownership::describe(&e.circling)),
+            style::dim(),
+        )
+        .end();
+    }
+    if e.approximate {
+        b.styled(
+            "  approximate: fractions too long to keep were rounded outward",
+            style::dim(),
+        )
+        .end();
+    }
+    if e.unknown_shares {
+        b.styled(
+            "  some shares are unknown: interests are ranges",
+            style::dim(),
+        )
+        .end();
+    }
+    let control = ownership::control_chain(org, id, Some(app.as_of));
+    b.text("  Control: ");
+    for (i, &holder) in control.chain.iter().enumerate() {
+        if i > 0 {
+            b.text(" → ");
+        }
+        b.entity(holder);
+    }
+    if control.cut {
+        b.styled(
+            format!(" → … (more than {} holders)", ownership::MAX_CONTROL_CHAIN),
+            style::dim(),
+        );
+    }
+    match (control.chain.is_empty(), control.undetermined) {
+        (true, false) => {
+            b.styled("no majority holder", style::dim());
+        }
+        (_, true) => {
+            let then = if control.chain.is_empty() {
+                ""
+            } else {
+                " → "
+            };
+            b.styled(
+                format!("{then}undetermined (a share is unknown or a range)"),
+                style::dim(),
+            );
+        }
+        (false, false) => {}
+    }
+    b.end();
+}
+
+fn bounds_cells(value: &num_rational::BigRational) -> usize {
+    use num_traits::ToPrimitive;
+    let f = value.to_f64().unwrap_or(0.0).clamp(0.0, 1.0);
+    ((f * BAR as f64).round() as usize).min(BAR)
+}
