@@ -9,9 +9,11 @@
 //!
 //! Whatever loads must dump without an unsafe character (see `sanitize`) reaching the output.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
-use orgtree::dump::{self, DumpOptions, Format};
+use orgtree::dump::Format;
 use orgtree::load::{Limits, load_file};
 
 struct Header {
@@ -61,16 +63,6 @@ fn fixtures(dir: &str) -> Vec<PathBuf> {
     paths
 }
 
-fn dump_of(org: &orgtree::org::Org, format: Format) -> String {
-    let mut out = Vec::new();
-    let options = DumpOptions {
-        format,
-        ..DumpOptions::default()
-    };
-    dump::write(org, &options, &mut out).unwrap();
-    String::from_utf8(out).unwrap()
-}
-
 /// Checks one fixture; returns what went wrong.
 fn check(path: &Path) -> Vec<String> {
     let h = header(path);
@@ -93,7 +85,7 @@ fn check(path: &Path) -> Vec<String> {
                 (Format::Tree, &h.dump_contains),
                 (Format::Json, &h.json_contains),
             ] {
-                let dumped = dump_of(&loaded.org, format);
+                let dumped = common::dump(&loaded.org, format);
                 if let Some(c) = dumped
                     .chars()
                     .find(|&c| c != '\n' && orgtree::sanitize::is_unsafe(c))

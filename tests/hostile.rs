@@ -3,12 +3,14 @@
 //! assert what must hold — no crash, answers marked for what they are, sizes bounded, sums
 //! exact — never how long it takes: `benches/hostile.rs` measures that.
 
+mod common;
+
 use std::sync::OnceLock;
 
 use num_bigint::BigInt;
 use num_rational::BigRational;
 use orgtree::app::App;
-use orgtree::dump::{self, DumpOptions, Format};
+use orgtree::dump::Format;
 use orgtree::load::{ModelText, load_text};
 use orgtree::org::{EntityId, Org};
 use orgtree::ownership::{self, MAX_BITS};
@@ -29,16 +31,6 @@ fn load(shape: Shape, n: usize) -> Org {
 fn deep_chain() -> &'static Org {
     static ORG: OnceLock<Org> = OnceLock::new();
     ORG.get_or_init(|| load(Shape::Chain, 100_000))
-}
-
-fn dump_text(org: &Org, format: Format) -> String {
-    let mut out = Vec::new();
-    let options = DumpOptions {
-        format,
-        ..DumpOptions::default()
-    };
-    dump::write(org, &options, &mut out).unwrap();
-    String::from_utf8(out).unwrap()
 }
 
 fn entity(org: &Org, id: &str) -> EntityId {
@@ -77,7 +69,7 @@ fn a_100k_chain_dumps_in_every_format() {
         Format::Markdown,
         Format::Chart,
     ] {
-        let text = dump_text(org, format);
+        let text = common::dump(org, format);
         assert!(text.contains("Entity 99999"), "{format:?}");
         // No line grows with the depth: a 100,000-deep tree is 100,000 short lines, not a
         // triangle of rails.
@@ -89,7 +81,7 @@ fn a_100k_chain_dumps_in_every_format() {
 #[test]
 fn json_gives_each_entity_its_depth_not_its_path() {
     let org = load(Shape::Chain, 20_000);
-    let json = dump_text(&org, Format::Json);
+    let json = common::dump(&org, Format::Json);
     // Linear in the model: a few hundred bytes an entity, at any depth.
     assert!(json.len() < 20_000 * 600, "{} bytes", json.len());
     let value: serde_json::Value = serde_json::from_str(&json).unwrap();
@@ -116,7 +108,7 @@ fn the_chart_of_a_deep_chain_is_drawn_in_the_explorer() {
 #[test]
 fn ten_thousand_units_stack_under_their_parent() {
     let org = load(Shape::Wide, 10_000);
-    let chart = dump_text(&org, Format::Chart);
+    let chart = common::dump(&org, Format::Chart);
     // Each unit is a box in one column under the root, not a row 240,000 columns wide.
     assert_eq!(chart.matches("Entity ").count(), 10_001);
     assert!(chart.lines().map(str::len).max().unwrap_or(0) < 400);
@@ -200,7 +192,7 @@ fn dense_and_random_holdings_dump_with_every_answer_marked() {
     for (shape, n) in [(Shape::Dense, 60), (Shape::Random, 300)] {
         let org = load(shape, n);
         let value: serde_json::Value =
-            serde_json::from_str(&dump_text(&org, Format::Json)).unwrap();
+            serde_json::from_str(&common::dump(&org, Format::Json)).unwrap();
         for e in value["entities"].as_array().unwrap() {
             let owners = &e["effective_owners"];
             if owners.is_null() {

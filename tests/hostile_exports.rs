@@ -1,7 +1,9 @@
 //! Hostile text in the export formats: each format shows a name as written, and nothing in a
 //! name or a URL can become markup, a directive, a live link or an invisible character.
 
-use orgtree::dump::{self, DumpOptions, Format};
+mod common;
+
+use orgtree::dump::Format;
 use orgtree::load::{ModelText, load_text};
 use orgtree::org::Org;
 use orgtree::sanitize::is_unsafe;
@@ -14,16 +16,6 @@ fn load(yaml: &str) -> Org {
     .map_err(|e| e.render())
     .unwrap()
     .org
-}
-
-fn dump(org: &Org, format: Format) -> String {
-    let mut out = Vec::new();
-    let options = DumpOptions {
-        format,
-        ..DumpOptions::default()
-    };
-    dump::write(org, &options, &mut out).unwrap();
-    String::from_utf8(out).unwrap()
 }
 
 /// A model whose texts hold bidi controls, zero-width and other invisible characters, in every
@@ -45,7 +37,7 @@ entities:
 #[test]
 fn yaml_escapes_every_unsafe_character_and_reads_back_the_same() {
     let org = load(INVISIBLE);
-    let written = dump(&org, Format::Yaml);
+    let written = common::dump(&org, Format::Yaml);
     if let Some(c) = written.chars().find(|&c| c != '\n' && is_unsafe(c)) {
         panic!("{c:?} written raw:\n{written}");
     }
@@ -61,7 +53,10 @@ fn yaml_escapes_every_unsafe_character_and_reads_back_the_same() {
     );
     assert_eq!(f.attributes, e.attributes);
     assert_eq!(f.notes[0].text, e.notes[0].text);
-    assert_eq!(dump(&again, Format::Json), dump(&org, Format::Json));
+    assert_eq!(
+        common::dump(&again, Format::Json),
+        common::dump(&org, Format::Json)
+    );
 }
 
 #[test]
@@ -69,7 +64,7 @@ fn markdown_shows_entities_and_markup_as_written() {
     let org = load(
         "title: 'Fish &amp; chips'\nentities:\n  - {id: a, name: '&amp; <b>bold</b> *x* ~y~ ![i](j)', kind: company}\n",
     );
-    let text = dump(&org, Format::Markdown);
+    let text = common::dump(&org, Format::Markdown);
     assert!(text.starts_with("# Fish &amp;amp; chips\n"), "{text}");
     assert!(
         text.contains(r"- **&amp;amp; &lt;b&gt;bold&lt;/b&gt; \*x\* \~y\~ !\[i\](j)** (company)"),
@@ -82,7 +77,7 @@ fn source_row(url: &str) -> String {
     let yaml = format!(
         "title: t\nsources:\n  - {{id: s, publisher: P, title: The title, url: {url}}}\nentities:\n  - {{id: a, name: A, kind: company, sources: [s]}}\n"
     );
-    let text = dump(&load(&yaml), Format::Markdown);
+    let text = common::dump(&load(&yaml), Format::Markdown);
     text.lines()
         .find(|l| l.starts_with("| 1 |"))
         .unwrap_or_else(|| panic!("no source row:\n{text}"))
@@ -133,7 +128,7 @@ fn mermaid_labels_cannot_hold_a_directive() {
     let org = load(
         "title: \"%%{init: {'theme': 'dark'}}%% t\"\nentities:\n  - {id: a, name: \"%%{init: {'theme':'forest'}}%% `x` &amp;\", kind: company}\n",
     );
-    let text = dump(&org, Format::Mermaid);
+    let text = common::dump(&org, Format::Mermaid);
     assert!(!text.contains("%%"), "{text}");
     let chart = text.split("flowchart TD").nth(1).expect("a flowchart");
     assert!(!chart.contains('\''), "{text}");
@@ -165,7 +160,7 @@ fn dot_gives_ids_that_sanitize_alike_nodes_of_their_own() {
     let org = load(
         "title: t\nentities:\n  - {id: \"a\\e\", name: A, kind: company}\n  - {id: 'a\\u{1b}', name: B, kind: company, parent: \"a\\e\"}\n  - {id: \"b\\tc\", name: C, kind: company}\n  - {id: 'b c', name: D, kind: company, parent: \"b\\tc\"}\n",
     );
-    let text = dump(&org, Format::Dot);
+    let text = common::dump(&org, Format::Dot);
     let graph = graphviz_rust::parse(&text).unwrap_or_else(|e| panic!("{e}\n{text}"));
     let nodes: std::collections::HashSet<&str> = text
         .lines()

@@ -1,7 +1,9 @@
 //! Models written as JSON, in the same schema as YAML ones: read by the JSON parser, with the
 //! same model and the same positioned diagnostics as their YAML twin.
 
-use orgtree::dump::{self, DumpOptions, Format};
+mod common;
+
+use orgtree::dump::Format;
 use orgtree::load::{ModelText, Syntax, load_embedded, load_text};
 use orgtree::model::Pos;
 use orgtree::org::Org;
@@ -15,22 +17,15 @@ fn load(name: &str, text: &str) -> Result<Org, String> {
     .map_err(|e| e.render())
 }
 
-fn dump_json(org: &Org) -> String {
-    let mut out = Vec::new();
-    let options = DumpOptions {
-        format: Format::Json,
-        ..DumpOptions::default()
-    };
-    dump::write(org, &options, &mut out).unwrap();
-    String::from_utf8(out).unwrap()
-}
-
 #[test]
 fn the_shipped_model_as_json_is_the_same_model() {
     let yaml = load_embedded().map_err(|e| e.render()).unwrap().org;
     let json_text = serde_json::to_string_pretty(&yaml.model).unwrap();
     let json = load("orange-cloud.json", &json_text).unwrap();
-    assert_eq!(dump_json(&json), dump_json(&yaml));
+    assert_eq!(
+        common::dump(&json, Format::Json),
+        common::dump(&yaml, Format::Json)
+    );
     assert_eq!(json.entity_count(), yaml.entity_count());
 }
 

@@ -159,8 +159,7 @@ fn handle(
             return Ok(None);
         }
         Input::Event(Event::Paste(_)) => {
-            app.type_text(typed);
-            typed.clear();
+            flush(app, typed);
             app.tell("pasted text goes into the search: press / first");
             return Ok(None);
         }
@@ -168,18 +167,21 @@ fn handle(
         Input::Event(Event::Resize(width, height)) => Some(Action::Resize { width, height }),
         Input::Event(_) => None,
         Input::Note(note) => {
-            app.type_text(typed);
-            typed.clear();
+            flush(app, typed);
             hear(app, console, note)?;
             return Ok(None);
         }
     };
-    app.type_text(typed);
-    typed.clear();
+    flush(app, typed);
     if let Some(action) = action {
         app.perform(action);
     }
     effects(app, console)
+}
+
+/// Applies the text gathered for the search prompt.
+fn flush(app: &mut App, typed: &mut String) {
+    app.type_text(&std::mem::take(typed));
 }
 
 /// What another thread said.
