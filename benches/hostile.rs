@@ -11,7 +11,7 @@ use std::io;
 use std::sync::{Mutex, OnceLock};
 
 use divan::{Bencher, black_box};
-use orgtree::app::{Action, App};
+use orgtree::app::{Action, App, Options};
 use orgtree::dump::{self, DumpOptions, Format};
 use orgtree::load::{ModelText, load_text};
 use orgtree::org::Org;
@@ -57,9 +57,13 @@ fn org(shape: Shape, n: usize) -> Org {
 /// An explorer on `org` with entity `id` selected, not yet drawn.
 fn explorer(org: Org, id: &str) -> App {
     let selected = org.find_entity(id).unwrap();
-    let mut app = App::new(org, "hostile.json".into(), AREA);
-    app.select(selected);
-    app
+    App::new(
+        org,
+        Options {
+            root: Some(selected),
+            ..Options::new("hostile.json", AREA)
+        },
+    )
 }
 
 fn render(app: &App, buf: &mut Buffer) {
@@ -118,7 +122,7 @@ mod explorer {
         let (shape, n, _) = case(name);
         let mut buf = Buffer::empty(AREA);
         bencher
-            .with_inputs(|| App::new(org(shape, n), "hostile.json".into(), AREA))
+            .with_inputs(|| App::new(org(shape, n), Options::new("hostile.json", AREA)))
             .bench_local_values(|mut app| {
                 app.perform(Action::ExpandSubtree);
                 app.perform(Action::Last);
@@ -152,7 +156,12 @@ mod explorer {
     fn chart_2000_levels_deep(bencher: Bencher) {
         let mut buf = Buffer::empty(AREA);
         bencher
-            .with_inputs(|| App::new(org(Shape::Chain, 20_000), "hostile.json".into(), AREA))
+            .with_inputs(|| {
+                App::new(
+                    org(Shape::Chain, 20_000),
+                    Options::new("hostile.json", AREA),
+                )
+            })
             .bench_local_values(|mut app| {
                 app.perform(Action::ToggleChart);
                 for _ in 0..2_000 {
@@ -168,7 +177,7 @@ mod explorer {
     fn chart_of_10k_units(bencher: Bencher) {
         let mut buf = Buffer::empty(AREA);
         bencher
-            .with_inputs(|| App::new(org(Shape::Wide, 10_000), "hostile.json".into(), AREA))
+            .with_inputs(|| App::new(org(Shape::Wide, 10_000), Options::new("hostile.json", AREA)))
             .bench_local_values(|mut app| {
                 app.perform(Action::ToggleChart);
                 render(&app, &mut buf);

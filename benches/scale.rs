@@ -12,7 +12,7 @@ use std::io;
 use std::sync::{Mutex, OnceLock};
 
 use divan::{Bencher, black_box};
-use orgtree::app::{Action, App};
+use orgtree::app::{Action, App, Options};
 use orgtree::dump::{self, DumpOptions, Format};
 use orgtree::load::{ModelText, Syntax, load_text, parse};
 use orgtree::org::Org;
@@ -126,7 +126,7 @@ mod explorer {
     fn first_frame(bencher: Bencher, n: usize) {
         let mut buf = Buffer::empty(AREA);
         bencher.with_inputs(|| org(n)).bench_local_values(|org| {
-            let app = App::new(org, "org.json".into(), AREA);
+            let app = App::new(org, Options::new("org.json", AREA));
             render(&app, &mut buf);
             app
         });
@@ -135,7 +135,7 @@ mod explorer {
     /// One row down, and the frame after it.
     #[divan::bench(args = sizes())]
     fn move_down(bencher: Bencher, n: usize) {
-        let mut app = App::new(org(n), "org.json".into(), AREA);
+        let mut app = App::new(org(n), Options::new("org.json", AREA));
         app.perform(Action::ExpandToDepth(3));
         let mut buf = Buffer::empty(AREA);
         bencher.bench_local(|| {
@@ -147,7 +147,7 @@ mod explorer {
     /// Expanding or collapsing the selected entity, and the frame after it.
     #[divan::bench(args = sizes())]
     fn toggle(bencher: Bencher, n: usize) {
-        let mut app = App::new(org(n), "org.json".into(), AREA);
+        let mut app = App::new(org(n), Options::new("org.json", AREA));
         let mut buf = Buffer::empty(AREA);
         bencher.bench_local(|| {
             app.perform(Action::Toggle);
@@ -158,7 +158,7 @@ mod explorer {
     /// `E` on a root (a third of the model), its frame, then `C`.
     #[divan::bench(args = sizes(), sample_count = 20)]
     fn expand_all_then_collapse(bencher: Bencher, n: usize) {
-        let mut app = App::new(org(n), "org.json".into(), AREA);
+        let mut app = App::new(org(n), Options::new("org.json", AREA));
         let mut buf = Buffer::empty(AREA);
         bencher.bench_local(|| {
             app.perform(Action::ExpandSubtree);
@@ -171,7 +171,7 @@ mod explorer {
     /// Backspace (a full search again) and its frame: the two kinds of keystroke.
     #[divan::bench(args = sizes(), sample_count = 20)]
     fn search_type_and_erase(bencher: Bencher, n: usize) {
-        let mut app = App::new(org(n), "org.json".into(), AREA);
+        let mut app = App::new(org(n), Options::new("org.json", AREA));
         app.perform(Action::Search);
         for c in "cloud".chars() {
             app.perform(Action::SearchInput(c));
@@ -188,7 +188,7 @@ mod explorer {
     /// The first keystroke of a search: every entity is a candidate.
     #[divan::bench(args = sizes(), sample_count = 20)]
     fn search_first_keystroke(bencher: Bencher, n: usize) {
-        let mut app = App::new(org(n), "org.json".into(), AREA);
+        let mut app = App::new(org(n), Options::new("org.json", AREA));
         app.perform(Action::Search);
         let mut buf = Buffer::empty(AREA);
         bencher.bench_local(|| {

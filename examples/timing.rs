@@ -46,10 +46,12 @@ fn main() {
     let (org, _) = Org::new(model).map_err(|d| d.len()).expect("a valid model");
     let resolved = t.elapsed();
     let t = Instant::now();
-    let app = orgtree::app::App::new(org, path.clone(), ratatui::layout::Rect::new(0, 0, 120, 40));
+    let options =
+        orgtree::app::Options::new(path.clone(), ratatui::layout::Rect::new(0, 0, 120, 40));
+    let app = orgtree::app::App::new(org, options);
     let frame = orgtree::headless::frame(&app);
     let drawn = t.elapsed();
-    let org = &app.org;
+    let org = app.org();
     assert!(!frame.is_empty());
     let ours = parsed + resolved + drawn;
     println!(

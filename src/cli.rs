@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use clap::{Parser, ValueEnum};
 use ratatui::layout::Rect;
 
-use crate::app::App;
+use crate::app::{App, Options};
 use crate::model::{Day, PartialDate};
 
 use crate::dump::{self, DumpOptions, Format};
@@ -264,26 +264,21 @@ pub fn run(cli: Cli) -> ExitCode {
     let area = cli
         .screen
         .map_or_else(Rect::default, |(w, h)| Rect::new(0, 0, w, h));
-    let mut app = App::new(loaded.org, loaded.file.name, area);
-    app.color = cli.color.enabled();
     if cli.color == ColorChoice::Always {
         // An explicit request wins over NO_COLOR, which the terminal library also reads.
         crossterm::style::force_color_output(true);
     }
-    app.path = cli.file.clone();
-    if let Some(day) = cli.as_of {
-        app.set_date(day);
-    }
-    if let Some(levels) = cli.depth {
-        app.show_levels(levels as usize);
-    }
-    if let Some(root) = root {
-        app.select(root);
-    }
-    if let Some(query) = &cli.filter {
-        app.search_for(query);
-    }
-    app.status = warnings.or(app.status.take());
+    let options = Options {
+        path: cli.file.clone(),
+        color: cli.color.enabled(),
+        as_of: cli.as_of,
+        levels: cli.depth.map(|d| d as usize),
+        root,
+        filter: cli.filter.clone(),
+        status: warnings,
+        ..Options::new(loaded.file.name, area)
+    };
+    let app = App::new(loaded.org, options);
     match &cli.screen {
         Some(_) => screen(app, cli.keys.as_deref().unwrap_or_default()),
         None => explore(

@@ -6,7 +6,7 @@ use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use unicode_width::UnicodeWidthStr;
 
-use crate::app::App;
+use crate::app::{App, Effect};
 use crate::keys;
 
 /// The largest frame `--screen` draws in either direction.
@@ -41,11 +41,10 @@ pub fn parse_size(text: &str) -> Result<(u16, u16), String> {
 /// after one that ends the explorer are ignored.
 pub fn press(app: &mut App, script: &str) -> Result<(), String> {
     for event in keys::parse_script(script)? {
-        if app.exit.is_some() {
+        if let Some(action) = keys::action_for(event, app.mode())
+            && let Some(Effect::Exit(_)) = app.perform(action)
+        {
             break;
-        }
-        if let Some(action) = keys::action_for(event, app.input_mode()) {
-            app.perform(action);
         }
     }
     Ok(())
@@ -54,10 +53,11 @@ pub fn press(app: &mut App, script: &str) -> Result<(), String> {
 /// Draws `app` on an in-memory terminal of its size.
 pub fn draw(app: &App) -> Terminal<TestBackend> {
     // The in-memory backend cannot fail: its error type is `Infallible`.
-    let mut terminal = match Terminal::new(TestBackend::new(app.area.width, app.area.height)) {
-        Ok(t) => t,
-        Err(never) => match never {},
-    };
+    let mut terminal =
+        match Terminal::new(TestBackend::new(app.screen().width, app.screen().height)) {
+            Ok(t) => t,
+            Err(never) => match never {},
+        };
     if let Err(never) = terminal.draw(|frame| frame.render_widget(app, frame.area())) {
         match never {}
     }

@@ -10,15 +10,18 @@ use crate::org::{EntityId, Org};
 /// Every day an event happens on, in order, once. A partial date counts from its first day, as
 /// a `founded: 2014` or `start: 2014` does.
 pub fn event_days(org: &Org) -> Vec<Day> {
-    let mut days: Vec<Day> = org
-        .model
-        .events
-        .iter()
-        .map(|e| e.date.first_day())
-        .collect();
-    days.sort();
+    let mut days: Vec<Day> = org.events_by_date().map(|e| e.date.first_day()).collect();
+    // Dates in order are days in order: a partial date's first day keeps its place.
     days.dedup();
     days
+}
+
+/// The last event on or before `day`, by its place in date order (the first event when none
+/// is): where the timeline opens.
+pub fn nearest_event(org: &Org, day: Day) -> usize {
+    org.events_by_date()
+        .rposition(|e| e.date.first_day() <= day)
+        .unwrap_or(0)
 }
 
 /// The last event day before `day`.
@@ -199,15 +202,13 @@ pub fn changes(org: &Org, from: Day, to: Day) -> Changes<'_> {
         .filter(|r| related(r, from) && !related(r, to))
         .collect();
 
-    let mut events: Vec<&Event> = m
-        .events
-        .iter()
+    let events: Vec<&Event> = org
+        .events_by_date()
         .filter(|e| {
             let day = e.date.first_day();
             from < day && day <= to
         })
         .collect();
-    events.sort_by_key(|e| e.date.value);
 
     Changes {
         from,

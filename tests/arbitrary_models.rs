@@ -2,7 +2,7 @@
 //! either load or fail with diagnostics, never a panic; those that load dump in every format and
 //! draw at any size, 0×0 and 1×1 included, whatever keys are pressed.
 
-use orgtree::app::App;
+use orgtree::app::{App, Options};
 use orgtree::dump::{self, DumpOptions, Format};
 use orgtree::headless::{draw, press};
 use orgtree::load::{ModelText, load_text};
@@ -178,7 +178,7 @@ proptest! {
                     let unsafe_char = text.contains(['\u{1b}', '\u{202e}', '\u{9b}']);
                     prop_assert!(!unsafe_char, "{}", text);
                 }
-                let mut app = App::new(loaded.org, "arbitrary.yaml".into(), Rect::new(0, 0, cols, rows));
+                let mut app = App::new(loaded.org, Options::new("arbitrary.yaml", Rect::new(0, 0, cols, rows)));
                 press(&mut app, &script).unwrap();
                 let terminal = draw(&app);
                 for cell in terminal.backend().buffer().content() {
@@ -186,7 +186,7 @@ proptest! {
                     prop_assert!(!unsafe_char, "{:?} reached the screen", cell.symbol());
                 }
                 if let Some(selected) = app.selected() {
-                    prop_assert!(app.tree.is_visible(&app.org, selected));
+                    prop_assert!(app.tree().is_visible(app.org(), selected));
                 }
             }
         }

@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 
 use num_bigint::BigInt;
 use num_rational::BigRational;
-use orgtree::app::App;
+use orgtree::app::{App, Options};
 use orgtree::dump::Format;
 use orgtree::load::{ModelText, load_text};
 use orgtree::org::{EntityId, Org};
@@ -43,8 +43,13 @@ const SCREEN: Rect = Rect::new(0, 0, 120, 40);
 fn the_deepest_of_a_100k_chain_shows_its_breadcrumb_and_row() {
     let org = deep_chain().clone();
     let deepest = entity(&org, "e99999");
-    let mut app = App::new(org, "chain.json".into(), SCREEN);
-    app.select(deepest);
+    let app = App::new(
+        org,
+        Options {
+            root: Some(deepest),
+            ..Options::new("chain.json", SCREEN)
+        },
+    );
     let frame = orgtree::headless::frame(&app);
     let title = frame.lines().next().unwrap();
     assert!(
@@ -96,7 +101,7 @@ fn json_gives_each_entity_its_depth_not_its_path() {
 #[test]
 fn the_chart_of_a_deep_chain_is_drawn_in_the_explorer() {
     let org = load(Shape::Chain, 20_000);
-    let mut app = App::new(org, "chain.json".into(), SCREEN);
+    let mut app = App::new(org, Options::new("chain.json", SCREEN));
     // `c`, then one level more, 10,000 times.
     let keys = format!("c{}", "+".repeat(10_000));
     orgtree::headless::press(&mut app, &keys).unwrap();
@@ -221,8 +226,13 @@ fn a_cap_table_of_large_denominators_adds_up_exactly() {
     .unwrap()
     .org;
     let t = entity(&org, "t");
-    let mut app = App::new(org, "t.yaml".into(), SCREEN);
-    app.select(t);
+    let app = App::new(
+        org,
+        Options {
+            root: Some(t),
+            ..Options::new("t.yaml", SCREEN)
+        },
+    );
     let frame = orgtree::headless::frame(&app);
     assert!(frame.contains("total 98 %"), "{frame}");
 }

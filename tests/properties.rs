@@ -2,7 +2,7 @@
 //! the model file changes under it, the explorer never panics, the selection stays on a row
 //! that is shown, and the detail pane describes the selected entity.
 
-use orgtree::app::{Action, App, Target};
+use orgtree::app::{Action, App, Options, Target};
 use orgtree::headless::draw;
 use orgtree::load::{ModelText, load_embedded, load_text};
 use orgtree::org::Org;
@@ -196,7 +196,7 @@ fn size() -> impl Strategy<Value = (u16, u16)> {
 }
 
 fn check(org: Org, (width, height): (u16, u16), steps: &[Step]) -> Result<(), TestCaseError> {
-    let mut app = App::new(org, "m.yaml".into(), Rect::new(0, 0, width, height));
+    let mut app = App::new(org, Options::new("m.yaml", Rect::new(0, 0, width, height)));
     for step in steps {
         let action = match step {
             Step::Act(action) => {
@@ -204,17 +204,17 @@ fn check(org: Org, (width, height): (u16, u16), steps: &[Step]) -> Result<(), Te
                 *action
             }
             Step::Reload(parents) => {
-                app.replace_org(forest(parents));
+                app.reloaded(forest(parents));
                 Action::Resize {
-                    width: app.area.width,
-                    height: app.area.height,
+                    width: app.screen().width,
+                    height: app.screen().height,
                 }
             }
         };
         let terminal = draw(&app);
         drop(terminal);
         if let Some(selected) = app.selected() {
-            if let Target::Entity(shown) = app.subject {
+            if let Target::Entity(shown) = app.subject() {
                 prop_assert_eq!(
                     shown,
                     selected,
@@ -223,11 +223,11 @@ fn check(org: Org, (width, height): (u16, u16), steps: &[Step]) -> Result<(), Te
                 );
             }
             prop_assert!(
-                app.tree.is_visible(&app.org, selected),
+                app.tree().is_visible(app.org(), selected),
                 "selection hidden after {action:?}"
             );
-            if orgtree::ui::layout(app.area).is_some() {
-                let rows = app.tree.rows(&app.org, app.tree_height());
+            if orgtree::geometry::Panes::of(app.screen()).is_some() {
+                let rows = app.tree().rows(app.org(), app.tree_height());
                 prop_assert!(
                     rows.iter().any(|r| r.id == selected),
                     "selection off screen after {action:?}"

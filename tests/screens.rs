@@ -3,21 +3,35 @@
 
 use std::path::Path;
 
-use orgtree::app::{App, Target};
+use orgtree::app::{App, Options, Target};
 use orgtree::headless::{draw, press};
 use orgtree::load::{Limits, load_embedded, load_file};
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier};
 
 fn shipped(cols: u16, rows: u16, keys: &str) -> App {
+    shipped_with(
+        Options::new("orange-cloud.yaml", Rect::new(0, 0, cols, rows)),
+        keys,
+    )
+}
+
+fn shipped_with(options: Options, keys: &str) -> App {
     let loaded = load_embedded().map_err(|e| e.render()).unwrap();
-    let mut app = App::new(
-        loaded.org,
-        "orange-cloud.yaml".into(),
-        Rect::new(0, 0, cols, rows),
-    );
+    let mut app = App::new(loaded.org, options);
     press(&mut app, keys).unwrap();
     app
+}
+
+/// Moves the detail pane's cursor with `j` until `until` holds; panics when it never does.
+fn step_until(app: &mut App, until: impl Fn(&App) -> bool) {
+    for _ in 0..500 {
+        if until(app) {
+            return;
+        }
+        press(app, "j").unwrap();
+    }
+    panic!("never reached");
 }
 
 fn fixture(name: &str, cols: u16, rows: u16, keys: &str) -> App {
@@ -27,7 +41,7 @@ fn fixture(name: &str, cols: u16, rows: u16, keys: &str) -> App {
     let loaded = load_file(&path, Limits::default())
         .map_err(|e| e.render())
         .unwrap();
-    let mut app = App::new(loaded.org, name.into(), Rect::new(0, 0, cols, rows));
+    let mut app = App::new(loaded.org, Options::new(name, Rect::new(0, 0, cols, rows)));
     press(&mut app, keys).unwrap();
     app
 }
@@ -158,9 +172,15 @@ fn following_an_owner_and_coming_back() {
 
 #[test]
 fn a_person_and_their_roles() {
-    let mut app = shipped(100, 24, "");
-    let starck = app.org.find_person("patrick-starck").unwrap();
-    app.follow(Target::Person(starck));
+    // From the first page, the cursor to the first link to him, and Enter.
+    let mut app = shipped(100, 24, "<Tab>");
+    let starck = Target::Person(app.org().find_person("patrick-starck").unwrap());
+    step_until(&mut app, |app| {
+        app.cursor()
+            .is_some_and(|c| app.document().links[c].target == starck)
+    });
+    press(&mut app, "<Enter><Tab>").unwrap();
+    assert_eq!(app.subject(), starck);
     insta::assert_snapshot!(draw(&app).backend());
 }
 
@@ -186,38 +206,32 @@ fn cloudwatt_before_and_after_orange_takes_it_all() {
 #[test]
 fn effective_owners_of_cloudwatt() {
     // The detail pane scrolled to the look-through owners: the State holds through the CDC.
-    let mut app = shipped(100, 30, "jjj");
-    app.detail_scroll = 0;
-    let pane = orgtree::ui::layout(app.area).unwrap().detail_inner();
-    let lines = orgtree::ui::detail::wrapped(&app, orgtree::ui::detail::text_area(pane).width);
-    let at = lines
+    let mut app = shipped(100, 30, "jjj<Tab>");
+    let at = app
+        .document()
         .lines
         .iter()
-        .position(|l| {
-            l.spans
-                .iter()
-                .any(|s| s.content.contains("Effective owners"))
-        })
+        .position(|l| l.text().contains("Effective owners"))
         .unwrap();
-    app.detail_scroll = at.saturating_sub(1);
+    step_until(&mut app, |app| app.detail_scroll() == at.saturating_sub(1));
+    // Back to the tree: the pane stays where it was scrolled, without its cursor.
+    press(&mut app, "<Tab>").unwrap();
     insta::assert_snapshot!(draw(&app).backend());
 }
 
 #[test]
 fn entities_outside_the_date_are_hidden_or_dimmed() {
     // In 2010 Cloudwatt did not exist yet: hidden, then shown dimmed with `D`.
-    let loaded = load_embedded().map_err(|e| e.render()).unwrap();
-    let mut app = App::new(
-        loaded.org,
-        "orange-cloud.yaml".into(),
-        Rect::new(0, 0, 80, 20),
-    );
-    app.set_date(
-        "2010-06-30"
-            .parse::<orgtree::model::PartialDate>()
-            .unwrap()
-            .first_day(),
-    );
+    let in_2010 = Options {
+        as_of: Some(
+            "2010-06-30"
+                .parse::<orgtree::model::PartialDate>()
+                .unwrap()
+                .first_day(),
+        ),
+        ..Options::new("orange-cloud.yaml", Rect::new(0, 0, 80, 20))
+    };
+    let mut app = shipped_with(in_2010, "");
     insta::assert_snapshot!("hidden_in_2010", draw(&app).backend());
     press(&mut app, "D").unwrap();
     insta::assert_snapshot!("dimmed_in_2010", draw(&app).backend());
@@ -225,8 +239,13 @@ fn entities_outside_the_date_are_hidden_or_dimmed() {
 
 #[test]
 fn without_colour_only_bold_underline_and_reverse_remain() {
-    let mut app = shipped(80, 24, "jjj");
-    app.color = false;
+    let app = shipped_with(
+        Options {
+            color: false,
+            ..Options::new("orange-cloud.yaml", Rect::new(0, 0, 80, 24))
+        },
+        "jjj",
+    );
     let terminal = draw(&app);
     let buffer = terminal.backend().buffer();
     assert!(

@@ -2,15 +2,17 @@
 //! less, and back to the tree. The chart's selection is the tree's, so each view picks up where
 //! the other left off.
 
-use super::{Action, App, ChartView};
+use super::{Action, App, ChartView, Effect};
 use crate::org::EntityId;
 
 impl App {
-    pub(super) fn perform_in_chart(&mut self, action: Action) {
-        let Some(view) = self.chart else { return };
-        let Some(sel) = self.selected() else { return };
+    pub(super) fn perform_in_chart(&mut self, action: Action) -> Option<Effect> {
+        let view = self.chart?;
+        let Some(sel) = self.selected() else {
+            return self.perform_everywhere(action);
+        };
         let org = &self.org;
-        let day = Some(self.as_of);
+        let day = Some(self.time.as_of);
         let shown = |id: EntityId| org.exists_at(id, day);
         let level = |id: EntityId| org.depth(id).saturating_sub(org.depth(view.root));
         let target = match action {
@@ -65,10 +67,7 @@ impl App {
                 }
                 None
             }
-            other => {
-                self.perform_in_panes(other);
-                None
-            }
+            other => return self.perform_everywhere(other),
         };
         if let Some(t) = target {
             self.tree.select(&self.org, t);
@@ -79,5 +78,6 @@ impl App {
         {
             self.chart = Some(ChartView { root: sel, ..view });
         }
+        None
     }
 }

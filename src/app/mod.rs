@@ -1,31 +1,38 @@
 //! The explorer's state and the one place it changes: an [`App`] holds the org, the tree's
 //! expansion and selection, what the detail pane shows and where its cursor is, the date in
-//! force, the search, and the places visited; [`App::perform`] applies an [`Action`]. Nothing
-//! here knows about terminals: drawing is `ui`'s, the event loop `term`'s.
+//! force, the search, and the places visited. [`App::perform`] applies an [`Action`] and says
+//! what the world outside must do ([`Effect`]); the ui reads the state through accessors.
+//! Nothing here knows about terminals or drawing: `ui` draws, `term` runs the loop.
 
-mod action;
 mod charting;
-mod links;
+mod detail;
+mod mouse;
+mod perform;
 mod reload;
 mod searching;
+mod time;
 mod tree;
 
 #[cfg(test)]
 mod tests;
 
+use std::path::PathBuf;
+
+use ratatui::layout::Rect;
 use reload::Kept;
 
-pub use action::Action;
+pub use crate::document::Target;
+pub use crate::keys::{Action, Mode};
 pub use searching::MAX_QUERY;
 pub use tree::{Row, TreeNav};
 
-use ratatui::layout::{Position, Rect};
-
-use crate::history;
+use crate::document::Document;
+use crate::geometry::Panes;
 use crate::model::Day;
-use crate::org::{EntityId, Org, PersonId, SourceId};
-use crate::search::{self, Found};
-use crate::ui;
+use crate::org::{EntityId, Org};
+use crate::search::Found;
+use detail::DetailView;
+use time::TimeView;
 
 /// Which pane the keys move.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,13 +48,17 @@ pub struct ChartView {
     pub depth: usize,
 }
 
-/// Something the explorer asks of the world outside it, done by the event loop.
+/// What the event loop must do after an action: the explorer asks, the loop does.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     /// Put this text on the clipboard.
     Copy(String),
     /// Open the model file in the editor at this line.
-    Edit { path: std::path::PathBuf, line: u32 },
+    Edit { path: PathBuf, line: u32 },
+    /// Hand the terminal back to the shell until `fg` (Ctrl-z).
+    Suspend,
+    /// Stop the explorer.
+    Exit(Exit),
 }
 
 /// Why the explorer stopped.
@@ -57,22 +68,6 @@ pub enum Exit {
     Quit,
     /// Ctrl-c.
     Interrupted,
-}
-
-/// What the detail pane shows, and what a link leads to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Target {
-    Entity(EntityId),
-    Person(PersonId),
-    Source(SourceId),
-}
-
-/// Where the detail pane stood, to come back to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Place {
-    target: Target,
-    link: usize,
-    scroll: usize,
 }
 
 /// A list drawn over the panes.
@@ -92,14 +87,6 @@ pub enum Overlay {
 pub enum Outside {
     Hide,
     Dim,
-}
-
-/// How keys are read: as commands, as text for the search prompt, or for a list on top.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum InputMode {
-    Normal,
-    Prompt,
-    Overlay,
 }
 
 /// A search: the query, whether it is being typed, and what it found.
@@ -125,146 +112,285 @@ impl SearchState {
     }
 }
 
-/// The explorer's whole state.
-#[derive(Debug)]
-pub struct App {
-    pub org: Org,
+/// How the explorer starts: everything `cli` (or a test) decides before the first frame.
+#[derive(Debug, Clone)]
+pub struct Options {
     /// How the model file is named on screen.
     pub file_name: String,
-    pub tree: TreeNav,
-    pub focus: Focus,
-    /// What the detail pane shows: the selected entity, or a person or source reached by a link.
-    pub subject: Target,
-    /// Which of the detail pane's links the cursor is on.
-    pub link: usize,
-    /// First line of the detail pane on screen.
-    pub detail_scroll: usize,
-    pub overlay: Option<Overlay>,
-    /// The terminal's size.
-    pub area: Rect,
-    /// The date in force: stakes, roles and relations are those holding on it.
-    pub as_of: Day,
-    /// The model's own date (or today, for a model without one).
-    pub model_date: Day,
-    pub outside: Outside,
-    /// The event date before the date in force, and which entities changed since.
-    pub since: Option<Day>,
-    pub changed: Vec<bool>,
-    /// For each entity, whether something below it changed.
-    pub changed_below: Vec<bool>,
-    pub search: Option<SearchState>,
-    back: Vec<Place>,
-    forward: Vec<Place>,
-    /// The entity the person last chose; a date that hides it does not forget it, so it is
-    /// selected again when it comes back.
-    anchor: Option<EntityId>,
-    /// Set while an action moves the date, so the anchor stays.
-    date_moved: bool,
+    /// The model file, when there is one (not for the embedded model): `e` opens it.
+    pub path: Option<PathBuf>,
     /// Whether to draw in colour (`--color`, NO_COLOR).
     pub color: bool,
-    /// The model file, when there is one (not for the embedded model).
-    pub path: Option<std::path::PathBuf>,
-    /// What the last reload of the model file found wrong; the last good model stays shown.
-    pub banner: Option<String>,
-    /// What the event loop should do next for the explorer.
-    pub effect: Option<Effect>,
-    /// The box chart, when it is shown instead of the panes.
-    pub chart: Option<ChartView>,
-    /// A message for the status bar, cleared by the next action.
+    /// The terminal's size, until the first resize says otherwise.
+    pub screen: Rect,
+    /// The date in force (`--as-of`); the model's own date when `None`.
+    pub as_of: Option<Day>,
+    /// How many levels of the tree to show (`--depth`).
+    pub levels: Option<usize>,
+    /// The entity to select first (`--root`).
+    pub root: Option<EntityId>,
+    /// A search to start on (`--filter`).
+    pub filter: Option<String>,
+    /// A message for the first frame's status line.
     pub status: Option<String>,
-    /// Set when the explorer should stop.
-    pub exit: Option<Exit>,
-    /// Set when the terminal should be handed back to the shell (Ctrl-z).
-    pub suspend_requested: bool,
+}
+
+impl Options {
+    /// A model named `file_name` on a screen of `screen`, everything else as the model says.
+    pub fn new(file_name: impl Into<String>, screen: Rect) -> Options {
+        Options {
+            file_name: file_name.into(),
+            path: None,
+            color: true,
+            screen,
+            as_of: None,
+            levels: None,
+            root: None,
+            filter: None,
+            status: None,
+        }
+    }
+}
+
+/// What the status bar says besides the keys.
+#[derive(Debug, Default)]
+struct Notice {
+    /// A message, cleared by the next action.
+    status: Option<String>,
+    /// What the last reload of the model file found wrong; the last good model stays shown.
+    banner: Option<String>,
     /// Set while the model file is being read again.
-    pub reloading: bool,
+    reloading: bool,
+}
+
+/// The explorer's whole state, in the groups it changes by.
+#[derive(Debug)]
+pub struct App {
+    org: Org,
     /// Look-through ownership already computed, by entity and date.
-    pub ownership: crate::ownership::Cache,
+    ownership: crate::ownership::Cache,
+    options: Options,
+    /// The terminal's size.
+    screen: Rect,
+    tree: TreeNav,
+    focus: Focus,
+    detail: DetailView,
+    time: TimeView,
+    search: Option<SearchState>,
+    overlay: Option<Overlay>,
+    /// The box chart, when it is shown instead of the panes.
+    chart: Option<ChartView>,
+    notice: Notice,
 }
 
 impl App {
-    pub fn new(org: Org, file_name: String, area: Rect) -> Self {
-        let model_date = org
-            .model
-            .as_of
-            .as_ref()
-            .map_or_else(Day::today, |d| d.last_day());
+    /// The explorer on `org`, set up as `options` say.
+    pub fn new(org: Org, options: Options) -> Self {
+        let mut app = App::bare(org, options);
+        let o = app.options.clone();
+        if let Some(day) = o.as_of {
+            app.set_date(day);
+        }
+        if let Some(levels) = o.levels {
+            app.tree.expand_to_depth(&app.org, levels);
+            app.settle();
+        }
+        if let Some(root) = o.root {
+            app.select(root);
+        }
+        if let Some(query) = &o.filter {
+            app.search_for(query);
+        }
+        if o.status.is_some() {
+            app.notice.status = o.status;
+        }
+        app.settle();
+        app
+    }
+
+    /// The explorer on `org` at the model's date, before the options that move it.
+    fn bare(org: Org, options: Options) -> Self {
         let tree = TreeNav::new(&org);
         let subject = tree
             .selected()
             .map_or(Target::Entity(EntityId(0)), Target::Entity);
+        let time = TimeView::new(&org);
         let mut app = App {
-            changed: vec![false; org.entity_count()],
-            changed_below: vec![false; org.entity_count()],
+            screen: options.screen,
+            detail: DetailView::new(subject),
             org,
-            file_name,
+            ownership: crate::ownership::Cache::new(),
+            options,
             tree,
             focus: Focus::Tree,
-            subject,
-            link: 0,
-            detail_scroll: 0,
-            overlay: None,
-            area,
-            as_of: model_date,
-            model_date,
-            outside: Outside::Hide,
-            since: None,
+            time,
             search: None,
-            back: Vec::new(),
-            forward: Vec::new(),
-            anchor: None,
-            date_moved: false,
-            color: true,
-            path: None,
-            banner: None,
-            effect: None,
+            overlay: None,
             chart: None,
-            status: None,
-            exit: None,
-            suspend_requested: false,
-            reloading: false,
-            ownership: crate::ownership::Cache::new(),
+            notice: Notice::default(),
         };
-        app.set_date(model_date);
+        app.set_date(app.time.model_date);
+        app.settle();
         app
+    }
+
+    // Reading the state, for the drawing and for tests.
+
+    pub fn org(&self) -> &Org {
+        &self.org
+    }
+
+    pub fn ownership(&self) -> &crate::ownership::Cache {
+        &self.ownership
+    }
+
+    pub fn file_name(&self) -> &str {
+        &self.options.file_name
+    }
+
+    pub fn color(&self) -> bool {
+        self.options.color
+    }
+
+    /// The terminal's size.
+    pub fn screen(&self) -> Rect {
+        self.screen
+    }
+
+    pub fn tree(&self) -> &TreeNav {
+        &self.tree
+    }
+
+    pub fn focus(&self) -> Focus {
+        self.focus
     }
 
     pub fn selected(&self) -> Option<EntityId> {
         self.tree.selected()
     }
 
-    /// How keys are read now.
-    pub fn input_mode(&self) -> InputMode {
-        if self.overlay.is_some() {
-            InputMode::Overlay
-        } else if self.search.as_ref().is_some_and(|s| s.editing) {
-            InputMode::Prompt
-        } else {
-            InputMode::Normal
+    /// What the detail pane shows.
+    pub fn subject(&self) -> Target {
+        self.detail.subject
+    }
+
+    /// The detail pane's document, as of the last action.
+    pub fn document(&self) -> &Document {
+        self.detail.document()
+    }
+
+    /// Which of the detail pane's links the cursor is on, when the pane has the focus.
+    pub fn cursor(&self) -> Option<usize> {
+        (self.focus == Focus::Detail && self.detail.link < self.document().links.len())
+            .then_some(self.detail.link)
+    }
+
+    /// First line of the detail pane on screen.
+    pub fn detail_scroll(&self) -> usize {
+        self.detail.scroll
+    }
+
+    /// How many times the detail document was built: for benchmarks and tests of the cache.
+    pub fn document_builds(&self) -> u64 {
+        self.detail.builds
+    }
+
+    pub fn overlay(&self) -> Option<Overlay> {
+        self.overlay
+    }
+
+    pub fn chart(&self) -> Option<ChartView> {
+        self.chart
+    }
+
+    pub fn search(&self) -> Option<&SearchState> {
+        self.search.as_ref()
+    }
+
+    /// The date in force: stakes, roles and relations are those holding on it.
+    pub fn as_of(&self) -> Day {
+        self.time.as_of
+    }
+
+    /// The event date before the date in force.
+    pub fn since(&self) -> Option<Day> {
+        self.time.since
+    }
+
+    /// Whether `id` changed since the previous event date.
+    pub fn changed(&self, id: EntityId) -> bool {
+        self.time
+            .changed
+            .get(id.0 as usize)
+            .copied()
+            .unwrap_or(false)
+    }
+
+    /// Whether something below `id` changed since the previous event date.
+    pub fn changed_below(&self, id: EntityId) -> bool {
+        self.time
+            .changed_below
+            .get(id.0 as usize)
+            .copied()
+            .unwrap_or(false)
+    }
+
+    pub fn outside(&self) -> Outside {
+        self.time.outside
+    }
+
+    pub fn status(&self) -> Option<&str> {
+        self.notice.status.as_deref()
+    }
+
+    pub fn banner(&self) -> Option<&str> {
+        self.notice.banner.as_deref()
+    }
+
+    pub fn reloading(&self) -> bool {
+        self.notice.reloading
+    }
+
+    /// The model file being watched, if any.
+    pub fn path(&self) -> Option<&std::path::Path> {
+        self.options.path.as_deref()
+    }
+
+    /// How keys are read now, computed once per key.
+    pub fn mode(&self) -> Mode {
+        match self.overlay {
+            Some(Overlay::Help { .. }) => Mode::Help,
+            Some(Overlay::Timeline { .. }) => Mode::Timeline,
+            None if self.search.as_ref().is_some_and(|s| s.editing) => Mode::Prompt,
+            None if self.chart.is_some() => Mode::Chart,
+            None => match self.focus {
+                Focus::Tree => Mode::Tree,
+                Focus::Detail => Mode::Detail,
+            },
         }
+    }
+
+    fn panes(&self) -> Option<Panes> {
+        Panes::of(self.screen)
     }
 
     /// How many tree rows fit on screen.
     pub fn tree_height(&self) -> usize {
-        ui::layout(self.area).map_or(1, |l| l.tree_inner().height.max(1) as usize)
-    }
-
-    fn detail_area(&self) -> Rect {
-        ui::layout(self.area)
-            .map_or_else(Rect::default, |l| ui::detail::text_area(l.detail_inner()))
+        self.panes()
+            .map_or(1, |p| p.tree_inner().height.max(1) as usize)
     }
 
     /// Selects `id` in the tree and shows it, as a starting point; an entity the date hides is
     /// shown dimmed.
-    pub fn select(&mut self, id: EntityId) {
+    fn select(&mut self, id: EntityId) {
         self.go(Target::Entity(id));
-        self.anchor = Some(id);
+        self.time.anchor = Some(id);
         self.settle();
     }
 
     /// `y`/`Y`: the selected entity's id, or the ids of its path, for the clipboard.
-    fn copy(&mut self, path: bool) {
-        let Some(id) = self.selected() else { return };
+    fn copy(&mut self, path: bool) -> Option<Effect> {
+        let id = self.selected()?;
         let text = if path {
             let ids: Vec<&str> = self
                 .org
@@ -279,22 +405,22 @@ impl App {
         // What is copied is what is shown: a control character in an id would run as a command
         // if pasted into a shell.
         let text = crate::sanitize::sanitize(&text).into_owned();
-        self.status = Some(format!("copied {text}"));
-        self.effect = Some(Effect::Copy(text));
+        self.notice.status = Some(format!("copied {text}"));
+        Some(Effect::Copy(text))
     }
 
     /// `e`: the model file in the editor, at the selected entity's line.
-    fn edit(&mut self) {
-        let Some(path) = self.path.clone() else {
-            self.status = Some(
+    fn edit(&mut self) -> Option<Effect> {
+        let Some(path) = self.options.path.clone() else {
+            self.notice.status = Some(
                 "the embedded model has no file to edit: open a model file (orgtree FILE)".into(),
             );
-            return;
+            return None;
         };
         let line = self
             .selected()
             .map_or(1, |id| self.org.entity(id).id.pos.line.max(1));
-        self.effect = Some(Effect::Edit { path, line });
+        Some(Effect::Edit { path, line })
     }
 
     /// Puts a reloaded model in place. Every field that holds an index into the old model is
@@ -302,13 +428,12 @@ impl App {
     /// model, and what the person was looking at (the selection, what was expanded, the date,
     /// the search, the chart, a person or source on show) is carried over by id, or forgotten
     /// when its id went away.
-    pub fn replace_org(&mut self, org: Org) {
+    fn replace_org(&mut self, org: Org) {
         let kept = Kept::of(self);
-        let file_name = std::mem::take(&mut self.file_name);
-        let mut fresh = App::new(org, file_name, self.area);
-        fresh.color = self.color;
-        fresh.path = self.path.take();
-        fresh.outside = self.outside;
+        let mut options = self.options.clone();
+        options.screen = self.screen;
+        let mut fresh = App::bare(org, options);
+        fresh.time.outside = self.time.outside;
         fresh.focus = self.focus;
         *self = fresh;
         kept.apply(self);
@@ -317,13 +442,13 @@ impl App {
     /// The model file was read again and is well: its new model, shown.
     pub fn reloaded(&mut self, org: Org) {
         self.replace_org(org);
-        self.status = Some("the model file changed: reloaded".into());
+        self.notice.status = Some("the model file changed: reloaded".into());
     }
 
     /// The model file was read again and has a problem: the first one, in the banner, and the
     /// last good model kept on screen.
     pub fn reload_failed(&mut self, error: &crate::load::LoadError) {
-        self.reloading = false;
+        self.notice.reloading = false;
         let first = error
             .diagnostics
             .iter()
@@ -336,390 +461,33 @@ impl App {
                 rendered.lines().next().unwrap_or_default().to_owned()
             },
         );
-        self.banner = Some(format!("{line} — showing the last good version"));
+        self.notice.banner = Some(format!("{line} — showing the last good version"));
     }
 
     /// The model file is being read again.
-    pub fn reloading(&mut self) {
-        self.reloading = true;
+    pub fn start_reloading(&mut self) {
+        self.notice.reloading = true;
     }
 
     /// The model file is gone: say so, and keep the last good model until it comes back.
     pub fn file_vanished(&mut self) {
-        self.reloading = false;
-        self.banner = Some(format!(
+        self.notice.reloading = false;
+        self.notice.banner = Some(format!(
             "{} is gone (deleted or renamed) — showing the last good version; it is read again \
              when it comes back",
-            self.file_name
+            self.options.file_name
         ));
     }
 
-    /// A message for the status line.
+    /// A message for the status line, from the loop (a failed copy, a paste out of place).
     pub fn tell(&mut self, message: &str) {
-        self.status = Some(message.to_owned());
+        self.notice.status = Some(message.to_owned());
     }
 
     /// Starts on a search, as if `query` had been typed after `/` and kept with Enter.
-    pub fn search_for(&mut self, query: &str) {
+    fn search_for(&mut self, query: &str) {
         self.start_search();
         self.type_text(query);
         self.perform(Action::Activate);
-    }
-
-    /// Shows exactly `levels` levels of the tree.
-    pub fn show_levels(&mut self, levels: usize) {
-        self.tree.expand_to_depth(&self.org, levels);
-        self.settle();
-    }
-
-    /// Moves the date in force, and with it what the tree shows and what counts as changed.
-    pub fn set_date(&mut self, day: Day) {
-        let wanted = self.anchor.or(self.selected());
-        self.date_moved = true;
-        self.as_of = day;
-        self.since = history::previous_event_day(&self.org, day);
-        self.changed = match self.since {
-            Some(since) => history::changes(&self.org, since, day).touched(&self.org),
-            None => vec![false; self.org.entity_count()],
-        };
-        let mut below = vec![false; self.org.entity_count()];
-        for (n, _) in self.changed.iter().enumerate().filter(|(_, c)| **c) {
-            let mut at = EntityId(n as u32);
-            while let Some(parent) = self.org.parent(at) {
-                if below[parent.0 as usize] {
-                    break;
-                }
-                below[parent.0 as usize] = true;
-                at = parent;
-            }
-        }
-        self.changed_below = below;
-        self.apply_filters();
-        if let Some(id) = wanted
-            && self.tree.is_shown(id)
-        {
-            self.tree.select(&self.org, id);
-        }
-        // The pane's text changed with the date: read it from the top.
-        self.link = 0;
-        self.detail_scroll = 0;
-    }
-
-    /// Tells the tree which entities to show: those the search found, and (unless shown
-    /// dimmed) those that exist at the date in force.
-    fn apply_filters(&mut self) {
-        let org = &self.org;
-        let exists: Vec<bool> = match self.outside {
-            Outside::Hide => (0..org.entity_count())
-                .map(|n| org.exists_at(EntityId(n as u32), Some(self.as_of)))
-                .collect(),
-            Outside::Dim => Vec::new(),
-        };
-        let exists_at = |n: usize| exists.get(n).copied().unwrap_or(true);
-        let shown = match &mut self.search {
-            None if exists.is_empty() => None,
-            None => Some(exists.clone()),
-            Some(s) => {
-                // Matches that exist at the date, and the way to them.
-                let marked: Vec<bool> = s
-                    .found
-                    .matched
-                    .iter()
-                    .enumerate()
-                    .map(|(n, &m)| m && exists_at(n))
-                    .collect();
-                s.visible = s
-                    .found
-                    .matches
-                    .iter()
-                    .copied()
-                    .filter(|m| marked[m.0 as usize])
-                    .collect();
-                let with_path = search::with_ancestors(org, &marked);
-                Some(
-                    with_path
-                        .iter()
-                        .enumerate()
-                        .map(|(n, &on)| on && exists_at(n))
-                        .collect(),
-                )
-            }
-        };
-        self.tree.set_shown(&self.org, shown);
-    }
-
-    /// Applies one action.
-    pub fn perform(&mut self, action: Action) {
-        let before = self.selected();
-        self.date_moved = false;
-        if !matches!(action, Action::Resize { .. }) {
-            self.status = None;
-        }
-        match self.overlay {
-            Some(Overlay::Help { scroll }) => self.perform_in_help(action, scroll),
-            Some(Overlay::Timeline { cursor }) => self.perform_in_timeline(action, cursor),
-            None if self.input_mode() == InputMode::Prompt => self.perform_in_prompt(action),
-            None if self.chart.is_some() => self.perform_in_chart(action),
-            None => self.perform_in_panes(action),
-        }
-        let after = self.selected();
-        if after != before
-            && let Some(id) = after
-            && self.subject != Target::Entity(id)
-        {
-            self.show(Target::Entity(id));
-        }
-        if !self.date_moved && after != before {
-            self.anchor = after;
-        }
-        self.settle();
-    }
-
-    /// Points the detail pane at `target`, from the top.
-    fn show(&mut self, target: Target) {
-        self.subject = target;
-        self.link = 0;
-        self.detail_scroll = 0;
-    }
-
-    fn perform_in_help(&mut self, action: Action, scroll: usize) {
-        let max = ui::help::max_scroll(self.area);
-        let scroll = match action {
-            Action::ToggleHelp | Action::Escape | Action::Quit => {
-                self.overlay = None;
-                return;
-            }
-            Action::Up => scroll.saturating_sub(1),
-            Action::Down => (scroll + 1).min(max),
-            Action::First => 0,
-            Action::Last => max,
-            other => {
-                self.perform_anywhere(other);
-                scroll
-            }
-        };
-        if self.overlay.is_some() {
-            self.overlay = Some(Overlay::Help { scroll });
-        }
-    }
-
-    fn perform_in_timeline(&mut self, action: Action, cursor: usize) {
-        let count = self.org.model.events.len();
-        let page = self.tree_height();
-        let cursor = match action {
-            Action::Timeline | Action::Escape | Action::Quit => {
-                self.overlay = None;
-                return;
-            }
-            Action::Activate => {
-                self.overlay = None;
-                if let Some(event) = ui::timeline::events(&self.org).get(cursor) {
-                    self.set_date(event.date.first_day());
-                }
-                return;
-            }
-            Action::Up => cursor.saturating_sub(1),
-            Action::Down => (cursor + 1).min(count.saturating_sub(1)),
-            Action::PageUp => cursor.saturating_sub(page),
-            Action::PageDown => (cursor + page).min(count.saturating_sub(1)),
-            Action::First => 0,
-            Action::Last => count.saturating_sub(1),
-            other => {
-                self.perform_anywhere(other);
-                cursor
-            }
-        };
-        if self.overlay.is_some() {
-            self.overlay = Some(Overlay::Timeline { cursor });
-        }
-    }
-
-    /// What works whatever is open: resizing, Ctrl-c, Ctrl-z, the mouse wheel.
-    fn perform_anywhere(&mut self, action: Action) {
-        match action {
-            Action::Interrupt => self.exit = Some(Exit::Interrupted),
-            Action::Suspend => self.suspend_requested = true,
-            Action::Resize { width, height } => self.area = Rect::new(0, 0, width, height),
-            _ => {}
-        }
-    }
-
-    fn perform_in_panes(&mut self, action: Action) {
-        let page = self.tree_height() as isize;
-        let org = &self.org;
-        match (action, self.focus) {
-            (Action::Up, Focus::Tree) => self.tree.move_by(org, -1),
-            (Action::Down, Focus::Tree) => self.tree.move_by(org, 1),
-            (Action::PageUp, Focus::Tree) => self.tree.move_by(org, -page),
-            (Action::PageDown, Focus::Tree) => self.tree.move_by(org, page),
-            (Action::HalfPageUp, Focus::Tree) => self.tree.move_by(org, -(page / 2).max(1)),
-            (Action::HalfPageDown, Focus::Tree) => self.tree.move_by(org, (page / 2).max(1)),
-            (Action::First, Focus::Tree) => self.tree.select_first(org),
-            (Action::Last, Focus::Tree) => self.tree.select_last(org),
-            (Action::Activate, Focus::Tree) => self.tree.toggle(org),
-            (Action::Up, Focus::Detail) => self.detail_step(-1),
-            (Action::Down, Focus::Detail) => self.detail_step(1),
-            (Action::PageUp, Focus::Detail) => self.scroll_detail(-self.detail_page()),
-            (Action::PageDown, Focus::Detail) => self.scroll_detail(self.detail_page()),
-            (Action::HalfPageUp, Focus::Detail) => {
-                self.scroll_detail(-(self.detail_page() / 2).max(1))
-            }
-            (Action::HalfPageDown, Focus::Detail) => {
-                self.scroll_detail((self.detail_page() / 2).max(1))
-            }
-            (Action::First, Focus::Detail) => {
-                self.detail_scroll = 0;
-                self.link = 0;
-            }
-            (Action::Last, Focus::Detail) => self.scroll_detail(isize::MAX / 2),
-            (Action::Activate, Focus::Detail) => self.follow_link(),
-            (Action::CollapseOrParent, _) => self.tree.collapse_or_parent(org),
-            (Action::ExpandOrChild, _) => self.tree.expand_or_child(org),
-            (Action::Toggle, _) => self.tree.toggle(org),
-            (Action::NextSibling, _) => self.tree.sibling(org, true),
-            (Action::PrevSibling, _) => self.tree.sibling(org, false),
-            (Action::ExpandSubtree, _) => self.tree.expand_subtree(org),
-            (Action::CollapseAll, _) => self.tree.collapse_all(org),
-            (Action::ExpandToDepth(levels), _) => self.tree.expand_to_depth(org, levels.into()),
-            (Action::SwitchFocus, _) => {
-                self.focus = match self.focus {
-                    Focus::Tree => Focus::Detail,
-                    Focus::Detail => Focus::Tree,
-                }
-            }
-            (Action::Owners, _) => self.cursor_to_owners(),
-            (Action::Back, _) => self.go_back(),
-            (Action::Forward, _) => self.go_forward(),
-            (Action::Search, _) => self.start_search(),
-            (Action::NextMatch, _) => self.jump_to_match(true),
-            (Action::PrevMatch, _) => self.jump_to_match(false),
-            (Action::Timeline, _) => {
-                let cursor = ui::timeline::nearest(&self.org, self.as_of);
-                self.overlay = Some(Overlay::Timeline { cursor });
-            }
-            (Action::PrevDate, _) => match history::previous_event_day(org, self.as_of) {
-                Some(day) => self.set_date(day),
-                None => self.status = Some("no event before this date".into()),
-            },
-            (Action::NextDate, _) => match history::next_event_day(org, self.as_of) {
-                Some(day) => self.set_date(day),
-                None => self.status = Some("no event after this date".into()),
-            },
-            (Action::ModelDate, _) => {
-                self.set_date(self.model_date);
-                self.status = Some(format!("back to the model's date, {}", self.model_date));
-            }
-            (Action::ToggleOutside, _) => {
-                self.outside = match self.outside {
-                    Outside::Hide => Outside::Dim,
-                    Outside::Dim => Outside::Hide,
-                };
-                self.apply_filters();
-                self.status = Some(match self.outside {
-                    Outside::Hide => {
-                        format!("entities that did not exist on {} are hidden", self.as_of)
-                    }
-                    Outside::Dim => format!(
-                        "entities that did not exist on {} are shown dimmed",
-                        self.as_of
-                    ),
-                });
-            }
-            (Action::ToggleHelp, _) => self.overlay = Some(Overlay::Help { scroll: 0 }),
-            (Action::ToggleChart, _) => {
-                if let Some(root) = self.selected() {
-                    self.chart = Some(ChartView { root, depth: 2 });
-                }
-            }
-            (Action::ChartDeeper | Action::ChartShallower, _) => {}
-            (Action::CopyId, _) => self.copy(false),
-            (Action::CopyPath, _) => self.copy(true),
-            (Action::Edit, _) => self.edit(),
-            (Action::Escape, Focus::Detail) => self.focus = Focus::Tree,
-            (Action::Escape, _) if self.search.is_some() => self.clear_search(),
-            (Action::Escape | Action::Quit, _) => self.exit = Some(Exit::Quit),
-            (Action::Click { column, row }, _) => self.click(column, row),
-            (Action::ScrollUp { column, row }, _) => self.wheel(column, row, -3),
-            (Action::ScrollDown { column, row }, _) => self.wheel(column, row, 3),
-            (
-                Action::Interrupt
-                | Action::Suspend
-                | Action::Resize { .. }
-                | Action::SearchInput(_)
-                | Action::SearchBackspace
-                | Action::SearchClear,
-                _,
-            ) => self.perform_anywhere(action),
-        }
-    }
-
-    /// Keeps the selection on screen, the detail scroll in range, the cursor on a link in view.
-    fn settle(&mut self) {
-        // The detail pane describes the selected row, whatever moved it (a date, a search, a
-        // reload); a person or source reached by a link stays until the selection moves.
-        if let Target::Entity(shown) = self.subject
-            && let Some(selected) = self.selected()
-            && selected != shown
-        {
-            self.show(Target::Entity(selected));
-        }
-        let height = self.tree_height();
-        self.tree.scroll_to_selection(&self.org, height);
-        let (links, lines) = self.detail_links();
-        let height = self.detail_area().height as usize;
-        let max = lines.saturating_sub(height);
-        self.detail_scroll = self.detail_scroll.min(max);
-        self.link = self.link.min(links.len().saturating_sub(1));
-        // The cursor stays on a link in view when there is one.
-        let view = self.detail_scroll..self.detail_scroll + height.max(1);
-        if links
-            .get(self.link)
-            .is_some_and(|line| !view.contains(line))
-            && let Some(first) = links.iter().position(|line| view.contains(line))
-        {
-            self.link = first;
-        }
-        if let Some(Overlay::Timeline { cursor }) = self.overlay {
-            let count = self.org.model.events.len();
-            self.overlay = Some(Overlay::Timeline {
-                cursor: cursor.min(count.saturating_sub(1)),
-            });
-        }
-    }
-
-    /// A click on a tree row selects it; on its marker, it also expands or collapses it. A
-    /// click in a pane gives it the focus.
-    fn click(&mut self, column: u16, row: u16) {
-        let Some(layout) = ui::layout(self.area) else {
-            return;
-        };
-        let at = Position::new(column, row);
-        let tree = layout.tree_inner();
-        if tree.contains(at) {
-            self.focus = Focus::Tree;
-            let Some(id) = self.tree.row_at(&self.org, usize::from(row - tree.y)) else {
-                return;
-            };
-            self.tree.select(&self.org, id);
-            let marker = ui::tree::marker_column(tree, self.org.depth(id));
-            if column == marker {
-                self.tree.toggle_at(&self.org, id);
-            }
-        } else if layout.detail.contains(at) {
-            self.focus = Focus::Detail;
-        }
-    }
-
-    /// The wheel moves the selection in the tree, and scrolls the detail pane.
-    fn wheel(&mut self, column: u16, row: u16, lines: isize) {
-        let Some(layout) = ui::layout(self.area) else {
-            return;
-        };
-        let at = Position::new(column, row);
-        if layout.tree.contains(at) {
-            self.tree.move_by(&self.org, lines);
-        } else if layout.detail.contains(at) {
-            self.scroll_detail(lines);
-        }
     }
 }

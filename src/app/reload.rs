@@ -29,10 +29,10 @@ impl Kept {
         Kept {
             selected: app.selected().map(id),
             expanded: app.tree.expanded_entities().into_iter().map(id).collect(),
-            as_of: app.as_of,
+            as_of: app.time.as_of,
             search: app.search.as_ref().map(|s| (s.query.clone(), s.editing)),
             chart: app.chart.map(|c| (id(c.root), c.depth)),
-            subject: match app.subject {
+            subject: match app.detail.subject {
                 Target::Entity(_) => None,
                 Target::Person(p) => Some(Shown::Person(org.person(p).id.value.clone())),
                 Target::Source(s) => Some(Shown::Source(org.source(s).id.value.clone())),
@@ -69,7 +69,7 @@ impl Kept {
             None => None,
         };
         if let Some(subject) = subject {
-            app.show(subject);
+            app.detail.show(subject);
         }
         // The help has no ids; the timeline's cursor is put in range by `settle`.
         app.overlay = self.overlay;

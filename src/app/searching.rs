@@ -1,7 +1,7 @@
 //! The search, as the explorer runs it: the prompt, the filter it puts on the tree, the jump
 //! from match to match, and putting the tree back as it was.
 
-use super::{Action, App, Found, InputMode, SearchState};
+use super::{Action, App, Effect, Found, Mode, SearchState};
 use crate::search;
 
 /// The longest search query, in characters. Names are rarely a tenth of it; a longer query (a
@@ -13,10 +13,10 @@ impl App {
     /// Line breaks and tabs become spaces, other control characters are dropped, and the query
     /// stops at [`MAX_QUERY`] characters. Does nothing unless the prompt is open.
     pub fn type_text(&mut self, text: &str) {
-        if text.is_empty() || self.input_mode() != InputMode::Prompt {
+        if text.is_empty() || self.mode() != Mode::Prompt {
             return;
         }
-        self.status = None;
+        self.notice.status = None;
         self.insert_text(text);
         self.settle();
     }
@@ -43,13 +43,13 @@ impl App {
             self.run_search(true);
         }
         if cut {
-            self.status = Some(format!(
+            self.notice.status = Some(format!(
                 "a search takes at most {MAX_QUERY} characters: the rest was left out"
             ));
         }
     }
 
-    pub(super) fn perform_in_prompt(&mut self, action: Action) {
+    pub(super) fn perform_in_prompt(&mut self, action: Action) -> Option<Effect> {
         match action {
             Action::SearchInput(c) => self.insert_text(c.encode_utf8(&mut [0; 4])),
             Action::SearchBackspace => {
@@ -68,8 +68,9 @@ impl App {
             Action::Escape => self.clear_search(),
             Action::Up => self.tree.move_by(&self.org, -1),
             Action::Down => self.tree.move_by(&self.org, 1),
-            other => self.perform_anywhere(other),
+            other => return self.perform_anywhere(other),
         }
+        None
     }
 
     pub(super) fn start_search(&mut self) {
@@ -145,12 +146,12 @@ impl App {
     /// `n`/`N`: the next or previous match in tree order, round the end.
     pub(super) fn jump_to_match(&mut self, forward: bool) {
         let Some(s) = &self.search else {
-            self.status = Some("no search: press / to search".into());
+            self.notice.status = Some("no search: press / to search".into());
             return;
         };
         let matches = &s.visible;
         if matches.is_empty() {
-            self.status = Some("no match".into());
+            self.notice.status = Some("no match".into());
             return;
         }
         let here = self

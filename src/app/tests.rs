@@ -3,7 +3,7 @@
 
 use ratatui::layout::Rect;
 
-use super::{Action, App, Exit, Focus};
+use super::{Action, App, Effect, Exit, Focus, Options};
 use crate::load::{ModelText, load_text};
 
 /// ```text
@@ -33,12 +33,15 @@ fn app(height: u16) -> App {
     })
     .map_err(|e| e.render())
     .unwrap();
-    App::new(loaded.org, "t.yaml".into(), Rect::new(0, 0, 80, height))
+    App::new(
+        loaded.org,
+        Options::new("t.yaml", Rect::new(0, 0, 80, height)),
+    )
 }
 
 fn selected_id(app: &App) -> String {
     let id = app.selected().unwrap();
-    app.org.entity(id).id.value.clone()
+    app.org().entity(id).id.value.clone()
 }
 
 use Action::*;
@@ -102,7 +105,7 @@ fn navigation_table() {
         }
         assert_eq!(selected_id(&app), *expected, "after {actions:?}");
         assert!(
-            app.tree.is_visible(&app.org, app.selected().unwrap()),
+            app.tree.is_visible(app.org(), app.selected().unwrap()),
             "after {actions:?}"
         );
     }
@@ -135,15 +138,15 @@ fn the_selection_stays_on_screen_when_the_tree_is_taller() {
     assert_eq!(selected_id(&app), "g");
     let rows: Vec<String> = app
         .tree
-        .rows(&app.org, app.tree_height())
+        .rows(app.org(), app.tree_height())
         .iter()
-        .map(|r| app.org.entity(r.id).id.value.clone())
+        .map(|r| app.org().entity(r.id).id.value.clone())
         .collect();
     // Scrolled as little as possible: the selection is on the bottom row.
     assert_eq!(rows, ["d", "e", "c", "g"]);
     app.perform(First);
-    let top = app.tree.rows(&app.org, 4)[0].id;
-    assert_eq!(app.org.entity(top).id.value, "a");
+    let top = app.tree.rows(app.org(), 4)[0].id;
+    assert_eq!(app.org().entity(top).id.value, "a");
 }
 
 #[test]
@@ -169,13 +172,13 @@ fn the_detail_scroll_is_bounded_and_resets_on_a_new_selection() {
     for _ in 0..1000 {
         app.perform(Down);
     }
-    let bottom = app.detail_scroll;
+    let bottom = app.detail_scroll();
     assert!(bottom < 1000);
     app.perform(Down);
-    assert_eq!(app.detail_scroll, bottom);
+    assert_eq!(app.detail_scroll(), bottom);
     app.perform(SwitchFocus);
     app.perform(Down);
-    assert_eq!(app.detail_scroll, 0);
+    assert_eq!(app.detail_scroll(), 0);
 }
 
 #[test]
@@ -189,11 +192,9 @@ fn escape_closes_the_help_before_it_quits() {
         "a",
         "keys do not reach the tree under the help"
     );
-    app.perform(Escape);
+    assert_eq!(app.perform(Escape), None);
     assert!(app.overlay.is_none());
-    assert_eq!(app.exit, None);
-    app.perform(Escape);
-    assert_eq!(app.exit, Some(Exit::Quit));
+    assert_eq!(app.perform(Escape), Some(Effect::Exit(Exit::Quit)));
 }
 
 #[test]
@@ -218,8 +219,10 @@ fn clicks_select_rows_and_toggle_on_the_marker() {
 fn ctrl_c_interrupts_even_under_the_help() {
     let mut app = app(24);
     app.perform(ToggleHelp);
-    app.perform(Interrupt);
-    assert_eq!(app.exit, Some(Exit::Interrupted));
+    assert_eq!(
+        app.perform(Interrupt),
+        Some(Effect::Exit(Exit::Interrupted))
+    );
 }
 
 #[test]
@@ -245,16 +248,14 @@ fn the_tree_scrolls_back_when_there_is_room_again() {
 
 #[test]
 fn a_copied_id_carries_no_control_characters() {
-    use super::Effect;
     let loaded = load_text(ModelText {
         name: "t.yaml".into(),
         text: "title: t\nentities:\n  - {id: \"a\\e[31m\\nrm\", name: A, kind: company}\n".into(),
     })
     .map_err(|e| e.render())
     .unwrap();
-    let mut app = App::new(loaded.org, "t.yaml".into(), Rect::new(0, 0, 80, 24));
-    app.perform(CopyId);
-    let Some(Effect::Copy(text)) = app.effect.take() else {
+    let mut app = App::new(loaded.org, Options::new("t.yaml", Rect::new(0, 0, 80, 24)));
+    let Some(Effect::Copy(text)) = app.perform(CopyId) else {
         panic!("nothing copied")
     };
     assert!(!text.chars().any(char::is_control), "{text:?}");
@@ -263,27 +264,17 @@ fn a_copied_id_carries_no_control_characters() {
 
 #[test]
 fn copy_and_edit_ask_the_event_loop() {
-    use super::Effect;
     let mut app = app(24);
     app.perform(Down);
-    app.perform(CopyId);
-    assert_eq!(app.effect.take(), Some(Effect::Copy("b".into())));
-    app.perform(CopyPath);
-    assert_eq!(app.effect.take(), Some(Effect::Copy("a/b".into())));
+    assert_eq!(app.perform(CopyId), Some(Effect::Copy("b".into())));
+    assert_eq!(app.perform(CopyPath), Some(Effect::Copy("a/b".into())));
     // Without a file (the embedded model, or text), there is nothing to edit: say so.
-    app.perform(Edit);
-    assert_eq!(app.effect, None);
-    assert!(
-        app.status
-            .as_deref()
-            .unwrap_or_default()
-            .contains("no file to edit")
-    );
-    app.path = Some("m.yaml".into());
-    app.perform(Edit);
+    assert_eq!(app.perform(Edit), None);
+    assert!(app.status().unwrap_or_default().contains("no file to edit"));
+    app.options.path = Some("m.yaml".into());
     // B's id is on line 4 of the model text.
     assert_eq!(
-        app.effect.take(),
+        app.perform(Edit),
         Some(Effect::Edit {
             path: "m.yaml".into(),
             line: 4
@@ -297,7 +288,7 @@ fn a_reloaded_model_keeps_selection_expansion_and_date() {
     app.perform(Down);
     app.perform(ExpandOrChild);
     app.perform(Down); // d
-    let date = app.as_of;
+    let date = app.as_of();
     let changed = MODEL.replace("name: D", "name: Dee");
     let org = load_text(ModelText {
         name: "t.yaml".into(),
@@ -307,9 +298,9 @@ fn a_reloaded_model_keeps_selection_expansion_and_date() {
     .org;
     app.replace_org(org);
     assert_eq!(selected_id(&app), "d");
-    assert_eq!(app.org.entity(app.selected().unwrap()).name, "Dee");
-    assert_eq!(app.as_of, date);
-    let b = app.org.find_entity("b").unwrap();
+    assert_eq!(app.org().entity(app.selected().unwrap()).name, "Dee");
+    assert_eq!(app.as_of(), date);
+    let b = app.org().find_entity("b").unwrap();
     assert!(app.tree.is_expanded(b));
 }
 
@@ -342,7 +333,7 @@ fn a_reload_with_fewer_entities_under_the_chart_forgets_what_went() {
     app.perform(ToggleChart);
     app.replace_org(org_of(MODEL));
     assert_eq!(
-        app.chart.map(|c| app.org.entity(c.root).id.value.clone()),
+        app.chart.map(|c| app.org().entity(c.root).id.value.clone()),
         Some("a".into())
     );
 }
@@ -358,7 +349,7 @@ entities:
   - {id: b, name: Beta, kind: company}
 ",
     );
-    let mut app = App::new(org, "t.yaml".into(), Rect::new(0, 0, 80, 30));
+    let mut app = App::new(org, Options::new("t.yaml", Rect::new(0, 0, 80, 30)));
     app.set_date(
         "2014-06"
             .parse::<crate::model::PartialDate>()

@@ -1,63 +1,53 @@
 //! An entity in the detail pane: what it is, what changed, its leaders, its owners (drawn by
 //! `owners`), holdings, units, relations, events, notes, competing values and attributes.
 
-use ratatui::style::{Modifier, Style};
-
-use crate::app::App;
 use crate::history::{self, StakeChange};
 use crate::model::{Ref, Stake};
 use crate::org::EntityId;
 
-use super::super::style;
-use super::super::text::safe;
-use super::{Builder, also_reported, kind_words, share_text};
+use super::{Builder, Context, Family, Tone, also_reported, kind_words, safe, share_text};
 
 /// Writes an entity's view; returns the link number of its first owner, if any.
-pub(super) fn entity<'a>(app: &'a App, id: EntityId, b: &mut Builder<'a>) -> Option<usize> {
-    let org = &app.org;
+pub(super) fn entity<'a>(cx: &Context<'a>, id: EntityId, b: &mut Builder<'a>) -> Option<usize> {
+    let org = cx.org;
     let e = org.entity(id);
-    let day = Some(app.as_of);
-    let when = format!("at {}", app.as_of);
+    let day = Some(cx.day);
+    let when = format!("at {}", cx.day);
 
-    b.styled(
-        safe(&e.name),
-        Style::new()
-            .fg(style::kind_color(&e.kind))
-            .add_modifier(Modifier::BOLD),
-    )
-    .cite(&e.sources)
-    .end();
+    b.styled(safe(&e.name), Tone::Name(Family::of(&e.kind)))
+        .cite(&e.sources)
+        .end();
     b.styled(
         format!("{} · id {}", kind_words(e.kind.as_str()), safe(&e.id)),
-        style::dim(),
+        Tone::Dim,
     );
     if let Some(d) = &e.founded {
-        b.styled(format!(" · founded {}", d.value), style::dim());
+        b.styled(format!(" · founded {}", d.value), Tone::Dim);
     }
     if let Some(d) = &e.dissolved {
-        b.styled(format!(" · dissolved {}", d.value), style::dim());
+        b.styled(format!(" · dissolved {}", d.value), Tone::Dim);
     }
     if let Some(parent) = org.parent(id) {
-        b.styled(" · part of ", style::dim()).entity(parent);
+        b.styled(" · part of ", Tone::Dim).entity(parent);
     }
     b.end();
     if !org.exists_at(id, day) {
-        b.styled(format!("Did not exist on {}.", app.as_of), style::dim())
+        b.styled(format!("Did not exist on {}.", cx.day), Tone::Dim)
             .end();
     }
     if let Some(description) = &e.description {
-        b.prose("", description, Style::new()).end();
+        b.prose("", description, Tone::Plain).end();
     }
     if !e.other_names.is_empty() {
         let names: Vec<String> = e.other_names.iter().map(|n| safe(n)).collect();
         b.text(format!("Also known as: {}", names.join(", "))).end();
     }
 
-    changes(app, id, b);
-    leaders(app, id, &when, b);
-    let first_owner = super::owners::owners(app, id, &when, b);
-    super::owners::effective(app, id, &when, b);
-    holdings(app, id, b);
+    changes(cx, id, b);
+    leaders(cx, id, &when, b);
+    let first_owner = super::owners::owners(cx, id, &when, b);
+    super::owners::effective(cx, id, &when, b);
+    holdings(cx, id, b);
 
     let units: Vec<EntityId> = org.children(id).collect();
     if !units.is_empty() {
@@ -65,7 +55,7 @@ pub(super) fn entity<'a>(app: &'a App, id: EntityId, b: &mut Builder<'a>) -> Opt
         for u in units {
             b.text("  ").entity(u);
             if !org.exists_at(u, day) {
-                b.styled(" (not at this date)", style::dim());
+                b.styled(" (not at this date)", Tone::Dim);
             }
             b.end();
         }
@@ -81,8 +71,8 @@ pub(super) fn entity<'a>(app: &'a App, id: EntityId, b: &mut Builder<'a>) -> Opt
             } else {
                 (r.kind.backward(), &r.from)
             };
-            let in_force = org.relation_in_force(r, Some(app.as_of));
-            let look = if in_force { Style::new() } else { style::dim() };
+            let in_force = org.relation_in_force(r, Some(cx.day));
+            let look = if in_force { Tone::Plain } else { Tone::Dim };
             b.styled(format!("  {} ", safe(&verb)), look)
                 .entity_ref(other);
             let period = r.period().to_string();
@@ -93,7 +83,7 @@ pub(super) fn entity<'a>(app: &'a App, id: EntityId, b: &mut Builder<'a>) -> Opt
                 b.styled(format!(" — {}", safe(d)), look);
             }
             b.cite(&r.sources).end();
-            b.notes(&r.notes, style::dim());
+            b.notes(&r.notes, Tone::Dim);
         }
     }
 
@@ -101,20 +91,17 @@ pub(super) fn entity<'a>(app: &'a App, id: EntityId, b: &mut Builder<'a>) -> Opt
     if !events.is_empty() {
         b.heading("Events");
         for ev in events {
-            let future = ev.date.first_day() > app.as_of;
-            let look = if future { style::dim() } else { Style::new() };
-            b.styled(
-                format!("  {:<10} ", ev.date.value.to_string()),
-                style::dim(),
-            )
-            .styled(safe(&ev.description), look);
+            let future = ev.date.first_day() > cx.day;
+            let look = if future { Tone::Dim } else { Tone::Plain };
+            b.styled(format!("  {:<10} ", ev.date.value.to_string()), Tone::Dim)
+                .styled(safe(&ev.description), look);
             let others: Vec<&Ref> = ev
                 .entities
                 .iter()
                 .filter(|r| org.find_entity(r) != Some(id))
                 .collect();
             for (i, r) in others.iter().enumerate() {
-                b.styled(if i == 0 { " (with " } else { ", " }, style::dim())
+                b.styled(if i == 0 { " (with " } else { ", " }, Tone::Dim)
                     .entity_ref(r);
             }
             for (i, r) in ev.people.iter().enumerate() {
@@ -123,10 +110,10 @@ pub(super) fn entity<'a>(app: &'a App, id: EntityId, b: &mut Builder<'a>) -> Opt
                 } else {
                     ", "
                 };
-                b.styled(open, style::dim()).person_ref(r);
+                b.styled(open, Tone::Dim).person_ref(r);
             }
             if !others.is_empty() || !ev.people.is_empty() {
-                b.styled(")", style::dim());
+                b.styled(")", Tone::Dim);
             }
             b.cite(&ev.sources).end_hanging(13);
         }
@@ -134,7 +121,7 @@ pub(super) fn entity<'a>(app: &'a App, id: EntityId, b: &mut Builder<'a>) -> Opt
 
     if !e.notes.is_empty() {
         b.heading("Notes");
-        b.notes(&e.notes, Style::new());
+        b.notes(&e.notes, Tone::Plain);
     }
 
     if !e.competing.is_empty() {
@@ -143,11 +130,11 @@ pub(super) fn entity<'a>(app: &'a App, id: EntityId, b: &mut Builder<'a>) -> Opt
             b.prose(
                 &format!("  {}: ", safe(&comp.field)),
                 &comp.value,
-                Style::new(),
+                Tone::Plain,
             )
             .cite(&comp.sources);
             if let Some(note) = &comp.note {
-                b.styled(format!(" — {}", safe(note)), style::dim());
+                b.styled(format!(" — {}", safe(note)), Tone::Dim);
             }
             b.end();
         }
@@ -156,7 +143,7 @@ pub(super) fn entity<'a>(app: &'a App, id: EntityId, b: &mut Builder<'a>) -> Opt
     if !e.attributes.is_empty() {
         b.heading("Attributes");
         for (key, value) in &e.attributes {
-            b.prose(&format!("  {}: ", safe(key)), value, Style::new())
+            b.prose(&format!("  {}: ", safe(key)), value, Tone::Plain)
                 .end();
         }
     }
@@ -164,15 +151,12 @@ pub(super) fn entity<'a>(app: &'a App, id: EntityId, b: &mut Builder<'a>) -> Opt
 }
 
 /// What changed for this entity since the previous event date.
-fn changes(app: &App, id: EntityId, b: &mut Builder<'_>) {
-    let (Some(since), true) = (
-        app.since,
-        app.changed.get(id.0 as usize).copied().unwrap_or(false),
-    ) else {
+fn changes(cx: &Context<'_>, id: EntityId, b: &mut Builder<'_>) {
+    let (Some(since), true) = (cx.since, cx.changed) else {
         return;
     };
-    let org = &app.org;
-    let c = history::changes(org, since, app.as_of);
+    let org = cx.org;
+    let c = history::changes(org, since, cx.day);
     let this = |r: &str| org.find_entity(r) == Some(id);
     b.heading(format!("* Changed since {since}"));
     if c.appeared.contains(&id) {
@@ -230,27 +214,24 @@ fn changes(app: &App, id: EntityId, b: &mut Builder<'_>) {
         .iter()
         .filter(|e| e.entities.iter().any(|r| this(r)))
     {
-        b.styled(
-            format!("  {:<10} ", ev.date.value.to_string()),
-            style::dim(),
-        )
-        .text(safe(&ev.description))
-        .end_hanging(13);
+        b.styled(format!("  {:<10} ", ev.date.value.to_string()), Tone::Dim)
+            .text(safe(&ev.description))
+            .end_hanging(13);
     }
 }
 
-fn leaders<'a>(app: &'a App, id: EntityId, when: &str, b: &mut Builder<'a>) {
-    let org = &app.org;
+fn leaders<'a>(cx: &Context<'a>, id: EntityId, when: &str, b: &mut Builder<'a>) {
+    let org = cx.org;
     let roles: Vec<_> = org.roles_in(id).collect();
     if roles.is_empty() {
         return;
     }
     let (current, other): (Vec<_>, Vec<_>) = roles
         .into_iter()
-        .partition(|r| org.role_in_force(r, Some(app.as_of)));
+        .partition(|r| org.role_in_force(r, Some(cx.day)));
     for (title, list, look) in [
-        (format!("Leaders {when}"), current, Style::new()),
-        ("Leaders at other dates".to_owned(), other, style::dim()),
+        (format!("Leaders {when}"), current, Tone::Plain),
+        ("Leaders at other dates".to_owned(), other, Tone::Dim),
     ] {
         if list.is_empty() {
             continue;
@@ -269,20 +250,20 @@ fn leaders<'a>(app: &'a App, id: EntityId, when: &str, b: &mut Builder<'a>) {
             b.cite(&r.sources);
             also_reported(b, &r.competing, "title");
             b.end();
-            b.notes(&r.notes, style::dim());
+            b.notes(&r.notes, Tone::Dim);
         }
     }
 }
 
-fn holdings<'a>(app: &'a App, id: EntityId, b: &mut Builder<'a>) {
-    let org = &app.org;
+fn holdings<'a>(cx: &Context<'a>, id: EntityId, b: &mut Builder<'a>) {
+    let org = cx.org;
     let held: Vec<&Stake> = org.stakes_held(id).collect();
     let (current, other): (Vec<_>, Vec<_>) = held
         .into_iter()
-        .partition(|s| org.stake_in_force(s, Some(app.as_of)));
+        .partition(|s| org.stake_in_force(s, Some(cx.day)));
     for (title, list, look) in [
-        (format!("Holds at {}", app.as_of), current, Style::new()),
-        ("Holdings at other dates".to_owned(), other, style::dim()),
+        (format!("Holds at {}", cx.day), current, Tone::Plain),
+        ("Holdings at other dates".to_owned(), other, Tone::Dim),
     ] {
         if list.is_empty() {
             continue;
@@ -306,10 +287,10 @@ fn holdings<'a>(app: &'a App, id: EntityId, b: &mut Builder<'a>) {
     if !held_for.is_empty() {
         b.heading("Held on its behalf");
         for s in held_for {
-            let look = if org.stake_in_force(s, Some(app.as_of)) {
-                Style::new()
+            let look = if org.stake_in_force(s, Some(cx.day)) {
+                Tone::Plain
             } else {
-                style::dim()
+                Tone::Dim
             };
             b.text("  ")
                 .entity_ref(&s.owned)

@@ -1,57 +1,199 @@
-//! The detail pane: everything the model says about what is selected. For an entity: what it
-//! is, what changed lately, who leads it, who owns it (a cap table with bars and exact shares)
-//! and who owns it in the end, what it holds, its units, relations, events, notes, competing
-//! values, attributes, and the sources of it all, numbered. For a person: their roles across the
-//! model. For a source: every fact that cites it. Names and source numbers are links.
+//! The detail pane as data: everything the model says about what is shown, as lines of pieces
+//! with semantic tones and links, built from the org, the subject, the date and the previous
+//! event date — never from the explorer's state. For an entity: what it is, what changed lately,
+//! who leads it, who owns it (a cap table with bars and exact shares) and who owns it in the end,
+//! what it holds, its units, relations, events, notes, competing values, attributes, and the
+//! sources of it all, numbered. For a person: their roles across the model. For a source: every
+//! fact that cites it. Names and source numbers are links.
+//!
+//! The document holds no cursor: the explorer keeps which link is chosen, and the drawing
+//! overlays it. Every piece of text goes through [`Builder`], which sanitizes it, so nothing a
+//! model says can reach the terminal as a control sequence.
 
 use std::fmt::Write as _;
 
-use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
-use ratatui::style::{Modifier, Style};
-use ratatui::text::{Line, Span};
-use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
 mod entity;
 mod owners;
 mod person;
 mod source;
+mod wrap;
 
-use crate::app::{App, Focus, Target};
-use crate::model::{Competing, Note, Ref, Share, Stake, share};
-use crate::org::{EntityId, Org, SourceId};
+pub use wrap::{Line, Piece};
 
-use super::style;
-use super::text::{Para, Wrapped, safe, wrap};
+use crate::model::{Competing, Day, EntityKind, Note, Ref, Share, Stake, share};
+use crate::org::{EntityId, Org, PersonId, SourceId};
+use crate::ownership::Cache;
+use crate::sanitize::sanitize;
+use wrap::Para;
+
+/// Model text made safe to show, owned.
+fn safe(text: &str) -> String {
+    sanitize(text).into_owned()
+}
+
+/// What the detail pane shows, and what a link leads to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Target {
+    Entity(EntityId),
+    Person(PersonId),
+    Source(SourceId),
+}
+
+/// What a piece of text is, for the drawing to give it a look.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Tone {
+    #[default]
+    Plain,
+    /// Secondary: ids, dates, stakes of other dates, notes.
+    Dim,
+    Heading,
+    /// An entity's own name at the top of its page, in its kind's colour.
+    Name(Family),
+}
+
+/// Kinds that share a colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Family {
+    Group,
+    Company,
+    Subsidiary,
+    Unit,
+    Venture,
+    Public,
+    Site,
+    Other,
+}
+
+impl Family {
+    pub fn of(kind: &EntityKind) -> Family {
+        match kind {
+            EntityKind::Group => Family::Group,
+            EntityKind::Company => Family::Company,
+            EntityKind::Subsidiary => Family::Subsidiary,
+            EntityKind::Division | EntityKind::BusinessUnit | EntityKind::Team => Family::Unit,
+            EntityKind::JointVenture | EntityKind::Project => Family::Venture,
+            EntityKind::PublicBody | EntityKind::State => Family::Public,
+            EntityKind::Datacenter => Family::Site,
+            EntityKind::Other(_) => Family::Other,
+        }
+    }
+}
+
+/// A link of the document: where it leads, and the first line it is on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Link {
+    pub target: Target,
+    pub line: usize,
+}
+
+/// What the document is about. `Nothing` is the page of an empty selection: a search that
+/// matches nothing, a date before everything.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Subject {
+    Shown(Target),
+    Nothing,
+}
+
+/// What a document is built from, besides the org.
+#[derive(Debug, Clone, Copy)]
+pub struct Request {
+    pub subject: Subject,
+    /// The date in force.
+    pub day: Day,
+    /// The previous event date, and whether the subject changed since.
+    pub since: Option<Day>,
+    pub changed: bool,
+    /// The width to wrap to, in columns.
+    pub width: usize,
+}
+
+/// What the parts of the document read, besides the builder.
+struct Context<'a> {
+    org: &'a Org,
+    cache: &'a Cache,
+    day: Day,
+    since: Option<Day>,
+    changed: bool,
+}
+
+/// The detail pane's text, wrapped to a width, with its links.
+#[derive(Debug, Clone, Default)]
+pub struct Document {
+    pub lines: Vec<Line>,
+    /// Every link, by link number.
+    pub links: Vec<Link>,
+    /// The link number of an entity's first owner, for `o`.
+    pub first_owner: Option<usize>,
+}
+
+impl Document {
+    /// The document for `request`; look-through ownership comes from (and goes into) `cache`.
+    pub fn build(org: &Org, cache: &Cache, request: &Request) -> Document {
+        let cx = Context {
+            org,
+            cache,
+            day: request.day,
+            since: request.since,
+            changed: request.changed,
+        };
+        let mut b = Builder::new(org);
+        let mut first_owner = None;
+        match request.subject {
+            Subject::Shown(Target::Entity(id)) if id.0 as usize >= org.entity_count() => {
+                b.text("The model has no entities.").end();
+            }
+            Subject::Nothing => {
+                b.styled("No entity is selected.", Tone::Dim).end();
+            }
+            Subject::Shown(Target::Entity(id)) => {
+                first_owner = entity::entity(&cx, id, &mut b);
+            }
+            Subject::Shown(Target::Person(id)) => person::person(&cx, id, &mut b),
+            Subject::Shown(Target::Source(id)) => source::source(&cx, id, &mut b),
+        }
+        b.sources();
+        let wrapped = wrap::wrap(&b.paras, request.width);
+        let links = b
+            .targets
+            .iter()
+            .zip(
+                wrapped
+                    .link_lines
+                    .iter()
+                    .chain(std::iter::repeat(&usize::MAX)),
+            )
+            .map(|(&target, &line)| Link { target, line })
+            .collect();
+        Document {
+            lines: wrapped.lines,
+            links,
+            first_owner,
+        }
+    }
+
+    /// The first line of each link, by link number.
+    pub fn link_lines(&self) -> impl Iterator<Item = usize> + '_ {
+        self.links.iter().map(|l| l.line)
+    }
+}
 
 /// Width of an ownership bar, in cells.
 const BAR: usize = 20;
 
-/// Columns left of the text for the link cursor.
-const GUTTER: u16 = 1;
-
-/// The pane's text, with its links and where they lead.
-struct Content {
-    paras: Vec<Para>,
-    targets: Vec<Target>,
-    first_owner: Option<usize>,
-}
-
-/// Builds the pane line by line.
+/// Builds the document line by line. Every piece is sanitized here, where it is received.
 struct Builder<'a> {
     org: &'a Org,
     paras: Vec<Para>,
-    line: Vec<(Span<'static>, Option<usize>)>,
+    line: Vec<Piece>,
     targets: Vec<Target>,
     cited: Vec<SourceId>,
     unknown_cited: Vec<&'a str>,
-    /// The link drawn as under the cursor.
-    active: Option<usize>,
 }
 
 impl<'a> Builder<'a> {
-    fn new(org: &'a Org, active: Option<usize>) -> Self {
+    fn new(org: &'a Org) -> Self {
         Builder {
             org,
             paras: Vec::new(),
@@ -59,30 +201,31 @@ impl<'a> Builder<'a> {
             targets: Vec::new(),
             cited: Vec::new(),
             unknown_cited: Vec::new(),
-            active,
         }
     }
 
-    fn text(&mut self, text: impl Into<String>) -> &mut Self {
-        self.line.push((Span::raw(text.into()), None));
+    fn push(&mut self, text: &str, tone: Tone, link: Option<usize>) -> &mut Self {
+        self.line.push(Piece {
+            text: safe(text),
+            tone,
+            link,
+        });
         self
     }
 
-    fn styled(&mut self, text: impl Into<String>, style: Style) -> &mut Self {
-        self.line.push((Span::styled(text.into(), style), None));
-        self
+    fn text(&mut self, text: impl AsRef<str>) -> &mut Self {
+        self.push(text.as_ref(), Tone::Plain, None)
+    }
+
+    fn styled(&mut self, text: impl AsRef<str>, tone: Tone) -> &mut Self {
+        self.push(text.as_ref(), tone, None)
     }
 
     /// A piece of text that leads to `target`.
-    fn link(&mut self, text: impl Into<String>, target: Target) -> &mut Self {
+    fn link(&mut self, text: impl AsRef<str>, target: Target) -> &mut Self {
         let n = self.targets.len();
         self.targets.push(target);
-        let mut style = Style::new().add_modifier(Modifier::UNDERLINED);
-        if self.active == Some(n) {
-            style = style.add_modifier(Modifier::REVERSED);
-        }
-        self.line.push((Span::styled(text.into(), style), Some(n)));
-        self
+        self.push(text.as_ref(), Tone::Plain, Some(n))
     }
 
     fn entity(&mut self, id: EntityId) -> &mut Self {
@@ -145,30 +288,28 @@ impl<'a> Builder<'a> {
 
     /// Text that may hold line breaks: each line of it is a line of the pane, the later ones
     /// indented under the first; the last stays open for more pieces.
-    fn prose(&mut self, prefix: &str, text: &str, style: Style) -> &mut Self {
+    fn prose(&mut self, prefix: &str, text: &str, tone: Tone) -> &mut Self {
         let indent = " ".repeat(prefix.width());
         for (i, line) in text.split('\n').enumerate() {
             if i > 0 {
                 self.end();
             }
             let lead = if i == 0 { prefix } else { indent.as_str() };
-            self.styled(
-                format!("{lead}{}", safe(line.trim_end_matches('\r'))),
-                style,
-            );
+            self.styled(format!("{lead}{}", safe(line.trim_end_matches('\r'))), tone);
         }
         self
     }
 
     /// Ends the line; continuation lines hang two columns past its indentation.
     fn end(&mut self) {
-        let mut para = Para::new(Line::default());
-        let lead = self.line.first().map_or(0, |(s, _)| {
-            s.content.chars().take_while(|c| *c == ' ').count()
+        let lead = self
+            .line
+            .first()
+            .map_or(0, |p| p.text.chars().take_while(|c| *c == ' ').count());
+        self.paras.push(Para {
+            pieces: std::mem::take(&mut self.line),
+            hang: lead + 2,
         });
-        para.pieces = std::mem::take(&mut self.line);
-        para.hang = lead + 2;
-        self.paras.push(para);
     }
 
     /// Ends the line; continuation lines start at column `hang`.
@@ -183,15 +324,15 @@ impl<'a> Builder<'a> {
         self.end();
     }
 
-    fn heading(&mut self, text: impl Into<String>) {
+    fn heading(&mut self, text: impl AsRef<str>) {
         self.blank();
-        self.styled(text, style::heading()).end();
+        self.styled(text.as_ref(), Tone::Heading).end();
     }
 
     /// `  • text [1]` for each note.
-    fn notes(&mut self, notes: &'a [Note], style: Style) {
+    fn notes(&mut self, notes: &'a [Note], tone: Tone) {
         for note in notes {
-            self.prose("  • ", &note.text, style)
+            self.prose("  • ", &note.text, tone)
                 .cite(&note.sources)
                 .end();
         }
@@ -212,17 +353,13 @@ impl<'a> Builder<'a> {
             self.text(format!("[{}] ", i + 1))
                 .link(text, Target::Source(id));
             if let Some(note) = &s.note {
-                self.styled(format!(" — {}", safe(note)), style::dim());
+                self.styled(format!(" — {}", safe(note)), Tone::Dim);
             }
             if let Some(url) = &s.url {
                 self.text(format!(" <{}>", safe(url)));
             }
             self.end_hanging(4);
         }
-    }
-
-    fn finish(self) -> (Vec<Para>, Vec<Target>) {
-        (self.paras, self.targets)
     }
 }
 
@@ -305,80 +442,11 @@ fn also_reported<'a>(b: &mut Builder<'a>, competing: &'a [Competing], field: &st
     }
 }
 
-/// The content for what the pane shows.
-fn content(app: &App) -> Content {
-    let active = (app.focus == Focus::Detail).then_some(app.link);
-    let mut b = Builder::new(&app.org, active);
-    let mut first_owner = None;
-    match app.subject {
-        Target::Entity(id) if id.0 as usize >= app.org.entity_count() => {
-            b.text("The model has no entities.").end();
-        }
-        // Nothing is selected when the tree shows no row (a search that matches nothing, a
-        // date before everything): the pane must not go on describing what was.
-        Target::Entity(_) if app.selected().is_none() => {
-            b.styled("No entity is selected.", style::dim()).end();
-        }
-        Target::Entity(id) => first_owner = entity::entity(app, id, &mut b),
-        Target::Person(id) => person::person(app, id, &mut b),
-        Target::Source(id) => source::source(app, id, &mut b),
-    }
-    b.sources();
-    let (paras, targets) = b.finish();
-    Content {
-        paras,
-        targets,
-        first_owner,
-    }
-}
-
 fn share_text(stake: &Stake) -> String {
     stake
         .share
         .as_ref()
         .map_or_else(|| "(share unknown)".to_owned(), |s| s.value.to_string())
-}
-
-/// The pane's text area inside its border, right of the cursor gutter.
-pub fn text_area(inner: Rect) -> Rect {
-    Rect {
-        x: inner.x + GUTTER.min(inner.width),
-        width: inner.width.saturating_sub(GUTTER),
-        ..inner
-    }
-}
-
-/// The pane's lines wrapped to `width`, and where its links are.
-pub fn wrapped(app: &App, width: u16) -> Wrapped {
-    wrap(&content(app).paras, width.into())
-}
-
-/// Where each of the pane's links leads, by link number.
-pub fn targets(app: &App) -> Vec<Target> {
-    content(app).targets
-}
-
-/// The link number of the selected entity's first owner.
-pub fn first_owner_link(app: &App) -> Option<usize> {
-    content(app).first_owner
-}
-
-/// Draws the pane inside its border; returns how many lines its text has.
-pub fn render(app: &App, inner: Rect, buf: &mut Buffer) -> usize {
-    let area = text_area(inner);
-    let w = wrapped(app, area.width);
-    let cursor_line = (app.focus == Focus::Detail)
-        .then(|| w.link_lines.get(app.link).copied())
-        .flatten();
-    for (y, (n, line)) in
-        (area.y..area.bottom()).zip(w.lines.iter().enumerate().skip(app.detail_scroll))
-    {
-        line.render(Rect::new(area.x, y, area.width, 1), buf);
-        if Some(n) == cursor_line && inner.width > 0 {
-            buf[(inner.x, y)].set_symbol("▶");
-        }
-    }
-    w.lines.len()
 }
 
 #[cfg(test)]

@@ -2,18 +2,17 @@
 //! exact total) and the stakes of other dates, then the owners in the end, looking through every
 //! chain of stakes, with what bounds their answer, and who controls it.
 
-use ratatui::style::Style;
 use unicode_width::UnicodeWidthStr;
 
-use crate::app::App;
 use crate::model::{Note, Stake, share};
 use crate::org::EntityId;
 use crate::ownership;
 use num_rational::BigRational;
 
-use super::super::style;
-use super::super::text::safe;
-use super::{BAR, Builder, also_reported, amount, bar, bar_between, entity_name, pad, share_text};
+use super::{
+    BAR, Builder, Context, Tone, also_reported, amount, bar, bar_between, entity_name, pad, safe,
+    share_text,
+};
 
 /// One cap-table line: owner, exact share, bar, amount, on whose behalf, sources.
 fn stake_line<'a>(
@@ -21,7 +20,7 @@ fn stake_line<'a>(
     s: &'a Stake,
     name_width: usize,
     with_period: bool,
-    look: Style,
+    look: Tone,
 ) {
     let org = b.org;
     let share = share_text(s);
@@ -51,12 +50,12 @@ fn stake_line<'a>(
 
 /// The cap table at the date, and the stakes of other dates; returns the first owner's link.
 pub(super) fn owners<'a>(
-    app: &'a App,
+    cx: &Context<'a>,
     id: EntityId,
     when: &str,
     b: &mut Builder<'a>,
 ) -> Option<usize> {
-    let org = &app.org;
+    let org = cx.org;
     let stakes: Vec<&Stake> = org.stakes_in(id).collect();
     if stakes.is_empty() {
         return None;
@@ -69,13 +68,13 @@ pub(super) fn owners<'a>(
         .min(24);
     let (current, other): (Vec<_>, Vec<_>) = stakes
         .into_iter()
-        .partition(|s| org.stake_in_force(s, Some(app.as_of)));
+        .partition(|s| org.stake_in_force(s, Some(cx.day)));
     let mut first_owner = None;
     if !current.is_empty() {
         b.heading(format!("Owners {when}"));
         first_owner = Some(b.targets.len());
         for s in &current {
-            stake_line(b, s, name_width, false, Style::new());
+            stake_line(b, s, name_width, false, Tone::Plain);
         }
         // Summed as big rationals: shares with large denominators overflow any fixed width.
         let sum = |end: fn(&share::Share) -> share::Fraction| -> Option<BigRational> {
@@ -94,11 +93,8 @@ pub(super) fn owners<'a>(
                     ownership::percent(&high)
                 )
             };
-            b.styled(
-                format!("  {} {total}", pad("total", name_width)),
-                style::dim(),
-            )
-            .end();
+            b.styled(format!("  {} {total}", pad("total", name_width)), Tone::Dim)
+                .end();
         }
         // Stakes sold together often carry the same note: say it once, naming whose stakes.
         let mut notes: Vec<(&'a Note, Vec<String>)> = Vec::new();
@@ -115,7 +111,7 @@ pub(super) fn owners<'a>(
             b.prose(
                 &format!("  • {}: ", owners.join(", ")),
                 &note.text,
-                style::dim(),
+                Tone::Dim,
             )
             .cite(&note.sources)
             .end();
@@ -127,19 +123,19 @@ pub(super) fn owners<'a>(
             first_owner = Some(b.targets.len());
         }
         for s in &other {
-            stake_line(b, s, name_width, true, style::dim());
+            stake_line(b, s, name_width, true, Tone::Dim);
         }
     }
     first_owner
 }
 
 /// Who owns the entity in the end, looking through every chain of stakes, and who controls it.
-pub(super) fn effective(app: &App, id: EntityId, when: &str, b: &mut Builder<'_>) {
-    let org = &app.org;
-    if org.owners_at(id, Some(app.as_of)).next().is_none() {
+pub(super) fn effective(cx: &Context<'_>, id: EntityId, when: &str, b: &mut Builder<'_>) {
+    let org = cx.org;
+    if org.owners_at(id, Some(cx.day)).next().is_none() {
         return;
     }
-    let e = app.ownership.effective(org, id, app.as_of);
+    let e = cx.cache.effective(org, id, cx.day);
     b.heading(format!("Effective owners {when}"));
     let name_width = e
         .owners
@@ -160,7 +156,7 @@ pub(super) fn effective(app: &App, id: EntityId, when: &str, b: &mut Builder<'_>
             bar_between(low, high)
         ));
         for (i, &v) in o.via.iter().enumerate() {
-            b.styled(if i == 0 { " via " } else { ", " }, style::dim())
+            b.styled(if i == 0 { " via " } else { ", " }, Tone::Dim)
                 .entity(v);
         }
         b.end();
@@ -171,7 +167,7 @@ pub(super) fn effective(app: &App, id: EntityId, when: &str, b: &mut Builder<'_>
                 "  holders not recorded: {}",
                 ownership::describe(&e.unrecorded)
             ),
-            style::dim(),
+            Tone::Dim,
         )
         .end();
     }
@@ -183,25 +179,22 @@ pub(super) fn effective(app: &App, id: EntityId, when: &str, b: &mut Builder<'_>
         };
         b.styled(
             format!("  {why}: up to {}", ownership::describe(&e.circling)),
-            style::dim(),
+            Tone::Dim,
         )
         .end();
     }
     if e.approximate {
         b.styled(
             "  approximate: fractions too long to keep were rounded outward",
-            style::dim(),
+            Tone::Dim,
         )
         .end();
     }
     if e.unknown_shares {
-        b.styled(
-            "  some shares are unknown: interests are ranges",
-            style::dim(),
-        )
-        .end();
+        b.styled("  some shares are unknown: interests are ranges", Tone::Dim)
+            .end();
     }
-    let control = ownership::control_chain(org, id, Some(app.as_of));
+    let control = ownership::control_chain(org, id, Some(cx.day));
     b.text("  Control: ");
     for (i, &holder) in control.chain.iter().enumerate() {
         if i > 0 {
@@ -212,12 +205,12 @@ pub(super) fn effective(app: &App, id: EntityId, when: &str, b: &mut Builder<'_>
     if control.cut {
         b.styled(
             format!(" → … (more than {} holders)", ownership::MAX_CONTROL_CHAIN),
-            style::dim(),
+            Tone::Dim,
         );
     }
     match (control.chain.is_empty(), control.undetermined) {
         (true, false) => {
-            b.styled("no majority holder", style::dim());
+            b.styled("no majority holder", Tone::Dim);
         }
         (_, true) => {
             let then = if control.chain.is_empty() {
@@ -227,7 +220,7 @@ pub(super) fn effective(app: &App, id: EntityId, when: &str, b: &mut Builder<'_>
             };
             b.styled(
                 format!("{then}undetermined (a share is unknown or a range)"),
-                style::dim(),
+                Tone::Dim,
             );
         }
         (false, false) => {}

@@ -1,23 +1,18 @@
 //! A person in the detail pane: their roles across the model, with dates, and their events.
 
-use ratatui::style::Style;
-
-use crate::app::App;
 use crate::org::PersonId;
 
-use super::super::style;
-use super::super::text::safe;
-use super::Builder;
+use super::{Builder, Context, Tone, safe};
 
-pub(super) fn person<'a>(app: &'a App, id: PersonId, b: &mut Builder<'a>) {
-    let org = &app.org;
+pub(super) fn person<'a>(cx: &Context<'a>, id: PersonId, b: &mut Builder<'a>) {
+    let org = cx.org;
     let p = org.person(id);
-    b.styled(safe(&p.name), style::heading())
+    b.styled(safe(&p.name), Tone::Heading)
         .cite(&p.sources)
         .end();
-    b.styled("person", style::dim()).end();
+    b.styled("person", Tone::Dim).end();
     if let Some(d) = &p.description {
-        b.prose("", d, Style::new()).end();
+        b.prose("", d, Tone::Plain).end();
     }
     if !p.other_names.is_empty() {
         let names: Vec<String> = p.other_names.iter().map(|n| safe(n)).collect();
@@ -28,10 +23,10 @@ pub(super) fn person<'a>(app: &'a App, id: PersonId, b: &mut Builder<'a>) {
     if !roles.is_empty() {
         b.heading("Roles");
         for r in roles {
-            let look = if org.role_in_force(r, Some(app.as_of)) {
-                Style::new()
+            let look = if org.role_in_force(r, Some(cx.day)) {
+                Tone::Plain
             } else {
-                style::dim()
+                Tone::Dim
             };
             b.styled(format!("  {} of ", safe(&r.title)), look)
                 .entity_ref(&r.entity);
@@ -43,30 +38,27 @@ pub(super) fn person<'a>(app: &'a App, id: PersonId, b: &mut Builder<'a>) {
                 b.styled(format!(", {period}"), look);
             }
             b.cite(&r.sources).end();
-            b.notes(&r.notes, style::dim());
+            b.notes(&r.notes, Tone::Dim);
         }
     }
     let events: Vec<_> = org.events_of_person(id).collect();
     if !events.is_empty() {
         b.heading("Events");
         for ev in events {
-            b.styled(
-                format!("  {:<10} ", ev.date.value.to_string()),
-                style::dim(),
-            )
-            .text(safe(&ev.description));
+            b.styled(format!("  {:<10} ", ev.date.value.to_string()), Tone::Dim)
+                .text(safe(&ev.description));
             for (i, r) in ev.entities.iter().enumerate() {
-                b.styled(if i == 0 { " (" } else { ", " }, style::dim())
+                b.styled(if i == 0 { " (" } else { ", " }, Tone::Dim)
                     .entity_ref(r);
             }
             if !ev.entities.is_empty() {
-                b.styled(")", style::dim());
+                b.styled(")", Tone::Dim);
             }
             b.cite(&ev.sources).end_hanging(13);
         }
     }
     if !p.notes.is_empty() {
         b.heading("Notes");
-        b.notes(&p.notes, Style::new());
+        b.notes(&p.notes, Tone::Plain);
     }
 }

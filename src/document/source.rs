@@ -1,28 +1,23 @@
 //! A source in the detail pane: what it is, and every fact of the model that cites it.
 
-use ratatui::style::Style;
-
-use crate::app::App;
 use crate::model::{Competing, Note, Ref};
 use crate::org::{EntityId, SourceId};
 
-use super::super::style;
-use super::super::text::safe;
-use super::{Builder, share_text};
+use super::{Builder, Context, Tone, safe, share_text};
 
-pub(super) fn source<'a>(app: &'a App, id: SourceId, b: &mut Builder<'a>) {
-    let org = &app.org;
+pub(super) fn source<'a>(cx: &Context<'a>, id: SourceId, b: &mut Builder<'a>) {
+    let org = cx.org;
     let s = org.source(id);
     let m = &org.model;
-    b.styled(safe(&s.publisher), style::heading()).end();
+    b.styled(safe(&s.publisher), Tone::Heading).end();
     b.text(format!("“{}”", safe(&s.title))).end();
     let mut facts = vec![format!("source {}", safe(&s.id))];
     if let Some(d) = &s.date {
         facts.push(d.value.to_string());
     }
-    b.styled(facts.join(" · "), style::dim()).end();
+    b.styled(facts.join(" · "), Tone::Dim).end();
     if let Some(note) = &s.note {
-        b.prose("", note, Style::new()).end();
+        b.prose("", note, Tone::Plain).end();
     }
     if let Some(url) = &s.url {
         b.text(format!("<{}>", safe(url))).end();
@@ -76,18 +71,12 @@ pub(super) fn source<'a>(app: &'a App, id: SourceId, b: &mut Builder<'a>) {
             any = true;
         }
     }
-    let mut events: Vec<_> = m
-        .events
-        .iter()
-        .filter(|e| cites(&e.sources) || notes_cite(&e.notes) || comp_cite(&e.competing))
-        .collect();
-    events.sort_by_key(|e| e.date.value);
+    let events = org
+        .events_by_date()
+        .filter(|e| cites(&e.sources) || notes_cite(&e.notes) || comp_cite(&e.competing));
     for ev in events {
-        b.styled(
-            format!("  {:<10} ", ev.date.value.to_string()),
-            style::dim(),
-        )
-        .text(safe(&ev.description));
+        b.styled(format!("  {:<10} ", ev.date.value.to_string()), Tone::Dim)
+            .text(safe(&ev.description));
         if let Some(first) = ev.entities.first() {
             b.text(" (").entity_ref(first).text(")");
         }
@@ -95,7 +84,6 @@ pub(super) fn source<'a>(app: &'a App, id: SourceId, b: &mut Builder<'a>) {
         any = true;
     }
     if !any {
-        b.styled("  nothing in the model cites it", style::dim())
-            .end();
+        b.styled("  nothing in the model cites it", Tone::Dim).end();
     }
 }

@@ -347,6 +347,7 @@ pub(super) fn build(model: Model) -> (Org, Vec<Diagnostic>) {
             .iter()
             .map(|&ends| entity_pair(ends))
             .collect(),
+        by_date: by_date.iter().map(|&n| number(n)).collect(),
         model,
     };
     (org, diagnostics)

@@ -56,6 +56,8 @@ pub struct Org {
     role_entity: Vec<Option<EntityId>>,
     role_person: Vec<Option<PersonId>>,
     relation_ends: Vec<(Option<EntityId>, Option<EntityId>)>,
+    /// Every event's index, in date order (stable: events of one date keep the model's order).
+    by_date: Vec<u32>,
 }
 
 impl Org {
@@ -301,6 +303,13 @@ impl Org {
     }
 
     /// Events involving entity `id`, in date order.
+    /// Every event in date order, sorted once when the org was built.
+    pub fn events_by_date(
+        &self,
+    ) -> impl DoubleEndedIterator<Item = &Event> + ExactSizeIterator + '_ {
+        self.by_date.iter().map(|&n| &self.model.events[n as usize])
+    }
+
     pub fn events_of(&self, id: EntityId) -> impl Iterator<Item = &Event> + '_ {
         self.events_of
             .get(id.0)

@@ -20,7 +20,7 @@ use std::time::{Duration, Instant};
 
 use crossterm::event::{self, Event};
 
-use crate::app::{Action, App, Effect, Exit, InputMode};
+use crate::app::{Action, App, Effect, Exit, Mode};
 use crate::keys;
 use crate::load::{Limits, LoadError, Loaded};
 
@@ -95,8 +95,8 @@ const BURST: Duration = Duration::from_millis(100);
 pub fn run(mut app: App, limits: Limits) -> io::Result<Ending> {
     let (notes, heard) = mpsc::channel();
     signals::watch(notes.clone())?;
-    if let Some(path) = app.path.clone() {
-        watch::watch(path, limits, notes)?;
+    if let Some(path) = app.path() {
+        watch::watch(path.to_owned(), limits, notes)?;
     }
     let mut session = Session::enter()?;
     let mut inputs = TerminalInputs { notes: heard };
@@ -147,14 +147,14 @@ fn handle(
 ) -> io::Result<Option<Ending>> {
     let action = match input {
         Input::Event(Event::Key(key)) => {
-            let action = keys::action_for(key, app.input_mode());
+            let action = keys::action_for(key, app.mode());
             if let Some(Action::SearchInput(c)) = action {
                 typed.push(c);
                 return Ok(None);
             }
             action
         }
-        Input::Event(Event::Paste(text)) if app.input_mode() == InputMode::Prompt => {
+        Input::Event(Event::Paste(text)) if app.mode() == Mode::Prompt => {
             typed.push_str(&text);
             return Ok(None);
         }
@@ -173,10 +173,10 @@ fn handle(
         }
     };
     flush(app, typed);
-    if let Some(action) = action {
-        app.perform(action);
+    match action.and_then(|action| app.perform(action)) {
+        Some(effect) => effects(app, console, effect),
+        None => Ok(None),
     }
-    effects(app, console)
 }
 
 /// Applies the text gathered for the search prompt.
@@ -192,7 +192,7 @@ fn hear(app: &mut App, console: &mut impl Console, note: Note) -> io::Result<()>
             let (width, height) = console.size()?;
             app.perform(Action::Resize { width, height });
         }
-        Note::Reloading => app.reloading(),
+        Note::Reloading => app.start_reloading(),
         Note::Reloaded(result) => match *result {
             Ok(loaded) => app.reloaded(loaded.org),
             Err(e) => app.reload_failed(&e),
@@ -203,25 +203,23 @@ fn hear(app: &mut App, console: &mut impl Console, note: Note) -> io::Result<()>
 }
 
 /// Does what the last action asked of the world outside the explorer.
-fn effects(app: &mut App, console: &mut impl Console) -> io::Result<Option<Ending>> {
-    match app.exit {
-        Some(Exit::Quit) => return Ok(Some(Ending::Quit)),
-        Some(Exit::Interrupted) => return Ok(Some(Ending::Interrupted)),
-        None => {}
-    }
-    match app.effect.take() {
-        Some(Effect::Copy(text)) => console.copy(&text)?,
-        Some(Effect::Edit { path, line }) => {
+fn effects(
+    app: &mut App,
+    console: &mut impl Console,
+    effect: Effect,
+) -> io::Result<Option<Ending>> {
+    match effect {
+        Effect::Exit(Exit::Quit) => return Ok(Some(Ending::Quit)),
+        Effect::Exit(Exit::Interrupted) => return Ok(Some(Ending::Interrupted)),
+        Effect::Copy(text) => console.copy(&text)?,
+        Effect::Edit { path, line } => {
             if let Some(problem) = console.edit(&path, line)? {
                 app.tell(&problem);
             }
             let (width, height) = console.size()?;
             app.perform(Action::Resize { width, height });
         }
-        None => {}
-    }
-    if std::mem::take(&mut app.suspend_requested) {
-        console.suspend()?;
+        Effect::Suspend => console.suspend()?,
     }
     Ok(None)
 }

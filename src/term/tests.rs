@@ -8,7 +8,7 @@ use std::path::Path;
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 
 use super::{Console, Ending, Input, Inputs, Note, drive};
-use crate::app::App;
+use crate::app::{App, Options};
 use crate::load::load_embedded;
 
 /// Inputs in bursts: each burst is queued at once; between bursts the loop has to wait.
@@ -63,10 +63,10 @@ impl Console for Counter {
     }
     fn draw(&mut self, app: &App) -> io::Result<()> {
         self.frames += 1;
-        self.statuses.push(app.status.clone());
+        self.statuses.push(app.status().map(str::to_owned));
         self.rows.push(
             app.selected()
-                .map_or_else(String::new, |id| app.org.entity(id).id.value.clone()),
+                .map_or_else(String::new, |id| app.org().entity(id).id.value.clone()),
         );
         Ok(())
     }
@@ -105,7 +105,10 @@ fn keys(text: &str) -> Vec<Input> {
 
 fn app() -> App {
     let org = load_embedded().unwrap().org;
-    App::new(org, "m.yaml".into(), ratatui::layout::Rect::default())
+    App::new(
+        org,
+        Options::new("m.yaml", ratatui::layout::Rect::default()),
+    )
 }
 
 fn run(bursts: Vec<Vec<Input>>) -> (App, Counter, Script) {
@@ -133,7 +136,9 @@ fn every_queued_key_is_handled_before_the_next_wait() {
     burst.extend(keys("G"));
     let (app, console, script) = run(vec![burst, keys("q")]);
     let last = console.rows.last().unwrap();
-    let bottom = app.selected().map(|id| app.org.entity(id).id.value.clone());
+    let bottom = app
+        .selected()
+        .map(|id| app.org().entity(id).id.value.clone());
     assert_eq!(Some(last.clone()), bottom);
     assert_eq!(script.waits, 2);
 }
@@ -147,7 +152,7 @@ fn a_pasted_search_is_one_edit_and_is_capped() {
         vec![enter()],
         keys("q"),
     ]);
-    let query = &app.search.as_ref().unwrap().query;
+    let query = &app.search().unwrap().query;
     assert_eq!(query.chars().count(), crate::app::MAX_QUERY);
     // The frame after the paste said why the query stops there.
     let said = console.statuses[2].as_deref().unwrap_or_default();
@@ -160,11 +165,11 @@ fn typed_search_text_is_applied_before_the_key_after_it() {
     let mut burst = keys("/cloudw");
     burst.push(enter());
     let (app, _, _) = run(vec![burst, keys("q")]);
-    let s = app.search.as_ref().unwrap();
+    let s = app.search().unwrap();
     assert_eq!(s.query, "cloudw");
     assert!(!s.editing);
     let selected = app.selected().unwrap();
-    assert_eq!(app.org.entity(selected).id.value, "cloudwatt");
+    assert_eq!(app.org().entity(selected).id.value, "cloudwatt");
 }
 
 #[test]
@@ -177,6 +182,6 @@ fn a_repaint_note_forgets_the_screen_and_draws_again() {
 #[test]
 fn a_vanished_file_is_said_and_the_model_kept() {
     let (app, _, _) = run(vec![vec![Input::Note(Note::Vanished)], keys("q")]);
-    assert!(app.banner.as_deref().unwrap().contains("is gone"));
-    assert!(app.org.entity_count() > 0);
+    assert!(app.banner().unwrap().contains("is gone"));
+    assert!(app.org().entity_count() > 0);
 }

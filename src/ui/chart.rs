@@ -8,6 +8,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::app::{App, ChartView};
 use crate::chart::{Chart, Request};
+use crate::keys::{self, Mode};
 
 use super::style;
 use super::text::safe;
@@ -32,17 +33,17 @@ pub fn render(app: &App, view: ChartView, area: Rect, buf: &mut Buffer) {
     let block = Block::bordered()
         .title(format!(
             " ● Chart: {} · {levels} below ",
-            safe(&app.org.entity(view.root).name)
+            safe(&app.org().entity(view.root).name)
         ))
-        .title_bottom(" hjkl move  Enter re-root  + - levels  [ wider  c tree ")
+        .title_bottom(format!(" {} ", keys::own_hints(Mode::Chart)))
         .border_style(style::focused_border());
     let inner = block.inner(area);
     block.render(area, buf);
     let chart = Chart::new(&Request {
-        org: &app.org,
+        org: app.org(),
         root: view.root,
         depth: view.depth,
-        day: app.as_of,
+        day: app.as_of(),
         selected: app.selected(),
         room: inner.width.into(),
         only: None,

@@ -11,65 +11,19 @@ pub mod timeline;
 pub mod tree;
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout as Split, Margin, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
-use crate::app::{App, Focus, InputMode, Overlay};
+use crate::app::{App, Focus, Mode, Overlay};
+use crate::geometry::{MIN_HEIGHT, MIN_WIDTH, Panes};
+use crate::keys;
 use text::{fit, safe};
 use unicode_width::UnicodeWidthStr;
 
-/// Below this size the screen only says it is too small.
-pub const MIN_WIDTH: u16 = 40;
-pub const MIN_HEIGHT: u16 = 8;
-
-/// Where each part of the screen goes.
-#[derive(Debug, Clone, Copy)]
-pub struct Layout {
-    pub title: Rect,
-    pub tree: Rect,
-    pub detail: Rect,
-    pub status: Rect,
-}
-
-impl Layout {
-    /// The tree pane inside its border.
-    pub fn tree_inner(&self) -> Rect {
-        self.tree.inner(Margin::new(1, 1))
-    }
-
-    /// The detail pane inside its border.
-    pub fn detail_inner(&self) -> Rect {
-        self.detail.inner(Margin::new(1, 1))
-    }
-}
-
-/// The layout of a screen of this size, or `None` when it is too small to use.
-pub fn layout(area: Rect) -> Option<Layout> {
-    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        return None;
-    }
-    let [title, body, status] = area.layout(&Split::vertical([
-        Constraint::Length(1),
-        Constraint::Fill(1),
-        Constraint::Length(1),
-    ]));
-    let tree_width = (body.width * 2 / 5).clamp(16, 72);
-    let [tree, detail] = body.layout(&Split::horizontal([
-        Constraint::Length(tree_width),
-        Constraint::Fill(1),
-    ]));
-    Some(Layout {
-        title,
-        tree,
-        detail,
-        status,
-    })
-}
-
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        if layout(area).is_none() {
+        if Panes::of(area).is_none() {
             Paragraph::new(format!(
                 "Terminal too small: orgtree needs {MIN_WIDTH}×{MIN_HEIGHT}."
             ))
@@ -78,7 +32,7 @@ impl Widget for &App {
             return;
         }
         self.render_panes(area, buf);
-        if !self.color {
+        if !self.color() {
             // Keep bold, underline and reverse, which read without colour; drop the colours.
             for cell in buf.content.iter_mut() {
                 cell.fg = ratatui::style::Color::Reset;
@@ -90,23 +44,20 @@ impl Widget for &App {
 
 impl App {
     fn render_panes(&self, area: Rect, buf: &mut Buffer) {
-        let Some(layout) = layout(area) else { return };
-        render_title(self, layout.title, buf);
-        match self.chart {
-            Some(view) => {
-                let body = layout.tree.union(layout.detail);
-                chart::render(self, view, body, buf);
-            }
+        let Some(panes) = Panes::of(area) else { return };
+        render_title(self, panes.title, buf);
+        match self.chart() {
+            Some(view) => chart::render(self, view, panes.body(), buf),
             None => {
-                render_tree(self, layout.tree, buf);
-                render_detail(self, layout.detail, buf);
+                render_tree(self, panes.tree, buf);
+                render_detail(self, &panes, buf);
             }
         }
-        render_status(self, layout.status, buf);
-        match self.overlay {
+        render_status(self, panes.status, buf);
+        match self.overlay() {
             Some(Overlay::Help { scroll }) => help::render(area, scroll, buf),
             Some(Overlay::Timeline { cursor }) => {
-                timeline::render(&self.org, cursor, self.as_of, area, buf)
+                timeline::render(self.org(), cursor, self.as_of(), area, buf)
             }
             None => {}
         }
@@ -128,10 +79,10 @@ fn pane(title: &str, focused: bool) -> Block<'_> {
 /// When space runs short the title goes first, then the breadcrumb's upper levels: the
 /// selected entity's own name is the last to be cut.
 fn render_title(app: &App, area: Rect, buf: &mut Buffer) {
-    let date = format!(" as of {} ", app.as_of);
+    let date = format!(" as of {} ", app.as_of());
     let date_width = (date.chars().count() as u16).min(area.width);
     let room = usize::from(area.width - date_width);
-    let title = safe(&app.org.model.title);
+    let title = safe(&app.org().model.title);
     let brand = " orgtree ";
     let fixed = brand.len() + 1;
     let crumb = breadcrumb(app, room.saturating_sub(fixed));
@@ -156,15 +107,15 @@ const CRUMB_CUT: &str = "…";
 /// Only the levels that can show are looked at, so a selection 100,000 levels deep costs no
 /// more than one near the top.
 fn breadcrumb(app: &App, room: usize) -> String {
-    let id = match app.subject {
-        crate::app::Target::Person(p) => return safe(&app.org.person(p).name),
-        crate::app::Target::Source(src) => return safe(&app.org.source(src).publisher),
+    let id = match app.subject() {
+        crate::app::Target::Person(p) => return safe(&app.org().person(p).name),
+        crate::app::Target::Source(src) => return safe(&app.org().source(src).publisher),
         crate::app::Target::Entity(_) => match app.selected() {
             Some(id) => id,
             None => return String::new(),
         },
     };
-    let org = &app.org;
+    let org = app.org();
     let gap = CRUMB_GAP.width();
     let cut = CRUMB_CUT.width() + gap;
     // Up from the selection while the levels, behind an ellipsis, still fit; then the level
@@ -214,16 +165,16 @@ fn breadcrumb(app: &App, room: usize) -> String {
 }
 
 fn render_tree(app: &App, area: Rect, buf: &mut Buffer) {
-    let block = pane("Tree", app.focus == Focus::Tree);
+    let block = pane("Tree", app.focus() == Focus::Tree);
     let inner = block.inner(area);
     block.render(area, buf);
-    let rows = app.tree.rows(&app.org, inner.height.into());
+    let rows = app.tree().rows(app.org(), inner.height.into());
     if rows.is_empty() {
-        let why = match &app.search {
+        let why = match app.search() {
             Some(s) if !s.query.is_empty() => {
-                format!("No entity matches “{}” on {}.", safe(&s.query), app.as_of)
+                format!("No entity matches “{}” on {}.", safe(&s.query), app.as_of())
             }
-            _ => format!("No entity exists on {}.", app.as_of),
+            _ => format!("No entity exists on {}.", app.as_of()),
         };
         Paragraph::new(why)
             .wrap(Wrap { trim: true })
@@ -234,16 +185,17 @@ fn render_tree(app: &App, area: Rect, buf: &mut Buffer) {
     tree::render(app, &rows, inner, buf);
 }
 
-fn render_detail(app: &App, area: Rect, buf: &mut Buffer) {
-    let block = pane("Detail", app.focus == Focus::Detail);
+fn render_detail(app: &App, panes: &Panes, buf: &mut Buffer) {
+    let area = panes.detail;
+    let block = pane("Detail", app.focus() == Focus::Detail);
     let inner = block.inner(area);
     block.render(area, buf);
-    let total = detail::render(app, inner, buf);
+    let total = detail::render(app, panes, buf);
     // Say where we are in a text longer than the pane.
     let height = inner.height as usize;
     if total > height && height > 0 && area.width > 20 {
-        let first = app.detail_scroll + 1;
-        let last = (app.detail_scroll + height).min(total);
+        let first = app.detail_scroll() + 1;
+        let last = (app.detail_scroll() + height).min(total);
         let label = format!(" {first}–{last} of {total} ");
         let width = label.chars().count() as u16;
         let x = area.right().saturating_sub(width + 1);
@@ -253,51 +205,36 @@ fn render_detail(app: &App, area: Rect, buf: &mut Buffer) {
 
 /// The search prompt, a message, or the keys that matter now; and the model file's name.
 fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
-    let left: Vec<Span<'static>> = match (&app.search, app.input_mode()) {
-        _ if app.banner.is_some() => vec![Span::styled(
-            format!(" {}", safe(app.banner.as_deref().unwrap_or_default())),
+    let mode = app.mode();
+    let search = app.search();
+    let hints = keys::hints(mode, search.is_some());
+    let left: Vec<Span<'static>> = match (search, mode) {
+        _ if app.banner().is_some() => vec![Span::styled(
+            format!(" {}", safe(app.banner().unwrap_or_default())),
             style::problem(),
         )],
-        (Some(s), InputMode::Prompt) => vec![
+        (Some(s), Mode::Prompt) => vec![
             Span::styled(format!(" /{}", safe(&s.query)), style::heading()),
             Span::styled("▏", style::focused_border()),
-            Span::raw(format!(
-                " {}  ↑↓ move  Enter keep  Esc clear",
-                s.counter(app.selected())
-            )),
+            Span::raw(format!(" {}  {hints}", s.counter(app.selected()))),
         ],
-        _ if app.status.is_some() => vec![Span::styled(
-            format!(" {}", safe(app.status.as_deref().unwrap_or_default())),
+        _ if app.status().is_some() => vec![Span::styled(
+            format!(" {}", safe(app.status().unwrap_or_default())),
             style::heading(),
         )],
-        (Some(s), InputMode::Normal) => vec![
+        (Some(s), Mode::Tree | Mode::Detail | Mode::Chart) => vec![
             Span::styled(
                 format!(" /{} {}", safe(&s.query), s.counter(app.selected())),
                 style::heading(),
             ),
-            Span::raw("  n/N next/prev  Esc clear  ? help"),
+            Span::raw(format!("  {hints}")),
         ],
-        (_, InputMode::Overlay) => match app.overlay {
-            Some(Overlay::Help { .. }) => vec![Span::raw(" ↑↓ scroll  Esc close")],
-            _ => vec![Span::raw(" ↑↓ move  Enter set the date  Esc close")],
-        },
-        (_, _) if app.chart.is_some() => vec![Span::raw(
-            " ? help  hjkl move  Enter re-root  +/- levels  c tree  q quit",
-        )],
-        (_, _) => {
-            let keys = match app.focus {
-                Focus::Tree => {
-                    "? help  ↑↓ move  ←→ fold  / search  t timeline  <> dates  Tab detail  q quit"
-                }
-                Focus::Detail => "? help  ↑↓ links  Enter follow  [ back  ] forward  Esc/Tab tree",
-            };
-            vec![Span::raw(format!(" {keys}"))]
-        }
+        _ => vec![Span::raw(format!(" {hints}"))],
     };
-    let file = if app.reloading {
-        format!(" reloading… {} ", safe(&app.file_name))
+    let file = if app.reloading() {
+        format!(" reloading… {} ", safe(app.file_name()))
     } else {
-        format!(" {} ", safe(&app.file_name))
+        format!(" {} ", safe(app.file_name()))
     };
     let file_width = (file.chars().count() as u16).min(area.width / 3);
     let room = area.width - file_width;

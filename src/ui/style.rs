@@ -3,18 +3,23 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
+use crate::document::Family;
 use crate::model::EntityKind;
 
 pub fn kind_color(kind: &EntityKind) -> Color {
-    match kind {
-        EntityKind::Group => Color::Magenta,
-        EntityKind::Company => Color::Blue,
-        EntityKind::Subsidiary => Color::Cyan,
-        EntityKind::Division | EntityKind::BusinessUnit | EntityKind::Team => Color::Green,
-        EntityKind::JointVenture | EntityKind::Project => Color::Yellow,
-        EntityKind::PublicBody | EntityKind::State => Color::Red,
-        EntityKind::Datacenter => Color::DarkGray,
-        EntityKind::Other(_) => Color::Reset,
+    family_color(Family::of(kind))
+}
+
+pub fn family_color(family: Family) -> Color {
+    match family {
+        Family::Group => Color::Magenta,
+        Family::Company => Color::Blue,
+        Family::Subsidiary => Color::Cyan,
+        Family::Unit => Color::Green,
+        Family::Venture => Color::Yellow,
+        Family::Public => Color::Red,
+        Family::Site => Color::DarkGray,
+        Family::Other => Color::Reset,
     }
 }
 

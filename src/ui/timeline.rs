@@ -7,42 +7,24 @@ use ratatui::style::Style;
 use ratatui::text::Span;
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
 
+use crate::geometry;
+use crate::keys::{self, Mode};
 use crate::model::{Day, Event};
 use crate::org::Org;
 
 use super::style;
 use super::text::{fit, safe};
 
-/// The events in date order.
-pub fn events(org: &Org) -> Vec<&Event> {
-    let mut events: Vec<&Event> = org.model.events.iter().collect();
-    events.sort_by_key(|e| e.date.value);
-    events
-}
-
-/// The last event on or before `day` (the first event when none is).
-pub fn nearest(org: &Org, day: Day) -> usize {
-    events(org)
-        .iter()
-        .rposition(|e| e.date.first_day() <= day)
-        .unwrap_or(0)
-}
-
 pub fn render(org: &Org, cursor: usize, as_of: Day, area: Rect, buf: &mut Buffer) {
-    // Over both panes, between the title bar and the status bar.
-    let popup = Rect {
-        y: area.y + 1,
-        height: area.height.saturating_sub(2),
-        ..area
-    };
+    let popup = geometry::timeline(area);
     Clear.render(popup, buf);
     let block = Block::bordered()
-        .title(" Timeline: Enter sets the date ")
-        .title_bottom(" ↑↓ move  Esc close ")
+        .title(" Timeline ")
+        .title_bottom(format!(" {} ", keys::own_hints(Mode::Timeline)))
         .border_style(style::focused_border());
     let inner = block.inner(popup);
     block.render(popup, buf);
-    let events = events(org);
+    let events: Vec<&Event> = org.events_by_date().collect();
     if events.is_empty() {
         Span::styled("The model has no events.", style::dim()).render(inner, buf);
         return;

@@ -13,33 +13,17 @@ use crate::model::{Stake, share};
 use crate::org::{EntityId, Org};
 use unicode_width::UnicodeWidthStr;
 
+use crate::geometry::indent;
+
 use super::style;
 use super::text::{fit, safe};
-
-/// Columns taken by the selection marker.
-const MARKER: u16 = 2;
-/// Columns of indentation per level.
-const INDENT: u16 = 2;
-
-/// The indentation of a row at `depth`, capped so a deep row still shows its name.
-fn indent(area: Rect, depth: usize) -> u16 {
-    let wanted = u16::try_from(depth)
-        .unwrap_or(u16::MAX)
-        .saturating_mul(INDENT);
-    wanted.min(area.width.saturating_sub(MARKER + 12) / INDENT * INDENT)
-}
-
-/// The screen column of the expand marker of a row at `depth`.
-pub fn marker_column(area: Rect, depth: usize) -> u16 {
-    area.x + MARKER + indent(area, depth)
-}
 
 /// When `id` has owners other than its tree parent at the app's date: all its owners, by their
 /// shortest names, `Orange 44.4 %, CDC 33.3 %, Thales 22.2 %`.
 fn owner_hint(app: &App, id: EntityId) -> Option<String> {
-    let org = &app.org;
+    let org = app.org();
     let parent = org.parent(id);
-    let owners: Vec<&Stake> = org.owners_at(id, Some(app.as_of)).collect();
+    let owners: Vec<&Stake> = org.owners_at(id, Some(app.as_of())).collect();
     if owners.iter().all(|s| org.find_entity(&s.owner) == parent) {
         return None;
     }
@@ -79,7 +63,7 @@ fn short_name(org: &Org, stake: &Stake) -> String {
 
 /// The name as spans, the characters a search matched underlined and bold.
 fn name_spans(app: &App, name: &str, base: Style) -> Vec<Span<'static>> {
-    let Some(search) = app.search.as_ref().filter(|s| !s.query.is_empty()) else {
+    let Some(search) = app.search().filter(|s| !s.query.is_empty()) else {
         return vec![Span::styled(safe(name), base)];
     };
     let hits = crate::search::Query::new(&search.query).positions(name);
@@ -106,17 +90,12 @@ fn name_spans(app: &App, name: &str, base: Style) -> Vec<Span<'static>> {
 pub fn render(app: &App, rows: &[Row], area: Rect, buf: &mut Buffer) {
     let selected = app.selected();
     for (y, row) in (area.y..area.bottom()).zip(rows) {
-        let entity = app.org.entity(row.id);
+        let entity = app.org().entity(row.id);
         let is_selected = Some(row.id) == selected;
-        let exists = app.org.exists_at(row.id, Some(app.as_of));
-        let changed = app.changed.get(row.id.0 as usize).copied().unwrap_or(false);
+        let exists = app.org().exists_at(row.id, Some(app.as_of()));
+        let changed = app.changed(row.id);
         // A folded row says when something inside it changed.
-        let changed_inside = !row.expanded
-            && app
-                .changed_below
-                .get(row.id.0 as usize)
-                .copied()
-                .unwrap_or(false);
+        let changed_inside = !row.expanded && app.changed_below(row.id);
         let base = if exists { Style::new() } else { style::dim() };
         let mut spans = vec![
             Span::raw(if is_selected { "▶" } else { " " }),
@@ -138,12 +117,12 @@ pub fn render(app: &App, rows: &[Row], area: Rect, buf: &mut Buffer) {
         spans.extend(name_spans(app, &entity.name, base));
         spans.push(Span::raw(" "));
         spans.push(Span::styled(
-            super::detail::kind_words(entity.kind.as_str()),
+            crate::document::kind_words(entity.kind.as_str()),
             Style::new().fg(style::kind_color(&entity.kind)),
         ));
         if !exists {
             let when = match (&entity.founded, &entity.dissolved) {
-                (Some(f), _) if f.first_day() > app.as_of => format!(" (from {})", f.value),
+                (Some(f), _) if f.first_day() > app.as_of() => format!(" (from {})", f.value),
                 (_, Some(d)) => format!(" (until {})", d.value),
                 _ => String::new(),
             };

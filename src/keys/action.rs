@@ -1,5 +1,5 @@
 //! Everything a person can ask of the explorer. Keys and mouse events become actions (see
-//! `keys`); [`super::App::perform`] is the only way the explorer's state changes.
+//! below); [`crate::app::App::perform`] is the only way the explorer's state changes.
 
 /// One request to the explorer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,0 +1,140 @@
+//! The date in force, as the explorer keeps it: what changed since the previous event date,
+//! which entities the tree shows at the date, and the entity to come back to when a date hides
+//! the selection for a while.
+
+use super::{App, Outside};
+use crate::history;
+use crate::model::Day;
+use crate::org::{EntityId, Org};
+use crate::search;
+
+/// The time view: the date, and what follows from it.
+#[derive(Debug)]
+pub(super) struct TimeView {
+    pub(super) as_of: Day,
+    /// The model's own date (or today, for a model without one).
+    pub(super) model_date: Day,
+    pub(super) outside: Outside,
+    /// The event date before the date in force, and which entities changed since.
+    pub(super) since: Option<Day>,
+    pub(super) changed: Vec<bool>,
+    /// For each entity, whether something below it changed.
+    pub(super) changed_below: Vec<bool>,
+    /// The entity the person last chose; a date that hides it does not forget it, so it is
+    /// selected again when it comes back.
+    pub(super) anchor: Option<EntityId>,
+    /// Set while an action moves the date, so the anchor stays.
+    pub(super) date_moved: bool,
+}
+
+impl TimeView {
+    pub(super) fn new(org: &Org) -> TimeView {
+        let model_date = org
+            .model
+            .as_of
+            .as_ref()
+            .map_or_else(Day::today, |d| d.last_day());
+        TimeView {
+            as_of: model_date,
+            model_date,
+            outside: Outside::Hide,
+            since: None,
+            changed: vec![false; org.entity_count()],
+            changed_below: vec![false; org.entity_count()],
+            anchor: None,
+            date_moved: false,
+        }
+    }
+}
+
+impl App {
+    /// Moves the date in force, and with it what the tree shows and what counts as changed.
+    pub(super) fn set_date(&mut self, day: Day) {
+        let wanted = self.time.anchor.or(self.selected());
+        let t = &mut self.time;
+        t.date_moved = true;
+        t.as_of = day;
+        t.since = history::previous_event_day(&self.org, day);
+        t.changed = match t.since {
+            Some(since) => history::changes(&self.org, since, day).touched(&self.org),
+            None => vec![false; self.org.entity_count()],
+        };
+        let mut below = vec![false; self.org.entity_count()];
+        for (n, _) in t.changed.iter().enumerate().filter(|(_, c)| **c) {
+            let mut at = EntityId(n as u32);
+            while let Some(parent) = self.org.parent(at) {
+                if below[parent.0 as usize] {
+                    break;
+                }
+                below[parent.0 as usize] = true;
+                at = parent;
+            }
+        }
+        t.changed_below = below;
+        self.apply_filters();
+        if let Some(id) = wanted
+            && self.tree.is_shown(id)
+        {
+            self.tree.select(&self.org, id);
+        }
+        // The pane's text changed with the date: read it from the top.
+        self.detail.top();
+    }
+
+    /// `D`: entities that do not exist at the date hidden, or shown dimmed.
+    pub(super) fn toggle_outside(&mut self) {
+        self.time.outside = match self.time.outside {
+            Outside::Hide => Outside::Dim,
+            Outside::Dim => Outside::Hide,
+        };
+        self.apply_filters();
+        let as_of = self.time.as_of;
+        self.notice.status = Some(match self.time.outside {
+            Outside::Hide => format!("entities that did not exist on {as_of} are hidden"),
+            Outside::Dim => format!("entities that did not exist on {as_of} are shown dimmed"),
+        });
+    }
+
+    /// Tells the tree which entities to show: those the search found, and (unless shown
+    /// dimmed) those that exist at the date in force.
+    pub(super) fn apply_filters(&mut self) {
+        let org = &self.org;
+        let exists: Vec<bool> = match self.time.outside {
+            Outside::Hide => (0..org.entity_count())
+                .map(|n| org.exists_at(EntityId(n as u32), Some(self.time.as_of)))
+                .collect(),
+            Outside::Dim => Vec::new(),
+        };
+        let exists_at = |n: usize| exists.get(n).copied().unwrap_or(true);
+        let shown = match &mut self.search {
+            None if exists.is_empty() => None,
+            None => Some(exists.clone()),
+            Some(s) => {
+                // Matches that exist at the date, and the way to them.
+                let marked: Vec<bool> = s
+                    .found
+                    .matched
+                    .iter()
+                    .enumerate()
+                    .map(|(n, &m)| m && exists_at(n))
+                    .collect();
+                s.visible = s
+                    .found
+                    .matches
+                    .iter()
+                    .copied()
+                    .filter(|m| marked[m.0 as usize])
+                    .collect();
+                let with_path = search::with_ancestors(org, &marked);
+                Some(
+                    with_path
+                        .iter()
+                        .enumerate()
+                        .map(|(n, &on)| on && exists_at(n))
+                        .collect(),
+                )
+            }
+        };
+        self.tree.set_shown(&self.org, shown);
+    }
+}
