@@ -7,7 +7,9 @@
 mod charting;
 mod detail;
 mod mouse;
+mod options;
 mod perform;
+mod read;
 mod reload;
 mod searching;
 mod time;
@@ -19,16 +21,14 @@ mod tests;
 use std::path::PathBuf;
 
 use ratatui::layout::Rect;
-use reload::Kept;
 
 pub use crate::document::Target;
 pub use crate::keys::{Action, Mode};
+pub use options::Options;
 pub use searching::MAX_QUERY;
 pub use tree::{Row, TreeNav};
 
-use crate::document::Document;
 use crate::geometry::Panes;
-use crate::model::Day;
 use crate::org::{EntityId, Org};
 use crate::search::Found;
 use detail::DetailView;
@@ -109,46 +109,6 @@ impl SearchState {
             .and_then(|s| self.visible.iter().position(|&m| m == s))
             .map_or(0, |i| i + 1);
         format!("[{index}/{total}]")
-    }
-}
-
-/// How the explorer starts: everything `cli` (or a test) decides before the first frame.
-#[derive(Debug, Clone)]
-pub struct Options {
-    /// How the model file is named on screen.
-    pub file_name: String,
-    /// The model file, when there is one (not for the embedded model): `e` opens it.
-    pub path: Option<PathBuf>,
-    /// Whether to draw in colour (`--color`, NO_COLOR).
-    pub color: bool,
-    /// The terminal's size, until the first resize says otherwise.
-    pub screen: Rect,
-    /// The date in force (`--as-of`); the model's own date when `None`.
-    pub as_of: Option<Day>,
-    /// How many levels of the tree to show (`--depth`).
-    pub levels: Option<usize>,
-    /// The entity to select first (`--root`).
-    pub root: Option<EntityId>,
-    /// A search to start on (`--filter`).
-    pub filter: Option<String>,
-    /// A message for the first frame's status line.
-    pub status: Option<String>,
-}
-
-impl Options {
-    /// A model named `file_name` on a screen of `screen`, everything else as the model says.
-    pub fn new(file_name: impl Into<String>, screen: Rect) -> Options {
-        Options {
-            file_name: file_name.into(),
-            path: None,
-            color: true,
-            screen,
-            as_of: None,
-            levels: None,
-            root: None,
-            filter: None,
-            status: None,
-        }
     }
 }
 
@@ -234,128 +194,6 @@ impl App {
         app
     }
 
-    // Reading the state, for the drawing and for tests.
-
-    pub fn org(&self) -> &Org {
-        &self.org
-    }
-
-    pub fn ownership(&self) -> &crate::ownership::Cache {
-        &self.ownership
-    }
-
-    pub fn file_name(&self) -> &str {
-        &self.options.file_name
-    }
-
-    pub fn color(&self) -> bool {
-        self.options.color
-    }
-
-    /// The terminal's size.
-    pub fn screen(&self) -> Rect {
-        self.screen
-    }
-
-    pub fn tree(&self) -> &TreeNav {
-        &self.tree
-    }
-
-    pub fn focus(&self) -> Focus {
-        self.focus
-    }
-
-    pub fn selected(&self) -> Option<EntityId> {
-        self.tree.selected()
-    }
-
-    /// What the detail pane shows.
-    pub fn subject(&self) -> Target {
-        self.detail.subject
-    }
-
-    /// The detail pane's document, as of the last action.
-    pub fn document(&self) -> &Document {
-        self.detail.document()
-    }
-
-    /// Which of the detail pane's links the cursor is on, when the pane has the focus.
-    pub fn cursor(&self) -> Option<usize> {
-        (self.focus == Focus::Detail && self.detail.link < self.document().links.len())
-            .then_some(self.detail.link)
-    }
-
-    /// First line of the detail pane on screen.
-    pub fn detail_scroll(&self) -> usize {
-        self.detail.scroll
-    }
-
-    /// How many times the detail document was built: for benchmarks and tests of the cache.
-    pub fn document_builds(&self) -> u64 {
-        self.detail.builds
-    }
-
-    pub fn overlay(&self) -> Option<Overlay> {
-        self.overlay
-    }
-
-    pub fn chart(&self) -> Option<ChartView> {
-        self.chart
-    }
-
-    pub fn search(&self) -> Option<&SearchState> {
-        self.search.as_ref()
-    }
-
-    /// The date in force: stakes, roles and relations are those holding on it.
-    pub fn as_of(&self) -> Day {
-        self.time.as_of
-    }
-
-    /// The event date before the date in force.
-    pub fn since(&self) -> Option<Day> {
-        self.time.since
-    }
-
-    /// Whether `id` changed since the previous event date.
-    pub fn changed(&self, id: EntityId) -> bool {
-        self.time
-            .changed
-            .get(id.0 as usize)
-            .copied()
-            .unwrap_or(false)
-    }
-
-    /// Whether something below `id` changed since the previous event date.
-    pub fn changed_below(&self, id: EntityId) -> bool {
-        self.time
-            .changed_below
-            .get(id.0 as usize)
-            .copied()
-            .unwrap_or(false)
-    }
-
-    pub fn outside(&self) -> Outside {
-        self.time.outside
-    }
-
-    pub fn status(&self) -> Option<&str> {
-        self.notice.status.as_deref()
-    }
-
-    pub fn banner(&self) -> Option<&str> {
-        self.notice.banner.as_deref()
-    }
-
-    pub fn reloading(&self) -> bool {
-        self.notice.reloading
-    }
-
-    /// The model file being watched, if any.
-    pub fn path(&self) -> Option<&std::path::Path> {
-        self.options.path.as_deref()
-    }
-
     /// How keys are read now, computed once per key.
     pub fn mode(&self) -> Mode {
         match self.overlay {
@@ -421,62 +259,6 @@ impl App {
             .selected()
             .map_or(1, |id| self.org.entity(id).id.pos.line.max(1));
         Some(Effect::Edit { path, line })
-    }
-
-    /// Puts a reloaded model in place. Every field that holds an index into the old model is
-    /// made anew from the new one, in one place: the explorer is built again around the new
-    /// model, and what the person was looking at (the selection, what was expanded, the date,
-    /// the search, the chart, a person or source on show) is carried over by id, or forgotten
-    /// when its id went away.
-    fn replace_org(&mut self, org: Org) {
-        let kept = Kept::of(self);
-        let mut options = self.options.clone();
-        options.screen = self.screen;
-        let mut fresh = App::bare(org, options);
-        fresh.time.outside = self.time.outside;
-        fresh.focus = self.focus;
-        *self = fresh;
-        kept.apply(self);
-    }
-
-    /// The model file was read again and is well: its new model, shown.
-    pub fn reloaded(&mut self, org: Org) {
-        self.replace_org(org);
-        self.notice.status = Some("the model file changed: reloaded".into());
-    }
-
-    /// The model file was read again and has a problem: the first one, in the banner, and the
-    /// last good model kept on screen.
-    pub fn reload_failed(&mut self, error: &crate::load::LoadError) {
-        self.notice.reloading = false;
-        let first = error
-            .diagnostics
-            .iter()
-            .find(|d| d.is_error())
-            .or(error.diagnostics.first());
-        let line = first.map_or_else(
-            || "cannot read the model file".to_owned(),
-            |d| {
-                let rendered = d.render(&error.name, None);
-                rendered.lines().next().unwrap_or_default().to_owned()
-            },
-        );
-        self.notice.banner = Some(format!("{line} — showing the last good version"));
-    }
-
-    /// The model file is being read again.
-    pub fn start_reloading(&mut self) {
-        self.notice.reloading = true;
-    }
-
-    /// The model file is gone: say so, and keep the last good model until it comes back.
-    pub fn file_vanished(&mut self) {
-        self.notice.reloading = false;
-        self.notice.banner = Some(format!(
-            "{} is gone (deleted or renamed) — showing the last good version; it is read again \
-             when it comes back",
-            self.options.file_name
-        ));
     }
 
     /// A message for the status line, from the loop (a failed copy, a paste out of place).

@@ -2,6 +2,7 @@
 //! the model gives it rather than by index, since the new model numbers everything anew.
 
 use super::{App, ChartView, Overlay, Target};
+use crate::org::Org;
 
 /// The view, by id, as it was before a reload.
 #[derive(Debug)]
@@ -74,5 +75,63 @@ impl Kept {
         // The help has no ids; the timeline's cursor is put in range by `settle`.
         app.overlay = self.overlay;
         app.settle();
+    }
+}
+
+impl App {
+    /// Puts a reloaded model in place. Every field that holds an index into the old model is
+    /// made anew from the new one, in one place: the explorer is built again around the new
+    /// model, and what the person was looking at (the selection, what was expanded, the date,
+    /// the search, the chart, a person or source on show) is carried over by id, or forgotten
+    /// when its id went away.
+    pub(super) fn replace_org(&mut self, org: Org) {
+        let kept = Kept::of(self);
+        let mut options = self.options.clone();
+        options.screen = self.screen;
+        let mut fresh = App::bare(org, options);
+        fresh.time.outside = self.time.outside;
+        fresh.focus = self.focus;
+        *self = fresh;
+        kept.apply(self);
+    }
+
+    /// The model file was read again and is well: its new model, shown.
+    pub fn reloaded(&mut self, org: Org) {
+        self.replace_org(org);
+        self.notice.status = Some("the model file changed: reloaded".into());
+    }
+
+    /// The model file was read again and has a problem: the first one, in the banner, and the
+    /// last good model kept on screen.
+    pub fn reload_failed(&mut self, error: &crate::load::LoadError) {
+        self.notice.reloading = false;
+        let first = error
+            .diagnostics
+            .iter()
+            .find(|d| d.is_error())
+            .or(error.diagnostics.first());
+        let line = first.map_or_else(
+            || "cannot read the model file".to_owned(),
+            |d| {
+                let rendered = d.render(&error.name, None);
+                rendered.lines().next().unwrap_or_default().to_owned()
+            },
+        );
+        self.notice.banner = Some(format!("{line} — showing the last good version"));
+    }
+
+    /// The model file is being read again.
+    pub fn start_reloading(&mut self) {
+        self.notice.reloading = true;
+    }
+
+    /// The model file is gone: say so, and keep the last good model until it comes back.
+    pub fn file_vanished(&mut self) {
+        self.notice.reloading = false;
+        self.notice.banner = Some(format!(
+            "{} is gone (deleted or renamed) — showing the last good version; it is read again \
+             when it comes back",
+            self.options.file_name
+        ));
     }
 }

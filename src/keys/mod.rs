@@ -102,7 +102,10 @@ pub struct Section {
 
 /// The sections whose keys work in `mode`, in the order they are looked up.
 pub fn sections(mode: Mode) -> impl Iterator<Item = &'static Section> {
-    SECTIONS.iter().filter(move |s| s.modes.contains(mode))
+    SECTIONS
+        .iter()
+        .copied()
+        .filter(move |s| s.modes.contains(mode))
 }
 
 /// The action a key press asks for in `mode`.

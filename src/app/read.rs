@@ -1,0 +1,131 @@
+//! Reading the explorer's state: what the drawing, the loop and tests may know of it. Nothing
+//! here changes it.
+
+use super::{App, ChartView, Focus, Outside, Overlay, SearchState, Target, TreeNav};
+use ratatui::layout::Rect;
+
+use crate::document::Document;
+use crate::model::Day;
+use crate::org::{EntityId, Org};
+
+impl App {
+    pub fn org(&self) -> &Org {
+        &self.org
+    }
+
+    pub fn ownership(&self) -> &crate::ownership::Cache {
+        &self.ownership
+    }
+
+    pub fn file_name(&self) -> &str {
+        &self.options.file_name
+    }
+
+    pub fn color(&self) -> bool {
+        self.options.color
+    }
+
+    /// The terminal's size.
+    pub fn screen(&self) -> Rect {
+        self.screen
+    }
+
+    pub fn tree(&self) -> &TreeNav {
+        &self.tree
+    }
+
+    pub fn focus(&self) -> Focus {
+        self.focus
+    }
+
+    pub fn selected(&self) -> Option<EntityId> {
+        self.tree.selected()
+    }
+
+    /// What the detail pane shows.
+    pub fn subject(&self) -> Target {
+        self.detail.subject
+    }
+
+    /// The detail pane's document, as of the last action.
+    pub fn document(&self) -> &Document {
+        self.detail.document()
+    }
+
+    /// Which of the detail pane's links the cursor is on, when the pane has the focus.
+    pub fn cursor(&self) -> Option<usize> {
+        (self.focus == Focus::Detail && self.detail.link < self.document().links.len())
+            .then_some(self.detail.link)
+    }
+
+    /// First line of the detail pane on screen.
+    pub fn detail_scroll(&self) -> usize {
+        self.detail.scroll
+    }
+
+    /// How many times the detail document was built: for benchmarks and tests of the cache.
+    pub fn document_builds(&self) -> u64 {
+        self.detail.builds
+    }
+
+    pub fn overlay(&self) -> Option<Overlay> {
+        self.overlay
+    }
+
+    pub fn chart(&self) -> Option<ChartView> {
+        self.chart
+    }
+
+    pub fn search(&self) -> Option<&SearchState> {
+        self.search.as_ref()
+    }
+
+    /// The date in force: stakes, roles and relations are those holding on it.
+    pub fn as_of(&self) -> Day {
+        self.time.as_of
+    }
+
+    /// The event date before the date in force.
+    pub fn since(&self) -> Option<Day> {
+        self.time.since
+    }
+
+    /// Whether `id` changed since the previous event date.
+    pub fn changed(&self, id: EntityId) -> bool {
+        self.time
+            .changed
+            .get(id.0 as usize)
+            .copied()
+            .unwrap_or(false)
+    }
+
+    /// Whether something below `id` changed since the previous event date.
+    pub fn changed_below(&self, id: EntityId) -> bool {
+        self.time
+            .changed_below
+            .get(id.0 as usize)
+            .copied()
+            .unwrap_or(false)
+    }
+
+    pub fn outside(&self) -> Outside {
+        self.time.outside
+    }
+
+    pub fn status(&self) -> Option<&str> {
+        self.notice.status.as_deref()
+    }
+
+    pub fn banner(&self) -> Option<&str> {
+        self.notice.banner.as_deref()
+    }
+
+    pub fn reloading(&self) -> bool {
+        self.notice.reloading
+    }
+
+    /// The model file being watched, if any.
+    pub fn path(&self) -> Option<&std::path::Path> {
+        self.options.path.as_deref()
+    }
+}

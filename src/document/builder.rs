@@ -1,0 +1,192 @@
+//! Building the document line by line: text, links, citations and prose, each piece sanitized
+//! where it is received.
+
+use std::fmt::Write as _;
+
+use unicode_width::UnicodeWidthStr;
+
+use super::wrap::{Para, Piece};
+use super::{Target, Tone, safe};
+use crate::model::{Note, Ref};
+use crate::org::{EntityId, Org, SourceId};
+
+/// Builds the document line by line. Every piece is sanitized here, where it is received.
+pub(super) struct Builder<'a> {
+    pub(super) org: &'a Org,
+    pub(super) paras: Vec<Para>,
+    line: Vec<Piece>,
+    pub(super) targets: Vec<Target>,
+    cited: Vec<SourceId>,
+    unknown_cited: Vec<&'a str>,
+}
+
+impl<'a> Builder<'a> {
+    pub(super) fn new(org: &'a Org) -> Self {
+        Builder {
+            org,
+            paras: Vec::new(),
+            line: Vec::new(),
+            targets: Vec::new(),
+            cited: Vec::new(),
+            unknown_cited: Vec::new(),
+        }
+    }
+
+    pub(super) fn push(&mut self, text: &str, tone: Tone, link: Option<usize>) -> &mut Self {
+        self.line.push(Piece {
+            text: safe(text),
+            tone,
+            link,
+        });
+        self
+    }
+
+    pub(super) fn text(&mut self, text: impl AsRef<str>) -> &mut Self {
+        self.push(text.as_ref(), Tone::Plain, None)
+    }
+
+    pub(super) fn styled(&mut self, text: impl AsRef<str>, tone: Tone) -> &mut Self {
+        self.push(text.as_ref(), tone, None)
+    }
+
+    /// A piece of text that leads to `target`.
+    pub(super) fn link(&mut self, text: impl AsRef<str>, target: Target) -> &mut Self {
+        let n = self.targets.len();
+        self.targets.push(target);
+        self.push(text.as_ref(), Tone::Plain, Some(n))
+    }
+
+    pub(super) fn entity(&mut self, id: EntityId) -> &mut Self {
+        let name = safe(&self.org.entity(id).name);
+        self.link(name, Target::Entity(id))
+    }
+
+    /// An entity named by id: a link when it exists, the id otherwise.
+    pub(super) fn entity_ref(&mut self, r: &str) -> &mut Self {
+        match self.org.find_entity(r) {
+            Some(id) => self.entity(id),
+            None => self.text(safe(r)),
+        }
+    }
+
+    pub(super) fn person_ref(&mut self, r: &str) -> &mut Self {
+        match self.org.find_person(r) {
+            Some(id) => {
+                let name = safe(&self.org.person(id).name);
+                self.link(name, Target::Person(id))
+            }
+            None => self.text(safe(r)),
+        }
+    }
+
+    /// ` [1][2]`: the sources, numbered in the order the pane first cites them, and listed in
+    /// that order.
+    pub(super) fn cite(&mut self, refs: &'a [Ref]) -> &mut Self {
+        let mut numbers: Vec<(usize, SourceId)> = Vec::new();
+        let mut unknown: Vec<&'a str> = Vec::new();
+        for r in refs {
+            match self.org.find_source(r) {
+                Some(id) => {
+                    let n = match self.cited.iter().position(|&c| c == id) {
+                        Some(i) => i + 1,
+                        None => {
+                            self.cited.push(id);
+                            self.cited.len()
+                        }
+                    };
+                    numbers.push((n, id));
+                }
+                None => unknown.push(r),
+            }
+        }
+        numbers.sort_unstable_by_key(|&(n, _)| n);
+        numbers.dedup_by_key(|&mut (n, _)| n);
+        if !numbers.is_empty() || !unknown.is_empty() {
+            self.text(" ");
+        }
+        for (n, id) in numbers {
+            self.link(format!("[{n}]"), Target::Source(id));
+        }
+        for r in unknown {
+            self.unknown_cited.push(r);
+            self.text(format!("[{}]", safe(r)));
+        }
+        self
+    }
+
+    /// Text that may hold line breaks: each line of it is a line of the pane, the later ones
+    /// indented under the first; the last stays open for more pieces.
+    pub(super) fn prose(&mut self, prefix: &str, text: &str, tone: Tone) -> &mut Self {
+        let indent = " ".repeat(prefix.width());
+        for (i, line) in text.split('\n').enumerate() {
+            if i > 0 {
+                self.end();
+            }
+            let lead = if i == 0 { prefix } else { indent.as_str() };
+            self.styled(format!("{lead}{}", safe(line.trim_end_matches('\r'))), tone);
+        }
+        self
+    }
+
+    /// Ends the line; continuation lines hang two columns past its indentation.
+    pub(super) fn end(&mut self) {
+        let lead = self
+            .line
+            .first()
+            .map_or(0, |p| p.text.chars().take_while(|c| *c == ' ').count());
+        self.paras.push(Para {
+            pieces: std::mem::take(&mut self.line),
+            hang: lead + 2,
+        });
+    }
+
+    /// Ends the line; continuation lines start at column `hang`.
+    pub(super) fn end_hanging(&mut self, hang: usize) {
+        self.end();
+        if let Some(p) = self.paras.last_mut() {
+            p.hang = hang;
+        }
+    }
+
+    pub(super) fn blank(&mut self) {
+        self.end();
+    }
+
+    pub(super) fn heading(&mut self, text: impl AsRef<str>) {
+        self.blank();
+        self.styled(text.as_ref(), Tone::Heading).end();
+    }
+
+    /// `  • text [1]` for each note.
+    pub(super) fn notes(&mut self, notes: &'a [Note], tone: Tone) {
+        for note in notes {
+            self.prose("  • ", &note.text, tone)
+                .cite(&note.sources)
+                .end();
+        }
+    }
+
+    /// The sources cited so far, numbered; each line leads to its source.
+    pub(super) fn sources(&mut self) {
+        if self.cited.is_empty() {
+            return;
+        }
+        self.heading("Sources");
+        for (i, &id) in self.cited.clone().iter().enumerate() {
+            let s = self.org.source(id);
+            let mut text = format!("{}, “{}”", safe(&s.publisher), safe(&s.title));
+            if let Some(date) = &s.date {
+                let _ = write!(text, ", {}", date.value);
+            }
+            self.text(format!("[{}] ", i + 1))
+                .link(text, Target::Source(id));
+            if let Some(note) = &s.note {
+                self.styled(format!(" — {}", safe(note)), Tone::Dim);
+            }
+            if let Some(url) = &s.url {
+                self.text(format!(" <{}>", safe(url)));
+            }
+            self.end_hanging(4);
+        }
+    }
+}
