@@ -23,4 +23,3 @@ pub mod suggest;
 pub mod synthetic;
 pub mod term;
 pub mod ui;
-pub mod validate;

@@ -5,6 +5,7 @@
 mod adjacency;
 mod build;
 mod ids;
+mod validate;
 
 use crate::diagnostic::Diagnostic;
 use crate::model::{Day, Entity, Event, Model, Person, Role, Source, Stake};
@@ -65,7 +66,7 @@ impl Org {
     /// (errors and warnings) when there is at least one error.
     pub fn new(model: Model) -> Result<(Org, Vec<Diagnostic>), Vec<Diagnostic>> {
         let (org, mut diagnostics) = build::build(model);
-        crate::validate::check(&org, &mut diagnostics);
+        validate::check(&org, &mut diagnostics);
         if diagnostics.iter().any(Diagnostic::is_error) {
             Err(diagnostics)
         } else {
