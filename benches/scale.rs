@@ -199,6 +199,74 @@ mod explorer {
     }
 }
 
+/// The detail pane on the shipped model's richest page (Cloudwatt: a cap table, effective
+/// owners, leaders, events and sources). Each bench says, once, how many documents it built
+/// per key or frame: the document is built at most once per key that changes what it shows,
+/// and never for a key that only moves the cursor or for a frame.
+mod detail {
+    use super::*;
+
+    fn cloudwatt() -> App {
+        let org = orgtree::load::load_embedded().unwrap().org;
+        let mut app = App::new(org, Options::new("orange-cloud.yaml", AREA));
+        orgtree::headless::press(&mut app, "jjj<Tab>").unwrap();
+        app
+    }
+
+    fn report(what: &str, app: &App, before: u64, presses: u64) {
+        let built = app.document_builds() - before;
+        eprintln!(
+            "detail::{what}: {built} documents for {presses} ({:.2} each)",
+            built as f64 / presses.max(1) as f64
+        );
+    }
+
+    /// `j` then `k` in the detail pane, each with its frame: the cursor moves, nothing is built.
+    #[divan::bench]
+    fn link_step(bencher: Bencher) {
+        let mut app = cloudwatt();
+        let mut buf = Buffer::empty(AREA);
+        let (before, mut presses) = (app.document_builds(), 0);
+        bencher.bench_local(|| {
+            app.perform(Action::Down);
+            render(&app, &mut buf);
+            app.perform(Action::Up);
+            render(&app, &mut buf);
+            presses += 2;
+        });
+        report("link_step", &app, before, presses);
+    }
+
+    /// `>` then `<`: the date moves, so the page is built again, once per key.
+    #[divan::bench(sample_count = 20)]
+    fn date_step(bencher: Bencher) {
+        let mut app = cloudwatt();
+        let mut buf = Buffer::empty(AREA);
+        let (before, mut presses) = (app.document_builds(), 0);
+        bencher.bench_local(|| {
+            app.perform(Action::NextDate);
+            render(&app, &mut buf);
+            app.perform(Action::PrevDate);
+            render(&app, &mut buf);
+            presses += 2;
+        });
+        report("date_step", &app, before, presses);
+    }
+
+    /// A frame with nothing new: what an idle explorer would redraw.
+    #[divan::bench]
+    fn idle_frame(bencher: Bencher) {
+        let app = cloudwatt();
+        let mut buf = Buffer::empty(AREA);
+        let (before, mut frames) = (app.document_builds(), 0);
+        bencher.bench_local(|| {
+            render(&app, &mut buf);
+            frames += 1;
+        });
+        report("idle_frame", &app, before, frames);
+    }
+}
+
 mod dump_all {
     use super::*;
 

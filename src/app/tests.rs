@@ -381,3 +381,35 @@ fn a_search_that_matches_nothing_leaves_no_stale_details() {
     assert!(frame.contains("No entity is selected"), "{frame}");
     assert!(!frame.contains("group"), "{frame}");
 }
+
+#[test]
+fn the_detail_document_is_built_once_per_change_and_never_for_a_frame() {
+    let loaded = crate::load::load_embedded().unwrap();
+    let mut app = App::new(loaded.org, Options::new("m.yaml", Rect::new(0, 0, 100, 30)));
+    let built = |app: &App| app.document_builds();
+    let start = built(&app);
+    // Another entity: one new document.
+    app.perform(Down);
+    assert_eq!(built(&app), start + 1);
+    // Focus and the cursor move over the same document.
+    app.perform(SwitchFocus);
+    app.perform(Down);
+    app.perform(Down);
+    app.perform(Up);
+    assert_eq!(built(&app), start + 1);
+    for _ in 0..3 {
+        let _ = crate::headless::frame(&app);
+    }
+    assert_eq!(built(&app), start + 1, "frames build nothing");
+    // A new date, and a new width: one each.
+    app.perform(PrevDate);
+    assert_eq!(built(&app), start + 2);
+    app.perform(Resize {
+        width: 120,
+        height: 30,
+    });
+    assert_eq!(built(&app), start + 3);
+    // Following a link shows another page: once.
+    app.perform(Activate);
+    assert!(built(&app) <= start + 4);
+}
