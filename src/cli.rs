@@ -48,7 +48,7 @@ pub struct Cli {
 
     /// Output format of --dump (and giving it implies --dump) [default: tree].
     #[arg(long, value_enum)]
-    pub format: Option<FormatArg>,
+    pub format: Option<Format>,
 
     /// Draw the dumped tree with ASCII characters instead of Unicode box drawing.
     #[arg(long)]
@@ -159,39 +159,6 @@ fn generated(cli: &Cli) -> Option<ExitCode> {
         return Some(write_out(|out| man.render(out)));
     }
     None
-}
-
-/// `--format` values.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum FormatArg {
-    /// An indented tree, one entity per line.
-    Tree,
-    /// The whole resolved model as JSON.
-    Json,
-    /// The model written back as a model file.
-    Yaml,
-    /// A Graphviz graph (render it with `dot -Tsvg`).
-    Dot,
-    /// A Mermaid flowchart.
-    Mermaid,
-    /// A nested Markdown list with owners and leaders, and a table of sources.
-    Markdown,
-    /// The box org chart as text.
-    Chart,
-}
-
-impl From<FormatArg> for Format {
-    fn from(f: FormatArg) -> Format {
-        match f {
-            FormatArg::Tree => Format::Tree,
-            FormatArg::Json => Format::Json,
-            FormatArg::Yaml => Format::Yaml,
-            FormatArg::Dot => Format::Dot,
-            FormatArg::Mermaid => Format::Mermaid,
-            FormatArg::Markdown => Format::Markdown,
-            FormatArg::Chart => Format::Chart,
-        }
-    }
 }
 
 /// Runs orgtree as the command line asks; returns the exit status.
@@ -362,7 +329,7 @@ fn check(loaded: &Loaded) -> ExitCode {
 
 fn dump(cli: &Cli, org: &crate::org::Org, root: Option<crate::org::EntityId>) -> ExitCode {
     let options = DumpOptions {
-        format: cli.format.unwrap_or(FormatArg::Tree).into(),
+        format: cli.format.unwrap_or_default(),
         ascii: cli.ascii,
         root,
         depth: cli.depth.map(|d| d as usize),
