@@ -531,11 +531,12 @@ fn after_sigstop_and_sigcont_the_explorer_takes_the_terminal_again() {
     run.assert_restored();
 }
 
+/// A terminal that fails is an I/O error: exit 3.
 #[test]
-fn an_error_restores_the_terminal_and_exits_1() {
+fn an_error_restores_the_terminal_and_exits_3() {
     // Debug builds fail on purpose after the first frame when asked to.
     let mut run = Running::start_with(&[("ORGTREE_TEST_ERROR", "1")]);
-    assert_eq!(run.exit_code(), 1);
+    assert_eq!(run.exit_code(), 3);
     run.assert_restored();
     let out = run.text();
     let entered = out.rfind("\x1b[?1049h").unwrap();
