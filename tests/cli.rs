@@ -252,11 +252,8 @@ fn a_fifo_or_a_device_is_refused_before_reading() {
     let dir = std::env::temp_dir().join(format!("orgtree-fifo-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let fifo = dir.join("model.yaml");
-    nix::unistd::mkfifo(
-        &fifo,
-        nix::sys::stat::Mode::S_IRUSR | nix::sys::stat::Mode::S_IWUSR,
-    )
-    .unwrap();
+    let mode = rustix::fs::Mode::RUSR | rustix::fs::Mode::WUSR;
+    rustix::fs::mkfifoat(rustix::fs::CWD, &fifo, mode).unwrap();
     let out = orgtree()
         .args(["--check", fifo.to_str().unwrap()])
         .output()
