@@ -21,6 +21,7 @@ use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 use serde::de::IgnoredAny;
 
+#[cfg(feature = "mimalloc")]
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

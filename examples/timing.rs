@@ -10,6 +10,7 @@ use orgtree::org::Org;
 use serde::de::IgnoredAny;
 
 // The binary's allocator, so that the stages cost here what they cost there.
+#[cfg(feature = "mimalloc")]
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

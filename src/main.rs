@@ -9,6 +9,7 @@ use orgtree::cli::{self, Cli};
 
 /// A model is millions of short strings: mimalloc allocates them faster and packs them tighter
 /// than the system allocator (see BENCHMARKS.md).
+#[cfg(feature = "mimalloc")]
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
