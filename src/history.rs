@@ -39,16 +39,6 @@ pub enum StakeChange<'a> {
     Changed { before: &'a Stake, after: &'a Stake },
 }
 
-impl StakeChange<'_> {
-    /// The entity whose capital changed.
-    pub fn owned(&self) -> &str {
-        match self {
-            StakeChange::Added(s) | StakeChange::Removed(s) => &s.owned,
-            StakeChange::Changed { after, .. } => &after.owned,
-        }
-    }
-}
-
 /// What changed from one day to another.
 #[derive(Debug, Clone)]
 pub struct Changes<'a> {

@@ -24,12 +24,6 @@ pub struct Found {
     pub shown: Vec<bool>,
 }
 
-impl Found {
-    pub fn is_match(&self, id: EntityId) -> bool {
-        self.matched.get(id.0 as usize).copied().unwrap_or(false)
-    }
-}
-
 /// A compiled query.
 pub struct Query {
     pattern: Pattern,

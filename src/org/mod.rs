@@ -151,11 +151,6 @@ impl Org {
         self.siblings(id).get(before).map(|&n| EntityId(n))
     }
 
-    /// The first child of `id`.
-    pub fn first_child(&self, id: EntityId) -> Option<EntityId> {
-        self.children.get(id.0).first().map(|&n| EntityId(n))
-    }
-
     /// The last child of `id`.
     pub fn last_child(&self, id: EntityId) -> Option<EntityId> {
         self.children.get(id.0).last().map(|&n| EntityId(n))
