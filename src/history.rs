@@ -117,8 +117,7 @@ pub fn changes(org: &Org, from: Day, to: Day) -> Changes<'_> {
     let m = &org.model;
     let mut appeared = Vec::new();
     let mut gone = Vec::new();
-    for n in 0..org.entity_count() {
-        let id = EntityId(n as u32);
+    for id in org.entity_ids() {
         match (org.exists_at(id, Some(from)), org.exists_at(id, Some(to))) {
             (false, true) => appeared.push(id),
             (true, false) => gone.push(id),

@@ -33,11 +33,10 @@ fn cycles(org: &Org, diagnostics: &mut Vec<Diagnostic>) {
         OnPath,
         Done,
     }
-    let n = org.entity_count();
-    let mut mark = vec![Mark::New; n];
-    for start in 0..n {
+    let mut mark = vec![Mark::New; org.entity_count()];
+    for start in org.entity_ids() {
         let mut path = Vec::new();
-        let mut at = Some(EntityId(start as u32));
+        let mut at = Some(start);
         while let Some(id) = at {
             match mark[id.0 as usize] {
                 Mark::Done => break,
@@ -195,8 +194,7 @@ fn stake_sums(org: &Org, diagnostics: &mut Vec<Diagnostic>) {
     let whole = Wide::from_integer(1);
     let wide = |f: share::Fraction| Wide::new_raw(u128::from(*f.numer()), u128::from(*f.denom()));
 
-    for n in 0..org.entity_count() {
-        let id = EntityId(n as u32);
+    for id in org.entity_ids() {
         let stakes: Vec<(&Stake, &At<Share>)> = org
             .stakes_in(id)
             // A reversed period is reported by `periods`; it holds on no day.

@@ -87,6 +87,14 @@ impl Org {
         self.model.entities.len()
     }
 
+    /// Every entity's id, in the model's order.
+    pub fn entity_ids(&self) -> impl ExactSizeIterator<Item = EntityId> + use<> {
+        // Ids are u32s: models are bounded well below 4 billion entities by the file-size
+        // limit, as when the ids were given (see `build`).
+        let count = u32::try_from(self.entity_count()).unwrap_or(u32::MAX);
+        (0..count).map(EntityId)
+    }
+
     /// The entity whose id is `id`.
     pub fn find_entity(&self, id: &str) -> Option<EntityId> {
         let entities = &self.model.entities;
