@@ -3,6 +3,13 @@
 //! force, the search, and the places visited; [`App::perform`] applies an [`Action`]. Nothing
 //! here knows about terminals: drawing is `ui`'s, the event loop `term`'s.
 
+// TODO(architecture): remove once this module is rewritten
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::cast_possible_truncation
+)]
+
 mod action;
 mod charting;
 mod links;
