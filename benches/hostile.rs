@@ -6,6 +6,9 @@
 //!
 //! See BENCHMARKS.md, "Hostile models".
 
+// A benchmark stops at its first failure: unwrapping is how it fails.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::collections::HashMap;
 use std::io;
 use std::sync::{Mutex, OnceLock};
@@ -20,6 +23,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
+#[cfg(feature = "mimalloc")]
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

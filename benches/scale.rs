@@ -7,6 +7,9 @@
 //!
 //! `bench/compare.sh` measures the whole program against jless; see BENCHMARKS.md.
 
+// A benchmark stops at its first failure: unwrapping is how it fails.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::collections::HashMap;
 use std::io;
 use std::sync::{Mutex, OnceLock};
@@ -21,6 +24,7 @@ use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 use serde::de::IgnoredAny;
 
+#[cfg(feature = "mimalloc")]
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

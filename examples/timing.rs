@@ -10,15 +10,16 @@ use orgtree::org::Org;
 use serde::de::IgnoredAny;
 
 // The binary's allocator, so that the stages cost here what they cost there.
+#[cfg(feature = "mimalloc")]
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-fn main() {
-    let path = std::env::args().nth(1).expect("usage: timing FILE");
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let path = std::env::args().nth(1).ok_or("usage: timing FILE")?;
     let t = Instant::now();
     let file = ModelText {
         name: path.clone(),
-        text: std::fs::read_to_string(&path).expect("a readable UTF-8 file"),
+        text: std::fs::read_to_string(&path)?,
     };
     let read = t.elapsed();
     let syntax = Syntax::of(&file);
@@ -27,23 +28,22 @@ fn main() {
     let t = Instant::now();
     match syntax {
         Syntax::Json => {
-            serde_json::from_str::<IgnoredAny>(&text).expect("JSON");
+            serde_json::from_str::<IgnoredAny>(&text)?;
         }
         Syntax::Yaml => {
             // No budgets: the library at full speed.
             let options = serde_saphyr::options! { budget: None };
-            serde_saphyr::from_str_with_options::<IgnoredAny>(&text, options).expect("YAML");
+            serde_saphyr::from_str_with_options::<IgnoredAny>(&text, options)?;
         }
     }
     let bare = t.elapsed();
 
     let t = Instant::now();
-    let model = parse(&text, syntax)
-        .map_err(|d| d.message)
-        .expect("a model");
+    let model = parse(&text, syntax).map_err(|d| d.message)?;
     let parsed = t.elapsed();
     let t = Instant::now();
-    let (org, _) = Org::new(model).map_err(|d| d.len()).expect("a valid model");
+    let (org, _) =
+        Org::new(model).map_err(|d| format!("not a valid model: {} problems", d.len()))?;
     let resolved = t.elapsed();
     let t = Instant::now();
     let options =
@@ -62,4 +62,5 @@ fn main() {
         org.entity_count(),
         ours.as_secs_f64() / bare.as_secs_f64()
     );
+    Ok(())
 }

@@ -1,30 +1,28 @@
-//! The command line: what each flag means, and which mode (explorer, dump, check) runs.
+//! The command line: what each flag means, which one mode a run is in (explorer, screen, dump,
+//! diff, check, generated texts), and carrying it out. Errors come back to [`exit`], which
+//! prints them and picks the exit status.
 
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
-use std::process::ExitCode;
 
-use clap::{Parser, ValueEnum};
+use clap::{CommandFactory, Parser, ValueEnum};
 use ratatui::layout::Rect;
 
 use crate::app::{App, Options};
 use crate::model::{Day, PartialDate};
+use crate::org::{EntityId, Org};
 
 use crate::dump::{self, DumpOptions, Format};
-use crate::load::{self, Limits, LoadError, Loaded};
+use crate::load::{self, Limits, Loaded};
 use crate::sanitize::sanitize;
 use crate::suggest;
 
+mod exit;
+mod mode;
 mod usage;
 
-pub use usage::report_usage;
-
-/// Exit status: everything went well.
-pub const EXIT_OK: u8 = 0;
-/// Exit status: the model has problems (or could not be read).
-pub const EXIT_MODEL: u8 = 1;
-/// Exit status: the command line is wrong.
-pub const EXIT_USAGE: u8 = 2;
+pub use exit::{EXIT_IO, EXIT_MODEL, EXIT_OK, EXIT_USAGE, Failure, Finish, UsageError, exit};
+pub use mode::{Mode, mode};
 
 /// Explore an organisation — its hierarchy, owners, leaders, history and sources — in the
 /// terminal.
@@ -33,7 +31,9 @@ pub const EXIT_USAGE: u8 = 2;
 /// When standard input or output is not a terminal, orgtree prints the tree as --dump does.
 #[derive(Debug, Parser)]
 #[command(name = "orgtree", version, about, long_about)]
-#[command(after_help = "Exit status: 0 ok, 1 model problems, 2 usage error.")]
+#[command(
+    after_help = "Exit status: 0 ok, 1 model problems, 2 usage error, 3 input or output failed (a model file that cannot be read, output that cannot be written)."
+)]
 pub struct Cli {
     /// The model file (YAML); see docs/model.md for the format.
     pub file: Option<PathBuf>,
@@ -48,7 +48,7 @@ pub struct Cli {
 
     /// Output format of --dump (and giving it implies --dump) [default: tree].
     #[arg(long, value_enum)]
-    pub format: Option<FormatArg>,
+    pub format: Option<Format>,
 
     /// Draw the dumped tree with ASCII characters instead of Unicode box drawing.
     #[arg(long)]
@@ -139,128 +139,110 @@ impl ColorChoice {
     }
 }
 
-/// Everything generated from the command line's own definition: schema, completions, man page.
-fn generated(cli: &Cli) -> Option<ExitCode> {
-    use clap::CommandFactory;
-    if cli.schema {
-        let schema = schemars::schema_for!(crate::model::Model);
-        let text = serde_json::to_string_pretty(&schema).unwrap_or_default();
-        return Some(write_out(|out| writeln!(out, "{text}")));
-    }
-    if let Some(shell) = cli.completions {
-        let mut command = Cli::command();
-        return Some(write_out(|out| {
-            clap_complete::generate(shell, &mut command, "orgtree", out);
-            Ok(())
-        }));
-    }
-    if cli.man {
-        let man = clap_mangen::Man::new(Cli::command());
-        return Some(write_out(|out| man.render(out)));
-    }
-    None
-}
-
-/// `--format` values.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum FormatArg {
-    /// An indented tree, one entity per line.
-    Tree,
-    /// The whole resolved model as JSON.
-    Json,
-    /// The model written back as a model file.
-    Yaml,
-    /// A Graphviz graph (render it with `dot -Tsvg`).
-    Dot,
-    /// A Mermaid flowchart.
-    Mermaid,
-    /// A nested Markdown list with owners and leaders, and a table of sources.
-    Markdown,
-    /// The box org chart as text.
-    Chart,
-}
-
-impl From<FormatArg> for Format {
-    fn from(f: FormatArg) -> Format {
-        match f {
-            FormatArg::Tree => Format::Tree,
-            FormatArg::Json => Format::Json,
-            FormatArg::Yaml => Format::Yaml,
-            FormatArg::Dot => Format::Dot,
-            FormatArg::Mermaid => Format::Mermaid,
-            FormatArg::Markdown => Format::Markdown,
-            FormatArg::Chart => Format::Chart,
-        }
-    }
-}
-
-/// Runs orgtree as the command line asks; returns the exit status.
-pub fn run(cli: Cli) -> ExitCode {
-    if let Some(code) = generated(&cli) {
-        return code;
-    }
-    let loaded = match load(&cli) {
-        Ok(loaded) => loaded,
-        Err(e) => {
-            eprint!("{}", e.render());
-            return ExitCode::from(EXIT_MODEL);
-        }
-    };
-    if cli.check {
-        return check(&loaded);
-    }
-    // Warnings are counted, not quoted, from here on: the text of a large model need not stay.
-    let mut loaded = loaded;
-    drop(std::mem::take(&mut loaded.file.text));
-    let root = match &cli.root {
-        None => None,
-        Some(id) => match loaded.org.find_entity(id) {
-            Some(root) => Some(root),
-            None => {
-                let ids = loaded
-                    .org
-                    .model
-                    .entities
-                    .iter()
-                    .map(|e| e.id.value.as_str());
-                let hint = suggest::help(id, ids).unwrap_or_else(|| {
-                    "the explorer shows each entity's id in its detail pane".into()
-                });
-                eprintln!(
-                    "orgtree: --root: no entity has the id `{}`; {}",
-                    sanitize(id),
-                    sanitize(&hint)
-                );
-                return ExitCode::from(EXIT_USAGE);
-            }
-        },
-    };
-    let warnings = (!loaded.warnings.is_empty()).then(|| {
-        format!(
-            "{}: {} warning(s); run orgtree --check to see them",
-            sanitize(&loaded.file.name),
-            loaded.warnings.len()
-        )
-    });
+/// Runs orgtree in the one mode the command line asks for.
+pub fn run(cli: Cli) -> Result<Finish, Failure> {
     let interactive = io::stdout().is_terminal() && io::stdin().is_terminal();
-    let explorer = cli.screen.is_some()
-        || !(cli.dump || cli.format.is_some() || cli.diff.is_some() || !interactive);
-    if !explorer && let Some(w) = &warnings {
-        eprintln!("{w}");
-    }
-    if let Some(dates) = &cli.diff {
-        if dates[0] > dates[1] {
-            eprintln!(
-                "orgtree: --diff: {} is after {}; give the earlier date first",
-                dates[0], dates[1]
-            );
-            return ExitCode::from(EXIT_USAGE);
+    match mode(&cli, interactive)? {
+        Mode::Schema => {
+            let schema = schemars::schema_for!(crate::model::Model);
+            let text = serde_json::to_string_pretty(&schema).unwrap_or_default();
+            write_out(|out| writeln!(out, "{text}"))
         }
-        return write_out(|out| dump::write_diff(&loaded.org, dates[0], dates[1], out));
+        Mode::Completions(shell) => {
+            let mut command = Cli::command();
+            write_out(|out| {
+                clap_complete::generate(shell, &mut command, "orgtree", out);
+                Ok(())
+            })
+        }
+        Mode::Man => {
+            let man = clap_mangen::Man::new(Cli::command());
+            write_out(|out| man.render(out))
+        }
+        Mode::Check => check(&load(&cli)?),
+        Mode::Diff { from, to } => {
+            let shown = Shown::load(&cli)?;
+            shown.warn();
+            write_out(|out| dump::write_diff(&shown.loaded.org, from, to, out))
+        }
+        Mode::Dump(format) => {
+            let shown = Shown::load(&cli)?;
+            shown.warn();
+            dump(&cli, format, &shown.loaded.org, shown.root)
+        }
+        Mode::Screen { keys } => screen(explorer(&cli, Shown::load(&cli)?), &keys),
+        Mode::Explore => {
+            let limits = Limits {
+                max_size: cli.max_size,
+            };
+            explore(explorer(&cli, Shown::load(&cli)?), limits)
+        }
     }
-    if !explorer {
-        return dump(&cli, &loaded.org, root);
+}
+
+/// A model loaded to be shown (dumped, diffed or explored): its text dropped, the `--root`
+/// asked for found, and the line that counts its warnings.
+struct Shown {
+    loaded: Loaded,
+    root: Option<EntityId>,
+    warnings: Option<String>,
+}
+
+impl Shown {
+    fn load(cli: &Cli) -> Result<Shown, Failure> {
+        let mut loaded = load(cli)?;
+        // Warnings are counted, not quoted, from here on: the text of a large model need not
+        // stay.
+        drop(std::mem::take(&mut loaded.file.text));
+        let root = match &cli.root {
+            None => None,
+            Some(id) => Some(find_root(&loaded.org, id)?),
+        };
+        let warnings = (!loaded.warnings.is_empty()).then(|| {
+            format!(
+                "{}: {} warning(s); run orgtree --check to see them",
+                sanitize(&loaded.file.name),
+                loaded.warnings.len()
+            )
+        });
+        Ok(Shown {
+            loaded,
+            root,
+            warnings,
+        })
     }
+
+    /// Outside the explorer, which shows it in its status line, the warnings line goes to
+    /// stderr.
+    fn warn(&self) {
+        if let Some(w) = &self.warnings {
+            eprintln!("{w}");
+        }
+    }
+}
+
+/// The entity `--root` names, or what to write instead.
+fn find_root(org: &Org, id: &str) -> Result<EntityId, UsageError> {
+    if let Some(root) = org.find_entity(id) {
+        return Ok(root);
+    }
+    let ids = org.model.entities.iter().map(|e| e.id.value.as_str());
+    let hint = suggest::help(id, ids)
+        .unwrap_or_else(|| "the explorer shows each entity's id in its detail pane".into());
+    Err(UsageError(format!(
+        "--root: no entity has the id `{}`; {}",
+        sanitize(id),
+        sanitize(&hint)
+    )))
+}
+
+/// The explorer, set up as the command line asks.
+fn explorer(cli: &Cli, shown: Shown) -> App {
+    let Shown {
+        loaded,
+        root,
+        warnings,
+    } = shown;
     let area = cli
         .screen
         .map_or_else(Rect::default, |(w, h)| Rect::new(0, 0, w, h));
@@ -278,49 +260,30 @@ pub fn run(cli: Cli) -> ExitCode {
         status: warnings,
         ..Options::new(loaded.file.name, area)
     };
-    let app = App::new(loaded.org, options);
-    match &cli.screen {
-        Some(_) => screen(app, cli.keys.as_deref().unwrap_or_default()),
-        None => explore(
-            app,
-            Limits {
-                max_size: cli.max_size,
-            },
-        ),
+    App::new(loaded.org, options)
+}
+
+fn explore(app: App, limits: Limits) -> Result<Finish, Failure> {
+    crate::term::run(app, limits)
+        .map(Finish::Explorer)
+        .map_err(|e| Failure::io("terminal error", &e))
+}
+
+fn screen(mut app: App, keys: &str) -> Result<Finish, Failure> {
+    crate::headless::press(&mut app, keys)
+        .map_err(|e| UsageError(format!("--keys: {}", sanitize(&e))))?;
+    let frame = crate::headless::frame(&app);
+    let mut out = io::stdout().lock();
+    match out.write_all(frame.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
+            Err(Failure::io("cannot write the frame", &e))
+        }
+        _ => Ok(Finish::Done),
     }
 }
 
-fn explore(app: App, limits: Limits) -> ExitCode {
-    match crate::term::run(app, limits) {
-        Ok(ending) => ExitCode::from(ending.exit_code()),
-        Err(e) => {
-            eprintln!("orgtree: terminal error: {e}");
-            ExitCode::from(EXIT_MODEL)
-        }
-    }
-}
-
-fn screen(mut app: App, keys: &str) -> ExitCode {
-    match crate::headless::press(&mut app, keys).map(|()| crate::headless::frame(&app)) {
-        Ok(frame) => {
-            let mut out = io::stdout().lock();
-            match out.write_all(frame.as_bytes()).and_then(|()| out.flush()) {
-                Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
-                    eprintln!("orgtree: cannot write the frame: {e}");
-                    ExitCode::from(EXIT_MODEL)
-                }
-                _ => ExitCode::from(EXIT_OK),
-            }
-        }
-        Err(e) => {
-            eprintln!("orgtree: --keys: {}", sanitize(&e));
-            ExitCode::from(EXIT_USAGE)
-        }
-    }
-}
-
-fn load(cli: &Cli) -> Result<Loaded, LoadError> {
-    match &cli.file {
+fn load(cli: &Cli) -> Result<Loaded, Failure> {
+    let loaded = match &cli.file {
         Some(path) => load::load_file(
             path,
             Limits {
@@ -328,10 +291,11 @@ fn load(cli: &Cli) -> Result<Loaded, LoadError> {
             },
         ),
         None => load::load_embedded(),
-    }
+    };
+    Ok(loaded?)
 }
 
-fn check(loaded: &Loaded) -> ExitCode {
+fn check(loaded: &Loaded) -> Result<Finish, Failure> {
     let m = &loaded.org.model;
     eprint!(
         "{}",
@@ -347,17 +311,13 @@ fn check(loaded: &Loaded) -> ExitCode {
         (m.sources.len(), "source", "sources"),
     ]
     .map(|(n, one, many)| format!("{n} {}", if n == 1 { one } else { many }));
-    println!(
-        "{}: ok — {}",
-        sanitize(&loaded.file.name),
-        counts.join(", ")
-    );
-    ExitCode::from(EXIT_OK)
+    let name = sanitize(&loaded.file.name);
+    write_out(|out| writeln!(out, "{name}: ok — {}", counts.join(", ")))
 }
 
-fn dump(cli: &Cli, org: &crate::org::Org, root: Option<crate::org::EntityId>) -> ExitCode {
+fn dump(cli: &Cli, format: Format, org: &Org, root: Option<EntityId>) -> Result<Finish, Failure> {
     let options = DumpOptions {
-        format: cli.format.unwrap_or(FormatArg::Tree).into(),
+        format,
         ascii: cli.ascii,
         root,
         depth: cli.depth.map(|d| d as usize),
@@ -378,14 +338,12 @@ fn dump(cli: &Cli, org: &crate::org::Org, root: Option<crate::org::EntityId>) ->
 /// Streams output to stdout; a reader that went away (`orgtree --dump | head`) is no failure.
 fn write_out(
     write: impl FnOnce(&mut io::BufWriter<io::StdoutLock<'static>>) -> io::Result<()>,
-) -> ExitCode {
+) -> Result<Finish, Failure> {
     let mut out = io::BufWriter::new(io::stdout().lock());
     match write(&mut out).and_then(|()| out.flush()) {
-        Ok(()) => ExitCode::from(EXIT_OK),
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::from(EXIT_OK),
-        Err(e) => {
-            eprintln!("orgtree: cannot write the output: {e}");
-            ExitCode::from(EXIT_MODEL)
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
+            Err(Failure::io("cannot write the output", &e))
         }
+        _ => Ok(Finish::Done),
     }
 }

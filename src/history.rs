@@ -42,16 +42,6 @@ pub enum StakeChange<'a> {
     Changed { before: &'a Stake, after: &'a Stake },
 }
 
-impl StakeChange<'_> {
-    /// The entity whose capital changed.
-    pub fn owned(&self) -> &str {
-        match self {
-            StakeChange::Added(s) | StakeChange::Removed(s) => &s.owned,
-            StakeChange::Changed { after, .. } => &after.owned,
-        }
-    }
-}
-
 /// What changed from one day to another.
 #[derive(Debug, Clone)]
 pub struct Changes<'a> {
@@ -130,8 +120,7 @@ pub fn changes(org: &Org, from: Day, to: Day) -> Changes<'_> {
     let m = &org.model;
     let mut appeared = Vec::new();
     let mut gone = Vec::new();
-    for n in 0..org.entity_count() {
-        let id = EntityId(n as u32);
+    for id in org.entity_ids() {
         match (org.exists_at(id, Some(from)), org.exists_at(id, Some(to))) {
             (false, true) => appeared.push(id),
             (true, false) => gone.push(id),

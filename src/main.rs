@@ -1,4 +1,5 @@
-//! The `orgtree` binary: parse the command line, run, exit with its status.
+//! The `orgtree` binary: parse the command line, run, report what went wrong and exit with its
+//! status.
 
 use std::process::ExitCode;
 
@@ -8,6 +9,7 @@ use orgtree::cli::{self, Cli};
 
 /// A model is millions of short strings: mimalloc allocates them faster and packs them tighter
 /// than the system allocator (see BENCHMARKS.md).
+#[cfg(feature = "mimalloc")]
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
@@ -16,8 +18,8 @@ fn main() -> ExitCode {
     if let Err(e) = color_eyre::install() {
         eprintln!("orgtree: cannot install the error reporter: {e}");
     }
-    match Cli::try_parse() {
-        Ok(command_line) => cli::run(command_line),
-        Err(e) => cli::report_usage(e),
-    }
+    let result = Cli::try_parse()
+        .map_err(cli::Failure::from)
+        .and_then(cli::run);
+    cli::exit(result)
 }

@@ -1,6 +1,13 @@
 //! Fuzzy search over the model: entity names, ids, other names, kinds, attribute values, and
 //! the names of the people who hold roles in them. The explorer and `--dump --filter` share it.
 
+// TODO(architecture): remove once this module is rewritten
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::cast_possible_truncation
+)]
+
 use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32Str};
 
@@ -22,12 +29,6 @@ pub struct Found {
     pub matched: Vec<bool>,
     /// For each entity, whether to show it: it matches, or it is an ancestor of a match.
     pub shown: Vec<bool>,
-}
-
-impl Found {
-    pub fn is_match(&self, id: EntityId) -> bool {
-        self.matched.get(id.0 as usize).copied().unwrap_or(false)
-    }
 }
 
 /// A compiled query.

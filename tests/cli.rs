@@ -1,5 +1,8 @@
 //! The `orgtree` binary as scripts use it: exit codes, `--dump` into pipes, `--check`.
 
+// Test code as a whole, so that clippy.toml's allow-unwrap-in-tests covers its helpers too.
+#![cfg(test)]
+
 use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -78,13 +81,15 @@ fn usage_errors_exit_2() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("did you mean `cloudwatt`?"));
 }
 
+/// A file that cannot be read is an I/O error (3), not a model with problems (1): a script can
+/// tell a wrong path from a model to fix.
 #[test]
-fn a_missing_file_is_a_model_problem() {
+fn a_missing_file_is_an_io_error() {
     let out = orgtree()
         .args(["--dump", "no/such/model.yaml"])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(out.status.code(), Some(3));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
         stderr.contains("no/such/model.yaml: error: cannot read the model file"),
@@ -98,7 +103,7 @@ fn a_directory_is_refused() {
         .args(["--dump", env!("CARGO_MANIFEST_DIR")])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(out.status.code(), Some(3));
     assert!(String::from_utf8_lossy(&out.stderr).contains("the model path is a directory"));
 }
 
@@ -157,6 +162,26 @@ fn a_closed_pipe_ends_the_dump_quietly() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+}
+
+/// Output that cannot be written (a full disk) is an I/O error, reported once; only a reader
+/// that went away is no failure.
+#[test]
+fn output_that_cannot_be_written_is_an_io_error() {
+    for args in [vec!["--dump"], vec!["--check"], vec!["--schema"]] {
+        let full = std::fs::File::options()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
+        let out = orgtree().args(&args).stdout(full).output().unwrap();
+        assert_eq!(out.status.code(), Some(3), "{args:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(
+            stderr.matches("orgtree: cannot write the output:").count(),
+            1,
+            "{args:?}: {stderr}"
+        );
+    }
 }
 
 #[test]
@@ -230,21 +255,18 @@ fn a_fifo_or_a_device_is_refused_before_reading() {
     let dir = std::env::temp_dir().join(format!("orgtree-fifo-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let fifo = dir.join("model.yaml");
-    nix::unistd::mkfifo(
-        &fifo,
-        nix::sys::stat::Mode::S_IRUSR | nix::sys::stat::Mode::S_IWUSR,
-    )
-    .unwrap();
+    let mode = rustix::fs::Mode::RUSR | rustix::fs::Mode::WUSR;
+    rustix::fs::mkfifoat(rustix::fs::CWD, &fifo, mode).unwrap();
     let out = orgtree()
         .args(["--check", fifo.to_str().unwrap()])
         .output()
         .unwrap();
     std::fs::remove_dir_all(&dir).unwrap();
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(out.status.code(), Some(3));
     assert!(String::from_utf8_lossy(&out.stderr).contains("not a regular file"));
 
     let out = orgtree().args(["--check", "/dev/zero"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(out.status.code(), Some(3));
     assert!(String::from_utf8_lossy(&out.stderr).contains("not a regular file"));
 }
 

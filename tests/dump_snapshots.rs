@@ -1,5 +1,8 @@
 //! Snapshots of `--dump` on the shipped model: the text tree and the JSON document.
 
+// Test code as a whole, so that clippy.toml's allow-unwrap-in-tests covers its helpers too.
+#![cfg(test)]
+
 use orgtree::dump::{self, DumpOptions, Format};
 use orgtree::load::load_embedded;
 

@@ -3,6 +3,9 @@
 //! test fails on any import that points back up, and prints the graph with
 //! `cargo test --test layers -- --nocapture`.
 
+// Test code as a whole, so that clippy.toml's allow-unwrap-in-tests covers its helpers too.
+#![cfg(test)]
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 

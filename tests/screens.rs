@@ -1,6 +1,9 @@
 //! Whole-screen snapshots of the explorer, drawn on ratatui's `TestBackend`. The selection is
 //! visible as text (the `▶` marker), so each snapshot shows where the explorer stands.
 
+// Test code as a whole, so that clippy.toml's allow-unwrap-in-tests covers its helpers too.
+#![cfg(test)]
+
 use std::path::Path;
 
 use orgtree::app::{App, Options, Target};
@@ -100,7 +103,7 @@ fn the_selected_row_is_reversed_and_kinds_are_coloured() {
     let row: String = (0..32).map(|x| buffer[(x, 5)].symbol()).collect();
     let kind = row
         .find(" company")
-        .map(|i| row[..i].chars().count() as u16 + 1)
+        .map(|i| u16::try_from(row[..i].chars().count()).unwrap() + 1)
         .unwrap();
     assert_eq!(buffer[(kind, 5)].fg, Color::Blue, "{row}");
 }
@@ -147,7 +150,7 @@ fn search_highlights_matched_characters() {
         })
         .unwrap();
     let line: Vec<&str> = (0..32).map(|x| buffer[(x, row)].symbol()).collect();
-    let c = line.iter().position(|s| *s == "C").unwrap() as u16;
+    let c = u16::try_from(line.iter().position(|s| *s == "C").unwrap()).unwrap();
     assert!(
         buffer[(c, row)].modifier.contains(Modifier::UNDERLINED),
         "C is matched"

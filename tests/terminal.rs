@@ -4,17 +4,23 @@
 //! capture off, cooked mode) and ends, with the exit status each way promises.
 //!
 //! The harness holds the only descriptor of the pty's master side, so that dropping it is
-//! exactly what closing a terminal window does.
+//! exactly what closing a terminal window does. Programs start under `setsid(1)`, which gives
+//! them a session of their own (and, with `--ctty`, the pty as controlling terminal) before it
+//! executes them in the same process: the harness needs no code between fork and exec.
+
+// Test code as a whole, so that clippy.toml's allow-unwrap-in-tests covers its helpers too.
+#![cfg(test)]
 
 use std::io::Write as _;
-use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
-use std::os::unix::process::CommandExt;
+use std::os::fd::OwnedFd;
 use std::process::{Child, Command, ExitStatus, Stdio};
 use std::time::{Duration, Instant};
 
-use nix::sys::signal::{Signal, kill};
-use nix::sys::termios::{LocalFlags, tcgetattr};
-use nix::unistd::Pid;
+use rustix::event::{PollFd, PollFlags, Timespec};
+use rustix::fs::{Mode, OFlags};
+use rustix::process::{Pid, Signal, kill_process};
+use rustix::pty::OpenptFlags;
+use rustix::termios::{LocalModes, OptionalActions, Winsize, tcgetattr, tcsetattr};
 
 const ROWS: u16 = 30;
 const COLS: u16 = 100;
@@ -39,33 +45,26 @@ struct Pty {
 /// beside this one must not hand a copy of this master to its own child, or closing it here
 /// would close no terminal.
 fn open_pty() -> Pty {
-    // SAFETY: plain calls on descriptors this function owns; each result is checked.
-    unsafe {
-        let master = libc::posix_openpt(libc::O_RDWR | libc::O_NOCTTY | libc::O_CLOEXEC);
-        assert!(master >= 0, "posix_openpt");
-        let master = OwnedFd::from_raw_fd(master);
-        assert_eq!(libc::grantpt(master.as_raw_fd()), 0);
-        assert_eq!(libc::unlockpt(master.as_raw_fd()), 0);
-        let mut name = [0 as libc::c_char; 128];
-        assert_eq!(
-            libc::ptsname_r(master.as_raw_fd(), name.as_mut_ptr(), name.len()),
-            0
-        );
-        let slave = libc::open(
-            name.as_ptr(),
-            libc::O_RDWR | libc::O_NOCTTY | libc::O_CLOEXEC,
-        );
-        assert!(slave >= 0, "open the pty's slave");
-        let slave = OwnedFd::from_raw_fd(slave);
-        let size = libc::winsize {
-            ws_row: ROWS,
-            ws_col: COLS,
-            ws_xpixel: 0,
-            ws_ypixel: 0,
-        };
-        assert_eq!(libc::ioctl(slave.as_raw_fd(), libc::TIOCSWINSZ, &size), 0);
-        Pty { master, slave }
-    }
+    let master =
+        rustix::pty::openpt(OpenptFlags::RDWR | OpenptFlags::NOCTTY | OpenptFlags::CLOEXEC)
+            .expect("openpt");
+    rustix::pty::grantpt(&master).expect("grantpt");
+    rustix::pty::unlockpt(&master).expect("unlockpt");
+    let name = rustix::pty::ptsname(&master, Vec::new()).expect("ptsname");
+    let slave = rustix::fs::open(
+        name.as_c_str(),
+        OFlags::RDWR | OFlags::NOCTTY | OFlags::CLOEXEC,
+        Mode::empty(),
+    )
+    .expect("open the pty's slave");
+    let size = Winsize {
+        ws_row: ROWS,
+        ws_col: COLS,
+        ws_xpixel: 0,
+        ws_ypixel: 0,
+    };
+    rustix::termios::tcsetwinsize(&slave, size).expect("set the pty's size");
+    Pty { master, slave }
 }
 
 struct Running {
@@ -85,8 +84,12 @@ impl Running {
 
     fn launch(program: &str, args: &[&str], env: &[(&str, &str)], start: Start) -> Running {
         let pty = open_pty();
-        let mut cmd = Command::new(program);
-        cmd.args(args)
+        let mut cmd = Command::new("setsid");
+        if start == Start::Controlling {
+            cmd.arg("--ctty");
+        }
+        cmd.arg(program)
+            .args(args)
             .env("TERM", "xterm-256color")
             .env("RUST_BACKTRACE", "0")
             .stdin(Stdio::from(pty.slave.try_clone().unwrap()))
@@ -94,19 +97,6 @@ impl Running {
             .stderr(Stdio::from(pty.slave));
         for (key, value) in env {
             cmd.env(key, value);
-        }
-        let controlling = start == Start::Controlling;
-        // SAFETY: only async-signal-safe calls between fork and exec.
-        unsafe {
-            cmd.pre_exec(move || {
-                if libc::setsid() < 0 {
-                    return Err(std::io::Error::last_os_error());
-                }
-                if controlling && libc::ioctl(0, libc::TIOCSCTTY, 0) < 0 {
-                    return Err(std::io::Error::last_os_error());
-                }
-                Ok(())
-            });
         }
         let child = cmd.spawn().unwrap();
         Running {
@@ -125,19 +115,13 @@ impl Running {
         let deadline = Instant::now() + time;
         loop {
             let left = deadline.saturating_duration_since(Instant::now());
-            let mut fd = libc::pollfd {
-                fd: master.as_raw_fd(),
-                events: libc::POLLIN,
-                revents: 0,
-            };
-            // SAFETY: one valid pollfd.
-            let n = unsafe { libc::poll(&mut fd, 1, left.as_millis() as i32) };
-            if n > 0 && fd.revents & libc::POLLIN != 0 {
+            let mut fds = [PollFd::new(master, PollFlags::IN)];
+            let timeout = Timespec::try_from(left).unwrap();
+            let n = rustix::event::poll(&mut fds, Some(&timeout)).unwrap_or(0);
+            if n > 0 && fds[0].revents().contains(PollFlags::IN) {
                 let mut buf = [0u8; 65536];
-                // SAFETY: the buffer is valid for its length.
-                let got = unsafe { libc::read(fd.fd, buf.as_mut_ptr().cast(), buf.len()) };
-                if got > 0 {
-                    self.output.extend_from_slice(&buf[..got as usize]);
+                if let Ok(got @ 1..) = rustix::io::read(master, &mut buf) {
+                    self.output.extend_from_slice(&buf[..got]);
                     continue;
                 }
             }
@@ -184,12 +168,8 @@ impl Running {
         file.flush().unwrap();
     }
 
-    fn pid(&self) -> Pid {
-        Pid::from_raw(self.child.id() as i32)
-    }
-
     fn signal(&self, signal: Signal) {
-        kill(self.pid(), signal).unwrap();
+        kill_process(Pid::from_child(&self.child), signal).unwrap();
     }
 
     /// Closes the terminal, as closing its window does.
@@ -221,15 +201,15 @@ impl Running {
         }
     }
 
-    fn local_flags(&self) -> LocalFlags {
+    fn local_flags(&self) -> LocalModes {
         let master = self.master.as_ref().expect("the terminal is open");
-        tcgetattr(master).expect("pty termios").local_flags
+        tcgetattr(master).expect("pty termios").local_modes
     }
 
     fn in_raw_mode(&self) -> bool {
         !self
             .local_flags()
-            .intersects(LocalFlags::ICANON | LocalFlags::ECHO)
+            .intersects(LocalModes::ICANON | LocalModes::ECHO)
     }
 
     /// Asserts that the terminal is as it was before orgtree started.
@@ -251,7 +231,7 @@ impl Running {
         );
         let flags = self.local_flags();
         assert!(
-            flags.contains(LocalFlags::ICANON | LocalFlags::ECHO),
+            flags.contains(LocalModes::ICANON | LocalModes::ECHO),
             "raw mode still on: {flags:?}"
         );
     }
@@ -289,18 +269,18 @@ fn navigate_to_cloudwatt_read_its_owners_and_quit() {
 #[test]
 fn every_ending_signal_restores_the_terminal() {
     for signal in [
-        Signal::SIGTERM,
-        Signal::SIGHUP,
-        Signal::SIGINT,
-        Signal::SIGQUIT,
-        Signal::SIGUSR1,
-        Signal::SIGUSR2,
-        Signal::SIGALRM,
+        Signal::TERM,
+        Signal::HUP,
+        Signal::INT,
+        Signal::QUIT,
+        Signal::USR1,
+        Signal::USR2,
+        Signal::ALARM,
     ] {
         let mut run = Running::start();
         run.wait_for("Orange Business Services");
         run.signal(signal);
-        assert_eq!(run.exit_code(), 128 + signal as i32, "{signal}");
+        assert_eq!(run.exit_code(), 128 + signal.as_raw(), "{signal:?}");
         run.assert_restored();
     }
 }
@@ -309,7 +289,7 @@ fn every_ending_signal_restores_the_terminal() {
 fn an_outside_sigpipe_changes_nothing() {
     let mut run = Running::start();
     run.wait_for("Orange Business Services");
-    run.signal(Signal::SIGPIPE);
+    run.signal(Signal::PIPE);
     run.pump(Duration::from_millis(300));
     run.keys("jjj");
     run.wait_for("Orange › Cloudwatt");
@@ -360,7 +340,7 @@ fn signals_and_hangups_end_a_stuck_explorer() {
     let stall = [("ORGTREE_TEST_STALL", "1")];
     let mut run = Running::start_with(&stall);
     run.wait_for("Orange Business Services");
-    run.signal(Signal::SIGTERM);
+    run.signal(Signal::TERM);
     let status = run.ended_within(Duration::from_secs(2));
     assert_eq!(status.and_then(|s| s.code()), Some(143));
     run.assert_restored();
@@ -379,7 +359,7 @@ fn under_a_parent_that_ignores_sighup() {
     let program = env!("CARGO_BIN_EXE_orgtree");
     let mut run = Running::launch("sh", &["-c", script, program], &[], Start::Controlling);
     run.wait_for("Orange Business Services");
-    run.signal(Signal::SIGTERM);
+    run.signal(Signal::TERM);
     let status = run.ended_within(Duration::from_secs(2));
     assert_eq!(status.and_then(|s| s.code()), Some(143));
     run.assert_restored();
@@ -459,7 +439,8 @@ fn suspending_gives_the_terminal_back_and_fg_takes_it_again() {
         if by_key {
             run.keys("\x1a");
         } else {
-            kill(Pid::from_raw(explorer as i32), Signal::SIGTSTP).unwrap();
+            let explorer = Pid::from_raw(i32::try_from(explorer).unwrap()).unwrap();
+            kill_process(explorer, Signal::TSTP).unwrap();
         }
         wait_stopped(&mut run, explorer);
         run.pump(Duration::from_millis(100));
@@ -491,8 +472,8 @@ fn a_storm_of_stops_without_job_control_leaves_it_running() {
     let mut run = Running::start();
     run.wait_for("Orange Business Services");
     for _ in 0..5 {
-        run.signal(Signal::SIGTSTP);
-        run.signal(Signal::SIGCONT);
+        run.signal(Signal::TSTP);
+        run.signal(Signal::CONT);
     }
     run.pump(Duration::from_millis(500));
     assert!(!is_stopped(run.child.id()), "left stopped");
@@ -512,16 +493,16 @@ fn a_storm_of_stops_without_job_control_leaves_it_running() {
 fn after_sigstop_and_sigcont_the_explorer_takes_the_terminal_again() {
     let mut run = Running::start();
     run.wait_for("Orange Business Services");
-    run.signal(Signal::SIGSTOP);
+    run.signal(Signal::STOP);
     let pid = run.child.id();
     wait_stopped(&mut run, pid);
     // What a shell does to a stopped job's terminal: its own (cooked) settings back.
     let master = run.master.as_ref().unwrap();
     let mut cooked = tcgetattr(master).unwrap();
-    cooked.local_flags |= LocalFlags::ICANON | LocalFlags::ECHO;
-    nix::sys::termios::tcsetattr(master, nix::sys::termios::SetArg::TCSANOW, &cooked).unwrap();
+    cooked.local_modes |= LocalModes::ICANON | LocalModes::ECHO;
+    tcsetattr(master, OptionalActions::Now, &cooked).unwrap();
     let drawn = run.output.len();
-    run.signal(Signal::SIGCONT);
+    run.signal(Signal::CONT);
     run.wait_until("a repaint", |r| {
         String::from_utf8_lossy(&r.output[drawn..]).contains("Orange Business Services")
     });
@@ -531,11 +512,12 @@ fn after_sigstop_and_sigcont_the_explorer_takes_the_terminal_again() {
     run.assert_restored();
 }
 
+/// A terminal that fails is an I/O error: exit 3.
 #[test]
-fn an_error_restores_the_terminal_and_exits_1() {
+fn an_error_restores_the_terminal_and_exits_3() {
     // Debug builds fail on purpose after the first frame when asked to.
     let mut run = Running::start_with(&[("ORGTREE_TEST_ERROR", "1")]);
-    assert_eq!(run.exit_code(), 1);
+    assert_eq!(run.exit_code(), 3);
     run.assert_restored();
     let out = run.text();
     let entered = out.rfind("\x1b[?1049h").unwrap();
@@ -731,19 +713,19 @@ fn ctrl_c_typed_into_the_editor_belongs_to_the_editor() {
 /// exits, not before: the editor's own modes would stay on the terminal.
 #[test]
 fn a_signal_while_editing_ends_the_explorer_after_the_editor() {
-    for signal in [Signal::SIGTERM, Signal::SIGINT, Signal::SIGUSR1] {
+    for signal in [Signal::TERM, Signal::INT, Signal::USR1] {
         let dir = temp_dir("editor-term");
         let mut run = edit_with(&dir);
         run.signal(signal);
         run.pump(Duration::from_millis(300));
         assert!(
             run.ended_within(Duration::ZERO).is_none(),
-            "{signal}: ended while the editor ran"
+            "{signal:?}: ended while the editor ran"
         );
         let done = dir.join("done");
         run.wait_until("the editor's end", |_| done.exists());
         let status = run.ended_within(Duration::from_secs(2));
-        assert_eq!(status.and_then(|s| s.code()), Some(128 + signal as i32));
+        assert_eq!(status.and_then(|s| s.code()), Some(128 + signal.as_raw()));
         run.assert_restored();
         let _ = std::fs::remove_dir_all(&dir);
     }

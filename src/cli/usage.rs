@@ -3,11 +3,10 @@
 //! argument sanitized too.
 
 use std::io::{self, Write};
-use std::process::ExitCode;
 
 use crate::sanitize::sanitize;
 
-use super::{EXIT_OK, EXIT_USAGE};
+use super::exit::{EXIT_OK, EXIT_USAGE};
 
 /// `--screen`'s size; the message quotes the argument, made safe.
 pub(super) fn parse_size(text: &str) -> Result<(u16, u16), String> {
@@ -18,12 +17,12 @@ pub(super) fn parse_size(text: &str) -> Result<(u16, u16), String> {
 /// to stdout with 0; a usage error to stderr with 2, every argument it quotes (and every line
 /// of it) through the sanitizer, since the error printer would send an argument's escape
 /// sequences to the terminal as they are.
-pub fn report_usage(mut error: clap::Error) -> ExitCode {
+pub(super) fn report_parse_error(mut error: clap::Error) -> u8 {
     use clap::error::ContextValue;
     if !error.use_stderr() {
         // Help and version are orgtree's own text; a closed pipe is no failure.
         let _ = error.print();
-        return ExitCode::from(EXIT_OK);
+        return EXIT_OK;
     }
     // Quoted arguments are made safe before the message is laid out, so that a line break in
     // one cannot pass for a line of the message.
@@ -46,5 +45,5 @@ pub fn report_usage(mut error: clap::Error) -> ExitCode {
     for line in text.lines() {
         let _ = writeln!(err, "{}", sanitize(line));
     }
-    ExitCode::from(EXIT_USAGE)
+    EXIT_USAGE
 }

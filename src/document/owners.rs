@@ -231,5 +231,5 @@ pub(super) fn effective(cx: &Context<'_>, id: EntityId, when: &str, b: &mut Buil
 fn bounds_cells(value: &num_rational::BigRational) -> usize {
     use num_traits::ToPrimitive;
     let f = value.to_f64().unwrap_or(0.0).clamp(0.0, 1.0);
-    ((f * BAR as f64).round() as usize).min(BAR)
+    (f * BAR as f64).round().to_usize().unwrap_or(0).min(BAR)
 }

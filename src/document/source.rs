@@ -1,7 +1,7 @@
 //! A source in the detail pane: what it is, and every fact of the model that cites it.
 
 use crate::model::{Competing, Note, Ref};
-use crate::org::{EntityId, SourceId};
+use crate::org::SourceId;
 
 use super::{Builder, Context, Tone, safe, share_text};
 
@@ -28,9 +28,9 @@ pub(super) fn source<'a>(cx: &Context<'a>, id: SourceId, b: &mut Builder<'a>) {
 
     b.heading("Cited for");
     let mut any = false;
-    for (n, e) in m.entities.iter().enumerate() {
+    for (id, e) in org.entity_ids().zip(&m.entities) {
         if cites(&e.sources) || notes_cite(&e.notes) || comp_cite(&e.competing) {
-            b.text("  ").entity(EntityId(n as u32)).end();
+            b.text("  ").entity(id).end();
             any = true;
         }
     }

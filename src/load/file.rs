@@ -14,7 +14,7 @@ use super::{Limits, LoadError};
 /// Reads at most `limits.max_size` bytes of a regular file.
 pub(super) fn read_bounded(path: &Path, name: &str, limits: Limits) -> Result<Vec<u8>, LoadError> {
     let cannot_read = |e: std::io::Error| {
-        LoadError::whole_file(
+        LoadError::unreadable(
             name,
             format!("cannot read the model file: {e}"),
             "check the path and its permissions",
@@ -28,7 +28,7 @@ pub(super) fn read_bounded(path: &Path, name: &str, limits: Limits) -> Result<Ve
         } else {
             "not a regular file"
         };
-        return Err(LoadError::whole_file(
+        return Err(LoadError::unreadable(
             name,
             format!("the model path is {what}"),
             "give the path of a model file (YAML or JSON)",
@@ -98,6 +98,7 @@ impl TextProblem {
             name: name.to_owned(),
             text: None,
             diagnostics: vec![Diagnostic::error(position_at_end(&valid), message).with_help(help)],
+            unreadable: false,
         }
     }
 }

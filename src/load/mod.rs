@@ -57,6 +57,9 @@ pub struct LoadError {
     pub name: String,
     pub text: Option<String>,
     pub diagnostics: Vec<Diagnostic>,
+    /// The file itself could not be read (it is missing, not a regular file, or reading it
+    /// failed), rather than read and found not to be a model: an I/O error, not a model problem.
+    pub unreadable: bool,
 }
 
 impl LoadError {
@@ -65,6 +68,15 @@ impl LoadError {
             name: name.to_owned(),
             text: None,
             diagnostics: vec![Diagnostic::error(Pos::UNKNOWN, message).with_help(help)],
+            unreadable: false,
+        }
+    }
+
+    /// The file could not be read at all.
+    fn unreadable(name: &str, message: String, help: &str) -> Self {
+        LoadError {
+            unreadable: true,
+            ..LoadError::whole_file(name, message, help)
         }
     }
 
@@ -106,6 +118,7 @@ pub fn load_text(file: ModelText) -> Result<Loaded, LoadError> {
                 name: file.name,
                 text: Some(file.text),
                 diagnostics: vec![d],
+                unreadable: false,
             });
         }
     };
@@ -119,6 +132,7 @@ pub fn load_text(file: ModelText) -> Result<Loaded, LoadError> {
             diagnostics: with_positions(diagnostics, &file.text, syntax),
             name: file.name,
             text: Some(file.text),
+            unreadable: false,
         }),
     }
 }

@@ -90,6 +90,14 @@ impl Org {
         self.model.entities.len()
     }
 
+    /// Every entity's id, in the model's order.
+    pub fn entity_ids(&self) -> impl ExactSizeIterator<Item = EntityId> + use<> {
+        // Ids are u32s: models are bounded well below 4 billion entities by the file-size
+        // limit, as when the ids were given (see `build`).
+        let count = u32::try_from(self.entity_count()).unwrap_or(u32::MAX);
+        (0..count).map(EntityId)
+    }
+
     /// The entity whose id is `id`.
     pub fn find_entity(&self, id: &str) -> Option<EntityId> {
         let entities = &self.model.entities;
@@ -152,11 +160,6 @@ impl Org {
         let at = *self.position.get(id.0 as usize)? as usize;
         let before = at.checked_sub(1)?;
         self.siblings(id).get(before).map(|&n| EntityId(n))
-    }
-
-    /// The first child of `id`.
-    pub fn first_child(&self, id: EntityId) -> Option<EntityId> {
-        self.children.get(id.0).first().map(|&n| EntityId(n))
     }
 
     /// The last child of `id`.

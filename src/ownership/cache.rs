@@ -62,8 +62,9 @@ impl Cache {
                 let share = shared.waiting.get().max(1);
                 Budget::new(
                     (shared.steps.get() / share).clamp(MIN_STEPS, MAX_STEPS),
-                    (shared.deadline.saturating_duration_since(Instant::now()) / share as u32)
-                        .min(MAX_TIME),
+                    (shared.deadline.saturating_duration_since(Instant::now())
+                        / u32::try_from(share).unwrap_or(u32::MAX))
+                    .min(MAX_TIME),
                 )
             }
         };

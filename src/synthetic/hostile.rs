@@ -151,7 +151,7 @@ pub fn write(shape: Shape, n: usize, json: bool, w: &mut impl Write) -> io::Resu
             for owned in 1..n {
                 let mut left = 100;
                 for _ in 0..1 + rng.below(5) {
-                    let owner = 1 + rng.below(n as u64 - 1) as usize;
+                    let owner = 1 + rng.index(n - 1);
                     let share = 1 + rng.below(left.min(40));
                     if owner == owned || share >= left {
                         continue;

@@ -26,6 +26,13 @@ impl Rng {
         self.next() % n.max(1)
     }
 
+    /// An index below `len` (0 when `len` is 0): `below(len)`, as a `usize`.
+    pub(crate) fn index(&mut self, len: usize) -> usize {
+        let n = u64::try_from(len).unwrap_or(u64::MAX);
+        // Below `len`, so it fits in a usize.
+        usize::try_from(self.below(n)).unwrap_or(0)
+    }
+
     fn chance(&mut self, percent: u64) -> bool {
         self.below(100) < percent
     }
@@ -87,7 +94,7 @@ pub fn write(n: usize, json: bool, w: &mut impl Write) -> io::Result<()> {
         if depth > 8 {
             continue;
         }
-        let kids = 3 + rng.below(10) as usize;
+        let kids = 3 + rng.index(10);
         let after = entities[parent].founded;
         for _ in 0..kids.min(n - entities.len()) {
             let founded = after + rng.below(3);
@@ -116,14 +123,11 @@ pub fn write(n: usize, json: bool, w: &mut impl Write) -> io::Result<()> {
     }
     model.list("entities")?;
     for (i, e) in entities.iter().enumerate() {
-        let word = WORDS[rng.below(WORDS.len() as u64) as usize];
+        let word = WORDS[rng.index(WORDS.len())];
         let mut fields = vec![
             ("id", format!("e{i}")),
             ("name", format!("{word} {i}")),
-            (
-                "kind",
-                KINDS[rng.below(KINDS.len() as u64) as usize].to_owned(),
-            ),
+            ("kind", KINDS[rng.index(KINDS.len())].to_owned()),
             (
                 "description",
                 format!("Synthetic {word} entity number {i}, level {}", e.depth),
@@ -159,10 +163,7 @@ pub fn write(n: usize, json: bool, w: &mut impl Write) -> io::Result<()> {
             &[
                 ("person", format!("p{person}")),
                 ("entity", format!("e{entity}")),
-                (
-                    "title",
-                    TITLES[rng.below(TITLES.len() as u64) as usize].to_owned(),
-                ),
+                ("title", TITLES[rng.index(TITLES.len())].to_owned()),
                 (
                     "start",
                     format!("{}", entities[entity].founded + 1 + rng.below(10)),
@@ -174,7 +175,7 @@ pub fn write(n: usize, json: bool, w: &mut impl Write) -> io::Result<()> {
     model.list("stakes")?;
     for i in roots..n {
         if rng.chance(5) {
-            let owner = rng.below(n as u64) as usize;
+            let owner = rng.index(n);
             if owner == i {
                 continue;
             }

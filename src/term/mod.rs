@@ -119,6 +119,7 @@ pub fn drive(
             console.draw(app)?;
             dirty = false;
         }
+        #[cfg(debug_assertions)]
         test_hooks()?;
         let mut next = inputs.next(true)?;
         let started = Instant::now();
@@ -225,20 +226,18 @@ fn effects(
 }
 
 /// Debug builds only: let the end-to-end tests make the loop panic, fail or hang after its
-/// first frame. Release builds have no such switches.
+/// first frame. Release builds have no such switches, nor the call in the loop.
+#[cfg(debug_assertions)]
 fn test_hooks() -> io::Result<()> {
-    #[cfg(debug_assertions)]
-    {
-        if std::env::var_os("ORGTREE_TEST_PANIC").is_some() {
-            panic!("panic requested by ORGTREE_TEST_PANIC");
-        }
-        if std::env::var_os("ORGTREE_TEST_ERROR").is_some() {
-            return Err(io::Error::other("error requested by ORGTREE_TEST_ERROR"));
-        }
-        if std::env::var_os("ORGTREE_TEST_STALL").is_some() {
-            loop {
-                std::thread::park();
-            }
+    if std::env::var_os("ORGTREE_TEST_PANIC").is_some() {
+        panic!("panic requested by ORGTREE_TEST_PANIC");
+    }
+    if std::env::var_os("ORGTREE_TEST_ERROR").is_some() {
+        return Err(io::Error::other("error requested by ORGTREE_TEST_ERROR"));
+    }
+    if std::env::var_os("ORGTREE_TEST_STALL").is_some() {
+        loop {
+            std::thread::park();
         }
     }
     Ok(())

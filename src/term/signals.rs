@@ -11,7 +11,7 @@ use std::io;
 use std::sync::mpsc::Sender;
 
 use signal_hook::consts::{
-    SIGALRM, SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SIGUSR1, SIGUSR2,
+    SIGALRM, SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SIGTTOU, SIGUSR1, SIGUSR2,
 };
 use signal_hook::iterator::SignalsInfo;
 use signal_hook::iterator::exfiltrator::WithOrigin;
@@ -99,20 +99,17 @@ fn suspend(signals: &mut SignalsInfo<WithOrigin>, notes: &Sender<Note>) -> Vec<O
     late
 }
 
-/// Raises SIGTSTP with its default action in place for the moment, so that the kernel decides
-/// whether to stop (and drops it in an orphaned process group, where a SIGSTOP would stop the
-/// process for good); then puts the explorer's handler back.
+/// Stops the process as SIGTSTP's default action would: the kernel decides whether to stop, and
+/// drops the stop in an orphaned process group, where a SIGSTOP would stop the process for good.
+///
+/// SIGTSTP itself cannot do it, since the explorer handles it, and putting its default action
+/// back for a moment takes `sigaction`, which no safe interface offers (signal-hook's
+/// `emulate_default_handler` raises SIGSTOP, which would). SIGTTOU can: it is a stop
+/// signal of the same kind, one the explorer never handles, whose default action the kernel
+/// carries out under the same rules (stop, or drop in an orphaned process group), and a shell
+/// continues the process after it with `fg` as after a SIGTSTP. (Were SIGTTOU ignored, as a
+/// parent can leave it, nothing would stop: the explorer takes its terminal back, as in an
+/// orphaned process group.)
 fn stop_as_by_default() {
-    // SAFETY: sigaction with a zeroed (default) action saves the current one into `old`, which
-    // is put back unchanged; raise only sends a signal to this thread.
-    unsafe {
-        let mut default: libc::sigaction = std::mem::zeroed();
-        default.sa_sigaction = libc::SIG_DFL;
-        let mut old: libc::sigaction = std::mem::zeroed();
-        if libc::sigaction(SIGTSTP, &default, &mut old) != 0 {
-            return;
-        }
-        libc::raise(SIGTSTP);
-        libc::sigaction(SIGTSTP, &old, std::ptr::null_mut());
-    }
+    let _ = signal_hook::low_level::raise(SIGTTOU);
 }

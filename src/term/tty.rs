@@ -10,7 +10,7 @@
 //! cannot be put back from another thread and then entered again after `fg`.
 
 use std::io::{self, Write};
-use std::os::fd::RawFd;
+use std::os::fd::BorrowedFd;
 use std::sync::{Mutex, MutexGuard, OnceLock, TryLockError};
 use std::time::{Duration, Instant};
 
@@ -19,12 +19,20 @@ use crossterm::event::{
     DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
 };
 use crossterm::terminal::{Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen};
+use rustix::event::{PollFd, PollFlags};
+use rustix::io::Errno;
+use rustix::termios::{self, OptionalActions, Termios};
 
 /// The terminal the explorer reads keys from and sets modes on: standard input, which the
 /// explorer only runs on when it is a terminal.
-const TTY: RawFd = libc::STDIN_FILENO;
+fn tty() -> BorrowedFd<'static> {
+    rustix::stdio::stdin()
+}
+
 /// Where frames and mode changes are written.
-const SCREEN: RawFd = libc::STDOUT_FILENO;
+fn screen() -> BorrowedFd<'static> {
+    rustix::stdio::stdout()
+}
 
 /// Who has the terminal now.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,7 +61,7 @@ static GATE: Mutex<Gate> = Mutex::new(Gate {
 });
 
 /// The terminal's settings before raw mode, saved the first time the explorer takes it.
-static SAVED: OnceLock<libc::termios> = OnceLock::new();
+static SAVED: OnceLock<Termios> = OnceLock::new();
 
 /// Takes the gate, waiting at most `patience`: a thread stuck while holding it (a write to a
 /// terminal that does not drain) must not keep a signal from ending the process. `None` when it
@@ -118,47 +126,30 @@ fn leave_sequence() -> &'static str {
 /// is gone takes nothing more.
 fn write_raw(mut bytes: &[u8]) -> bool {
     while !bytes.is_empty() {
-        // SAFETY: the pointer and length describe a live slice; `write` reads nothing else.
-        let n = unsafe { libc::write(SCREEN, bytes.as_ptr().cast(), bytes.len()) };
-        if n < 0 {
-            if io::Error::last_os_error().kind() == io::ErrorKind::Interrupted {
-                continue;
-            }
-            return false;
+        match rustix::io::write(screen(), bytes) {
+            Err(Errno::INTR) => {}
+            Ok(0) | Err(_) => return false,
+            Ok(n) => bytes = bytes.get(n..).unwrap_or_default(),
         }
-        if n == 0 {
-            return false;
-        }
-        bytes = &bytes[n as usize..];
     }
     true
 }
 
-fn get_settings() -> io::Result<libc::termios> {
-    // SAFETY: termios is plain data; tcgetattr fills it in or fails.
-    let mut t: libc::termios = unsafe { std::mem::zeroed() };
-    // SAFETY: `t` is a valid, writable termios.
-    if unsafe { libc::tcgetattr(TTY, &mut t) } != 0 {
-        return Err(io::Error::last_os_error());
-    }
-    Ok(t)
+fn get_settings() -> io::Result<Termios> {
+    Ok(termios::tcgetattr(tty())?)
 }
 
-fn set_settings(t: &libc::termios) -> io::Result<()> {
-    // SAFETY: `t` is a valid termios read from this terminal and changed by cfmakeraw only.
-    if unsafe { libc::tcsetattr(TTY, libc::TCSANOW, t) } != 0 {
-        return Err(io::Error::last_os_error());
-    }
-    Ok(())
+fn set_settings(t: &Termios) -> io::Result<()> {
+    Ok(termios::tcsetattr(tty(), OptionalActions::Now, t)?)
 }
 
 /// Raw mode, made from the settings saved at the start.
 fn raw_on() -> io::Result<()> {
-    let mut raw = *SAVED
+    let mut raw = SAVED
         .get()
-        .ok_or_else(|| io::Error::other("the terminal's settings were never read"))?;
-    // SAFETY: `raw` is a valid termios.
-    unsafe { libc::cfmakeraw(&mut raw) };
+        .ok_or_else(|| io::Error::other("the terminal's settings were never read"))?
+        .clone();
+    raw.make_raw();
     set_settings(&raw)
 }
 
@@ -289,30 +280,25 @@ pub fn end_now(code: i32) -> ! {
     if restorer.is_ok() {
         let _ = wait.recv_timeout(Duration::from_millis(500));
     }
-    // SAFETY: `_exit` ends the process without running anything else; nothing is left to do.
-    unsafe { libc::_exit(code) }
+    // `_exit`: ends the process without running anything else; nothing is left to do.
+    signal_hook::low_level::exit(code)
 }
 
 /// Whether the terminal hung up: blocks until the device reports a hang-up or an error, without
 /// reading anything (the event loop reads the keys). Returns at once if the terminal cannot be
 /// polled at all.
 pub fn wait_for_hangup() {
+    let tty = tty();
     loop {
-        let mut fd = libc::pollfd {
-            fd: TTY,
-            // Hang-ups and errors are always reported; nothing else is asked for.
-            events: 0,
-            revents: 0,
-        };
-        // SAFETY: one valid pollfd, no timeout.
-        let n = unsafe { libc::poll(&mut fd, 1, -1) };
-        if n < 0 {
-            if io::Error::last_os_error().kind() == io::ErrorKind::Interrupted {
-                continue;
-            }
-            return;
+        // Hang-ups and errors are always reported; nothing else is asked for.
+        let mut fds = [PollFd::new(&tty, PollFlags::empty())];
+        match rustix::event::poll(&mut fds, None) {
+            Err(Errno::INTR) => continue,
+            Err(_) => return,
+            Ok(_) => {}
         }
-        if fd.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0 {
+        let hung_up = PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL;
+        if fds.iter().any(|fd| fd.revents().intersects(hung_up)) {
             return;
         }
         // Nothing that was asked for: not expected, but never spin on it.

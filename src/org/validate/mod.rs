@@ -40,11 +40,10 @@ fn cycles(org: &Org, diagnostics: &mut Vec<Diagnostic>) {
         OnPath,
         Done,
     }
-    let n = org.entity_count();
-    let mut mark = vec![Mark::New; n];
-    for start in 0..n {
+    let mut mark = vec![Mark::New; org.entity_count()];
+    for start in org.entity_ids() {
         let mut path = Vec::new();
-        let mut at = Some(EntityId(start as u32));
+        let mut at = Some(start);
         while let Some(id) = at {
             match mark[id.0 as usize] {
                 Mark::Done => break,

@@ -15,8 +15,7 @@ pub(super) fn stake_sums(org: &Org, diagnostics: &mut Vec<Diagnostic>) {
     let whole = Wide::from_integer(1);
     let wide = |f: share::Fraction| Wide::new_raw(u128::from(*f.numer()), u128::from(*f.denom()));
 
-    for n in 0..org.entity_count() {
-        let id = EntityId(n as u32);
+    for id in org.entity_ids() {
         let stakes: Vec<(&Stake, &At<Share>)> = org
             .stakes_in(id)
             // A reversed period is reported by `periods`; it holds on no day.
