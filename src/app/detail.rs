@@ -318,11 +318,10 @@ mod tests {
                     }],
                 })
                 .collect(),
-            links: on
-                .iter()
-                .enumerate()
+            links: (0..)
+                .zip(on)
                 .map(|(n, &line)| Link {
-                    target: Target::Entity(EntityId(n as u32)),
+                    target: Target::Entity(EntityId(n)),
                     line,
                 })
                 .collect(),

@@ -4,13 +4,6 @@
 //! what the world outside must do ([`Effect`]); the ui reads the state through accessors.
 //! Nothing here knows about terminals or drawing: `ui` draws, `term` runs the loop.
 
-// TODO(architecture): remove once this module is rewritten
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::cast_possible_truncation
-)]
-
 mod charting;
 mod detail;
 mod mouse;

@@ -60,8 +60,8 @@ impl App {
             None => vec![false; self.org.entity_count()],
         };
         let mut below = vec![false; self.org.entity_count()];
-        for (n, _) in t.changed.iter().enumerate().filter(|(_, c)| **c) {
-            let mut at = EntityId(n as u32);
+        for (id, _) in self.org.entity_ids().zip(&t.changed).filter(|(_, c)| **c) {
+            let mut at = id;
             while let Some(parent) = self.org.parent(at) {
                 if below[parent.0 as usize] {
                     break;
@@ -100,8 +100,9 @@ impl App {
     pub(super) fn apply_filters(&mut self) {
         let org = &self.org;
         let exists: Vec<bool> = match self.time.outside {
-            Outside::Hide => (0..org.entity_count())
-                .map(|n| org.exists_at(EntityId(n as u32), Some(self.time.as_of)))
+            Outside::Hide => org
+                .entity_ids()
+                .map(|id| org.exists_at(id, Some(self.time.as_of)))
                 .collect(),
             Outside::Dim => Vec::new(),
         };

@@ -62,7 +62,12 @@ pub fn render(app: &App, view: ChartView, area: Rect, buf: &mut Buffer) {
         while x < w {
             let (symbol, look) = window.symbol(ox + x, oy + y);
             let width = symbol.width();
-            let cell = &mut buf[(inner.x + x as u16, inner.y + y as u16)];
+            // Both are within the inner area, whose sides are u16s.
+            let (cx, cy) = (
+                u16::try_from(x).unwrap_or(u16::MAX),
+                u16::try_from(y).unwrap_or(u16::MAX),
+            );
+            let cell = &mut buf[(inner.x + cx, inner.y + cy)];
             if symbol.is_empty() {
                 // The second half of a wide character cut off at the left edge.
                 cell.set_symbol(" ");

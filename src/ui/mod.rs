@@ -2,13 +2,6 @@
 //! pane, detail pane, status bar, help overlay — and each part draws from the app's state. Knows
 //! nothing of terminals or events.
 
-// TODO(architecture): remove once this module is rewritten
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::cast_possible_truncation
-)]
-
 pub mod chart;
 pub mod detail;
 pub mod help;
@@ -87,7 +80,7 @@ fn pane(title: &str, focused: bool) -> Block<'_> {
 /// selected entity's own name is the last to be cut.
 fn render_title(app: &App, area: Rect, buf: &mut Buffer) {
     let date = format!(" as of {} ", app.as_of());
-    let date_width = (date.chars().count() as u16).min(area.width);
+    let date_width = text::label_width(&date).min(area.width);
     let room = usize::from(area.width - date_width);
     let title = safe(&app.org().model.title);
     let brand = " orgtree ";
@@ -204,7 +197,7 @@ fn render_detail(app: &App, panes: &Panes, buf: &mut Buffer) {
         let first = app.detail_scroll() + 1;
         let last = (app.detail_scroll() + height).min(total);
         let label = format!(" {first}–{last} of {total} ");
-        let width = label.chars().count() as u16;
+        let width = text::label_width(&label);
         let x = area.right().saturating_sub(width + 1);
         Span::styled(label, style::dim()).render(Rect::new(x, area.bottom() - 1, width, 1), buf);
     }
@@ -243,7 +236,7 @@ fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
     } else {
         format!(" {} ", safe(app.file_name()))
     };
-    let file_width = (file.chars().count() as u16).min(area.width / 3);
+    let file_width = text::label_width(&file).min(area.width / 3);
     let room = area.width - file_width;
     fit(left, room.into()).render(Rect::new(area.x, area.y, room, 1), buf);
     fit(vec![Span::styled(file, style::dim())], file_width.into())

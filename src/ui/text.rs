@@ -12,6 +12,11 @@ pub fn safe(text: &str) -> String {
     sanitize(text).into_owned()
 }
 
+/// How many cells a one-line label of plain characters takes, as a screen coordinate.
+pub fn label_width(label: &str) -> u16 {
+    u16::try_from(label.chars().count()).unwrap_or(u16::MAX)
+}
+
 /// The columns a grapheme takes, as ratatui counts them.
 fn columns(grapheme: &str) -> usize {
     grapheme.width()

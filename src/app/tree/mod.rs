@@ -57,11 +57,10 @@ impl TreeNav {
 
     /// The entities expanded now.
     pub fn expanded_entities(&self) -> Vec<EntityId> {
-        self.expanded
-            .iter()
-            .enumerate()
+        (0..)
+            .zip(&self.expanded)
             .filter(|(_, on)| **on)
-            .map(|(n, _)| EntityId(n as u32))
+            .map(|(n, _)| EntityId(n))
             .collect()
     }
 
@@ -89,8 +88,7 @@ impl TreeNav {
     /// Expands every shown entity that has a shown child, so a search shows all it found.
     pub fn expand_shown(&mut self, org: &Org) {
         let Some(shown) = &self.shown else { return };
-        for (n, &on) in shown.iter().enumerate() {
-            let id = EntityId(n as u32);
+        for (id, &on) in org.entity_ids().zip(shown) {
             if on && let Some(parent) = org.parent(id) {
                 self.expanded[parent.0 as usize] = true;
             }
