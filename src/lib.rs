@@ -22,3 +22,4 @@ pub mod synthetic;
 pub mod term;
 pub mod ui;
 pub mod validate;
+pub mod words;

@@ -154,7 +154,7 @@ pub fn percent(value: Fraction) -> String {
 }
 
 /// `true` when the percentage shown by [`percent`] is the exact value.
-fn percent_is_exact(value: Fraction) -> bool {
+pub fn percent_is_exact(value: Fraction) -> bool {
     scaled(value, 1000).1 == 0
 }
 
