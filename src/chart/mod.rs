@@ -14,6 +14,7 @@ use unicode_width::UnicodeWidthStr;
 use crate::model::Day;
 use crate::org::{EntityId, Org};
 use crate::sanitize::sanitize;
+use crate::words;
 
 /// Width of a box, borders included.
 pub const BOX_WIDTH: usize = 24;
@@ -117,7 +118,7 @@ fn box_lines(org: &Org, id: EntityId, day: Day) -> Vec<String> {
     let e = org.entity(id);
     let mut lines = vec![
         cut(&e.name, inner),
-        cut(&e.kind.as_str().replace('_', " "), inner),
+        cut(&words::entity_kind(&e.kind), inner),
     ];
     if let Some(role) = org.roles_in(id).find(|r| org.role_in_force(r, Some(day))) {
         let who = org
@@ -132,10 +133,7 @@ fn box_lines(org: &Org, id: EntityId, day: Day) -> Vec<String> {
             continue;
         }
         let name = owner.map_or_else(|| s.owner.value.clone(), |o| short_name(org, o));
-        let share = s
-            .share
-            .as_ref()
-            .map_or_else(|| "?".to_owned(), |sh| sh.value.to_string());
+        let share = words::share_or_unknown(s.share.as_deref());
         lines.push(cut(&format!("+ {name} {share}"), inner));
     }
     lines
@@ -175,10 +173,7 @@ fn link_share(org: &Org, parent: EntityId, child: EntityId, day: Day) -> Option<
         .owners_at(child, Some(day))
         .filter(|s| org.find_entity(&s.owner) == Some(parent))
         .map(|s| {
-            let share = s
-                .share
-                .as_ref()
-                .map_or_else(|| "?".to_owned(), |sh| sh.value.to_string());
+            let share = words::share_or_unknown(s.share.as_deref());
             match s.on_behalf_of.as_ref().and_then(|b| org.find_entity(b)) {
                 Some(b) => format!("{share} for {}", short_name(org, b)),
                 None => share,

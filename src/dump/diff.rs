@@ -7,6 +7,7 @@ use crate::history::{self, StakeChange};
 use crate::model::{Day, Role, Stake};
 use crate::org::Org;
 use crate::sanitize::sanitize;
+use crate::words;
 
 use super::tree::owner_text;
 
@@ -63,11 +64,7 @@ pub fn write(org: &Org, from: Day, to: Day, out: &mut impl Write) -> io::Result<
                 StakeChange::Added(s) => writeln!(out, "  + {}", stake(org, s))?,
                 StakeChange::Removed(s) => writeln!(out, "  - {}", stake(org, s))?,
                 StakeChange::Changed { before, after } => {
-                    let share = |s: &Stake| {
-                        s.share
-                            .as_ref()
-                            .map_or_else(|| "unknown".to_owned(), |sh| sh.value.to_string())
-                    };
+                    let share = |s: &Stake| words::share_or_unknown(s.share.as_deref());
                     writeln!(
                         out,
                         "  ~ {}: {} {} → {}",
@@ -95,7 +92,7 @@ pub fn write(org: &Org, from: Day, to: Day, out: &mut impl Write) -> io::Result<
             format!(
                 "{} {} {}",
                 name(org, &r.from),
-                sanitize(r.kind.forward()),
+                words::relation(&r.kind),
                 name(org, &r.to)
             )
         };
@@ -113,7 +110,7 @@ pub fn write(org: &Org, from: Day, to: Day, out: &mut impl Write) -> io::Result<
                 out,
                 "  {:<10} {:<17} {}",
                 e.date.value.to_string(),
-                sanitize(e.kind.as_str()),
+                words::event_kind(&e.kind),
                 sanitize(&e.description)
             )?;
         }

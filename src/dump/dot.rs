@@ -9,6 +9,7 @@ use std::io::{self, Write};
 use crate::model::EntityKind;
 use crate::org::Org;
 use crate::sanitize::sanitize;
+use crate::words;
 
 use super::DumpOptions;
 use super::view::View;
@@ -138,7 +139,7 @@ pub fn write(org: &Org, options: &DumpOptions, out: &mut impl Write) -> io::Resu
     for &(e, _) in &view.order {
         let entity = org.entity(e);
         let (shape, color) = shape(&entity.kind);
-        let kind = entity.kind.as_str().replace('_', " ");
+        let kind = words::entity_kind(&entity.kind);
         let label = lines(&[&entity.name, &kind]);
         writeln!(
             out,
@@ -158,10 +159,7 @@ pub fn write(org: &Org, options: &DumpOptions, out: &mut impl Write) -> io::Resu
             let Some(owner) = org.find_entity(&s.owner).filter(|&o| view.contains(o)) else {
                 continue;
             };
-            let share = s
-                .share
-                .as_ref()
-                .map_or_else(|| "share unknown".to_owned(), |sh| sh.value.to_string());
+            let share = words::share_or_unknown(s.share.as_deref());
             writeln!(
                 out,
                 "  {} -> {} [style=dashed, color=\"#555555\", label={}];",

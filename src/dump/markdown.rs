@@ -8,6 +8,7 @@ use std::io::{self, Write};
 use crate::model::Ref;
 use crate::org::Org;
 use crate::sanitize::sanitize;
+use crate::words;
 
 use super::DumpOptions;
 use super::tree::{MAX_RAILS, owner_text};
@@ -115,7 +116,7 @@ pub fn write(org: &Org, options: &DumpOptions, out: &mut impl Write) -> io::Resu
             "{}- {level}**{}** ({}){}",
             "  ".repeat(depth.min(MAX_RAILS)),
             text(&e.name),
-            text(&e.kind.as_str().replace('_', " ")),
+            text(&words::entity_kind(&e.kind)),
             cite(&e.sources)
         );
         let owners: Vec<String> = org

@@ -5,6 +5,7 @@ use std::io::{self, Write};
 
 use crate::org::{EntityId, Org};
 use crate::sanitize::sanitize;
+use crate::words;
 
 use super::DumpOptions;
 use super::view::View;
@@ -64,7 +65,7 @@ pub fn write(org: &Org, options: &DumpOptions, out: &mut impl Write) -> io::Resu
             "  {}[\"{}<br/><small>{}</small>\"]",
             node(e),
             label(&entity.name),
-            label(&entity.kind.as_str().replace('_', " "))
+            label(&words::entity_kind(&entity.kind))
         )?;
     }
     for &(e, _) in &view.order {
@@ -79,10 +80,7 @@ pub fn write(org: &Org, options: &DumpOptions, out: &mut impl Write) -> io::Resu
             let Some(owner) = org.find_entity(&s.owner).filter(|&o| view.contains(o)) else {
                 continue;
             };
-            let share = s
-                .share
-                .as_ref()
-                .map_or_else(|| "share unknown".to_owned(), |sh| sh.value.to_string());
+            let share = words::share_or_unknown(s.share.as_deref());
             writeln!(
                 out,
                 "  {} -. \"{}\" .-> {}",

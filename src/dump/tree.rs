@@ -6,6 +6,7 @@ use std::ops::ControlFlow;
 use crate::model::{Day, Stake};
 use crate::org::{EntityId, Org};
 use crate::sanitize::sanitize;
+use crate::words;
 
 use super::{DumpOptions, date, shown, starts};
 
@@ -82,7 +83,7 @@ fn entity_line(org: &Org, id: EntityId, day: Day, dash: &str, line: &mut String)
     let entity = org.entity(id);
     line.push_str(&sanitize(&entity.name));
     line.push_str(" (");
-    line.push_str(&sanitize(entity.kind.as_str()));
+    line.push_str(&words::entity_kind(&entity.kind));
     line.push(')');
     let owners: Vec<String> = org
         .owners_at(id, Some(day))
@@ -100,18 +101,13 @@ pub(super) fn owner_text(org: &Org, stake: &Stake) -> String {
             .map_or_else(|| r.to_owned(), |id| org.entity(id).name.clone())
     };
     let mut text = sanitize(&name(&stake.owner)).into_owned();
-    match &stake.share {
-        Some(share) => text.push_str(&format!(" {}", share.value)),
-        None => text.push_str(" (share unknown)"),
-    }
+    text.push(' ');
+    text.push_str(&words::share_or_unknown(stake.share.as_deref()));
     let others: Vec<String> = stake
         .competing
         .iter()
         .filter(|c| c.field.value == "share")
-        .map(|c| match c.value.parse::<crate::model::Share>() {
-            Ok(share) => share.to_string(),
-            Err(_) => sanitize(&c.value).into_owned(),
-        })
+        .map(|c| words::competing_value(&c.field, &c.value))
         .collect();
     if !others.is_empty() {
         text.push_str(&format!(" (also reported: {})", others.join(", ")));

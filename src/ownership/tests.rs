@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::load::parse;
+use crate::words::interest as describe;
 use num_bigint::BigInt;
 
 fn org(stakes: &str) -> Org {
@@ -122,7 +123,7 @@ fn ranges_and_unknown_shares_give_bounds() {
         (a.interest.low.clone(), a.interest.high.clone()),
         (q(1, 5), q(1, 4))
     );
-    assert_eq!(describe(&a.interest), "20 %..25 %");
+    assert_eq!(describe(&a.interest), "20–25 %");
     // The unknown share can be at most what a's stake leaves: 80 %.
     let b = e
         .owners

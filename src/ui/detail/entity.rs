@@ -7,10 +7,11 @@ use crate::app::App;
 use crate::history::{self, StakeChange};
 use crate::model::{Ref, Stake};
 use crate::org::EntityId;
+use crate::words;
 
 use super::super::style;
 use super::super::text::safe;
-use super::{Builder, also_reported, kind_words, share_text};
+use super::{Builder, also_reported, share_text};
 
 /// Writes an entity's view; returns the link number of its first owner, if any.
 pub(super) fn entity<'a>(app: &'a App, id: EntityId, b: &mut Builder<'a>) -> Option<usize> {
@@ -28,7 +29,7 @@ pub(super) fn entity<'a>(app: &'a App, id: EntityId, b: &mut Builder<'a>) -> Opt
     .cite(&e.sources)
     .end();
     b.styled(
-        format!("{} · id {}", kind_words(e.kind.as_str()), safe(&e.id)),
+        format!("{} · id {}", words::entity_kind(&e.kind), safe(&e.id)),
         style::dim(),
     );
     if let Some(d) = &e.founded {
@@ -77,14 +78,13 @@ pub(super) fn entity<'a>(app: &'a App, id: EntityId, b: &mut Builder<'a>) -> Opt
         for r in relations {
             let forward = org.find_entity(&r.from) == Some(id);
             let (verb, other) = if forward {
-                (r.kind.forward().to_owned(), &r.to)
+                (words::relation(&r.kind), &r.to)
             } else {
-                (r.kind.backward(), &r.from)
+                (words::relation_backward(&r.kind), &r.from)
             };
             let in_force = org.relation_in_force(r, Some(app.as_of));
             let look = if in_force { Style::new() } else { style::dim() };
-            b.styled(format!("  {} ", safe(&verb)), look)
-                .entity_ref(other);
+            b.styled(format!("  {verb} "), look).entity_ref(other);
             let period = r.period().to_string();
             if !period.is_empty() {
                 b.styled(format!(" ({period})"), look);

@@ -21,6 +21,7 @@ mod source;
 use crate::app::{App, Focus, Target};
 use crate::model::{Competing, Note, Ref, Share, Stake, share};
 use crate::org::{EntityId, Org, SourceId};
+use crate::words;
 
 use super::style;
 use super::text::{Para, Wrapped, safe, wrap};
@@ -226,32 +227,6 @@ impl<'a> Builder<'a> {
     }
 }
 
-/// A kind as words: `business_unit` → `business unit`.
-pub fn kind_words(kind: &str) -> String {
-    safe(&kind.replace('_', " "))
-}
-
-/// `EUR 100M`, `USD 1.5bn`, `12500`.
-fn amount(value: f64, currency: Option<&str>) -> String {
-    let number = if value >= 1e9 {
-        format!("{}bn", trim(value / 1e9))
-    } else if value >= 1e6 {
-        format!("{}M", trim(value / 1e6))
-    } else {
-        trim(value)
-    };
-    match currency {
-        Some(c) => format!("{} {number}", safe(c)),
-        None => number,
-    }
-}
-
-/// A number with at most two decimals and no trailing zeros.
-fn trim(value: f64) -> String {
-    let text = format!("{value:.2}");
-    text.trim_end_matches('0').trim_end_matches('.').to_owned()
-}
-
 /// `████████░░░░` for a share; a range shows its uncertain part as `▒`.
 fn bar(share: Option<&Share>) -> String {
     match share {
@@ -292,10 +267,7 @@ fn also_reported<'a>(b: &mut Builder<'a>, competing: &'a [Competing], field: &st
     for c in competing.iter().filter(|c| c.field.value == field) {
         b.text(if first { "; also reported: " } else { ", " });
         first = false;
-        let value = match c.value.parse::<Share>() {
-            Ok(s) if field == "share" => s.to_string(),
-            _ => safe(&c.value),
-        };
+        let value = words::competing_value(field, &c.value);
         b.text(value);
         if c.sources.is_empty() {
             b.text(" (source not named)");
@@ -333,10 +305,7 @@ fn content(app: &App) -> Content {
 }
 
 fn share_text(stake: &Stake) -> String {
-    stake
-        .share
-        .as_ref()
-        .map_or_else(|| "(share unknown)".to_owned(), |s| s.value.to_string())
+    words::share_or_unknown(stake.share.as_deref())
 }
 
 /// The pane's text area inside its border, right of the cursor gutter.
@@ -398,12 +367,5 @@ mod tests {
             format!("{}{}{}", "█".repeat(4), "▒", "░".repeat(15))
         );
         assert_eq!(bar(None), "·".repeat(BAR));
-    }
-
-    #[test]
-    fn amounts_are_compact() {
-        assert_eq!(amount(100_000_000.0, Some("EUR")), "EUR 100M");
-        assert_eq!(amount(1_500_000_000.0, Some("USD")), "USD 1.5bn");
-        assert_eq!(amount(12_500.0, None), "12500");
     }
 }

@@ -9,11 +9,12 @@ use crate::app::App;
 use crate::model::{Note, Stake, share};
 use crate::org::EntityId;
 use crate::ownership;
+use crate::words;
 use num_rational::BigRational;
 
 use super::super::style;
 use super::super::text::safe;
-use super::{BAR, Builder, also_reported, amount, bar, bar_between, entity_name, pad, share_text};
+use super::{BAR, Builder, also_reported, bar, bar_between, entity_name, pad, share_text};
 
 /// One cap-table line: owner, exact share, bar, amount, on whose behalf, sources.
 fn stake_line<'a>(
@@ -36,7 +37,10 @@ fn stake_line<'a>(
         look,
     );
     if let Some(a) = s.amount {
-        b.styled(format!(" {}", amount(a, s.currency.as_deref())), look);
+        b.styled(
+            format!(" {}", words::amount(a, s.currency.as_deref())),
+            look,
+        );
     }
     if let Some(behalf) = &s.on_behalf_of {
         b.styled(" for ", look).entity_ref(behalf);
@@ -85,15 +89,7 @@ pub(super) fn owners<'a>(
                 .sum()
         };
         if let (Some(low), Some(high)) = (sum(share::Share::low), sum(share::Share::high)) {
-            let total = if low == high {
-                format!("{} %", ownership::percent(&low))
-            } else {
-                format!(
-                    "{} %..{} %",
-                    ownership::percent(&low),
-                    ownership::percent(&high)
-                )
-            };
+            let total = words::total(&low, &high);
             b.styled(
                 format!("  {} {total}", pad("total", name_width)),
                 style::dim(),
@@ -150,7 +146,7 @@ pub(super) fn effective(app: &App, id: EntityId, when: &str, b: &mut Builder<'_>
         .min(24);
     for o in &e.owners {
         let name = safe(&org.entity(o.id).name);
-        let interest = ownership::describe(&o.interest);
+        let interest = words::interest(&o.interest);
         let low = bounds_cells(&o.interest.low);
         let high = bounds_cells(&o.interest.high);
         b.text("  ").entity(o.id).text(format!(
@@ -167,10 +163,7 @@ pub(super) fn effective(app: &App, id: EntityId, when: &str, b: &mut Builder<'_>
     }
     if !e.unrecorded.is_zero() {
         b.styled(
-            format!(
-                "  holders not recorded: {}",
-                ownership::describe(&e.unrecorded)
-            ),
+            format!("  holders not recorded: {}", words::interest(&e.unrecorded)),
             style::dim(),
         )
         .end();
@@ -182,7 +175,7 @@ pub(super) fn effective(app: &App, id: EntityId, when: &str, b: &mut Builder<'_>
             _ => "still circling in cross-holdings",
         };
         b.styled(
-            format!("  {why}: up to {}", ownership::describe(&e.circling)),
+            format!("  {why}: up to {}", words::interest(&e.circling)),
             style::dim(),
         )
         .end();

@@ -5,6 +5,7 @@ use ratatui::style::Style;
 use crate::app::App;
 use crate::model::{Competing, Note, Ref};
 use crate::org::{EntityId, SourceId};
+use crate::words;
 
 use super::super::style;
 use super::super::text::safe;
@@ -70,7 +71,7 @@ pub(super) fn source<'a>(app: &'a App, id: SourceId, b: &mut Builder<'a>) {
         if cites(&r.sources) || notes_cite(&r.notes) || comp_cite(&r.competing) {
             b.text("  ")
                 .entity_ref(&r.from)
-                .text(format!(" {} ", safe(r.kind.forward())))
+                .text(format!(" {} ", words::relation(&r.kind)))
                 .entity_ref(&r.to)
                 .end();
             any = true;
