@@ -22,4 +22,5 @@ pub mod synthetic;
 pub mod term;
 pub mod ui;
 pub mod validate;
+pub mod visibility;
 pub mod words;

@@ -14,6 +14,7 @@ use unicode_width::UnicodeWidthStr;
 use crate::model::Day;
 use crate::org::{EntityId, Org};
 use crate::sanitize::sanitize;
+use crate::visibility::Visible;
 use crate::words;
 
 /// Width of a box, borders included.
@@ -55,8 +56,9 @@ pub struct Request<'a> {
     pub selected: Option<EntityId>,
     /// The width the chart should try to fit in.
     pub room: usize,
-    /// Only these entities are drawn (a search's matches and the way to them), when given.
-    pub only: Option<&'a [bool]>,
+    /// The entities drawn under the root: what exists at the date, or a filter's matches and
+    /// the way to them ([`Visible`]). The root is drawn whatever it says.
+    pub only: &'a Visible<'a>,
 }
 
 /// A node laid out: its box lines, its children (by index in the chart's nodes), and where it
@@ -209,10 +211,7 @@ fn layout(req: &Request) -> Vec<Node> {
             continue;
         }
         let id = nodes[i].id;
-        for c in org
-            .children(id)
-            .filter(|&c| org.exists_at(c, Some(req.day)))
-        {
+        for c in org.children(id).filter(|&c| req.only.contains(c)) {
             let at = nodes.len();
             nodes.push(node(c, link_share(org, id, c, req.day)));
             nodes[i].children.push(at);
@@ -375,7 +374,7 @@ mod tests {
             day,
             selected: None,
             room: 120,
-            only: None,
+            only: &Visible::at(&org, day),
         });
         let places: Vec<(EntityId, Place)> = chart.boxes.iter().map(|(k, v)| (*k, *v)).collect();
         for (i, (_, a)) in places.iter().enumerate() {

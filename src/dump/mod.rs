@@ -17,6 +17,7 @@ use std::io::{self, Write};
 use crate::model::Day;
 use crate::org::{EntityId, Org};
 use crate::search;
+use crate::visibility::Visible;
 
 pub use diff::write as write_diff;
 
@@ -72,39 +73,24 @@ fn starts(org: &Org, options: &DumpOptions) -> Vec<EntityId> {
     }
 }
 
-/// Which entities a tree shows: those existing at the date and, with a filter, those matching
-/// it (and existing) or leading to such a match. A `--root` asked for is always shown.
-fn shown(org: &Org, options: &DumpOptions) -> Vec<bool> {
-    let day = Some(date(org, options));
-    let exists: Vec<bool> = (0..org.entity_count())
-        .map(|n| org.exists_at(EntityId(n as u32), day))
-        .collect();
-    let mut shown = match options.filter.as_deref() {
-        None => exists,
-        Some(q) => {
-            let found = search::find(org, q, None);
-            let marked: Vec<bool> = found
-                .matched
-                .iter()
-                .zip(&exists)
-                .map(|(m, e)| *m && *e)
-                .collect();
-            search::with_ancestors(org, &marked)
-                .iter()
-                .zip(&exists)
-                .map(|(s, e)| *s && *e)
-                .collect()
-        }
-    };
+/// Which entities a dump shows: the rule of [`Visible`] at the dump's date, with the
+/// `--filter`'s matches. A `--root` asked for is always shown.
+fn shown<'a>(org: &'a Org, options: &DumpOptions) -> Visible<'a> {
+    let found = options
+        .filter
+        .as_deref()
+        .map(|q| search::find(org, q, None));
+    let matched = found.as_ref().map(|f| f.matched.as_slice());
+    let mut shown = Visible::new(org, Some(date(org, options)), matched);
     if let Some(root) = options.root {
-        shown[root.0 as usize] = true;
+        shown.include(root);
     }
     shown
 }
 
 /// How many entities a dump shows, counting a `--root` asked for; none means nothing matched.
 pub fn shown_count(org: &Org, options: &DumpOptions) -> usize {
-    shown(org, options).iter().filter(|s| **s).count()
+    shown(org, options).count()
 }
 
 /// Writes the dump of `org` to `out`.

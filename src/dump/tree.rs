@@ -48,7 +48,7 @@ pub fn write(org: &Org, options: &DumpOptions, out: &mut impl Write) -> io::Resu
     let shown = shown(org, options);
     let mut result = Ok(());
     let mut line = String::new();
-    let keep = |id: EntityId| shown[id.0 as usize];
+    let keep = |id: EntityId| shown.contains(id);
     org.walk_where(&starts(org, options), options.depth, keep, |visit| {
         line.clear();
         // A line draws at most MAX_RAILS levels of rails; deeper, the levels above them are

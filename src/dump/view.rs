@@ -21,7 +21,7 @@ impl View {
     pub fn new(org: &Org, options: &DumpOptions) -> View {
         let narrowed = options.as_of.is_some() || options.filter.is_some();
         let shown = narrowed.then(|| shown(org, options));
-        let keep = |id: EntityId| shown.as_ref().is_none_or(|s| s[id.0 as usize]);
+        let keep = |id: EntityId| shown.as_ref().is_none_or(|s| s.contains(id));
         let mut order = Vec::new();
         let mut selected = vec![false; org.entity_count()];
         org.walk_where(&starts(org, options), options.depth, keep, |visit| {
