@@ -1,7 +1,8 @@
 //! The words orgtree prints for the model's values, in every human format alike — the explorer,
 //! the tree, Markdown, DOT and Mermaid labels, the chart and the diff: kinds, relations and
 //! events as words (`business unit`, `leadership change`), shares and ranges (`4/9 (44.4 %)`,
-//! `20–25 %`, `share unknown`), interests, amounts (`EUR 100M`) and counts (`1 warning`).
+//! `20–25 %`, `share unknown`), interests, amounts (`EUR 100M`), counts (`1 warning`), and the
+//! names that references resolve to.
 //! JSON and YAML keep the model's own values (`business_unit`, `20%..25%`) and do not use it.
 //!
 //! What is built from model text comes out sanitized.
@@ -9,7 +10,8 @@
 use num_rational::BigRational;
 
 use crate::model::share::{self, Notation, Share, ShareValue};
-use crate::model::{EntityKind, EventKind, RelationKind};
+use crate::model::{EntityKind, EventKind, RelationKind, Role};
+use crate::org::Org;
 use crate::ownership::{Bounds, percent as big_percent};
 use crate::sanitize::sanitize;
 
@@ -181,6 +183,23 @@ pub fn amount(value: f64, currency: Option<&str>) -> String {
 fn trim(value: f64) -> String {
     let text = format!("{value:.2}");
     text.trim_end_matches('0').trim_end_matches('.').to_owned()
+}
+
+/// The name of the entity with id `r`, or the id itself when no entity has it; safe to show.
+pub fn entity_name(org: &Org, r: &str) -> String {
+    let name = org
+        .find_entity(r)
+        .map_or(r, |id| org.entity(id).name.as_str());
+    sanitize(name).into_owned()
+}
+
+/// The name of the person who holds `role`, or the id the role gives when no person has it;
+/// safe to show.
+pub fn holder(org: &Org, role: &Role) -> String {
+    let name = org
+        .person_of(role)
+        .map_or(role.person.value.as_str(), |p| org.person(p).name.as_str());
+    sanitize(name).into_owned()
 }
 
 /// Nouns whose plural is not made by a rule.

@@ -123,9 +123,7 @@ fn box_lines(org: &Org, id: EntityId, day: Day) -> Vec<String> {
         cut(&words::entity_kind(&e.kind), inner),
     ];
     if let Some(role) = org.roles_in(id).find(|r| org.role_in_force(r, Some(day))) {
-        let who = org
-            .person_of(role)
-            .map_or_else(|| role.person.value.clone(), |p| org.person(p).name.clone());
+        let who = words::holder(org, role);
         lines.push(cut(&format!("{}: {who}", role.title), inner));
     }
     let parent = org.parent(id);

@@ -7,27 +7,16 @@ use crate::history::{self, StakeChange};
 use crate::model::{Day, Role, Stake};
 use crate::org::Org;
 use crate::sanitize::sanitize;
-use crate::words;
+use crate::words::{self, entity_name as name};
 
 use super::tree::owner_text;
 
-fn name(org: &Org, id: &str) -> String {
-    org.find_entity(id).map_or_else(
-        || sanitize(id).into_owned(),
-        |e| sanitize(&org.entity(e).name).into_owned(),
-    )
-}
-
 fn role(org: &Org, r: &Role) -> String {
-    let person = org.person_of(r).map_or_else(
-        || sanitize(&r.person).into_owned(),
-        |p| sanitize(&org.person(p).name).into_owned(),
-    );
     format!(
         "{}: {} {}",
         name(org, &r.entity),
         sanitize(&r.title),
-        person
+        words::holder(org, r)
     )
 }
 

@@ -12,7 +12,7 @@ use crate::sanitize::sanitize;
 use crate::words;
 
 use super::DumpOptions;
-use super::view::View;
+use super::view::{Edge, View};
 
 /// A DOT double-quoted string: quotes and backslashes escaped, and nothing that could end a
 /// line or reach a terminal.
@@ -147,26 +147,20 @@ pub fn write(org: &Org, options: &DumpOptions, out: &mut impl Write) -> io::Resu
             id(e)
         )?;
     }
-    for &(e, _) in &view.order {
-        if let Some(parent) = org.parent(e)
-            && view.contains(parent)
-        {
-            writeln!(out, "  {} -> {};", id(parent), id(e))?;
-        }
-    }
-    for &(e, _) in &view.order {
-        for s in org.owners_at(e, Some(view.day)) {
-            let Some(owner) = org.find_entity(&s.owner).filter(|&o| view.contains(o)) else {
-                continue;
-            };
-            let share = words::share_or_unknown(s.share.as_deref());
-            writeln!(
+    for edge in view.edges(org) {
+        match edge {
+            Edge::Part { parent, child } => writeln!(out, "  {} -> {};", id(parent), id(child))?,
+            Edge::Stake {
+                owner,
+                owned,
+                share,
+            } => writeln!(
                 out,
                 "  {} -> {} [style=dashed, color=\"#555555\", label={}];",
                 id(owner),
-                id(e),
+                id(owned),
                 quoted(&share)
-            )?;
+            )?,
         }
     }
     writeln!(out, "}}")

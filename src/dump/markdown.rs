@@ -129,12 +129,7 @@ pub fn write(org: &Org, options: &DumpOptions, out: &mut impl Write) -> io::Resu
         let leaders: Vec<String> = org
             .roles_in(id)
             .filter(|r| org.role_in_force(r, Some(view.day)))
-            .map(|r| {
-                let who = org
-                    .person_of(r)
-                    .map_or_else(|| r.person.value.clone(), |p| org.person(p).name.clone());
-                format!("{} ({})", text(&who), text(&r.title))
-            })
+            .map(|r| format!("{} ({})", text(&words::holder(org, r)), text(&r.title)))
             .collect();
         if !leaders.is_empty() {
             line.push_str(&format!(" — led by {}", leaders.join(", ")));

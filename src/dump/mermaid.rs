@@ -8,7 +8,7 @@ use crate::sanitize::sanitize;
 use crate::words;
 
 use super::DumpOptions;
-use super::view::View;
+use super::view::{Edge, View};
 
 /// A label Mermaid will show as text: every character its parser or renderer gives a meaning
 /// to as an entity code: `#`, which the codes are written with; `%` because
@@ -68,26 +68,22 @@ pub fn write(org: &Org, options: &DumpOptions, out: &mut impl Write) -> io::Resu
             label(&words::entity_kind(&entity.kind))
         )?;
     }
-    for &(e, _) in &view.order {
-        if let Some(parent) = org.parent(e)
-            && view.contains(parent)
-        {
-            writeln!(out, "  {} --> {}", node(parent), node(e))?;
-        }
-    }
-    for &(e, _) in &view.order {
-        for s in org.owners_at(e, Some(view.day)) {
-            let Some(owner) = org.find_entity(&s.owner).filter(|&o| view.contains(o)) else {
-                continue;
-            };
-            let share = words::share_or_unknown(s.share.as_deref());
-            writeln!(
+    for edge in view.edges(org) {
+        match edge {
+            Edge::Part { parent, child } => {
+                writeln!(out, "  {} --> {}", node(parent), node(child))?
+            }
+            Edge::Stake {
+                owner,
+                owned,
+                share,
+            } => writeln!(
                 out,
                 "  {} -. \"{}\" .-> {}",
                 node(owner),
                 label(&share),
-                node(e)
-            )?;
+                node(owned)
+            )?,
         }
     }
     Ok(())

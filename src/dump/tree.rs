@@ -96,11 +96,7 @@ fn entity_line(org: &Org, id: EntityId, day: Day, dash: &str, line: &mut String)
 
 /// `Caisse des Dépôts 1/3 (33.3 %) for French State`, `SFR 47 % (also reported: 46 %)`.
 pub(super) fn owner_text(org: &Org, stake: &Stake) -> String {
-    let name = |r: &str| {
-        org.find_entity(r)
-            .map_or_else(|| r.to_owned(), |id| org.entity(id).name.clone())
-    };
-    let mut text = sanitize(&name(&stake.owner)).into_owned();
+    let mut text = words::entity_name(org, &stake.owner);
     text.push(' ');
     text.push_str(&words::share_or_unknown(stake.share.as_deref()));
     let others: Vec<String> = stake
@@ -113,7 +109,7 @@ pub(super) fn owner_text(org: &Org, stake: &Stake) -> String {
         text.push_str(&format!(" (also reported: {})", others.join(", ")));
     }
     if let Some(behalf) = &stake.on_behalf_of {
-        text.push_str(&format!(" for {}", sanitize(&name(behalf))));
+        text.push_str(&format!(" for {}", words::entity_name(org, behalf)));
     }
     text
 }

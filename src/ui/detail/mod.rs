@@ -257,8 +257,7 @@ fn pad(text: &str, width: usize) -> String {
 }
 
 fn entity_name(org: &Org, r: &str) -> String {
-    org.find_entity(r)
-        .map_or_else(|| safe(r), |id| safe(&org.entity(id).name))
+    words::entity_name(org, r)
 }
 
 /// Other values of `field` in `competing`: `; also reported: 46 % [3]`.
