@@ -35,7 +35,7 @@ pub struct Place {
 
 /// A laid-out chart: where each entity's box is, and the size of the whole canvas. Cells are
 /// drawn on demand, for a window ([`Chart::window`]) or row band by row band
-/// ([`Chart::write_text`]), so a chart thousands of levels deep or wide costs memory for what is
+/// ([`Chart::rows`]), so a chart thousands of levels deep or wide costs memory for what is
 /// shown, not for the whole canvas.
 pub struct Chart {
     pub width: usize,
@@ -331,16 +331,17 @@ impl Chart {
         self.draw(draw::Canvas::window(x, y, width, height))
     }
 
-    /// Writes the chart as text, one line per row, trailing spaces trimmed; a band of rows at a
-    /// time, so memory stays within a band whatever the chart's size.
-    pub fn write_text(&self, out: &mut impl std::io::Write) -> std::io::Result<()> {
+    /// Gives each row of the chart as text to `each`, top down, trailing spaces trimmed; a band
+    /// of rows at a time, so memory stays within a band whatever the chart's size. The canvas
+    /// sanitizes what it is given, so the rows are safe to show.
+    pub fn rows(&self, mut each: impl FnMut(&str) -> std::io::Result<()>) -> std::io::Result<()> {
         let rows = (draw::BAND_CELLS / self.width.max(1)).max(1);
         let mut band = draw::Canvas::window(0, 0, self.width, rows.min(self.height));
         let mut y = 0;
         while y < self.height {
             band.move_to(y, rows.min(self.height - y));
             self.draw_into(&mut band);
-            band.write_rows(out)?;
+            band.each_row(&mut each)?;
             y += rows;
         }
         Ok(())
@@ -348,10 +349,14 @@ impl Chart {
 
     /// The chart as text, one line per row, trailing spaces trimmed.
     pub fn text(&self) -> String {
-        let mut out = Vec::new();
-        // Writing to a Vec cannot fail, and the canvas holds only text.
-        let _ = self.write_text(&mut out);
-        String::from_utf8_lossy(&out).into_owned()
+        let mut out = String::new();
+        // Collecting into a String cannot fail.
+        let _ = self.rows(|row| {
+            out.push_str(row);
+            out.push('\n');
+            Ok(())
+        });
+        out
     }
 }
 

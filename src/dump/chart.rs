@@ -6,21 +6,21 @@ use std::io::{self, Write};
 
 use crate::chart::{Chart, Request};
 use crate::org::Org;
-use crate::sanitize::sanitize;
 
+use super::lines::Lines;
 use super::{DumpOptions, date, shown, starts};
 
 /// The width a printed chart tries to fit in.
 const ROOM: usize = 120;
 
-pub fn write(org: &Org, options: &DumpOptions, out: &mut impl Write) -> io::Result<()> {
+pub fn write(org: &Org, options: &DumpOptions, out: &mut Lines<impl Write>) -> io::Result<()> {
     let day = date(org, options);
     let shown = shown(org, options);
-    let mut header = format!("{} — as of {day}", sanitize(&org.model.title));
+    let mut header = format!("{} — as of {day}", org.model.title);
     if let Some(q) = &options.filter {
-        header.push_str(&format!(" — filter: {}", sanitize(q)));
+        header.push_str(&format!(" — filter: {q}"));
     }
-    writeln!(out, "{header}")?;
+    out.line(&header)?;
     for root in starts(org, options) {
         if !shown.contains(root) {
             continue;
@@ -34,8 +34,8 @@ pub fn write(org: &Org, options: &DumpOptions, out: &mut impl Write) -> io::Resu
             room: ROOM,
             only: &shown,
         });
-        writeln!(out)?;
-        chart.write_text(out)?;
+        out.blank()?;
+        chart.rows(|row| out.line(row))?;
     }
     Ok(())
 }

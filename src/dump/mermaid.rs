@@ -8,6 +8,7 @@ use crate::sanitize::sanitize;
 use crate::words;
 
 use super::DumpOptions;
+use super::lines::Lines;
 use super::view::{Edge, View};
 
 /// A label Mermaid will show as text: every character its parser or renderer gives a meaning
@@ -48,42 +49,41 @@ fn front_matter_title(text: &str) -> String {
     out
 }
 
-pub fn write(org: &Org, options: &DumpOptions, out: &mut impl Write) -> io::Result<()> {
+pub fn write(org: &Org, options: &DumpOptions, out: &mut Lines<impl Write>) -> io::Result<()> {
     let view = View::new(org, options);
     let node = |e: EntityId| format!("e{}", e.0);
-    writeln!(
-        out,
-        "---\ntitle: \"{} — as of {}\"\n---",
+    out.line("---")?;
+    out.line(format_args!(
+        "title: \"{} — as of {}\"",
         front_matter_title(&org.model.title),
         view.day
-    )?;
-    writeln!(out, "flowchart TD")?;
+    ))?;
+    out.line("---")?;
+    out.line("flowchart TD")?;
     for &(e, _) in &view.order {
         let entity = org.entity(e);
-        writeln!(
-            out,
+        out.line(format_args!(
             "  {}[\"{}<br/><small>{}</small>\"]",
             node(e),
             label(&entity.name),
             label(&words::entity_kind(&entity.kind))
-        )?;
+        ))?;
     }
     for edge in view.edges(org) {
         match edge {
             Edge::Part { parent, child } => {
-                writeln!(out, "  {} --> {}", node(parent), node(child))?
+                out.line(format_args!("  {} --> {}", node(parent), node(child)))?
             }
             Edge::Stake {
                 owner,
                 owned,
                 share,
-            } => writeln!(
-                out,
+            } => out.line(format_args!(
                 "  {} -. \"{}\" .-> {}",
                 node(owner),
                 label(&share),
                 node(owned)
-            )?,
+            ))?,
         }
     }
     Ok(())

@@ -6,6 +6,7 @@ mod chart;
 mod diff;
 mod dot;
 mod json;
+mod lines;
 mod markdown;
 mod mermaid;
 mod tree;
@@ -20,6 +21,7 @@ use crate::search;
 use crate::visibility::Visible;
 
 pub use diff::write as write_diff;
+use lines::Lines;
 
 /// The formats `--dump` can write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -94,14 +96,18 @@ pub fn shown_count(org: &Org, options: &DumpOptions) -> usize {
 }
 
 /// Writes the dump of `org` to `out`.
-pub fn write(org: &Org, options: &DumpOptions, out: &mut impl Write) -> io::Result<()> {
-    match options.format {
-        Format::Tree => tree::write(org, options, out),
-        Format::Json => json::write(org, options, out),
-        Format::Yaml => yaml::write(org, options, out),
-        Format::Dot => dot::write(org, options, out),
-        Format::Mermaid => mermaid::write(org, options, out),
-        Format::Markdown => markdown::write(org, options, out),
-        Format::Chart => chart::write(org, options, out),
-    }
+pub fn write<W: Write>(org: &Org, options: &DumpOptions, out: &mut W) -> io::Result<()> {
+    // JSON and YAML escape by their own rules; every other format is given only `Lines`, which
+    // sanitizes each line whole.
+    type Human<W> = fn(&Org, &DumpOptions, &mut Lines<W>) -> io::Result<()>;
+    let human: Human<&mut W> = match options.format {
+        Format::Json => return json::write(org, options, out),
+        Format::Yaml => return yaml::write(org, options, out),
+        Format::Tree => tree::write,
+        Format::Dot => dot::write,
+        Format::Mermaid => mermaid::write,
+        Format::Markdown => markdown::write,
+        Format::Chart => chart::write,
+    };
+    human(org, options, &mut Lines::new(out))
 }

@@ -5,9 +5,9 @@ use std::ops::ControlFlow;
 
 use crate::model::{Day, Stake};
 use crate::org::{EntityId, Org};
-use crate::sanitize::sanitize;
 use crate::words;
 
+use super::lines::Lines;
 use super::{DumpOptions, date, shown, starts};
 
 /// The pieces a tree is drawn with.
@@ -35,15 +35,15 @@ const ASCII: Rails = Rails {
     blank: "    ",
 };
 
-pub fn write(org: &Org, options: &DumpOptions, out: &mut impl Write) -> io::Result<()> {
+pub fn write(org: &Org, options: &DumpOptions, out: &mut Lines<impl Write>) -> io::Result<()> {
     let rails = if options.ascii { &ASCII } else { &UNICODE };
     let dash = if options.ascii { "-" } else { "—" };
     let day = date(org, options);
-    let mut header = format!("{} {dash} as of {day}", sanitize(&org.model.title));
+    let mut header = format!("{} {dash} as of {day}", org.model.title);
     if let Some(q) = &options.filter {
-        header.push_str(&format!(" {dash} filter: {}", sanitize(q)));
+        header.push_str(&format!(" {dash} filter: {q}"));
     }
-    writeln!(out, "{header}")?;
+    out.line(&header)?;
 
     let shown = shown(org, options);
     let mut result = Ok(());
@@ -67,7 +67,7 @@ pub fn write(org: &Org, options: &DumpOptions, out: &mut impl Write) -> io::Resu
             });
         }
         entity_line(org, visit.id, day, dash, &mut line);
-        match writeln!(out, "{line}") {
+        match out.line(&line) {
             Ok(()) => ControlFlow::Continue(()),
             Err(e) => {
                 result = Err(e);
@@ -81,7 +81,7 @@ pub fn write(org: &Org, options: &DumpOptions, out: &mut impl Write) -> io::Resu
 /// `Cloudwatt (company) — Orange 4/9 (44.4 %), Thales 2/9 (22.2 %)`.
 fn entity_line(org: &Org, id: EntityId, day: Day, dash: &str, line: &mut String) {
     let entity = org.entity(id);
-    line.push_str(&sanitize(&entity.name));
+    line.push_str(&entity.name);
     line.push_str(" (");
     line.push_str(&words::entity_kind(&entity.kind));
     line.push(')');
