@@ -200,9 +200,9 @@ impl Shown {
         };
         let warnings = (!loaded.warnings.is_empty()).then(|| {
             format!(
-                "{}: {} warning(s); run orgtree --check to see them",
+                "{}: {}; run orgtree --check to see them",
                 sanitize(&loaded.file.name),
-                loaded.warnings.len()
+                crate::words::count(loaded.warnings.len(), "warning")
             )
         });
         Ok(Shown {

@@ -203,19 +203,13 @@ pub fn render_all(diagnostics: &[Diagnostic], file_name: &str, source: Option<&s
     if errors + warnings > 0 {
         let _ = writeln!(
             out,
-            "{}: {} {}, {} {}",
+            "{}: {}, {}",
             sanitize(file_name),
-            errors,
-            plural(errors, "error", "errors"),
-            warnings,
-            plural(warnings, "warning", "warnings")
+            crate::words::count(errors, "error"),
+            crate::words::count(warnings, "warning")
         );
     }
     out
-}
-
-fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
-    if n == 1 { one } else { many }
 }
 
 #[cfg(test)]

@@ -23,3 +23,5 @@ pub mod suggest;
 pub mod synthetic;
 pub mod term;
 pub mod ui;
+pub mod visibility;
+pub mod words;

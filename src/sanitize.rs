@@ -63,9 +63,25 @@ fn widths_agree(text: &str) -> bool {
     text.width() == each
 }
 
+/// Whether `c` is one of the characters output is mostly made of besides ASCII — Latin-1
+/// letters and signs, general punctuation (dashes, quotes, the ellipsis), box drawing — none of
+/// which is unsafe or joins a neighbour into a grapheme. Text made only of them needs no lookup
+/// in the Unicode data: the writers pass every line of a dump through [`sanitize`], and tree
+/// rails and chart boxes are almost all box drawing.
+fn is_plain(c: char) -> bool {
+    matches!(
+        c,
+        ' '..='~'
+            | '\u{a1}'..='\u{ac}' // U+00AD, the soft hyphen, is a format character
+            | '\u{ae}'..='\u{ff}'
+            | '\u{2010}'..='\u{2027}' // U+2028 on are separators and bidi controls
+            | '\u{2500}'..='\u{257f}'
+    )
+}
+
 /// Whether `text` can be shown as it is.
 fn is_displayable(text: &str) -> bool {
-    if text.bytes().all(|b| (b' '..=b'~').contains(&b)) {
+    if text.bytes().all(|b| (b' '..=b'~').contains(&b)) || text.chars().all(is_plain) {
         return true;
     }
     !text.chars().any(is_unsafe)
@@ -125,6 +141,21 @@ pub fn sanitize(text: &str) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_characters_are_safe_and_stand_alone() {
+        for c in (0..=0x257f)
+            .filter_map(char::from_u32)
+            .filter(|&c| is_plain(c))
+        {
+            assert!(!is_unsafe(c), "U+{:04X}", u32::from(c));
+            // Beside a letter, it stays a grapheme of its own.
+            for pair in [format!("a{c}"), format!("{c}a")] {
+                assert_eq!(pair.graphemes(true).count(), 2, "U+{:04X}", u32::from(c));
+            }
+            assert!(widths_agree(&c.to_string()), "U+{:04X}", u32::from(c));
+        }
+    }
 
     #[test]
     fn safe_text_is_borrowed() {

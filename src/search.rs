@@ -12,6 +12,7 @@ use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32Str};
 
 use crate::org::{EntityId, Org};
+use crate::visibility;
 
 /// A match must score at least this much per character of the query: the letters of an
 /// exact or initial-letter match score well above it, letters scattered across a long name
@@ -27,7 +28,8 @@ pub struct Found {
     pub best: Option<EntityId>,
     /// For each entity, whether it matches.
     pub matched: Vec<bool>,
-    /// For each entity, whether to show it: it matches, or it is an ancestor of a match.
+    /// For each entity, whether to show it: it matches, or it is an ancestor of a match (the
+    /// rule of [`crate::visibility`], on any date).
     pub shown: Vec<bool>,
 }
 
@@ -126,7 +128,7 @@ pub fn find(org: &Org, text: &str, within: Option<&[EntityId]>) -> Found {
             }
         }
     }
-    let shown = with_ancestors(org, &matched);
+    let shown = visibility::filtered(org, None, &matched);
     let mut matches = Vec::new();
     let roots: Vec<EntityId> = org.roots().collect();
     org.walk(&roots, None, |visit| {
@@ -180,25 +182,6 @@ fn score_all(org: &Org, text: &str, candidates: &[EntityId]) -> Vec<Vec<(EntityI
             })
             .collect()
     })
-}
-
-/// `marked`, and every ancestor of a marked entity.
-pub fn with_ancestors(org: &Org, marked: &[bool]) -> Vec<bool> {
-    let mut shown = marked.to_vec();
-    for (n, &hit) in marked.iter().enumerate() {
-        if !hit {
-            continue;
-        }
-        let mut at = EntityId(n as u32);
-        while let Some(parent) = org.parent(at) {
-            if shown[parent.0 as usize] {
-                break;
-            }
-            shown[parent.0 as usize] = true;
-            at = parent;
-        }
-    }
-    shown
 }
 
 #[cfg(test)]

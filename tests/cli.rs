@@ -70,6 +70,21 @@ fn warnings_alone_do_not_fail_check() {
 }
 
 #[test]
+fn a_dump_counts_the_warnings_in_words() {
+    let out = orgtree()
+        .args(["--dump", &fixture("lifetime-warning.yaml")])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(": 2 warnings; run orgtree --check"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("(s)"), "{stderr}");
+}
+
+#[test]
 fn usage_errors_exit_2() {
     let out = orgtree().args(["--depth", "zero"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));

@@ -1,4 +1,5 @@
-//! Snapshots of `--dump` on the shipped model: the text tree and the JSON document.
+//! Snapshots of `--dump` on the shipped model: the text tree, the JSON document, the chart under
+//! a filter and the diff.
 
 // Test code as a whole, so that clippy.toml's allow-unwrap-in-tests covers its helpers too.
 #![cfg(test)]
@@ -67,6 +68,17 @@ fn cloudwatt_owners_differ_across_the_takeover() {
 fn tree_filtered_by_a_search() {
     insta::assert_snapshot!(dump(&DumpOptions {
         filter: Some("cloud".into()),
+        ..DumpOptions::default()
+    }));
+}
+
+/// The chart under a filter draws what the tree does: the matches and the way to them, not the
+/// whole of the root they are under.
+#[test]
+fn chart_filtered_by_a_search() {
+    insta::assert_snapshot!(dump(&DumpOptions {
+        format: Format::Chart,
+        filter: Some("cloudwatt".into()),
         ..DumpOptions::default()
     }));
 }

@@ -262,6 +262,51 @@ fn every_format_honours_the_view() {
     }
 }
 
+/// Whether the chart has a box for the entity named `name`: its name line, cut as a box cuts it.
+fn has_box(chart: &str, name: &str) -> bool {
+    const INNER: usize = orgtree::chart::BOX_WIDTH - 2;
+    let line = if name.chars().count() <= INNER {
+        format!("│{name:<INNER$}│")
+    } else {
+        let kept: String = name.chars().take(INNER - 1).collect();
+        format!("│{kept}…│")
+    };
+    chart.contains(&line)
+}
+
+#[test]
+fn the_chart_shows_what_the_tree_shows_under_a_filter() {
+    let org = shipped();
+    for (query, root) in [
+        ("cloudwatt", None),
+        ("atheos", None),
+        ("numergy", None),
+        ("cloud", None),
+        ("orange", None),
+        ("laplane", None),
+        ("cloud", org.find_entity("orange-business-services")),
+    ] {
+        let options = |format| DumpOptions {
+            format,
+            filter: Some(query.into()),
+            root,
+            ..DumpOptions::default()
+        };
+        let tree = dump(&org, &options(Format::Tree));
+        let chart = dump(&org, &options(Format::Chart));
+        assert!(chart.contains(&format!("— filter: {query}")), "{query}");
+        for e in &org.model.entities {
+            let in_tree = tree.contains(&format!("── {} (", e.name));
+            assert_eq!(
+                has_box(&chart, &e.name),
+                in_tree,
+                "{query}: {} is in the tree: {in_tree}\n{tree}\n{chart}",
+                e.name
+            );
+        }
+    }
+}
+
 #[test]
 fn the_chart_prints_as_text() {
     let org = shipped();

@@ -168,7 +168,7 @@ fn a_long_chain_of_exact_fractions_is_rounded_outward_and_says_so() {
         at_least(&top.interest.high, &numer, &denom),
         "high is an upper bound"
     );
-    assert!(ownership::describe(&top.interest).starts_with('≈'));
+    assert!(orgtree::words::interest(&top.interest.low, &top.interest.high).starts_with('≈'));
     // The control chain is long; it is cut, and says so.
     let control = ownership::control_chain(&org, bottom, Some(day));
     assert!(control.cut && control.chain.len() == ownership::MAX_CONTROL_CHAIN);

@@ -12,10 +12,10 @@ use std::path::Path;
 /// The layers, lowest first: a module may name only modules of lower layers (or its own).
 const LAYERS: &[&[&str]] = &[
     &["sanitize", "suggest"],
-    &["model", "diagnostic"],
+    &["model", "diagnostic", "words"],
     &["org"],
     &["load", "synthetic"],
-    &["history", "ownership", "search", "chart"],
+    &["history", "ownership", "search", "chart", "visibility"],
     &["document", "geometry", "keys", "dump"],
     &["app"],
     &["ui"],

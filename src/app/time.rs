@@ -6,7 +6,6 @@ use super::{App, Outside};
 use crate::history;
 use crate::model::Day;
 use crate::org::{EntityId, Org};
-use crate::search;
 
 /// The time view: the date, and what follows from it.
 #[derive(Debug)]
@@ -98,44 +97,20 @@ impl App {
     /// Tells the tree which entities to show: those the search found, and (unless shown
     /// dimmed) those that exist at the date in force.
     pub(super) fn apply_filters(&mut self) {
-        let org = &self.org;
-        let exists: Vec<bool> = match self.time.outside {
-            Outside::Hide => org
-                .entity_ids()
-                .map(|id| org.exists_at(id, Some(self.time.as_of)))
-                .collect(),
-            Outside::Dim => Vec::new(),
-        };
-        let exists_at = |n: usize| exists.get(n).copied().unwrap_or(true);
-        let shown = match &mut self.search {
-            None if exists.is_empty() => None,
-            None => Some(exists.clone()),
-            Some(s) => {
-                // Matches that exist at the date, and the way to them.
-                let marked: Vec<bool> = s
-                    .found
-                    .matched
-                    .iter()
-                    .enumerate()
-                    .map(|(n, &m)| m && exists_at(n))
-                    .collect();
-                s.visible = s
-                    .found
-                    .matches
-                    .iter()
-                    .copied()
-                    .filter(|m| marked[m.0 as usize])
-                    .collect();
-                let with_path = search::with_ancestors(org, &marked);
-                Some(
-                    with_path
-                        .iter()
-                        .enumerate()
-                        .map(|(n, &on)| on && exists_at(n))
-                        .collect(),
-                )
-            }
-        };
+        // Dimmed, what is outside the date stays in the tree: the rule is asked with no date.
+        let day = (self.time.outside == Outside::Hide).then_some(self.time.as_of);
+        let matched = self.search.as_ref().map(|s| s.found.matched.as_slice());
+        let shown = crate::visibility::Visible::new(&self.org, day, matched).into_mask();
+        if let Some(s) = &mut self.search {
+            // A match is shown exactly when it exists at the date (or the date does not hide).
+            s.visible = s
+                .found
+                .matches
+                .iter()
+                .copied()
+                .filter(|m| shown.as_ref().is_none_or(|on| on[m.0 as usize]))
+                .collect();
+        }
         self.tree.set_shown(&self.org, shown);
     }
 }

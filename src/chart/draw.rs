@@ -2,16 +2,18 @@
 //! the subtrees whose rows meet the window, and writes only the cells inside it. The same walk
 //! with no window measures the whole canvas.
 
-use std::io::{self, Write};
+use std::io;
 use std::ops::Range;
 
 use ratatui::style::{Modifier, Style};
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
+use crate::sanitize::sanitize;
+
 use super::{BOX_WIDTH, Chart, LINK_ROWS, Node, cut, slots_width};
 
-/// How many cells a band of [`Chart::write_text`] holds at most.
+/// How many cells a band of [`Chart::rows`] holds at most.
 pub(super) const BAND_CELLS: usize = 1 << 17;
 
 /// One cell: a grapheme (most are one character, kept inline), or nothing for the second half
@@ -122,7 +124,8 @@ impl Canvas {
     }
 
     /// Writes `text` from column `x` of row `y`, a grapheme a cell (a wide one takes two, the
-    /// second left empty); what falls outside the window is dropped.
+    /// second left empty); what falls outside the window is dropped. The text is sanitized here,
+    /// where every drawing passes, so no caller can put an escape sequence on the canvas.
     fn put(&mut self, x: usize, y: usize, text: &str, style: Style) {
         if !self.rows().contains(&y) {
             return;
@@ -140,6 +143,8 @@ impl Canvas {
             }
             return;
         }
+        // Simple text is safe as it is; the rest is made safe (a no-op for what `cut` gave).
+        let text = sanitize(text);
         let mut col = x;
         for g in text.graphemes(true) {
             let w = g.width().max(1);
@@ -173,8 +178,8 @@ impl Canvas {
         (symbol.as_str(), *style)
     }
 
-    /// The window's rows as text, each with its trailing spaces trimmed.
-    pub(super) fn write_rows(&self, out: &mut impl Write) -> io::Result<()> {
+    /// Gives each of the window's rows as text, its trailing spaces trimmed.
+    pub(super) fn each_row(&self, each: &mut impl FnMut(&str) -> io::Result<()>) -> io::Result<()> {
         let mut line = Vec::new();
         for row in self.cells.chunks(self.width.max(1)).take(self.height) {
             line.clear();
@@ -188,12 +193,11 @@ impl Canvas {
             }
             // Every cell holds whole characters, so the line is UTF-8.
             let text = String::from_utf8_lossy(&line);
-            out.write_all(text.trim_end().as_bytes())?;
-            out.write_all(b"\n")?;
+            each(text.trim_end())?;
         }
         if self.width == 0 {
             for _ in 0..self.height {
-                out.write_all(b"\n")?;
+                each("")?;
             }
         }
         Ok(())
@@ -390,4 +394,23 @@ fn draw_box(canvas: &mut Canvas, node: &Node, x: usize, y: usize, selected: bool
     let bottom = y + 1 + node.lines.len();
     canvas.put(x, bottom, &format!("{bl}{}{br}", h.repeat(inner)), style);
     height
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_canvas_makes_what_it_is_given_safe() {
+        let mut canvas = Canvas::window(0, 0, 20, 1);
+        canvas.put(0, 0, "é\u{1b}[2J\u{202e}", Style::new());
+        let mut row = String::new();
+        canvas
+            .each_row(&mut |r| {
+                row = r.to_owned();
+                Ok(())
+            })
+            .unwrap();
+        assert_eq!(row, "é\\u{1b}[2J\\u{202e}");
+    }
 }

@@ -21,6 +21,8 @@ use unicode_width::UnicodeWidthStr;
 use crate::model::Day;
 use crate::org::{EntityId, Org};
 use crate::sanitize::sanitize;
+use crate::visibility::Visible;
+use crate::words;
 
 /// Width of a box, borders included.
 pub const BOX_WIDTH: usize = 24;
@@ -40,7 +42,7 @@ pub struct Place {
 
 /// A laid-out chart: where each entity's box is, and the size of the whole canvas. Cells are
 /// drawn on demand, for a window ([`Chart::window`]) or row band by row band
-/// ([`Chart::write_text`]), so a chart thousands of levels deep or wide costs memory for what is
+/// ([`Chart::rows`]), so a chart thousands of levels deep or wide costs memory for what is
 /// shown, not for the whole canvas.
 pub struct Chart {
     pub width: usize,
@@ -61,8 +63,9 @@ pub struct Request<'a> {
     pub selected: Option<EntityId>,
     /// The width the chart should try to fit in.
     pub room: usize,
-    /// Only these entities are drawn (a search's matches and the way to them), when given.
-    pub only: Option<&'a [bool]>,
+    /// The entities drawn under the root: what exists at the date, or a filter's matches and
+    /// the way to them ([`Visible`]). The root is drawn whatever it says.
+    pub only: &'a Visible<'a>,
 }
 
 /// A node laid out: its box lines, its children (by index in the chart's nodes), and where it
@@ -124,12 +127,10 @@ fn box_lines(org: &Org, id: EntityId, day: Day) -> Vec<String> {
     let e = org.entity(id);
     let mut lines = vec![
         cut(&e.name, inner),
-        cut(&e.kind.as_str().replace('_', " "), inner),
+        cut(&words::entity_kind(&e.kind), inner),
     ];
     if let Some(role) = org.roles_in(id).find(|r| org.role_in_force(r, Some(day))) {
-        let who = org
-            .person_of(role)
-            .map_or_else(|| role.person.value.clone(), |p| org.person(p).name.clone());
+        let who = org.holder_name(role);
         lines.push(cut(&format!("{}: {who}", role.title), inner));
     }
     let parent = org.parent(id);
@@ -139,10 +140,7 @@ fn box_lines(org: &Org, id: EntityId, day: Day) -> Vec<String> {
             continue;
         }
         let name = owner.map_or_else(|| s.owner.value.clone(), |o| short_name(org, o));
-        let share = s
-            .share
-            .as_ref()
-            .map_or_else(|| "?".to_owned(), |sh| sh.value.to_string());
+        let share = words::share_or_unknown(s.share.as_deref());
         lines.push(cut(&format!("+ {name} {share}"), inner));
     }
     lines
@@ -182,10 +180,7 @@ fn link_share(org: &Org, parent: EntityId, child: EntityId, day: Day) -> Option<
         .owners_at(child, Some(day))
         .filter(|s| org.find_entity(&s.owner) == Some(parent))
         .map(|s| {
-            let share = s
-                .share
-                .as_ref()
-                .map_or_else(|| "?".to_owned(), |sh| sh.value.to_string());
+            let share = words::share_or_unknown(s.share.as_deref());
             match s.on_behalf_of.as_ref().and_then(|b| org.find_entity(b)) {
                 Some(b) => format!("{share} for {}", short_name(org, b)),
                 None => share,
@@ -221,10 +216,7 @@ fn layout(req: &Request) -> Vec<Node> {
             continue;
         }
         let id = nodes[i].id;
-        for c in org
-            .children(id)
-            .filter(|&c| org.exists_at(c, Some(req.day)))
-        {
+        for c in org.children(id).filter(|&c| req.only.contains(c)) {
             let at = nodes.len();
             nodes.push(node(c, link_share(org, id, c, req.day)));
             nodes[i].children.push(at);
@@ -346,16 +338,17 @@ impl Chart {
         self.draw(draw::Canvas::window(x, y, width, height))
     }
 
-    /// Writes the chart as text, one line per row, trailing spaces trimmed; a band of rows at a
-    /// time, so memory stays within a band whatever the chart's size.
-    pub fn write_text(&self, out: &mut impl std::io::Write) -> std::io::Result<()> {
+    /// Gives each row of the chart as text to `each`, top down, trailing spaces trimmed; a band
+    /// of rows at a time, so memory stays within a band whatever the chart's size. The canvas
+    /// sanitizes what it is given, so the rows are safe to show.
+    pub fn rows(&self, mut each: impl FnMut(&str) -> std::io::Result<()>) -> std::io::Result<()> {
         let rows = (draw::BAND_CELLS / self.width.max(1)).max(1);
         let mut band = draw::Canvas::window(0, 0, self.width, rows.min(self.height));
         let mut y = 0;
         while y < self.height {
             band.move_to(y, rows.min(self.height - y));
             self.draw_into(&mut band);
-            band.write_rows(out)?;
+            band.each_row(&mut each)?;
             y += rows;
         }
         Ok(())
@@ -363,10 +356,14 @@ impl Chart {
 
     /// The chart as text, one line per row, trailing spaces trimmed.
     pub fn text(&self) -> String {
-        let mut out = Vec::new();
-        // Writing to a Vec cannot fail, and the canvas holds only text.
-        let _ = self.write_text(&mut out);
-        String::from_utf8_lossy(&out).into_owned()
+        let mut out = String::new();
+        // Collecting into a String cannot fail.
+        let _ = self.rows(|row| {
+            out.push_str(row);
+            out.push('\n');
+            Ok(())
+        });
+        out
     }
 }
 
@@ -387,7 +384,7 @@ mod tests {
             day,
             selected: None,
             room: 120,
-            only: None,
+            only: &Visible::at(&org, day),
         });
         let places: Vec<(EntityId, Place)> = chart.boxes.iter().map(|(k, v)| (*k, *v)).collect();
         for (i, (_, a)) in places.iter().enumerate() {

@@ -4,8 +4,9 @@
 use crate::history::{self, StakeChange};
 use crate::model::{Ref, Stake};
 use crate::org::EntityId;
+use crate::words;
 
-use super::{Builder, Context, Family, Tone, also_reported, kind_words, safe, share_text};
+use super::{Builder, Context, Family, Tone, also_reported, safe, share_text};
 
 /// Writes an entity's view; returns the link number of its first owner, if any.
 pub(super) fn entity<'a>(cx: &Context<'a>, id: EntityId, b: &mut Builder<'a>) -> Option<usize> {
@@ -18,7 +19,7 @@ pub(super) fn entity<'a>(cx: &Context<'a>, id: EntityId, b: &mut Builder<'a>) ->
         .cite(&e.sources)
         .end();
     b.styled(
-        format!("{} · id {}", kind_words(e.kind.as_str()), safe(&e.id)),
+        format!("{} · id {}", words::entity_kind(&e.kind), safe(&e.id)),
         Tone::Dim,
     );
     if let Some(d) = &e.founded {
@@ -67,14 +68,13 @@ pub(super) fn entity<'a>(cx: &Context<'a>, id: EntityId, b: &mut Builder<'a>) ->
         for r in relations {
             let forward = org.find_entity(&r.from) == Some(id);
             let (verb, other) = if forward {
-                (r.kind.forward().to_owned(), &r.to)
+                (words::relation(&r.kind), &r.to)
             } else {
-                (r.kind.backward(), &r.from)
+                (words::relation_backward(&r.kind), &r.from)
             };
             let in_force = org.relation_in_force(r, Some(cx.day));
             let look = if in_force { Tone::Plain } else { Tone::Dim };
-            b.styled(format!("  {} ", safe(&verb)), look)
-                .entity_ref(other);
+            b.styled(format!("  {verb} "), look).entity_ref(other);
             let period = r.period().to_string();
             if !period.is_empty() {
                 b.styled(format!(" ({period})"), look);

@@ -25,6 +25,7 @@ use crate::model::{Competing, Day, EntityKind, Share, Stake, share};
 use crate::org::{EntityId, Org, PersonId, SourceId};
 use crate::ownership::Cache;
 use crate::sanitize::sanitize;
+use crate::words;
 use builder::Builder;
 
 /// Model text made safe to show, owned.
@@ -181,32 +182,6 @@ impl Document {
 /// Width of an ownership bar, in cells.
 const BAR: usize = 20;
 
-/// A kind as words: `business_unit` → `business unit`.
-pub fn kind_words(kind: &str) -> String {
-    safe(&kind.replace('_', " "))
-}
-
-/// `EUR 100M`, `USD 1.5bn`, `12500`.
-fn amount(value: f64, currency: Option<&str>) -> String {
-    let number = if value >= 1e9 {
-        format!("{}bn", trim(value / 1e9))
-    } else if value >= 1e6 {
-        format!("{}M", trim(value / 1e6))
-    } else {
-        trim(value)
-    };
-    match currency {
-        Some(c) => format!("{} {number}", safe(c)),
-        None => number,
-    }
-}
-
-/// A number with at most two decimals and no trailing zeros.
-fn trim(value: f64) -> String {
-    let text = format!("{value:.2}");
-    text.trim_end_matches('0').trim_end_matches('.').to_owned()
-}
-
 /// `████████░░░░` for a share; a range shows its uncertain part as `▒`.
 fn bar(share: Option<&Share>) -> String {
     match share {
@@ -237,8 +212,7 @@ fn pad(text: &str, width: usize) -> String {
 }
 
 fn entity_name(org: &Org, r: &str) -> String {
-    org.find_entity(r)
-        .map_or_else(|| safe(r), |id| safe(&org.entity(id).name))
+    org.entity_name(r)
 }
 
 /// Other values of `field` in `competing`: `; also reported: 46 % [3]`.
@@ -247,10 +221,7 @@ fn also_reported<'a>(b: &mut Builder<'a>, competing: &'a [Competing], field: &st
     for c in competing.iter().filter(|c| c.field.value == field) {
         b.text(if first { "; also reported: " } else { ", " });
         first = false;
-        let value = match c.value.parse::<Share>() {
-            Ok(s) if field == "share" => s.to_string(),
-            _ => safe(&c.value),
-        };
+        let value = words::competing_value(field, &c.value);
         b.text(value);
         if c.sources.is_empty() {
             b.text(" (source not named)");
@@ -261,10 +232,7 @@ fn also_reported<'a>(b: &mut Builder<'a>, competing: &'a [Competing], field: &st
 }
 
 fn share_text(stake: &Stake) -> String {
-    stake
-        .share
-        .as_ref()
-        .map_or_else(|| "(share unknown)".to_owned(), |s| s.value.to_string())
+    words::share_or_unknown(stake.share.as_deref())
 }
 
 #[cfg(test)]
@@ -284,12 +252,5 @@ mod tests {
             format!("{}{}{}", "█".repeat(4), "▒", "░".repeat(15))
         );
         assert_eq!(bar(None), "·".repeat(BAR));
-    }
-
-    #[test]
-    fn amounts_are_compact() {
-        assert_eq!(amount(100_000_000.0, Some("EUR")), "EUR 100M");
-        assert_eq!(amount(1_500_000_000.0, Some("USD")), "USD 1.5bn");
-        assert_eq!(amount(12_500.0, None), "12500");
     }
 }

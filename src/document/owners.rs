@@ -7,10 +7,11 @@ use unicode_width::UnicodeWidthStr;
 use crate::model::{Note, Stake, share};
 use crate::org::EntityId;
 use crate::ownership;
+use crate::words;
 use num_rational::BigRational;
 
 use super::{
-    BAR, Builder, Context, Tone, also_reported, amount, bar, bar_between, entity_name, pad, safe,
+    BAR, Builder, Context, Tone, also_reported, bar, bar_between, entity_name, pad, safe,
     share_text,
 };
 
@@ -35,7 +36,10 @@ fn stake_line<'a>(
         look,
     );
     if let Some(a) = s.amount {
-        b.styled(format!(" {}", amount(a, s.currency.as_deref())), look);
+        b.styled(
+            format!(" {}", words::amount(a, s.currency.as_deref())),
+            look,
+        );
     }
     if let Some(behalf) = &s.on_behalf_of {
         b.styled(" for ", look).entity_ref(behalf);
@@ -84,15 +88,7 @@ pub(super) fn owners<'a>(
                 .sum()
         };
         if let (Some(low), Some(high)) = (sum(share::Share::low), sum(share::Share::high)) {
-            let total = if low == high {
-                format!("{} %", ownership::percent(&low))
-            } else {
-                format!(
-                    "{} %..{} %",
-                    ownership::percent(&low),
-                    ownership::percent(&high)
-                )
-            };
+            let total = words::total(&low, &high);
             b.styled(format!("  {} {total}", pad("total", name_width)), Tone::Dim)
                 .end();
         }
@@ -146,7 +142,7 @@ pub(super) fn effective(cx: &Context<'_>, id: EntityId, when: &str, b: &mut Buil
         .min(24);
     for o in &e.owners {
         let name = safe(&org.entity(o.id).name);
-        let interest = ownership::describe(&o.interest);
+        let interest = words::interest(&o.interest.low, &o.interest.high);
         let low = bounds_cells(&o.interest.low);
         let high = bounds_cells(&o.interest.high);
         b.text("  ").entity(o.id).text(format!(
@@ -165,7 +161,7 @@ pub(super) fn effective(cx: &Context<'_>, id: EntityId, when: &str, b: &mut Buil
         b.styled(
             format!(
                 "  holders not recorded: {}",
-                ownership::describe(&e.unrecorded)
+                words::interest(&e.unrecorded.low, &e.unrecorded.high)
             ),
             Tone::Dim,
         )
@@ -178,7 +174,10 @@ pub(super) fn effective(cx: &Context<'_>, id: EntityId, when: &str, b: &mut Buil
             _ => "still circling in cross-holdings",
         };
         b.styled(
-            format!("  {why}: up to {}", ownership::describe(&e.circling)),
+            format!(
+                "  {why}: up to {}",
+                words::interest(&e.circling.low, &e.circling.high)
+            ),
             Tone::Dim,
         )
         .end();

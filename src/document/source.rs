@@ -2,6 +2,7 @@
 
 use crate::model::{Competing, Note, Ref};
 use crate::org::SourceId;
+use crate::words;
 
 use super::{Builder, Context, Tone, safe, share_text};
 
@@ -65,7 +66,7 @@ pub(super) fn source<'a>(cx: &Context<'a>, id: SourceId, b: &mut Builder<'a>) {
         if cites(&r.sources) || notes_cite(&r.notes) || comp_cite(&r.competing) {
             b.text("  ")
                 .entity_ref(&r.from)
-                .text(format!(" {} ", safe(r.kind.forward())))
+                .text(format!(" {} ", words::relation(&r.kind)))
                 .entity_ref(&r.to)
                 .end();
             any = true;

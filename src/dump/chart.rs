@@ -1,27 +1,28 @@
 //! `--format chart`: the box org chart as text, as the explorer draws it — one chart per root
-//! (or the `--root`), `--depth` levels deep, as of the date.
+//! (or the `--root`), `--depth` levels deep, as of the date, showing what the tree dump shows:
+//! with `--filter`, the matches and the way to them.
 
 use std::io::{self, Write};
 
 use crate::chart::{Chart, Request};
 use crate::org::Org;
 
+use super::lines::Lines;
 use super::{DumpOptions, date, shown, starts};
 
 /// The width a printed chart tries to fit in.
 const ROOM: usize = 120;
 
-pub fn write(org: &Org, options: &DumpOptions, out: &mut impl Write) -> io::Result<()> {
+pub fn write(org: &Org, options: &DumpOptions, out: &mut Lines<impl Write>) -> io::Result<()> {
     let day = date(org, options);
-    let only = options.filter.is_some().then(|| shown(org, options));
-    writeln!(
-        out,
-        "{} — as of {day}",
-        crate::sanitize::sanitize(&org.model.title)
-    )?;
+    let shown = shown(org, options);
+    let mut header = format!("{} — as of {day}", org.model.title);
+    if let Some(q) = &options.filter {
+        header.push_str(&format!(" — filter: {q}"));
+    }
+    out.line(&header)?;
     for root in starts(org, options) {
-        let hidden = only.as_ref().is_some_and(|o| !o[root.0 as usize]);
-        if (!org.exists_at(root, Some(day)) || hidden) && options.root.is_none() {
+        if !shown.contains(root) {
             continue;
         }
         let chart = Chart::new(&Request {
@@ -31,10 +32,10 @@ pub fn write(org: &Org, options: &DumpOptions, out: &mut impl Write) -> io::Resu
             day,
             selected: None,
             room: ROOM,
-            only: only.as_deref(),
+            only: &shown,
         });
-        writeln!(out)?;
-        chart.write_text(out)?;
+        out.blank()?;
+        chart.rows(|row| out.line(row))?;
     }
     Ok(())
 }

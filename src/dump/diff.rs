@@ -6,116 +6,101 @@ use std::io::{self, Write};
 use crate::history::{self, StakeChange};
 use crate::model::{Day, Role, Stake};
 use crate::org::Org;
-use crate::sanitize::sanitize;
+use crate::words;
 
+use super::lines::Lines;
 use super::tree::owner_text;
 
-fn name(org: &Org, id: &str) -> String {
-    org.find_entity(id).map_or_else(
-        || sanitize(id).into_owned(),
-        |e| sanitize(&org.entity(e).name).into_owned(),
-    )
-}
-
 fn role(org: &Org, r: &Role) -> String {
-    let person = org.person_of(r).map_or_else(
-        || sanitize(&r.person).into_owned(),
-        |p| sanitize(&org.person(p).name).into_owned(),
-    );
     format!(
         "{}: {} {}",
-        name(org, &r.entity),
-        sanitize(&r.title),
-        person
+        org.entity_name(&r.entity),
+        r.title,
+        org.holder_name(r)
     )
 }
 
 fn stake(org: &Org, s: &Stake) -> String {
-    format!("{}: {}", name(org, &s.owned), owner_text(org, s))
+    format!("{}: {}", org.entity_name(&s.owned), owner_text(org, s))
 }
 
 /// Writes what changed from `from` to `to`.
 pub fn write(org: &Org, from: Day, to: Day, out: &mut impl Write) -> io::Result<()> {
+    write_lines(org, from, to, &mut Lines::new(out))
+}
+
+fn write_lines(org: &Org, from: Day, to: Day, out: &mut Lines<impl Write>) -> io::Result<()> {
     let c = history::changes(org, from, to);
-    writeln!(
-        out,
+    out.line(format_args!(
         "{} — changes from {} to {}",
-        sanitize(&org.model.title),
-        c.from,
-        c.to
-    )?;
+        org.model.title, c.from, c.to
+    ))?;
     if c.is_empty() {
-        return writeln!(out, "Nothing changed.");
+        return out.line("Nothing changed.");
     }
     if !c.appeared.is_empty() || !c.gone.is_empty() {
-        writeln!(out, "Entities")?;
+        out.line("Entities")?;
         for &id in &c.appeared {
-            writeln!(out, "  + {}", sanitize(&org.entity(id).name))?;
+            out.line(format_args!("  + {}", org.entity(id).name))?;
         }
         for &id in &c.gone {
-            writeln!(out, "  - {}", sanitize(&org.entity(id).name))?;
+            out.line(format_args!("  - {}", org.entity(id).name))?;
         }
     }
     if !c.stakes.is_empty() {
-        writeln!(out, "Stakes")?;
+        out.line("Stakes")?;
         for s in &c.stakes {
             match s {
-                StakeChange::Added(s) => writeln!(out, "  + {}", stake(org, s))?,
-                StakeChange::Removed(s) => writeln!(out, "  - {}", stake(org, s))?,
+                StakeChange::Added(s) => out.line(format_args!("  + {}", stake(org, s)))?,
+                StakeChange::Removed(s) => out.line(format_args!("  - {}", stake(org, s)))?,
                 StakeChange::Changed { before, after } => {
-                    let share = |s: &Stake| {
-                        s.share
-                            .as_ref()
-                            .map_or_else(|| "unknown".to_owned(), |sh| sh.value.to_string())
-                    };
-                    writeln!(
-                        out,
+                    let share = |s: &Stake| words::share_or_unknown(s.share.as_deref());
+                    out.line(format_args!(
                         "  ~ {}: {} {} → {}",
-                        name(org, &after.owned),
-                        name(org, &after.owner),
+                        org.entity_name(&after.owned),
+                        org.entity_name(&after.owner),
                         share(before),
                         share(after)
-                    )?
+                    ))?
                 }
             }
         }
     }
     if !c.roles_taken.is_empty() || !c.roles_left.is_empty() {
-        writeln!(out, "Roles")?;
+        out.line("Roles")?;
         for r in &c.roles_taken {
-            writeln!(out, "  + {}", role(org, r))?;
+            out.line(format_args!("  + {}", role(org, r)))?;
         }
         for r in &c.roles_left {
-            writeln!(out, "  - {}", role(org, r))?;
+            out.line(format_args!("  - {}", role(org, r)))?;
         }
     }
     if !c.relations_begun.is_empty() || !c.relations_ended.is_empty() {
-        writeln!(out, "Relations")?;
+        out.line("Relations")?;
         let relation = |r: &crate::model::Relation| {
             format!(
                 "{} {} {}",
-                name(org, &r.from),
-                sanitize(r.kind.forward()),
-                name(org, &r.to)
+                org.entity_name(&r.from),
+                words::relation(&r.kind),
+                org.entity_name(&r.to)
             )
         };
         for r in &c.relations_begun {
-            writeln!(out, "  + {}", relation(r))?;
+            out.line(format_args!("  + {}", relation(r)))?;
         }
         for r in &c.relations_ended {
-            writeln!(out, "  - {}", relation(r))?;
+            out.line(format_args!("  - {}", relation(r)))?;
         }
     }
     if !c.events.is_empty() {
-        writeln!(out, "Events")?;
+        out.line("Events")?;
         for e in &c.events {
-            writeln!(
-                out,
+            out.line(format_args!(
                 "  {:<10} {:<17} {}",
                 e.date.value.to_string(),
-                sanitize(e.kind.as_str()),
-                sanitize(&e.description)
-            )?;
+                words::event_kind(&e.kind),
+                e.description
+            ))?;
         }
     }
     Ok(())

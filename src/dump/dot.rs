@@ -9,9 +9,11 @@ use std::io::{self, Write};
 use crate::model::EntityKind;
 use crate::org::Org;
 use crate::sanitize::sanitize;
+use crate::words;
 
 use super::DumpOptions;
-use super::view::View;
+use super::lines::Lines;
+use super::view::{Edge, View};
 
 /// A DOT double-quoted string: quotes and backslashes escaped, and nothing that could end a
 /// line or reach a terminal.
@@ -61,11 +63,6 @@ fn lines(parts: &[&str]) -> String {
     format!("\"{}\"", escaped.join("\\n"))
 }
 
-/// Text for a `//` comment: one line, safe.
-fn comment(text: &str) -> String {
-    sanitize(text).into_owned()
-}
-
 fn shape(kind: &EntityKind) -> (&'static str, &'static str) {
     match kind {
         EntityKind::Group => ("box3d", "#e8d5f5"),
@@ -81,15 +78,13 @@ fn shape(kind: &EntityKind) -> (&'static str, &'static str) {
     }
 }
 
-pub fn write(org: &Org, options: &DumpOptions, out: &mut impl Write) -> io::Result<()> {
+pub fn write(org: &Org, options: &DumpOptions, out: &mut Lines<impl Write>) -> io::Result<()> {
     let view = View::new(org, options);
     let id = |e: crate::org::EntityId| node_id(&org.entity(e).id);
-    writeln!(
-        out,
+    out.line(format_args!(
         "// {} — as of {}, drawn by orgtree",
-        comment(&org.model.title),
-        view.day
-    )?;
+        &org.model.title, view.day
+    ))?;
     let mut cited: Vec<&str> = Vec::new();
     let mut seen: HashSet<&str> = HashSet::new();
     for &(e, _) in &view.order {
@@ -103,7 +98,7 @@ pub fn write(org: &Org, options: &DumpOptions, out: &mut impl Write) -> io::Resu
         }
     }
     if !cited.is_empty() {
-        writeln!(out, "// Sources:")?;
+        out.line("// Sources:")?;
         for r in cited {
             match org.find_source(r).map(|s| org.source(s)) {
                 Some(s) => {
@@ -112,64 +107,50 @@ pub fn write(org: &Org, options: &DumpOptions, out: &mut impl Write) -> io::Resu
                         .as_ref()
                         .map(|d| format!(", {}", d.value))
                         .unwrap_or_default();
-                    writeln!(
-                        out,
+                    out.line(format_args!(
                         "//   [{}] {}, “{}”{date}",
-                        comment(&s.id),
-                        comment(&s.publisher),
-                        comment(&s.title)
-                    )?
+                        s.id.value, &s.publisher, &s.title
+                    ))?
                 }
-                None => writeln!(out, "//   [{}]", comment(r))?,
+                None => out.line(format_args!("//   [{}]", r))?,
             }
         }
     }
-    writeln!(out, "digraph orgtree {{")?;
-    writeln!(
-        out,
+    out.line(format_args!("digraph orgtree {{"))?;
+    out.line(format_args!(
         "  graph [rankdir=TB, label={}, labelloc=t, fontname=Helvetica];",
         quoted(&org.model.title)
-    )?;
-    writeln!(
-        out,
+    ))?;
+    out.line(format_args!(
         "  node [style=\"filled\", fontname=Helvetica, fontsize=11];"
-    )?;
-    writeln!(out, "  edge [fontname=Helvetica, fontsize=9];")?;
+    ))?;
+    out.line("  edge [fontname=Helvetica, fontsize=9];")?;
     for &(e, _) in &view.order {
         let entity = org.entity(e);
         let (shape, color) = shape(&entity.kind);
-        let kind = entity.kind.as_str().replace('_', " ");
+        let kind = words::entity_kind(&entity.kind);
         let label = lines(&[&entity.name, &kind]);
-        writeln!(
-            out,
+        out.line(format_args!(
             "  {} [label={label}, shape={shape}, fillcolor=\"{color}\"];",
             id(e)
-        )?;
+        ))?;
     }
-    for &(e, _) in &view.order {
-        if let Some(parent) = org.parent(e)
-            && view.contains(parent)
-        {
-            writeln!(out, "  {} -> {};", id(parent), id(e))?;
-        }
-    }
-    for &(e, _) in &view.order {
-        for s in org.owners_at(e, Some(view.day)) {
-            let Some(owner) = org.find_entity(&s.owner).filter(|&o| view.contains(o)) else {
-                continue;
-            };
-            let share = s
-                .share
-                .as_ref()
-                .map_or_else(|| "share unknown".to_owned(), |sh| sh.value.to_string());
-            writeln!(
-                out,
+    for edge in view.edges(org) {
+        match edge {
+            Edge::Part { parent, child } => {
+                out.line(format_args!("  {} -> {};", id(parent), id(child)))?
+            }
+            Edge::Stake {
+                owner,
+                owned,
+                share,
+            } => out.line(format_args!(
                 "  {} -> {} [style=dashed, color=\"#555555\", label={}];",
                 id(owner),
-                id(e),
+                id(owned),
                 quoted(&share)
-            )?;
+            ))?,
         }
     }
-    writeln!(out, "}}")
+    out.line(format_args!("}}"))
 }

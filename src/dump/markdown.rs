@@ -8,8 +8,10 @@ use std::io::{self, Write};
 use crate::model::Ref;
 use crate::org::Org;
 use crate::sanitize::sanitize;
+use crate::words;
 
 use super::DumpOptions;
+use super::lines::Lines;
 use super::tree::{MAX_RAILS, owner_text};
 use super::view::View;
 
@@ -86,7 +88,7 @@ fn titled_link(title: &str, url: Option<&str>) -> String {
     }
 }
 
-pub fn write(org: &Org, options: &DumpOptions, out: &mut impl Write) -> io::Result<()> {
+pub fn write(org: &Org, options: &DumpOptions, out: &mut Lines<impl Write>) -> io::Result<()> {
     let view = View::new(org, options);
     let mut cited: Vec<String> = Vec::new();
     let mut numbers: HashMap<String, usize> = HashMap::new();
@@ -101,8 +103,10 @@ pub fn write(org: &Org, options: &DumpOptions, out: &mut impl Write) -> io::Resu
         }
         marks
     };
-    writeln!(out, "# {}\n", text(&org.model.title))?;
-    writeln!(out, "As of {}.\n", view.day)?;
+    out.line(format_args!("# {}", text(&org.model.title)))?;
+    out.blank()?;
+    out.line(format_args!("As of {}.", view.day))?;
+    out.blank()?;
     for &(id, depth) in &view.order {
         let e = org.entity(id);
         // Lists nest at most MAX_RAILS levels; deeper items say their level instead.
@@ -115,7 +119,7 @@ pub fn write(org: &Org, options: &DumpOptions, out: &mut impl Write) -> io::Resu
             "{}- {level}**{}** ({}){}",
             "  ".repeat(depth.min(MAX_RAILS)),
             text(&e.name),
-            text(&e.kind.as_str().replace('_', " ")),
+            text(&words::entity_kind(&e.kind)),
             cite(&e.sources)
         );
         let owners: Vec<String> = org
@@ -128,22 +132,19 @@ pub fn write(org: &Org, options: &DumpOptions, out: &mut impl Write) -> io::Resu
         let leaders: Vec<String> = org
             .roles_in(id)
             .filter(|r| org.role_in_force(r, Some(view.day)))
-            .map(|r| {
-                let who = org
-                    .person_of(r)
-                    .map_or_else(|| r.person.value.clone(), |p| org.person(p).name.clone());
-                format!("{} ({})", text(&who), text(&r.title))
-            })
+            .map(|r| format!("{} ({})", text(&org.holder_name(r)), text(&r.title)))
             .collect();
         if !leaders.is_empty() {
             line.push_str(&format!(" — led by {}", leaders.join(", ")));
         }
-        writeln!(out, "{line}")?;
+        out.line(&line)?;
     }
     if !cited.is_empty() {
-        writeln!(out, "\n## Sources\n")?;
-        writeln!(out, "| # | Title | Publisher | Date |")?;
-        writeln!(out, "| --- | --- | --- | --- |")?;
+        out.blank()?;
+        out.line("## Sources")?;
+        out.blank()?;
+        out.line("| # | Title | Publisher | Date |")?;
+        out.line("| --- | --- | --- | --- |")?;
         for (i, r) in cited.iter().enumerate() {
             match org.find_source(r).map(|s| org.source(s)) {
                 Some(s) => {
@@ -153,14 +154,13 @@ pub fn write(org: &Org, options: &DumpOptions, out: &mut impl Write) -> io::Resu
                         .as_ref()
                         .map(|d| d.value.to_string())
                         .unwrap_or_default();
-                    writeln!(
-                        out,
+                    out.line(format_args!(
                         "| {} | {title} | {} | {date} |",
                         i + 1,
                         text(&s.publisher)
-                    )?;
+                    ))?;
                 }
-                None => writeln!(out, "| {} | {} | | |", i + 1, text(r))?,
+                None => out.line(format_args!("| {} | {} | | |", i + 1, text(r)))?,
             }
         }
     }

@@ -5,9 +5,11 @@ use std::io::{self, Write};
 
 use crate::org::{EntityId, Org};
 use crate::sanitize::sanitize;
+use crate::words;
 
 use super::DumpOptions;
-use super::view::View;
+use super::lines::Lines;
+use super::view::{Edge, View};
 
 /// A label Mermaid will show as text: every character its parser or renderer gives a meaning
 /// to as an entity code: `#`, which the codes are written with; `%` because
@@ -47,49 +49,41 @@ fn front_matter_title(text: &str) -> String {
     out
 }
 
-pub fn write(org: &Org, options: &DumpOptions, out: &mut impl Write) -> io::Result<()> {
+pub fn write(org: &Org, options: &DumpOptions, out: &mut Lines<impl Write>) -> io::Result<()> {
     let view = View::new(org, options);
     let node = |e: EntityId| format!("e{}", e.0);
-    writeln!(
-        out,
-        "---\ntitle: \"{} — as of {}\"\n---",
+    out.line("---")?;
+    out.line(format_args!(
+        "title: \"{} — as of {}\"",
         front_matter_title(&org.model.title),
         view.day
-    )?;
-    writeln!(out, "flowchart TD")?;
+    ))?;
+    out.line("---")?;
+    out.line("flowchart TD")?;
     for &(e, _) in &view.order {
         let entity = org.entity(e);
-        writeln!(
-            out,
+        out.line(format_args!(
             "  {}[\"{}<br/><small>{}</small>\"]",
             node(e),
             label(&entity.name),
-            label(&entity.kind.as_str().replace('_', " "))
-        )?;
+            label(&words::entity_kind(&entity.kind))
+        ))?;
     }
-    for &(e, _) in &view.order {
-        if let Some(parent) = org.parent(e)
-            && view.contains(parent)
-        {
-            writeln!(out, "  {} --> {}", node(parent), node(e))?;
-        }
-    }
-    for &(e, _) in &view.order {
-        for s in org.owners_at(e, Some(view.day)) {
-            let Some(owner) = org.find_entity(&s.owner).filter(|&o| view.contains(o)) else {
-                continue;
-            };
-            let share = s
-                .share
-                .as_ref()
-                .map_or_else(|| "share unknown".to_owned(), |sh| sh.value.to_string());
-            writeln!(
-                out,
+    for edge in view.edges(org) {
+        match edge {
+            Edge::Part { parent, child } => {
+                out.line(format_args!("  {} --> {}", node(parent), node(child)))?
+            }
+            Edge::Stake {
+                owner,
+                owned,
+                share,
+            } => out.line(format_args!(
                 "  {} -. \"{}\" .-> {}",
                 node(owner),
                 label(&share),
-                node(e)
-            )?;
+                node(owned)
+            ))?,
         }
     }
     Ok(())

@@ -13,6 +13,7 @@ mod chart;
 mod diff;
 mod dot;
 mod json;
+mod lines;
 mod markdown;
 mod mermaid;
 mod tree;
@@ -24,8 +25,10 @@ use std::io::{self, Write};
 use crate::model::Day;
 use crate::org::{EntityId, Org};
 use crate::search;
+use crate::visibility::Visible;
 
 pub use diff::write as write_diff;
+use lines::Lines;
 
 /// The formats `--dump` can write: the values of `--format`, whose help these lines are.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -79,50 +82,39 @@ fn starts(org: &Org, options: &DumpOptions) -> Vec<EntityId> {
     }
 }
 
-/// Which entities a tree shows: those existing at the date and, with a filter, those matching
-/// it (and existing) or leading to such a match. A `--root` asked for is always shown.
-fn shown(org: &Org, options: &DumpOptions) -> Vec<bool> {
-    let day = Some(date(org, options));
-    let exists: Vec<bool> = (0..org.entity_count())
-        .map(|n| org.exists_at(EntityId(n as u32), day))
-        .collect();
-    let mut shown = match options.filter.as_deref() {
-        None => exists,
-        Some(q) => {
-            let found = search::find(org, q, None);
-            let marked: Vec<bool> = found
-                .matched
-                .iter()
-                .zip(&exists)
-                .map(|(m, e)| *m && *e)
-                .collect();
-            search::with_ancestors(org, &marked)
-                .iter()
-                .zip(&exists)
-                .map(|(s, e)| *s && *e)
-                .collect()
-        }
-    };
+/// Which entities a dump shows: the rule of [`Visible`] at the dump's date, with the
+/// `--filter`'s matches. A `--root` asked for is always shown.
+fn shown<'a>(org: &'a Org, options: &DumpOptions) -> Visible<'a> {
+    let found = options
+        .filter
+        .as_deref()
+        .map(|q| search::find(org, q, None));
+    let matched = found.as_ref().map(|f| f.matched.as_slice());
+    let mut shown = Visible::new(org, Some(date(org, options)), matched);
     if let Some(root) = options.root {
-        shown[root.0 as usize] = true;
+        shown.include(root);
     }
     shown
 }
 
 /// How many entities a dump shows, counting a `--root` asked for; none means nothing matched.
 pub fn shown_count(org: &Org, options: &DumpOptions) -> usize {
-    shown(org, options).iter().filter(|s| **s).count()
+    shown(org, options).count()
 }
 
 /// Writes the dump of `org` to `out`.
-pub fn write(org: &Org, options: &DumpOptions, out: &mut impl Write) -> io::Result<()> {
-    match options.format {
-        Format::Tree => tree::write(org, options, out),
-        Format::Json => json::write(org, options, out),
-        Format::Yaml => yaml::write(org, options, out),
-        Format::Dot => dot::write(org, options, out),
-        Format::Mermaid => mermaid::write(org, options, out),
-        Format::Markdown => markdown::write(org, options, out),
-        Format::Chart => chart::write(org, options, out),
-    }
+pub fn write<W: Write>(org: &Org, options: &DumpOptions, out: &mut W) -> io::Result<()> {
+    // JSON and YAML escape by their own rules; every other format is given only `Lines`, which
+    // sanitizes each line whole.
+    type Human<W> = fn(&Org, &DumpOptions, &mut Lines<W>) -> io::Result<()>;
+    let human: Human<&mut W> = match options.format {
+        Format::Json => return json::write(org, options, out),
+        Format::Yaml => return yaml::write(org, options, out),
+        Format::Tree => tree::write,
+        Format::Dot => dot::write,
+        Format::Mermaid => mermaid::write,
+        Format::Markdown => markdown::write,
+        Format::Chart => chart::write,
+    };
+    human(org, options, &mut Lines::new(out))
 }

@@ -5,8 +5,9 @@ use std::ops::ControlFlow;
 
 use crate::model::{Day, Stake};
 use crate::org::{EntityId, Org};
-use crate::sanitize::sanitize;
+use crate::words;
 
+use super::lines::Lines;
 use super::{DumpOptions, date, shown, starts};
 
 /// The pieces a tree is drawn with.
@@ -34,20 +35,20 @@ const ASCII: Rails = Rails {
     blank: "    ",
 };
 
-pub fn write(org: &Org, options: &DumpOptions, out: &mut impl Write) -> io::Result<()> {
+pub fn write(org: &Org, options: &DumpOptions, out: &mut Lines<impl Write>) -> io::Result<()> {
     let rails = if options.ascii { &ASCII } else { &UNICODE };
     let dash = if options.ascii { "-" } else { "—" };
     let day = date(org, options);
-    let mut header = format!("{} {dash} as of {day}", sanitize(&org.model.title));
+    let mut header = format!("{} {dash} as of {day}", org.model.title);
     if let Some(q) = &options.filter {
-        header.push_str(&format!(" {dash} filter: {}", sanitize(q)));
+        header.push_str(&format!(" {dash} filter: {q}"));
     }
-    writeln!(out, "{header}")?;
+    out.line(&header)?;
 
     let shown = shown(org, options);
     let mut result = Ok(());
     let mut line = String::new();
-    let keep = |id: EntityId| shown[id.0 as usize];
+    let keep = |id: EntityId| shown.contains(id);
     org.walk_where(&starts(org, options), options.depth, keep, |visit| {
         line.clear();
         // A line draws at most MAX_RAILS levels of rails; deeper, the levels above them are
@@ -66,7 +67,7 @@ pub fn write(org: &Org, options: &DumpOptions, out: &mut impl Write) -> io::Resu
             });
         }
         entity_line(org, visit.id, day, dash, &mut line);
-        match writeln!(out, "{line}") {
+        match out.line(&line) {
             Ok(()) => ControlFlow::Continue(()),
             Err(e) => {
                 result = Err(e);
@@ -80,9 +81,9 @@ pub fn write(org: &Org, options: &DumpOptions, out: &mut impl Write) -> io::Resu
 /// `Cloudwatt (company) — Orange 4/9 (44.4 %), Thales 2/9 (22.2 %)`.
 fn entity_line(org: &Org, id: EntityId, day: Day, dash: &str, line: &mut String) {
     let entity = org.entity(id);
-    line.push_str(&sanitize(&entity.name));
+    line.push_str(&entity.name);
     line.push_str(" (");
-    line.push_str(&sanitize(entity.kind.as_str()));
+    line.push_str(&words::entity_kind(&entity.kind));
     line.push(')');
     let owners: Vec<String> = org
         .owners_at(id, Some(day))
@@ -95,29 +96,20 @@ fn entity_line(org: &Org, id: EntityId, day: Day, dash: &str, line: &mut String)
 
 /// `Caisse des Dépôts 1/3 (33.3 %) for French State`, `SFR 47 % (also reported: 46 %)`.
 pub(super) fn owner_text(org: &Org, stake: &Stake) -> String {
-    let name = |r: &str| {
-        org.find_entity(r)
-            .map_or_else(|| r.to_owned(), |id| org.entity(id).name.clone())
-    };
-    let mut text = sanitize(&name(&stake.owner)).into_owned();
-    match &stake.share {
-        Some(share) => text.push_str(&format!(" {}", share.value)),
-        None => text.push_str(" (share unknown)"),
-    }
+    let mut text = org.entity_name(&stake.owner);
+    text.push(' ');
+    text.push_str(&words::share_or_unknown(stake.share.as_deref()));
     let others: Vec<String> = stake
         .competing
         .iter()
         .filter(|c| c.field.value == "share")
-        .map(|c| match c.value.parse::<crate::model::Share>() {
-            Ok(share) => share.to_string(),
-            Err(_) => sanitize(&c.value).into_owned(),
-        })
+        .map(|c| words::competing_value(&c.field, &c.value))
         .collect();
     if !others.is_empty() {
         text.push_str(&format!(" (also reported: {})", others.join(", ")));
     }
     if let Some(behalf) = &stake.on_behalf_of {
-        text.push_str(&format!(" for {}", sanitize(&name(behalf))));
+        text.push_str(&format!(" for {}", org.entity_name(behalf)));
     }
     text
 }

@@ -5,6 +5,7 @@ use std::ops::ControlFlow;
 
 use crate::model::Day;
 use crate::org::{EntityId, Org};
+use crate::words;
 
 use super::{DumpOptions, date, shown, starts};
 
@@ -21,7 +22,7 @@ impl View {
     pub fn new(org: &Org, options: &DumpOptions) -> View {
         let narrowed = options.as_of.is_some() || options.filter.is_some();
         let shown = narrowed.then(|| shown(org, options));
-        let keep = |id: EntityId| shown.as_ref().is_none_or(|s| s[id.0 as usize]);
+        let keep = |id: EntityId| shown.as_ref().is_none_or(|s| s.contains(id));
         let mut order = Vec::new();
         let mut selected = vec![false; org.entity_count()];
         org.walk_where(&starts(org, options), options.depth, keep, |visit| {
@@ -45,4 +46,36 @@ impl View {
     pub fn has(&self, org: &Org, r: &str) -> bool {
         org.find_entity(r).is_some_and(|id| self.contains(id))
     }
+
+    /// The lines of a graph of the view, between entities in view: every link from a parent to
+    /// its unit, then every stake at the date, in view order. DOT and Mermaid draw these.
+    pub fn edges(&self, org: &Org) -> Vec<Edge> {
+        let parts = self.order.iter().filter_map(|&(child, _)| {
+            let parent = org.parent(child).filter(|&p| self.contains(p))?;
+            Some(Edge::Part { parent, child })
+        });
+        let stakes = self.order.iter().flat_map(|&(owned, _)| {
+            org.owners_at(owned, Some(self.day)).filter_map(move |s| {
+                let owner = org.find_entity(&s.owner).filter(|&o| self.contains(o))?;
+                Some(Edge::Stake {
+                    owner,
+                    owned,
+                    share: words::share_or_unknown(s.share.as_deref()),
+                })
+            })
+        });
+        parts.chain(stakes).collect()
+    }
+}
+
+/// A line of a graph of the view.
+pub enum Edge {
+    /// `child` is a unit of `parent`.
+    Part { parent: EntityId, child: EntityId },
+    /// `owner` holds `share` of `owned` at the view's date.
+    Stake {
+        owner: EntityId,
+        owned: EntityId,
+        share: String,
+    },
 }

@@ -1,7 +1,6 @@
 //! The open vocabularies of the model: kinds of entities, relations and events. Each has known
-//! words that orgtree understands, and accepts any other word as written.
-
-use std::fmt;
+//! words that orgtree understands, and accepts any other word as written. These are the model's
+//! words (`business_unit`); what people read (`business unit`) is in `crate::words`.
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -31,12 +30,6 @@ macro_rules! vocabulary {
                     $($name::$variant => $word,)+
                     $name::Other(word) => word,
                 }
-            }
-        }
-
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(self.as_str())
             }
         }
 
@@ -111,38 +104,6 @@ vocabulary! {
         Withdrawal = "withdrawal",
         Shutdown = "shutdown",
         Reorganisation = "reorganisation",
-    }
-}
-
-impl RelationKind {
-    /// The relation read from its `from` side: "hosts", "is a client of".
-    pub fn forward(&self) -> &str {
-        match self {
-            RelationKind::Hosts => "hosts",
-            RelationKind::MergedInto => "merged into",
-            RelationKind::Successor => "successor of",
-            RelationKind::Competitor => "competitor of",
-            RelationKind::Partner => "partner of",
-            RelationKind::Supplier => "supplier of",
-            RelationKind::ClientOf => "client of",
-            RelationKind::MemberOf => "member of",
-            RelationKind::Other(word) => word,
-        }
-    }
-
-    /// The relation read from its `to` side: "hosted by", "has as client".
-    pub fn backward(&self) -> String {
-        match self {
-            RelationKind::Hosts => "hosted by".into(),
-            RelationKind::MergedInto => "absorbed".into(),
-            RelationKind::Successor => "predecessor of".into(),
-            RelationKind::Competitor => "competitor of".into(),
-            RelationKind::Partner => "partner of".into(),
-            RelationKind::Supplier => "client of".into(),
-            RelationKind::ClientOf => "supplier of".into(),
-            RelationKind::MemberOf => "has member".into(),
-            RelationKind::Other(word) => format!("{word} (reverse)"),
-        }
     }
 }
 

@@ -1,4 +1,5 @@
-//! Ownership shares, kept exactly as the source gives them: `4/9`, `44.4%`, or a range.
+//! Ownership shares, kept exactly as the source gives them: `4/9`, `44.4%`, or a range. How
+//! they read is `crate::words::share`.
 
 use std::fmt;
 use std::str::FromStr;
@@ -154,40 +155,8 @@ pub fn percent(value: Fraction) -> String {
 }
 
 /// `true` when the percentage shown by [`percent`] is the exact value.
-fn percent_is_exact(value: Fraction) -> bool {
+pub fn percent_is_exact(value: Fraction) -> bool {
     scaled(value, 1000).1 == 0
-}
-
-impl fmt::Display for ShareValue {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.notation {
-            Notation::Percent => write!(f, "{} %", percent(self.value)),
-            Notation::Fraction if self.value.is_integer() => {
-                write!(f, "{} %", percent(self.value))
-            }
-            Notation::Fraction if percent_is_exact(self.value) => {
-                write!(f, "{} %", percent(self.value))
-            }
-            Notation::Fraction => write!(
-                f,
-                "{}/{} ({} %)",
-                self.value.numer(),
-                self.value.denom(),
-                percent(self.value)
-            ),
-        }
-    }
-}
-
-/// Shows the share as its source wrote it, with the percentage beside a fraction:
-/// `4/9 (44.4 %)`, `47 %`, `20 %..25 %`.
-impl fmt::Display for Share {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Share::Exact(v) => v.fmt(f),
-            Share::Range { low, high } => write!(f, "{low}..{high}"),
-        }
-    }
 }
 
 impl ShareValue {
@@ -326,18 +295,6 @@ mod tests {
         ] {
             assert!(bad.parse::<Share>().is_err(), "{bad:?} should be rejected");
         }
-    }
-
-    #[test]
-    fn displays_as_written_with_percent_beside_fractions() {
-        assert_eq!(share("4/9").to_string(), "4/9 (44.4 %)");
-        assert_eq!(share("2/9").to_string(), "2/9 (22.2 %)");
-        assert_eq!(share("1/3").to_string(), "1/3 (33.3 %)");
-        assert_eq!(share("1/2").to_string(), "50 %");
-        assert_eq!(share("1").to_string(), "100 %");
-        assert_eq!(share("47%").to_string(), "47 %");
-        assert_eq!(share("44.4%").to_string(), "44.4 %");
-        assert_eq!(share("20%..25%").to_string(), "20 %..25 %");
     }
 
     #[test]

@@ -257,6 +257,24 @@ impl Org {
         role.period().contains(d) && entity.is_none_or(|e| self.exists_at(e, day))
     }
 
+    /// The name of the entity with id `r`, or the id itself when no entity has it; safe to
+    /// show.
+    pub fn entity_name(&self, r: &str) -> String {
+        let name = self
+            .find_entity(r)
+            .map_or(r, |id| self.entity(id).name.as_str());
+        crate::sanitize::sanitize(name).into_owned()
+    }
+
+    /// The name of the person who holds `role`, or the id the role gives when no person has
+    /// it; safe to show.
+    pub fn holder_name(&self, role: &Role) -> String {
+        let name = self
+            .person_of(role)
+            .map_or(role.person.value.as_str(), |p| self.person(p).name.as_str());
+        crate::sanitize::sanitize(name).into_owned()
+    }
+
     /// The person who holds `role`, when the id is known.
     pub fn person_of(&self, role: &Role) -> Option<PersonId> {
         resolved(&self.model.roles, role, &self.role_person, || {

@@ -1,7 +1,7 @@
 //! Interests as exact bounds, kept small: a fraction whose numerator or denominator grows past
 //! [`MAX_BITS`] is rounded outward (the low bound down, the high bound up) onto a fine binary
-//! grid, so the bounds stay true and the work per step stays bounded. How they read: `4/9
-//! (44.4 %)`, `20 %..25 %`, `≈ 90.9 %`.
+//! grid, so the bounds stay true and the work per step stays bounded. How they read is
+//! `crate::words::interest`.
 
 use num_bigint::BigInt;
 use num_rational::BigRational;
@@ -127,49 +127,6 @@ fn to_grid(value: &BigRational, up: bool) -> BigRational {
     BigRational::new_raw(steps, grid)
 }
 
-/// `4/9 (44.4 %)` for an exact interest, `20 %..25 %` for bounds, `≈ 90.9 %` for bounds or a
-/// fraction too fine to show that round to the same tenth of a percent.
-pub fn describe(bounds: &Bounds) -> String {
-    if bounds.is_exact() {
-        let value = &bounds.low;
-        let p = percent(value);
-        if value.is_integer() || is_short_decimal(value) {
-            format!("{p} %")
-        } else if value.denom() <= &BigInt::from(10_000) {
-            format!("{}/{} ({p} %)", value.numer(), value.denom())
-        } else if p == "0" {
-            "less than 0.05 %".to_owned()
-        } else {
-            format!("≈ {p} %")
-        }
-    } else {
-        let (low, high) = (percent(&bounds.low), percent(&bounds.high));
-        if low == high && low != "0" {
-            format!("≈ {low} %")
-        } else {
-            format!("{low} %..{high} %")
-        }
-    }
-}
-
-/// Whether the value is exactly a percentage with at most one decimal.
-fn is_short_decimal(value: &BigRational) -> bool {
-    (value * BigRational::from_integer(BigInt::from(1000))).is_integer()
-}
-
-/// A percentage rounded to a tenth: `44.4`.
-pub fn percent(value: &BigRational) -> String {
-    let tenths = (value * BigRational::from_integer(BigInt::from(1000))).round();
-    let tenths = tenths.to_integer();
-    let ten = BigInt::from(10);
-    let (whole, rest) = (&tenths / &ten, &tenths % &ten);
-    if rest.is_zero() {
-        whole.to_string()
-    } else {
-        format!("{whole}.{rest}")
-    }
-}
-
 /// A value as a floating-point percentage, for JSON.
 pub fn percent_f64(value: &BigRational) -> f64 {
     use num_traits::ToPrimitive;
@@ -209,7 +166,7 @@ mod tests {
         let mass = mass.reduced();
         assert!(mass.low <= exact && exact <= mass.high);
         assert!(&mass.high - &mass.low < q(1, 1 << 40) * q(1, 1 << 40));
-        assert_eq!(describe(&mass), "≈ 100 %");
+        assert_eq!(crate::words::interest(&mass.low, &mass.high), "≈ 100 %");
     }
 
     #[test]
@@ -219,13 +176,7 @@ mod tests {
             low: q(4, 9),
             high: q(4, 9)
         }));
-        assert_eq!(describe(&sum), "4/9 (44.4 %)");
-        assert_eq!(
-            describe(&Bounds {
-                low: q(1, 5),
-                high: q(1, 4)
-            }),
-            "20 %..25 %"
-        );
+        assert_eq!(crate::words::interest(&sum.low, &sum.high), "4/9 (44.4 %)");
+        assert_eq!(crate::words::interest(&q(1, 5), &q(1, 4)), "20–25 %");
     }
 }

@@ -22,7 +22,7 @@ use num_traits::{One, Zero};
 use crate::model::{Day, Share, share::Fraction};
 use crate::org::{EntityId, Org};
 
-pub use bounds::{Bounds, MAX_BITS, describe, percent, percent_f64};
+pub use bounds::{Bounds, MAX_BITS, percent_f64};
 pub use cache::Cache;
 
 /// How many rounds may pass interest back to entities it already went through (a cross-holding)

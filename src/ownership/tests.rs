@@ -2,6 +2,12 @@
 
 use super::*;
 use crate::load::parse;
+use crate::ownership::Bounds;
+
+/// An interest in words, as the pages and dumps give it.
+fn describe(b: &Bounds) -> String {
+    crate::words::interest(&b.low, &b.high)
+}
 use num_bigint::BigInt;
 
 fn org(stakes: &str) -> Org {
@@ -122,7 +128,7 @@ fn ranges_and_unknown_shares_give_bounds() {
         (a.interest.low.clone(), a.interest.high.clone()),
         (q(1, 5), q(1, 4))
     );
-    assert_eq!(describe(&a.interest), "20 %..25 %");
+    assert_eq!(describe(&a.interest), "20–25 %");
     // The unknown share can be at most what a's stake leaves: 80 %.
     let b = e
         .owners
@@ -173,13 +179,7 @@ fn unrecorded_holders_are_counted_apart() {
     let e = effective_owners(&org, t, None);
     assert_eq!(e.unrecorded.low, q(7, 10));
     assert_eq!(describe(&e.owners[0].interest), "30 %");
-    assert_eq!(
-        describe(&Bounds {
-            low: q(4, 9),
-            high: q(4, 9)
-        }),
-        "4/9 (44.4 %)"
-    );
+    assert_eq!(crate::words::interest(&q(4, 9), &q(4, 9)), "4/9 (44.4 %)");
 }
 
 #[test]

@@ -25,11 +25,7 @@ fn pan(start: usize, length: usize, window: usize, total: usize) -> usize {
 }
 
 pub fn render(app: &App, view: ChartView, area: Rect, buf: &mut Buffer) {
-    let levels = if view.depth == 1 {
-        "1 level".to_owned()
-    } else {
-        format!("{} levels", view.depth)
-    };
+    let levels = crate::words::count(view.depth, "level");
     let block = Block::bordered()
         .title(format!(
             " ● Chart: {} · {levels} below ",
@@ -46,7 +42,7 @@ pub fn render(app: &App, view: ChartView, area: Rect, buf: &mut Buffer) {
         day: app.as_of(),
         selected: app.selected(),
         room: inner.width.into(),
-        only: None,
+        only: &crate::visibility::Visible::at(app.org(), app.as_of()),
     });
     let (w, h) = (usize::from(inner.width), usize::from(inner.height));
     let (ox, oy) = match app.selected().and_then(|s| chart.boxes.get(&s)) {

@@ -11,6 +11,7 @@ use crate::geometry;
 use crate::keys::{self, Mode};
 use crate::model::{Day, Event};
 use crate::org::Org;
+use crate::words;
 
 use super::style;
 use super::text::{fit, safe};
@@ -69,7 +70,7 @@ pub fn render(org: &Org, cursor: usize, as_of: Day, area: Rect, buf: &mut Buffer
         let spans = vec![
             Span::raw(if selected { "▶ " } else { "  " }),
             Span::styled(format!("{:<10} ", e.date.value.to_string()), look),
-            Span::styled(format!("{:<17} ", safe(e.kind.as_str())), style::dim()),
+            Span::styled(format!("{:<17} ", words::event_kind(&e.kind)), style::dim()),
             Span::styled(safe(&e.description), look),
         ];
         let row = Rect::new(inner.x, y, inner.width, 1);

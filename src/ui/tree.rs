@@ -9,8 +9,9 @@ use ratatui::widgets::Widget;
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::app::{App, Row};
-use crate::model::{Stake, share};
+use crate::model::Stake;
 use crate::org::{EntityId, Org};
+use crate::words;
 use unicode_width::UnicodeWidthStr;
 
 use crate::geometry::indent;
@@ -31,17 +32,7 @@ fn owner_hint(app: &App, id: EntityId) -> Option<String> {
         .iter()
         .map(|s| {
             let name = short_name(org, s);
-            match &s.share {
-                Some(share) if share.low() == share.high() => {
-                    format!("{name} {} %", share::percent(share.low()))
-                }
-                Some(share) => format!(
-                    "{name} {}–{} %",
-                    share::percent(share.low()),
-                    share::percent(share.high())
-                ),
-                None => format!("{name} (share unknown)"),
-            }
+            format!("{name} {}", words::share_percent(s.share.as_deref()))
         })
         .collect();
     Some(hints.join(", "))
@@ -117,7 +108,7 @@ pub fn render(app: &App, rows: &[Row], area: Rect, buf: &mut Buffer) {
         spans.extend(name_spans(app, &entity.name, base));
         spans.push(Span::raw(" "));
         spans.push(Span::styled(
-            crate::document::kind_words(entity.kind.as_str()),
+            words::entity_kind(&entity.kind),
             Style::new().fg(style::kind_color(&entity.kind)),
         ));
         if !exists {

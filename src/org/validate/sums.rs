@@ -69,7 +69,9 @@ pub(super) fn stake_sums(org: &Org, diagnostics: &mut Vec<Diagnostic>) {
                     .iter()
                     .zip(&in_force)
                     .filter(|(_, on)| **on)
-                    .map(|((s, share), _)| format!("{} {}", s.owner.value, share.value))
+                    .map(|((s, share), _)| {
+                        format!("{} {}", s.owner.value, crate::words::share(share))
+                    })
                     .collect();
                 let when = day.map_or_else(|| "from the start".to_owned(), |d| format!("on {d}"));
                 let percent = share::percent(share::Fraction::new_raw(

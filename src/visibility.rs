@@ -1,0 +1,178 @@
+//! Which entities a view shows: those that exist at its date and match its filter, plus the way
+//! to them (their ancestors). The explorer's tree, every dump, the chart and the search all ask
+//! this one rule; a caller that would rather dim what is outside the date than hide it asks
+//! without a date and dims by [`Org::exists_at`] itself.
+
+use crate::model::Day;
+use crate::org::{EntityId, Org};
+
+/// The entities a view shows, by the rule of [`Visible::new`].
+#[derive(Debug, Clone)]
+pub struct Visible<'a> {
+    org: &'a Org,
+    /// Only what exists on this day; `None`: what exists on any day.
+    day: Option<Day>,
+    /// For each entity, whether it is shown; `None` until a filter or an inclusion needs it.
+    /// Without one, what exists is shown, decided entity by entity, so a view without a filter
+    /// costs nothing before it is drawn.
+    mask: Option<Vec<bool>>,
+}
+
+impl<'a> Visible<'a> {
+    /// What exists on `day` (on any day, when `None`) and, given the entities a filter
+    /// `matched`, only those of them that exist and the way to them: their ancestors that exist.
+    pub fn new(org: &'a Org, day: Option<Day>, matched: Option<&[bool]>) -> Visible<'a> {
+        Visible {
+            org,
+            day,
+            mask: matched.map(|m| filtered(org, day, m)),
+        }
+    }
+
+    /// What exists on `day`, with no filter.
+    pub fn at(org: &'a Org, day: Day) -> Visible<'a> {
+        Visible::new(org, Some(day), None)
+    }
+
+    /// Whether `id` is shown.
+    pub fn contains(&self, id: EntityId) -> bool {
+        match &self.mask {
+            Some(mask) => mask.get(id.0 as usize).copied().unwrap_or(false),
+            None => self.org.exists_at(id, self.day),
+        }
+    }
+
+    /// Shows `id` whatever the rule says (a `--root` asked for by name).
+    pub fn include(&mut self, id: EntityId) {
+        if self.contains(id) {
+            return;
+        }
+        let mask = self.mask.get_or_insert_with(|| exists(self.org, self.day));
+        if let Some(on) = mask.get_mut(id.0 as usize) {
+            *on = true;
+        }
+    }
+
+    /// How many entities are shown.
+    pub fn count(&self) -> usize {
+        match &self.mask {
+            Some(mask) => mask.iter().filter(|on| **on).count(),
+            None => self
+                .org
+                .entity_ids()
+                .filter(|&id| self.org.exists_at(id, self.day))
+                .count(),
+        }
+    }
+
+    /// For each entity, whether it is shown; `None` when every entity is (no date, no filter).
+    pub fn into_mask(self) -> Option<Vec<bool>> {
+        match (self.mask, self.day) {
+            (Some(mask), _) => Some(mask),
+            (None, None) => None,
+            (None, day) => Some(exists(self.org, day)),
+        }
+    }
+}
+
+/// For each entity, whether it exists on `day` (on any day, when `None`).
+fn exists(org: &Org, day: Option<Day>) -> Vec<bool> {
+    org.entity_ids().map(|id| org.exists_at(id, day)).collect()
+}
+
+/// The rule with a filter: the `matched` entities that exist on `day` (on any day, when
+/// `None`), and their ancestors that exist.
+pub fn filtered(org: &Org, day: Option<Day>, matched: &[bool]) -> Vec<bool> {
+    let mut shown: Vec<bool> = org
+        .entity_ids()
+        .zip(matched)
+        .map(|(id, &m)| m && org.exists_at(id, day))
+        .collect();
+    // The way up from each match; an ancestor outside the date is not shown, but the walk goes
+    // on through it, as the ancestors above it still lead to the match.
+    let mut on_the_way = vec![false; shown.len()];
+    for (id, _) in org.entity_ids().zip(&shown).filter(|(_, on)| **on) {
+        let mut at = id;
+        while let Some(parent) = org.parent(at) {
+            let p = parent.0 as usize;
+            if on_the_way[p] {
+                break;
+            }
+            on_the_way[p] = true;
+            at = parent;
+        }
+    }
+    for ((id, way), on) in org.entity_ids().zip(on_the_way).zip(&mut shown) {
+        if way && !*on {
+            *on = org.exists_at(id, day);
+        }
+    }
+    shown
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::load_embedded;
+    use crate::search;
+
+    fn names(org: &Org, visible: &Visible) -> Vec<String> {
+        org.entity_ids()
+            .filter(|&id| visible.contains(id))
+            .map(|id| org.entity(id).id.value.clone())
+            .collect()
+    }
+
+    fn day(text: &str) -> Day {
+        text.parse::<crate::model::PartialDate>()
+            .unwrap()
+            .first_day()
+    }
+
+    #[test]
+    fn a_filter_shows_its_matches_and_the_way_to_them() {
+        let org = load_embedded().unwrap().org;
+        let found = search::find(&org, "atheos", None);
+        let visible = Visible::new(&org, Some(day("2015-01-12")), Some(&found.matched));
+        assert_eq!(
+            names(&org, &visible),
+            ["orange", "orange-cyberdefense", "atheos"]
+        );
+        assert_eq!(visible.count(), 3);
+    }
+
+    #[test]
+    fn without_a_filter_what_exists_at_the_date_is_shown() {
+        let org = load_embedded().unwrap().org;
+        let numergy = org.find_entity("numergy").unwrap();
+        assert!(!Visible::at(&org, day("2011")).contains(numergy));
+        assert!(Visible::at(&org, day("2015")).contains(numergy));
+        assert!(Visible::new(&org, None, None).into_mask().is_none());
+        let mask = Visible::at(&org, day("2011")).into_mask().unwrap();
+        assert!(!mask[numergy.0 as usize]);
+    }
+
+    #[test]
+    fn without_a_date_a_match_outside_it_is_kept_for_the_caller_to_dim() {
+        let org = load_embedded().unwrap().org;
+        let found = search::find(&org, "numergy", None);
+        let numergy = org.find_entity("numergy").unwrap();
+        let hidden = Visible::new(&org, Some(day("2011")), Some(&found.matched));
+        assert!(!hidden.contains(numergy));
+        assert_eq!(hidden.count(), 0);
+        let kept = Visible::new(&org, None, Some(&found.matched));
+        assert!(kept.contains(numergy));
+        assert!(kept.contains(org.find_entity("sfr").unwrap()));
+    }
+
+    #[test]
+    fn an_entity_asked_for_is_included() {
+        let org = load_embedded().unwrap().org;
+        let numergy = org.find_entity("numergy").unwrap();
+        let mut visible = Visible::at(&org, day("2011"));
+        let before = visible.count();
+        visible.include(numergy);
+        assert!(visible.contains(numergy));
+        assert_eq!(visible.count(), before + 1);
+    }
+}

@@ -1,0 +1,346 @@
+//! The words orgtree prints for the model's values, in every human format alike — the explorer,
+//! the tree, Markdown, DOT and Mermaid labels, the chart and the diff: kinds, relations and
+//! events as words (`business unit`, `leadership change`), shares and ranges (`4/9 (44.4 %)`,
+//! `20–25 %`, `share unknown`), interests, amounts (`EUR 100M`), counts (`1 warning`), and the
+//! names that references resolve to.
+//! JSON and YAML keep the model's own values (`business_unit`, `20%..25%`) and do not use it.
+//!
+//! What is built from model text comes out sanitized.
+
+use num_bigint::BigInt;
+use num_rational::BigRational;
+use num_traits::Zero;
+
+use crate::model::share::{self, Notation, Share, ShareValue};
+use crate::model::{EntityKind, EventKind, RelationKind};
+use crate::sanitize::sanitize;
+
+/// What a share nobody reported is shown as, wherever a share would be.
+pub const SHARE_UNKNOWN: &str = "share unknown";
+
+/// A vocabulary word as words: `business_unit` → `business unit`; safe to show.
+fn spaced(word: &str) -> String {
+    sanitize(&word.replace('_', " ")).into_owned()
+}
+
+/// What an entity is, in words: `business unit`.
+pub fn entity_kind(kind: &EntityKind) -> String {
+    spaced(kind.as_str())
+}
+
+/// What happened, in words: `leadership change`.
+pub fn event_kind(kind: &EventKind) -> String {
+    spaced(kind.as_str())
+}
+
+/// A relation read from its `from` side: `hosts`, `client of`.
+pub fn relation(kind: &RelationKind) -> String {
+    let words = match kind {
+        RelationKind::Hosts => "hosts",
+        RelationKind::MergedInto => "merged into",
+        RelationKind::Successor => "successor of",
+        RelationKind::Competitor => "competitor of",
+        RelationKind::Partner => "partner of",
+        RelationKind::Supplier => "supplier of",
+        RelationKind::ClientOf => "client of",
+        RelationKind::MemberOf => "member of",
+        RelationKind::Other(word) => return spaced(word),
+    };
+    words.to_owned()
+}
+
+/// A relation read from its `to` side: `hosted by`, `supplier of` (for `client_of`).
+pub fn relation_backward(kind: &RelationKind) -> String {
+    let words = match kind {
+        RelationKind::Hosts => "hosted by",
+        RelationKind::MergedInto => "absorbed",
+        RelationKind::Successor => "predecessor of",
+        RelationKind::Competitor => "competitor of",
+        RelationKind::Partner => "partner of",
+        RelationKind::Supplier => "client of",
+        RelationKind::ClientOf => "supplier of",
+        RelationKind::MemberOf => "has member",
+        RelationKind::Other(word) => return format!("{} (reverse)", spaced(word)),
+    };
+    words.to_owned()
+}
+
+/// Whether a value reads as a plain percentage: written as one, or a fraction whose percentage
+/// with one decimal is exact (`1/2` is `50 %`; `4/9` is not `44.4 %`).
+fn plain_percent(v: &ShareValue) -> bool {
+    v.notation == Notation::Percent || share::percent_is_exact(v.value)
+}
+
+/// A value as its source wrote it: `47 %`, `4/9`, `1`.
+fn written(v: &ShareValue) -> String {
+    match v.notation {
+        Notation::Percent => format!("{} %", share::percent(v.value)),
+        Notation::Fraction if v.value.is_integer() => v.value.numer().to_string(),
+        Notation::Fraction => format!("{}/{}", v.value.numer(), v.value.denom()),
+    }
+}
+
+/// A share as its source wrote it, with the percentage beside a fraction: `4/9 (44.4 %)`,
+/// `47 %`, `20–25 %`, `1/4–1/3 (25–33.3 %)`.
+pub fn share(share: &Share) -> String {
+    match share {
+        Share::Exact(v) if plain_percent(v) => format!("{} %", share::percent(v.value)),
+        Share::Exact(v) => format!("{} ({} %)", written(v), share::percent(v.value)),
+        Share::Range { low, high } if plain_percent(low) && plain_percent(high) => {
+            percent_range(&share::percent(low.value), &share::percent(high.value))
+        }
+        Share::Range { low, high } => format!(
+            "{}–{} ({})",
+            written(low),
+            written(high),
+            percent_range(&share::percent(low.value), &share::percent(high.value))
+        ),
+    }
+}
+
+/// A share that may not be known: [`share`], or [`SHARE_UNKNOWN`].
+pub fn share_or_unknown(value: Option<&Share>) -> String {
+    value.map_or_else(|| SHARE_UNKNOWN.to_owned(), share)
+}
+
+/// A share in percentages only, for tight places: `44.4 %`, `20–25 %`, [`SHARE_UNKNOWN`].
+pub fn share_percent(value: Option<&Share>) -> String {
+    match value {
+        None => SHARE_UNKNOWN.to_owned(),
+        Some(s) if s.low() == s.high() => format!("{} %", share::percent(s.low())),
+        Some(s) => percent_range(&share::percent(s.low()), &share::percent(s.high())),
+    }
+}
+
+/// A competing value of a field as written in the model: a share in words when the field is
+/// `share` and the value reads as one, else the value itself, made safe.
+pub fn competing_value(field: &str, value: &str) -> String {
+    match value.parse::<Share>() {
+        Ok(s) if field == "share" => share(&s),
+        _ => sanitize(value).into_owned(),
+    }
+}
+
+/// A range of two percentages, each already written: `20–25 %`.
+pub fn percent_range(low: &str, high: &str) -> String {
+    format!("{low}–{high} %")
+}
+
+/// A percentage rounded to a tenth: `44.4`.
+pub fn big_percent(value: &BigRational) -> String {
+    let tenths = (value * BigRational::from_integer(BigInt::from(1000))).round();
+    let tenths = tenths.to_integer();
+    let ten = BigInt::from(10);
+    let (whole, rest) = (&tenths / &ten, &tenths % &ten);
+    if rest.is_zero() {
+        whole.to_string()
+    } else {
+        format!("{whole}.{rest}")
+    }
+}
+
+/// A sum of shares, known between `low` and `high`: `100 %`, `95–100 %`.
+pub fn total(low: &BigRational, high: &BigRational) -> String {
+    if low == high {
+        format!("{} %", big_percent(low))
+    } else {
+        percent_range(&big_percent(low), &big_percent(high))
+    }
+}
+
+/// An interest known between `low` and `high`, exact when they are equal: `4/9 (44.4 %)`,
+/// `20–25 %`, `≈ 90.9 %`.
+pub fn interest(low: &BigRational, high: &BigRational) -> String {
+    if low == high {
+        let value = low;
+        let p = big_percent(value);
+        if value.is_integer() || is_short_decimal(value) {
+            format!("{p} %")
+        } else if value.denom() <= &num_bigint::BigInt::from(10_000) {
+            format!("{}/{} ({p} %)", value.numer(), value.denom())
+        } else if p == "0" {
+            "less than 0.05 %".to_owned()
+        } else {
+            format!("≈ {p} %")
+        }
+    } else {
+        let (low, high) = (big_percent(low), big_percent(high));
+        if low == high && low != "0" {
+            format!("≈ {low} %")
+        } else {
+            percent_range(&low, &high)
+        }
+    }
+}
+
+/// Whether the value is exactly a percentage with at most one decimal.
+fn is_short_decimal(value: &BigRational) -> bool {
+    (value * BigRational::from_integer(1000.into())).is_integer()
+}
+
+/// An amount of money: `EUR 100M`, `USD 1.5bn`, `12500`.
+pub fn amount(value: f64, currency: Option<&str>) -> String {
+    let number = if value >= 1e9 {
+        format!("{}bn", trim(value / 1e9))
+    } else if value >= 1e6 {
+        format!("{}M", trim(value / 1e6))
+    } else {
+        trim(value)
+    };
+    match currency {
+        Some(c) => format!("{} {number}", sanitize(c)),
+        None => number,
+    }
+}
+
+/// A number with at most two decimals and no trailing zeros.
+fn trim(value: f64) -> String {
+    let text = format!("{value:.2}");
+    text.trim_end_matches('0').trim_end_matches('.').to_owned()
+}
+
+/// Nouns whose plural is not made by a rule.
+const IRREGULAR: &[(&str, &str)] = &[("person", "people"), ("child", "children")];
+
+/// The plural of a noun the tool counts: `warning` → `warnings`, `entity` → `entities`,
+/// `match` → `matches`, `person` → `people`.
+pub fn plural(noun: &str) -> String {
+    if let Some((_, many)) = IRREGULAR.iter().find(|(one, _)| *one == noun) {
+        return (*many).to_owned();
+    }
+    let consonant_y = noun
+        .strip_suffix('y')
+        .filter(|stem| !stem.ends_with(['a', 'e', 'i', 'o', 'u']));
+    if let Some(stem) = consonant_y {
+        format!("{stem}ies")
+    } else if ["s", "x", "z", "ch", "sh"]
+        .iter()
+        .any(|end| noun.ends_with(end))
+    {
+        format!("{noun}es")
+    } else {
+        format!("{noun}s")
+    }
+}
+
+/// A count and its noun, singular for one: `1 warning`, `2 warnings`, `0 errors`.
+pub fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {}", plural(noun))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn s(text: &str) -> Share {
+        text.parse().unwrap()
+    }
+
+    fn q(n: u64, d: u64) -> BigRational {
+        BigRational::new(n.into(), d.into())
+    }
+
+    #[test]
+    fn kinds_are_words() {
+        assert_eq!(entity_kind(&EntityKind::BusinessUnit), "business unit");
+        assert_eq!(entity_kind(&EntityKind::Group), "group");
+        assert_eq!(
+            entity_kind(&EntityKind::from_word("joint_venture")),
+            "joint venture"
+        );
+        assert_eq!(entity_kind(&EntityKind::from_word("co_op")), "co op");
+        assert_eq!(
+            event_kind(&EventKind::LeadershipChange),
+            "leadership change"
+        );
+        assert_eq!(event_kind(&EventKind::CapitalChange), "capital change");
+        assert_eq!(relation(&RelationKind::ClientOf), "client of");
+        assert_eq!(relation_backward(&RelationKind::ClientOf), "supplier of");
+        assert_eq!(relation(&RelationKind::from_word("spun_off")), "spun off");
+        assert_eq!(
+            relation_backward(&RelationKind::from_word("spun_off")),
+            "spun off (reverse)"
+        );
+    }
+
+    #[test]
+    fn words_from_the_model_are_safe() {
+        assert_eq!(
+            entity_kind(&EntityKind::from_word("a\u{1b}[31m")),
+            "a\\u{1b}[31m"
+        );
+        assert_eq!(
+            relation(&RelationKind::from_word("x\u{202e}")),
+            "x\\u{202e}"
+        );
+        assert_eq!(amount(5.0, Some("\u{7}EUR")), "\\u{7}EUR 5");
+        assert_eq!(competing_value("title", "CEO\n"), "CEO\\n");
+    }
+
+    #[test]
+    fn shares_read_as_written_with_percent_beside_fractions() {
+        assert_eq!(share(&s("4/9")), "4/9 (44.4 %)");
+        assert_eq!(share(&s("1/3")), "1/3 (33.3 %)");
+        assert_eq!(share(&s("1/2")), "50 %");
+        assert_eq!(share(&s("1")), "100 %");
+        assert_eq!(share(&s("47%")), "47 %");
+        assert_eq!(share(&s("44.4%")), "44.4 %");
+    }
+
+    #[test]
+    fn ranges_have_one_spelling() {
+        assert_eq!(share(&s("20%..25%")), "20–25 %");
+        assert_eq!(share(&s("1/5..1/4")), "20–25 %");
+        assert_eq!(share(&s("1/4..1/3")), "1/4–1/3 (25–33.3 %)");
+        assert_eq!(share(&s("0..1/3")), "0–1/3 (0–33.3 %)");
+        assert_eq!(share(&s("1/3..40%")), "1/3–40 % (33.3–40 %)");
+        assert_eq!(share_percent(Some(&s("20%..25%"))), "20–25 %");
+        assert_eq!(share_percent(Some(&s("4/9"))), "44.4 %");
+        assert_eq!(total(&q(19, 20), &q(1, 1)), "95–100 %");
+        assert_eq!(total(&q(1, 1), &q(1, 1)), "100 %");
+        assert_eq!(interest(&q(1, 5), &q(1, 4)), "20–25 %");
+    }
+
+    #[test]
+    fn an_unknown_share_has_one_spelling() {
+        assert_eq!(share_or_unknown(None), "share unknown");
+        assert_eq!(share_percent(None), "share unknown");
+        assert_eq!(share_or_unknown(Some(&s("4/9"))), "4/9 (44.4 %)");
+    }
+
+    #[test]
+    fn interests_say_how_exact_they_are() {
+        let exact = |n, d| interest(&q(n, d), &q(n, d));
+        assert_eq!(exact(4, 9), "4/9 (44.4 %)");
+        assert_eq!(exact(3, 10), "30 %");
+        assert_eq!(exact(1, 100_000), "less than 0.05 %");
+        assert_eq!(exact(10, 11_111), "≈ 0.1 %");
+        assert_eq!(interest(&q(909, 1000), &q(9091, 10_000)), "≈ 90.9 %");
+    }
+
+    #[test]
+    fn amounts_are_compact() {
+        assert_eq!(amount(100_000_000.0, Some("EUR")), "EUR 100M");
+        assert_eq!(amount(1_500_000_000.0, Some("USD")), "USD 1.5bn");
+        assert_eq!(amount(12_500.0, None), "12500");
+        assert_eq!(amount(0.5, None), "0.5");
+    }
+
+    #[test]
+    fn counts_are_singular_for_one() {
+        assert_eq!(count(1, "warning"), "1 warning");
+        assert_eq!(count(2, "warning"), "2 warnings");
+        assert_eq!(count(0, "error"), "0 errors");
+        assert_eq!(count(1, "entity"), "1 entity");
+        assert_eq!(count(3, "entity"), "3 entities");
+        assert_eq!(count(2, "match"), "2 matches");
+        assert_eq!(count(2, "person"), "2 people");
+        assert_eq!(count(2, "level"), "2 levels");
+        assert_eq!(count(2, "day"), "2 days");
+        assert_eq!(count(2, "box"), "2 boxes");
+    }
+}
