@@ -2,9 +2,6 @@
 //! either load or fail with diagnostics, never a panic; those that load dump in every format and
 //! draw at any size, 0×0 and 1×1 included, whatever keys are pressed.
 
-// Test code as a whole, so that clippy.toml's allow-unwrap-in-tests covers its helpers too.
-#![cfg(test)]
-
 use orgtree::app::{App, Options};
 use orgtree::dump::{self, DumpOptions, Format};
 use orgtree::headless::{draw, press};

@@ -9,10 +9,7 @@
 //!
 //! Whatever loads must dump without an unsafe character (see `sanitize`) reaching the output.
 
-// Test code as a whole, so that clippy.toml's allow-unwrap-in-tests covers its helpers too.
-#![cfg(test)]
-
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 

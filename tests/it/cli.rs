@@ -1,8 +1,5 @@
 //! The `orgtree` binary as scripts use it: exit codes, `--dump` into pipes, `--check`.
 
-// Test code as a whole, so that clippy.toml's allow-unwrap-in-tests covers its helpers too.
-#![cfg(test)]
-
 use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Command, Stdio};

@@ -1,9 +1,6 @@
 //! Snapshots of `--dump` on the shipped model: the text tree, the JSON document, the chart under
 //! a filter and the diff.
 
-// Test code as a whole, so that clippy.toml's allow-unwrap-in-tests covers its helpers too.
-#![cfg(test)]
-
 use orgtree::dump::{self, DumpOptions, Format};
 use orgtree::load::load_embedded;
 

@@ -1,9 +1,6 @@
 //! The export formats: YAML reads back as the same model, DOT is valid Graphviz, Mermaid and
 //! Markdown carry the view, and every format honours --root, --depth, --as-of and --filter.
 
-// Test code as a whole, so that clippy.toml's allow-unwrap-in-tests covers its helpers too.
-#![cfg(test)]
-
 use orgtree::dump::{self, DumpOptions, Format};
 use orgtree::load::{ModelText, load_embedded, load_text};
 use orgtree::org::Org;

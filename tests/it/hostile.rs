@@ -3,10 +3,7 @@
 //! assert what must hold — no crash, answers marked for what they are, sizes bounded, sums
 //! exact — never how long it takes: `benches/hostile.rs` measures that.
 
-// Test code as a whole, so that clippy.toml's allow-unwrap-in-tests covers its helpers too.
-#![cfg(test)]
-
-mod common;
+use crate::common;
 
 use std::sync::OnceLock;
 

@@ -1,10 +1,7 @@
 //! Hostile text in the export formats: each format shows a name as written, and nothing in a
 //! name or a URL can become markup, a directive, a live link or an invisible character.
 
-// Test code as a whole, so that clippy.toml's allow-unwrap-in-tests covers its helpers too.
-#![cfg(test)]
-
-mod common;
+use crate::common;
 
 use orgtree::dump::Format;
 use orgtree::load::{ModelText, load_text};

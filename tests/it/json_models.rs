@@ -1,10 +1,7 @@
 //! Models written as JSON, in the same schema as YAML ones: read by the JSON parser, with the
 //! same model and the same positioned diagnostics as their YAML twin.
 
-// Test code as a whole, so that clippy.toml's allow-unwrap-in-tests covers its helpers too.
-#![cfg(test)]
-
-mod common;
+use crate::common;
 
 use orgtree::dump::Format;
 use orgtree::load::{ModelText, Syntax, load_embedded, load_text};

@@ -1,10 +1,7 @@
 //! The layers of the crate, read off its source: which top-level module names which (`crate::x`
 //! outside tests). Data flows one way, so the modules must form layers with no circle; this
 //! test fails on any import that points back up, and prints the graph with
-//! `cargo test --test layers -- --nocapture`.
-
-// Test code as a whole, so that clippy.toml's allow-unwrap-in-tests covers its helpers too.
-#![cfg(test)]
+//! `cargo test --test it layers -- --nocapture`.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;

@@ -2,9 +2,6 @@
 //! the model file changes under it, the explorer never panics, the selection stays on a row
 //! that is shown, and the detail pane describes the selected entity.
 
-// Test code as a whole, so that clippy.toml's allow-unwrap-in-tests covers its helpers too.
-#![cfg(test)]
-
 use orgtree::app::{Action, App, Options, Target};
 use orgtree::headless::draw;
 use orgtree::load::{ModelText, load_embedded, load_text};

@@ -1,9 +1,6 @@
 //! Whole-screen snapshots of the explorer, drawn on ratatui's `TestBackend`. The selection is
 //! visible as text (the `▶` marker), so each snapshot shows where the explorer stands.
 
-// Test code as a whole, so that clippy.toml's allow-unwrap-in-tests covers its helpers too.
-#![cfg(test)]
-
 use std::path::Path;
 
 use orgtree::app::{App, Options, Target};

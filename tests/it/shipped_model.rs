@@ -1,8 +1,5 @@
 //! The shipped Orange model carries the checked facts, exactly and with their sources.
 
-// Test code as a whole, so that clippy.toml's allow-unwrap-in-tests covers its helpers too.
-#![cfg(test)]
-
 use orgtree::load::load_embedded;
 use orgtree::model::{Day, Fraction};
 use orgtree::org::Org;

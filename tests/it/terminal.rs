@@ -8,9 +8,6 @@
 //! them a session of their own (and, with `--ctty`, the pty as controlling terminal) before it
 //! executes them in the same process: the harness needs no code between fork and exec.
 
-// Test code as a whole, so that clippy.toml's allow-unwrap-in-tests covers its helpers too.
-#![cfg(test)]
-
 use std::io::Write as _;
 use std::os::fd::OwnedFd;
 use std::process::{Child, Command, ExitStatus, Stdio};

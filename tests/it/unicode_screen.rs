@@ -3,9 +3,6 @@
 //! with every pane border in the same column. A character whose width ratatui and a terminal
 //! count differently would shift the rest of its row.
 
-// Test code as a whole, so that clippy.toml's allow-unwrap-in-tests covers its helpers too.
-#![cfg(test)]
-
 use std::io::{Read, Write};
 use std::process::Command;
 use std::sync::{Arc, Mutex};

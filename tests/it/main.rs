@@ -1,0 +1,21 @@
+//! orgtree's integration tests, as one crate: the test build links once, not once per file.
+//! Each module is what a file under `tests/` used to be; `cargo test --test it MODULE` runs one.
+
+// Test code as a whole, so that clippy.toml's allow-unwrap-in-tests covers its helpers too.
+#![cfg(test)]
+
+mod arbitrary_models;
+mod bad_inputs;
+mod cli;
+mod common;
+mod dump_snapshots;
+mod exports;
+mod hostile;
+mod hostile_exports;
+mod json_models;
+mod layers;
+mod properties;
+mod screens;
+mod shipped_model;
+mod terminal;
+mod unicode_screen;
