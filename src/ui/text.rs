@@ -23,7 +23,15 @@ fn columns(grapheme: &str) -> usize {
 }
 
 /// Cuts `spans` to at most `width` columns; when something is cut, the last column shows `…`.
+/// What it receives is sanitized here, the sink, whether or not the caller did.
 pub fn fit(spans: Vec<Span<'static>>, width: usize) -> Line<'static> {
+    let spans: Vec<Span<'static>> = spans
+        .into_iter()
+        .map(|s| match sanitize(&s.content) {
+            std::borrow::Cow::Borrowed(_) => s,
+            std::borrow::Cow::Owned(clean) => Span::styled(clean, s.style),
+        })
+        .collect();
     let total: usize = spans.iter().map(Span::width).sum();
     if total <= width {
         return Line::from(spans);
@@ -88,6 +96,14 @@ mod tests {
         let line = fit(vec![Span::raw("名前名前名前")], 6);
         assert_eq!(text(&line), "名前 …");
         assert_eq!(line.width(), 6);
+    }
+
+    #[test]
+    fn what_reaches_the_screen_is_sanitized_here() {
+        let line = fit(vec![Span::raw("a\u{1b}[31mb\u{7}")], 20);
+        assert!(!text(&line).chars().any(char::is_control), "{:?}", text(&line));
+        let cut = fit(vec![Span::raw("\u{1b}]0;title\u{7}Orange Business")], 8);
+        assert!(!text(&cut).chars().any(char::is_control), "{:?}", text(&cut));
     }
 
     #[test]
