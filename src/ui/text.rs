@@ -101,9 +101,17 @@ mod tests {
     #[test]
     fn what_reaches_the_screen_is_sanitized_here() {
         let line = fit(vec![Span::raw("a\u{1b}[31mb\u{7}")], 20);
-        assert!(!text(&line).chars().any(char::is_control), "{:?}", text(&line));
+        assert!(
+            !text(&line).chars().any(char::is_control),
+            "{:?}",
+            text(&line)
+        );
         let cut = fit(vec![Span::raw("\u{1b}]0;title\u{7}Orange Business")], 8);
-        assert!(!text(&cut).chars().any(char::is_control), "{:?}", text(&cut));
+        assert!(
+            !text(&cut).chars().any(char::is_control),
+            "{:?}",
+            text(&cut)
+        );
     }
 
     #[test]
