@@ -121,7 +121,7 @@ pub fn changes(org: &Org, from: Day, to: Day) -> Changes<'_> {
     let mut appeared = Vec::new();
     let mut gone = Vec::new();
     for id in org.entity_ids() {
-        match (org.exists_at(id, Some(from)), org.exists_at(id, Some(to))) {
+        match (org.exists_at(id, from), org.exists_at(id, to)) {
             (false, true) => appeared.push(id),
             (true, false) => gone.push(id),
             _ => {}
@@ -132,12 +132,12 @@ pub fn changes(org: &Org, from: Day, to: Day) -> Changes<'_> {
     let before: Vec<&Stake> = m
         .stakes
         .iter()
-        .filter(|s| org.stake_in_force(s, Some(from)))
+        .filter(|s| org.stake_in_force(s, from))
         .collect();
     let after: Vec<&Stake> = m
         .stakes
         .iter()
-        .filter(|s| org.stake_in_force(s, Some(to)))
+        .filter(|s| org.stake_in_force(s, to))
         .collect();
     // A stake is the same holding at both dates when it joins the same owner and owned; the
     // first stake of each pair stands for it, in file order.
@@ -167,7 +167,7 @@ pub fn changes(org: &Org, from: Day, to: Day) -> Changes<'_> {
         }
     }
 
-    let holds = |r: &Role, day: Day| org.role_in_force(r, Some(day));
+    let holds = |r: &Role, day: Day| org.role_in_force(r, day);
     let roles_taken = m
         .roles
         .iter()
@@ -179,7 +179,7 @@ pub fn changes(org: &Org, from: Day, to: Day) -> Changes<'_> {
         .filter(|r| holds(r, from) && !holds(r, to))
         .collect();
 
-    let related = |r: &Relation, day: Day| org.relation_in_force(r, Some(day));
+    let related = |r: &Relation, day: Day| org.relation_in_force(r, day);
     let relations_begun = m
         .relations
         .iter()

@@ -128,7 +128,7 @@ pub fn find(org: &Org, text: &str, within: Option<&[EntityId]>) -> Found {
             }
         }
     }
-    let shown = visibility::filtered(org, None, &matched);
+    let shown = visibility::filtered(org, visibility::When::Any, &matched);
     let mut matches = Vec::new();
     let roots: Vec<EntityId> = org.roots().collect();
     org.walk(&roots, None, |visit| {

@@ -11,12 +11,10 @@ fn org() -> Org {
     load_embedded().map_err(|e| e.render()).unwrap().org
 }
 
-fn day(text: &str) -> Option<Day> {
-    Some(
-        text.parse::<orgtree::model::PartialDate>()
-            .unwrap()
-            .first_day(),
-    )
+fn day(text: &str) -> Day {
+    text.parse::<orgtree::model::PartialDate>()
+        .unwrap()
+        .first_day()
 }
 
 /// `(owner id, share as written, on behalf of)` of the stakes in `id` on `date`.

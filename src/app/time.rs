@@ -6,6 +6,7 @@ use super::{App, Outside};
 use crate::history;
 use crate::model::Day;
 use crate::org::{EntityId, Org};
+use crate::visibility::{Visible, When};
 
 /// The time view: the date, and what follows from it.
 #[derive(Debug)]
@@ -97,10 +98,13 @@ impl App {
     /// Tells the tree which entities to show: those the search found, and (unless shown
     /// dimmed) those that exist at the date in force.
     pub(super) fn apply_filters(&mut self) {
-        // Dimmed, what is outside the date stays in the tree: the rule is asked with no date.
-        let day = (self.time.outside == Outside::Hide).then_some(self.time.as_of);
+        // Dimmed, what is outside the date stays in the tree: the rule is asked for any date.
+        let when = match self.time.outside {
+            Outside::Hide => When::On(self.time.as_of),
+            Outside::Dim => When::Any,
+        };
         let matched = self.search.as_ref().map(|s| s.found.matched.as_slice());
-        let shown = crate::visibility::Visible::new(&self.org, day, matched).into_mask();
+        let shown = Visible::new(&self.org, when, matched).into_mask();
         if let Some(s) = &mut self.search {
             // A match is shown exactly when it exists at the date (or the date does not hide).
             s.visible = s

@@ -129,12 +129,12 @@ fn box_lines(org: &Org, id: EntityId, day: Day) -> Vec<String> {
         cut(&e.name, inner),
         cut(&words::entity_kind(&e.kind), inner),
     ];
-    if let Some(role) = org.roles_in(id).find(|r| org.role_in_force(r, Some(day))) {
+    if let Some(role) = org.roles_in(id).find(|r| org.role_in_force(r, day)) {
         let who = org.holder_name(role);
         lines.push(cut(&format!("{}: {who}", role.title), inner));
     }
     let parent = org.parent(id);
-    for s in org.owners_at(id, Some(day)) {
+    for s in org.owners_at(id, day) {
         let owner = org.find_entity(&s.owner);
         if owner == parent {
             continue;
@@ -177,7 +177,7 @@ fn slots_width(nodes: &[Node], stacked: &[usize], children: &[usize]) -> usize {
 /// Every stake the parent holds in the child, for whom, as the link between them says it.
 fn link_share(org: &Org, parent: EntityId, child: EntityId, day: Day) -> Option<String> {
     let shares: Vec<String> = org
-        .owners_at(child, Some(day))
+        .owners_at(child, day)
         .filter(|s| org.find_entity(&s.owner) == Some(parent))
         .map(|s| {
             let share = words::share_or_unknown(s.share.as_deref());

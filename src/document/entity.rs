@@ -12,7 +12,7 @@ use super::{Builder, Context, Family, Tone, also_reported, safe, share_text};
 pub(super) fn entity<'a>(cx: &Context<'a>, id: EntityId, b: &mut Builder<'a>) -> Option<usize> {
     let org = cx.org;
     let e = org.entity(id);
-    let day = Some(cx.day);
+    let day = cx.day;
     let when = format!("at {}", cx.day);
 
     b.styled(safe(&e.name), Tone::Name(Family::of(&e.kind)))
@@ -72,7 +72,7 @@ pub(super) fn entity<'a>(cx: &Context<'a>, id: EntityId, b: &mut Builder<'a>) ->
             } else {
                 (words::relation_backward(&r.kind), &r.from)
             };
-            let in_force = org.relation_in_force(r, Some(cx.day));
+            let in_force = org.relation_in_force(r, cx.day);
             let look = if in_force { Tone::Plain } else { Tone::Dim };
             b.styled(format!("  {verb} "), look).entity_ref(other);
             let period = r.period().to_string();
@@ -228,7 +228,7 @@ fn leaders<'a>(cx: &Context<'a>, id: EntityId, when: &str, b: &mut Builder<'a>) 
     }
     let (current, other): (Vec<_>, Vec<_>) = roles
         .into_iter()
-        .partition(|r| org.role_in_force(r, Some(cx.day)));
+        .partition(|r| org.role_in_force(r, cx.day));
     for (title, list, look) in [
         (format!("Leaders {when}"), current, Tone::Plain),
         ("Leaders at other dates".to_owned(), other, Tone::Dim),
@@ -260,7 +260,7 @@ fn holdings<'a>(cx: &Context<'a>, id: EntityId, b: &mut Builder<'a>) {
     let held: Vec<&Stake> = org.stakes_held(id).collect();
     let (current, other): (Vec<_>, Vec<_>) = held
         .into_iter()
-        .partition(|s| org.stake_in_force(s, Some(cx.day)));
+        .partition(|s| org.stake_in_force(s, cx.day));
     for (title, list, look) in [
         (format!("Holds at {}", cx.day), current, Tone::Plain),
         ("Holdings at other dates".to_owned(), other, Tone::Dim),
@@ -287,7 +287,7 @@ fn holdings<'a>(cx: &Context<'a>, id: EntityId, b: &mut Builder<'a>) {
     if !held_for.is_empty() {
         b.heading("Held on its behalf");
         for s in held_for {
-            let look = if org.stake_in_force(s, Some(cx.day)) {
+            let look = if org.stake_in_force(s, cx.day) {
                 Tone::Plain
             } else {
                 Tone::Dim

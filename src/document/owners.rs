@@ -72,7 +72,7 @@ pub(super) fn owners<'a>(
         .min(24);
     let (current, other): (Vec<_>, Vec<_>) = stakes
         .into_iter()
-        .partition(|s| org.stake_in_force(s, Some(cx.day)));
+        .partition(|s| org.stake_in_force(s, cx.day));
     let mut first_owner = None;
     if !current.is_empty() {
         b.heading(format!("Owners {when}"));
@@ -128,7 +128,7 @@ pub(super) fn owners<'a>(
 /// Who owns the entity in the end, looking through every chain of stakes, and who controls it.
 pub(super) fn effective(cx: &Context<'_>, id: EntityId, when: &str, b: &mut Builder<'_>) {
     let org = cx.org;
-    if org.owners_at(id, Some(cx.day)).next().is_none() {
+    if org.owners_at(id, cx.day).next().is_none() {
         return;
     }
     let e = cx.cache.effective(org, id, cx.day);
@@ -193,7 +193,7 @@ pub(super) fn effective(cx: &Context<'_>, id: EntityId, when: &str, b: &mut Buil
         b.styled("  some shares are unknown: interests are ranges", Tone::Dim)
             .end();
     }
-    let control = ownership::control_chain(org, id, Some(cx.day));
+    let control = ownership::control_chain(org, id, cx.day);
     b.text("  Control: ");
     for (i, &holder) in control.chain.iter().enumerate() {
         if i > 0 {

@@ -23,7 +23,7 @@ pub(super) fn person<'a>(cx: &Context<'a>, id: PersonId, b: &mut Builder<'a>) {
     if !roles.is_empty() {
         b.heading("Roles");
         for r in roles {
-            let look = if org.role_in_force(r, Some(cx.day)) {
+            let look = if org.role_in_force(r, cx.day) {
                 Tone::Plain
             } else {
                 Tone::Dim

@@ -123,7 +123,7 @@ pub fn write(org: &Org, options: &DumpOptions, out: &mut Lines<impl Write>) -> i
             cite(&e.sources)
         );
         let owners: Vec<String> = org
-            .owners_at(id, Some(view.day))
+            .owners_at(id, view.day)
             .map(|s| text(&owner_text(org, s)))
             .collect();
         if !owners.is_empty() {
@@ -131,7 +131,7 @@ pub fn write(org: &Org, options: &DumpOptions, out: &mut Lines<impl Write>) -> i
         }
         let leaders: Vec<String> = org
             .roles_in(id)
-            .filter(|r| org.role_in_force(r, Some(view.day)))
+            .filter(|r| org.role_in_force(r, view.day))
             .map(|r| format!("{} ({})", text(&org.holder_name(r)), text(&r.title)))
             .collect();
         if !leaders.is_empty() {

@@ -85,10 +85,7 @@ fn entity_line(org: &Org, id: EntityId, day: Day, dash: &str, line: &mut String)
     line.push_str(" (");
     line.push_str(&words::entity_kind(&entity.kind));
     line.push(')');
-    let owners: Vec<String> = org
-        .owners_at(id, Some(day))
-        .map(|s| owner_text(org, s))
-        .collect();
+    let owners: Vec<String> = org.owners_at(id, day).map(|s| owner_text(org, s)).collect();
     if !owners.is_empty() {
         line.push_str(&format!(" {dash} {}", owners.join(", ")));
     }

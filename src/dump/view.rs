@@ -55,7 +55,7 @@ impl View {
             Some(Edge::Part { parent, child })
         });
         let stakes = self.order.iter().flat_map(|&(owned, _)| {
-            org.owners_at(owned, Some(self.day)).filter_map(move |s| {
+            org.owners_at(owned, self.day).filter_map(move |s| {
                 let owner = org.find_entity(&s.owner).filter(|&o| self.contains(o))?;
                 Some(Edge::Stake {
                     owner,

@@ -229,32 +229,30 @@ impl Org {
             .map(|&n| &self.model.stakes[n as usize])
     }
 
-    /// The stakes in `id` in force on `day`, or every stake when `day` is `None`.
-    pub fn owners_at(&self, id: EntityId, day: Option<Day>) -> impl Iterator<Item = &Stake> + '_ {
+    /// The stakes in `id` in force on `day`.
+    pub fn owners_at(&self, id: EntityId, day: Day) -> impl Iterator<Item = &Stake> + '_ {
         self.stakes_in(id)
             .filter(move |s| self.stake_in_force(s, day))
     }
 
     /// Whether a stake holds on `day`: within its period, while both its owner and what it owns
-    /// exist (always, when `day` is `None`).
-    pub fn stake_in_force(&self, stake: &Stake, day: Option<Day>) -> bool {
-        let Some(d) = day else { return true };
+    /// exist.
+    pub fn stake_in_force(&self, stake: &Stake, day: Day) -> bool {
         let ends = resolved(&self.model.stakes, stake, &self.stake_ends, || {
             (
                 self.find_entity(&stake.owner),
                 self.find_entity(&stake.owned),
             )
         });
-        stake.period().contains(d) && self.ends_exist(ends, day)
+        stake.period().contains(day) && self.ends_exist(ends, day)
     }
 
     /// Whether a role holds on `day`: within its period, while its entity exists.
-    pub fn role_in_force(&self, role: &Role, day: Option<Day>) -> bool {
-        let Some(d) = day else { return true };
+    pub fn role_in_force(&self, role: &Role, day: Day) -> bool {
         let entity = resolved(&self.model.roles, role, &self.role_entity, || {
             self.find_entity(&role.entity)
         });
-        role.period().contains(d) && entity.is_none_or(|e| self.exists_at(e, day))
+        role.period().contains(day) && entity.is_none_or(|e| self.exists_at(e, day))
     }
 
     /// The name of the entity with id `r`, or the id itself when no entity has it; safe to
@@ -283,19 +281,18 @@ impl Org {
     }
 
     /// Whether a relation holds on `day`: within its period, while both ends exist.
-    pub fn relation_in_force(&self, relation: &crate::model::Relation, day: Option<Day>) -> bool {
-        let Some(d) = day else { return true };
+    pub fn relation_in_force(&self, relation: &crate::model::Relation, day: Day) -> bool {
         let ends = resolved(&self.model.relations, relation, &self.relation_ends, || {
             (
                 self.find_entity(&relation.from),
                 self.find_entity(&relation.to),
             )
         });
-        relation.period().contains(d) && self.ends_exist(ends, day)
+        relation.period().contains(day) && self.ends_exist(ends, day)
     }
 
     /// Whether both ends of a stake or relation exist on `day` (an unknown end does not count).
-    fn ends_exist(&self, (a, b): (Option<EntityId>, Option<EntityId>), day: Option<Day>) -> bool {
+    fn ends_exist(&self, (a, b): (Option<EntityId>, Option<EntityId>), day: Day) -> bool {
         let exists = |e: Option<EntityId>| e.is_none_or(|e| self.exists_at(e, day));
         exists(a) && exists(b)
     }
@@ -347,9 +344,9 @@ impl Org {
             .map(|&n| &self.model.events[n as usize])
     }
 
-    /// Whether `id` exists on `day` (or always, when `day` is `None`).
-    pub fn exists_at(&self, id: EntityId, day: Option<Day>) -> bool {
-        day.is_none_or(|d| self.entity(id).lifetime().contains(d))
+    /// Whether `id` exists on `day`.
+    pub fn exists_at(&self, id: EntityId, day: Day) -> bool {
+        self.entity(id).lifetime().contains(day)
     }
 }
 

@@ -69,7 +69,7 @@ impl Cache {
             }
         };
         let known = |at: EntityId| self.answers.borrow().get(&(at, day)).cloned();
-        let (answer, steps) = compute(org, id, Some(day), budget, Some(&known));
+        let (answer, steps) = compute(org, id, day, budget, Some(&known));
         if let Some(shared) = &self.shared {
             shared.steps.set(shared.steps.get().saturating_sub(steps));
         }
@@ -111,7 +111,7 @@ fn holders_first(
     entities: impl IntoIterator<Item = EntityId>,
 ) -> Vec<EntityId> {
     let mut done = vec![false; org.entity_count()];
-    let has_owners = |e: EntityId| org.owners_at(e, Some(day)).next().is_some();
+    let has_owners = |e: EntityId| org.owners_at(e, day).next().is_some();
     let mut order = Vec::new();
     for start in entities {
         if done[start.0 as usize] || !has_owners(start) {
@@ -140,7 +140,7 @@ fn holders_first(
 /// The entities holding stakes in `id` on `day`, in reverse file order (they are popped).
 fn holders(org: &Org, id: EntityId, day: Day) -> Vec<EntityId> {
     let mut found: Vec<EntityId> = org
-        .owners_at(id, Some(day))
+        .owners_at(id, day)
         .filter_map(|s| super::holder(org, s))
         .collect();
     found.reverse();

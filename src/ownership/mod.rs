@@ -148,19 +148,14 @@ fn holder(org: &Org, stake: &crate::model::Stake) -> Option<EntityId> {
         .or_else(|| org.find_entity(&stake.owner))
 }
 
-/// The ultimate owners of `target` on `day` (every stake, when `day` is `None`), within the
+/// The ultimate owners of `target` on `day`, within the
 /// standard budget. [`Cache::effective`] remembers the answer.
-pub fn effective_owners(org: &Org, target: EntityId, day: Option<Day>) -> Effective {
+pub fn effective_owners(org: &Org, target: EntityId, day: Day) -> Effective {
     effective_owners_within(org, target, day, Budget::standard())
 }
 
 /// [`effective_owners`] within `budget`.
-pub fn effective_owners_within(
-    org: &Org,
-    target: EntityId,
-    day: Option<Day>,
-    budget: Budget,
-) -> Effective {
+pub fn effective_owners_within(org: &Org, target: EntityId, day: Day, budget: Budget) -> Effective {
     compute(org, target, day, budget, None).0
 }
 
@@ -173,7 +168,7 @@ type Frontier = BTreeMap<EntityId, (Bounds, Vec<EntityId>)>;
 pub(crate) fn compute(
     org: &Org,
     target: EntityId,
-    day: Option<Day>,
+    day: Day,
     budget: Budget,
     known: Option<&dyn Fn(EntityId) -> Option<std::rc::Rc<Effective>>>,
 ) -> (Effective, usize) {
@@ -351,7 +346,7 @@ pub struct Control {
 /// The control chain of `target` on `day`: its majority holder (more than half, for certain),
 /// that holder's majority holder, and so on up; it stops at a holder already met, or after
 /// [`MAX_CONTROL_CHAIN`] holders.
-pub fn control_chain(org: &Org, target: EntityId, day: Option<Day>) -> Control {
+pub fn control_chain(org: &Org, target: EntityId, day: Day) -> Control {
     let half = Fraction::new(1, 2);
     let mut chain = Vec::new();
     let mut met = HashSet::from([target]);

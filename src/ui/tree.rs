@@ -24,7 +24,7 @@ use super::text::{fit, safe};
 fn owner_hint(app: &App, id: EntityId) -> Option<String> {
     let org = app.org();
     let parent = org.parent(id);
-    let owners: Vec<&Stake> = org.owners_at(id, Some(app.as_of())).collect();
+    let owners: Vec<&Stake> = org.owners_at(id, app.as_of()).collect();
     if owners.iter().all(|s| org.find_entity(&s.owner) == parent) {
         return None;
     }
@@ -83,7 +83,7 @@ pub fn render(app: &App, rows: &[Row], area: Rect, buf: &mut Buffer) {
     for (y, row) in (area.y..area.bottom()).zip(rows) {
         let entity = app.org().entity(row.id);
         let is_selected = Some(row.id) == selected;
-        let exists = app.org().exists_at(row.id, Some(app.as_of()));
+        let exists = app.org().exists_at(row.id, app.as_of());
         let changed = app.changed(row.id);
         // A folded row says when something inside it changed.
         let changed_inside = !row.expanded && app.changed_below(row.id);

@@ -129,9 +129,9 @@ fn effective<'a>(
     id: EntityId,
     day: Day,
 ) -> Option<Effective<'a>> {
-    org.owners_at(id, Some(day)).next()?;
+    org.owners_at(id, day).next()?;
     let e = cache.effective(org, id, day);
-    let control = ownership::control_chain(org, id, Some(day));
+    let control = ownership::control_chain(org, id, day);
     let id_of = |e: EntityId| org.entity(e).id.value.as_str();
     Some(Effective {
         owners: e
@@ -319,7 +319,7 @@ pub fn write(org: &Org, options: &DumpOptions, out: &mut impl Write) -> io::Resu
             notes: notes(&e.notes),
             sources: ids(&e.sources),
             competing: competing(&e.competing),
-            exists: org.exists_at(id, Some(day)),
+            exists: org.exists_at(id, day),
             effective_owners: effective(org, &cache, id, day),
         }
     });
@@ -368,7 +368,7 @@ pub fn write(org: &Org, options: &DumpOptions, out: &mut impl Write) -> io::Resu
                     on_behalf_of: s.on_behalf_of.as_ref().map(|b| b.value.as_str()),
                     start: date(&s.start),
                     end: date(&s.end),
-                    in_force: org.stake_in_force(s, Some(day)),
+                    in_force: org.stake_in_force(s, day),
                     notes: notes(&s.notes),
                     sources: ids(&s.sources),
                     competing: competing(&s.competing),
@@ -382,7 +382,7 @@ pub fn write(org: &Org, options: &DumpOptions, out: &mut impl Write) -> io::Resu
             start: date(&r.start),
             end: date(&r.end),
             interim: r.interim,
-            in_force: org.role_in_force(r, Some(day)),
+            in_force: org.role_in_force(r, day),
             notes: notes(&r.notes),
             sources: ids(&r.sources),
             competing: competing(&r.competing),
