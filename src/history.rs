@@ -5,7 +5,7 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::model::{Day, Event, Relation, Role, Stake};
-use crate::org::{EntityId, Org};
+use crate::org::{EntityId, EntitySet, Org};
 
 /// Every day an event happens on, in order, once. A partial date counts from its first day, as
 /// a `founded: 2014` or `start: 2014` does.
@@ -73,13 +73,13 @@ impl Changes<'_> {
             && self.events.is_empty()
     }
 
-    /// For each entity, whether a change concerns it: it appeared or went, its capital or its
-    /// leaders changed, or an event involved it.
-    pub fn touched(&self, org: &Org) -> Vec<bool> {
-        let mut touched = vec![false; org.entity_count()];
+    /// The entities a change concerns: they appeared or went, their capital or their leaders
+    /// changed, or an event involved them.
+    pub fn touched(&self, org: &Org) -> EntitySet {
+        let mut touched = EntitySet::new(org);
         let mut mark = |id: &str| {
             if let Some(e) = org.find_entity(id) {
-                touched[e.0 as usize] = true;
+                touched.insert(e);
             }
         };
         for s in &self.stakes {
@@ -103,7 +103,7 @@ impl Changes<'_> {
             }
         }
         for id in self.appeared.iter().chain(&self.gone) {
-            touched[id.0 as usize] = true;
+            touched.insert(*id);
         }
         touched
     }
@@ -240,9 +240,9 @@ mod tests {
         assert_eq!(described, ["~orange", "-caisse-des-depots", "-thales"]);
         assert_eq!(c.events.len(), 2, "the announcement and the closing");
         let cloudwatt = org.find_entity("cloudwatt").unwrap();
-        assert!(c.touched(&org)[cloudwatt.0 as usize]);
+        assert!(c.touched(&org).contains(cloudwatt));
         let bull = org.find_entity("bull").unwrap();
-        assert!(!c.touched(&org)[bull.0 as usize]);
+        assert!(!c.touched(&org).contains(bull));
     }
 
     #[test]

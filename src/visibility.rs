@@ -4,7 +4,7 @@
 //! for [`When::Any`] and dims by [`Org::exists_at`] itself.
 
 use crate::model::Day;
-use crate::org::{EntityId, Org};
+use crate::org::{EntityId, EntitySet, Org};
 
 /// The date a view shows what exists on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,13 +33,13 @@ pub struct Visible<'a> {
     /// For each entity, whether it is shown; `None` until a filter or an inclusion needs it.
     /// Without one, what exists is shown, decided entity by entity, so a view without a filter
     /// costs nothing before it is drawn.
-    mask: Option<Vec<bool>>,
+    mask: Option<EntitySet>,
 }
 
 impl<'a> Visible<'a> {
     /// What exists `when` and, given the entities a filter `matched`, only those of them that
     /// exist and the way to them: their ancestors that exist.
-    pub fn new(org: &'a Org, when: When, matched: Option<&[bool]>) -> Visible<'a> {
+    pub fn new(org: &'a Org, when: When, matched: Option<&EntitySet>) -> Visible<'a> {
         Visible {
             org,
             when,
@@ -55,7 +55,7 @@ impl<'a> Visible<'a> {
     /// Whether `id` is shown.
     pub fn contains(&self, id: EntityId) -> bool {
         match &self.mask {
-            Some(mask) => mask.get(id.0 as usize).copied().unwrap_or(false),
+            Some(mask) => mask.contains(id),
             None => self.when.exists(self.org, id),
         }
     }
@@ -65,16 +65,15 @@ impl<'a> Visible<'a> {
         if self.contains(id) {
             return;
         }
-        let mask = self.mask.get_or_insert_with(|| exists(self.org, self.when));
-        if let Some(on) = mask.get_mut(id.0 as usize) {
-            *on = true;
-        }
+        self.mask
+            .get_or_insert_with(|| exists(self.org, self.when))
+            .insert(id);
     }
 
     /// How many entities are shown.
     pub fn count(&self) -> usize {
         match &self.mask {
-            Some(mask) => mask.iter().filter(|on| **on).count(),
+            Some(mask) => mask.len(),
             None => self
                 .org
                 .entity_ids()
@@ -84,7 +83,7 @@ impl<'a> Visible<'a> {
     }
 
     /// For each entity, whether it is shown; `None` when every entity is (any date, no filter).
-    pub fn into_mask(self) -> Option<Vec<bool>> {
+    pub fn into_mask(self) -> Option<EntitySet> {
         match (self.mask, self.when) {
             (Some(mask), _) => Some(mask),
             (None, When::Any) => None,
@@ -94,35 +93,32 @@ impl<'a> Visible<'a> {
 }
 
 /// For each entity, whether it exists `when`.
-fn exists(org: &Org, when: When) -> Vec<bool> {
-    org.entity_ids().map(|id| when.exists(org, id)).collect()
+fn exists(org: &Org, when: When) -> EntitySet {
+    EntitySet::from_fn(org, |id| when.exists(org, id))
 }
 
 /// The rule with a filter: the `matched` entities that exist `when`, and their ancestors that
 /// exist.
-pub fn filtered(org: &Org, when: When, matched: &[bool]) -> Vec<bool> {
-    let mut shown: Vec<bool> = org
-        .entity_ids()
-        .zip(matched)
-        .map(|(id, &m)| m && when.exists(org, id))
-        .collect();
+pub fn filtered(org: &Org, when: When, matched: &EntitySet) -> EntitySet {
+    let mut shown = EntitySet::new(org);
+    for id in matched.iter().filter(|&id| when.exists(org, id)) {
+        shown.insert(id);
+    }
     // The way up from each match; an ancestor outside the date is not shown, but the walk goes
     // on through it, as the ancestors above it still lead to the match.
-    let mut on_the_way = vec![false; shown.len()];
-    for (id, _) in org.entity_ids().zip(&shown).filter(|(_, on)| **on) {
+    let mut on_the_way = EntitySet::new(org);
+    for id in shown.iter() {
         let mut at = id;
         while let Some(parent) = org.parent(at) {
-            let p = parent.0 as usize;
-            if on_the_way[p] {
+            if !on_the_way.insert(parent) {
                 break;
             }
-            on_the_way[p] = true;
             at = parent;
         }
     }
-    for ((id, way), on) in org.entity_ids().zip(on_the_way).zip(&mut shown) {
-        if way && !*on {
-            *on = when.exists(org, id);
+    for id in on_the_way.iter() {
+        if when.exists(org, id) {
+            shown.insert(id);
         }
     }
     shown
@@ -167,7 +163,7 @@ mod tests {
         assert!(Visible::at(&org, day("2015")).contains(numergy));
         assert!(Visible::new(&org, When::Any, None).into_mask().is_none());
         let mask = Visible::at(&org, day("2011")).into_mask().unwrap();
-        assert!(!mask[numergy.0 as usize]);
+        assert!(!mask.contains(numergy));
     }
 
     #[test]

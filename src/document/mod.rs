@@ -141,7 +141,7 @@ impl Document {
         let mut b = Builder::new(org);
         let mut first_owner = None;
         match request.subject {
-            Subject::Shown(Target::Entity(id)) if id.0 as usize >= org.entity_count() => {
+            Subject::Shown(Target::Entity(id)) if !org.has_entity(id) => {
                 b.text("The model has no entities.").end();
             }
             Subject::Nothing => {

@@ -89,7 +89,7 @@ fn shown<'a>(org: &'a Org, options: &DumpOptions) -> Visible<'a> {
         .filter
         .as_deref()
         .map(|q| search::find(org, q, None));
-    let matched = found.as_ref().map(|f| f.matched.as_slice());
+    let matched = found.as_ref().map(|f| &f.matched);
     let mut shown = Visible::new(org, When::On(date(org, options)), matched);
     if let Some(root) = options.root {
         shown.include(root);

@@ -5,7 +5,7 @@ use crate::diagnostic::Diagnostic;
 use crate::model::{Model, Ref};
 use crate::suggest;
 
-use super::{Adjacency, EntityId, IdIndex, Org, PersonId};
+use super::{Adjacency, EntityId, EntityMap, IdIndex, Org, PersonId};
 
 /// At most this many unknown references get a suggestion: each costs a scan of every id.
 const SUGGESTION_BUDGET: usize = 64;
@@ -327,11 +327,11 @@ pub(super) fn build(model: Model) -> (Org, Vec<Diagnostic>) {
         entity_ids,
         person_ids,
         source_ids,
-        parent,
-        depth,
+        parent: EntityMap::from_vec(parent),
+        depth: EntityMap::from_vec(depth),
         children,
         roots,
-        position,
+        position: EntityMap::from_vec(position),
         stakes_in,
         stakes_held,
         stakes_for,

@@ -4,6 +4,7 @@
 
 mod adjacency;
 mod build;
+mod by_entity;
 mod ids;
 mod validate;
 
@@ -13,9 +14,24 @@ use crate::model::{Day, Entity, Event, Model, Person, Role, Source, Stake};
 use adjacency::Adjacency;
 use ids::IdIndex;
 
+pub use by_entity::{EntityMap, EntitySet};
+
 /// An entity's number in [`Model::entities`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct EntityId(pub u32);
+
+impl EntityId {
+    /// The entity's position in the model's list, and in the org's tables.
+    fn index(self) -> usize {
+        self.0 as usize
+    }
+
+    /// The entity at position `n`; positions fit in a u32, as when the ids were given (see
+    /// `build`).
+    fn from_index(n: usize) -> EntityId {
+        EntityId(u32::try_from(n).unwrap_or(u32::MAX))
+    }
+}
 
 /// A person's number in [`Model::people`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -32,13 +48,13 @@ pub struct Org {
     entity_ids: IdIndex,
     person_ids: IdIndex,
     source_ids: IdIndex,
-    parent: Vec<Option<EntityId>>,
+    parent: EntityMap<Option<EntityId>>,
     /// Each entity's depth, 0 for a root: a deep tree asks it of every row on screen.
-    depth: Vec<u32>,
+    depth: EntityMap<u32>,
     children: Adjacency,
     roots: Vec<u32>,
     /// Each entity's index among its siblings (the children of its parent, or the roots).
-    position: Vec<u32>,
+    position: EntityMap<u32>,
     /// Stakes by owned entity, and by owner.
     stakes_in: Adjacency,
     stakes_held: Adjacency,
@@ -75,7 +91,7 @@ impl Org {
     }
 
     pub fn entity(&self, id: EntityId) -> &Entity {
-        &self.model.entities[id.0 as usize]
+        &self.model.entities[id.index()]
     }
 
     pub fn person(&self, id: PersonId) -> &Person {
@@ -84,6 +100,11 @@ impl Org {
 
     pub fn source(&self, id: SourceId) -> &Source {
         &self.model.sources[id.0 as usize]
+    }
+
+    /// Whether `id` is one of this org's entities.
+    pub fn has_entity(&self, id: EntityId) -> bool {
+        id.index() < self.entity_count()
     }
 
     pub fn entity_count(&self) -> usize {
@@ -123,7 +144,7 @@ impl Org {
     }
 
     pub fn parent(&self, id: EntityId) -> Option<EntityId> {
-        self.parent.get(id.0 as usize).copied().flatten()
+        self.parent.get(id).copied().flatten()
     }
 
     /// Children in the order the file lists them.
@@ -146,18 +167,18 @@ impl Org {
 
     /// `id`'s index among its siblings.
     pub fn sibling_index(&self, id: EntityId) -> usize {
-        self.position.get(id.0 as usize).map_or(0, |&p| p as usize)
+        self.position.get(id).map_or(0, |&p| p as usize)
     }
 
     /// The sibling after `id`, in file order.
     pub fn next_sibling(&self, id: EntityId) -> Option<EntityId> {
-        let at = *self.position.get(id.0 as usize)? as usize;
+        let at = *self.position.get(id)? as usize;
         self.siblings(id).get(at + 1).map(|&n| EntityId(n))
     }
 
     /// The sibling before `id`, in file order.
     pub fn prev_sibling(&self, id: EntityId) -> Option<EntityId> {
-        let at = *self.position.get(id.0 as usize)? as usize;
+        let at = *self.position.get(id)? as usize;
         let before = at.checked_sub(1)?;
         self.siblings(id).get(before).map(|&n| EntityId(n))
     }
@@ -173,7 +194,7 @@ impl Org {
 
     /// How deep `id` sits: 0 for a root. Computed once, at build.
     pub fn depth(&self, id: EntityId) -> usize {
-        self.depth.get(id.0 as usize).map_or(0, |&d| d as usize)
+        self.depth.get(id).map_or(0, |&d| d as usize)
     }
 
     /// The ancestor of `id` at `depth` (`id` itself at its own depth), `None` when `id` is not
