@@ -79,7 +79,7 @@ impl Query {
             consider(self.score(v));
         }
         for r in org.roles_in(id) {
-            if let Some(p) = org.person_of(r) {
+            if let Some(p) = r.person {
                 consider(self.score(&org.person(p).name));
             }
         }

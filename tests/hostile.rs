@@ -127,7 +127,11 @@ fn ten_thousand_units_stack_under_their_parent() {
 fn exact_chain_product(org: &Org, n: usize) -> (BigInt, BigInt) {
     let (mut numer, mut denom) = (BigInt::from(1), BigInt::from(1));
     for i in 0..n - 1 {
-        let stake = org.stakes_in(entity(org, &format!("e{i}"))).next().unwrap();
+        let stake = org
+            .stakes_in(entity(org, &format!("e{i}")))
+            .next()
+            .unwrap()
+            .stake;
         let share = stake.share.as_ref().unwrap().value.low();
         numer *= BigInt::from(*share.numer());
         denom *= BigInt::from(*share.denom());

@@ -21,6 +21,7 @@ fn day(text: &str) -> Day {
 fn cap_table(org: &Org, id: &str, date: &str) -> Vec<(String, String, Option<String>)> {
     let id = org.find_entity(id).unwrap();
     org.owners_at(id, day(date))
+        .map(|s| s.stake)
         .map(|s| {
             (
                 s.owner.value.clone(),
@@ -95,7 +96,7 @@ fn cloudwatt_was_shared_in_exact_ninths_then_wholly_orange() {
     let cloudwatt = org.find_entity("cloudwatt").unwrap();
     let total: Fraction = org
         .owners_at(cloudwatt, day("2015-01-12"))
-        .map(|s| s.share.as_ref().unwrap().low())
+        .map(|s| s.stake.share.as_ref().unwrap().low())
         .sum();
     assert_eq!(total, Fraction::from_integer(1));
     assert_eq!(
@@ -110,8 +111,9 @@ fn numergy_keeps_both_reported_shares_for_sfr() {
     let numergy = org.find_entity("numergy").unwrap();
     let sfr = org
         .stakes_in(numergy)
-        .find(|s| s.owner.value == "sfr")
-        .unwrap();
+        .find(|s| s.stake.owner.value == "sfr")
+        .unwrap()
+        .stake;
     assert_eq!(sfr.share.as_ref().unwrap().source_text(), "47%");
     let competing: Vec<&str> = sfr
         .competing
@@ -128,7 +130,7 @@ fn cloudwatt_ceos_follow_each_other() {
     let cloudwatt = org.find_entity("cloudwatt").unwrap();
     let ceos: Vec<(String, String)> = org
         .roles_in(cloudwatt)
-        .map(|r| (r.person.value.clone(), r.period().to_string()))
+        .map(|r| (r.role.person.value.clone(), r.role.period().to_string()))
         .collect();
     assert_eq!(
         ceos,

@@ -130,17 +130,18 @@ fn box_lines(org: &Org, id: EntityId, day: Day) -> Vec<String> {
         cut(&words::entity_kind(&e.kind), inner),
     ];
     if let Some(role) = org.roles_in(id).find(|r| org.role_in_force(r, day)) {
-        let who = org.holder_name(role);
-        lines.push(cut(&format!("{}: {who}", role.title), inner));
+        let who = org.holder_name(&role);
+        lines.push(cut(&format!("{}: {who}", role.role.title), inner));
     }
     let parent = org.parent(id);
     for s in org.owners_at(id, day) {
-        let owner = org.find_entity(&s.owner);
-        if owner == parent {
+        if s.owner == parent {
             continue;
         }
-        let name = owner.map_or_else(|| s.owner.value.clone(), |o| short_name(org, o));
-        let share = words::share_or_unknown(s.share.as_deref());
+        let name = s
+            .owner
+            .map_or_else(|| s.stake.owner.value.clone(), |o| short_name(org, o));
+        let share = words::share_or_unknown(s.stake.share.as_deref());
         lines.push(cut(&format!("+ {name} {share}"), inner));
     }
     lines
@@ -178,10 +179,10 @@ fn slots_width(nodes: &[Node], stacked: &[usize], children: &[usize]) -> usize {
 fn link_share(org: &Org, parent: EntityId, child: EntityId, day: Day) -> Option<String> {
     let shares: Vec<String> = org
         .owners_at(child, day)
-        .filter(|s| org.find_entity(&s.owner) == Some(parent))
+        .filter(|s| s.owner == Some(parent))
         .map(|s| {
-            let share = words::share_or_unknown(s.share.as_deref());
-            match s.on_behalf_of.as_ref().and_then(|b| org.find_entity(b)) {
+            let share = words::share_or_unknown(s.stake.share.as_deref());
+            match s.on_behalf_of {
                 Some(b) => format!("{share} for {}", short_name(org, b)),
                 None => share,
             }

@@ -211,10 +211,6 @@ fn pad(text: &str, width: usize) -> String {
     format!("{text}{}", " ".repeat(width.saturating_sub(text.width())))
 }
 
-fn entity_name(org: &Org, r: &str) -> String {
-    org.entity_name(r)
-}
-
 /// Other values of `field` in `competing`: `; also reported: 46 % [3]`.
 fn also_reported<'a>(b: &mut Builder<'a>, competing: &'a [Competing], field: &str) {
     let mut first = true;

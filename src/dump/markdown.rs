@@ -124,7 +124,7 @@ pub fn write(org: &Org, options: &DumpOptions, out: &mut Lines<impl Write>) -> i
         );
         let owners: Vec<String> = org
             .owners_at(id, view.day)
-            .map(|s| text(&owner_text(org, s)))
+            .map(|s| text(&owner_text(org, &s)))
             .collect();
         if !owners.is_empty() {
             line.push_str(&format!(" — owned by {}", owners.join(", ")));
@@ -132,7 +132,7 @@ pub fn write(org: &Org, options: &DumpOptions, out: &mut Lines<impl Write>) -> i
         let leaders: Vec<String> = org
             .roles_in(id)
             .filter(|r| org.role_in_force(r, view.day))
-            .map(|r| format!("{} ({})", text(&org.holder_name(r)), text(&r.title)))
+            .map(|r| format!("{} ({})", text(&org.holder_name(&r)), text(&r.role.title)))
             .collect();
         if !leaders.is_empty() {
             line.push_str(&format!(" — led by {}", leaders.join(", ")));

@@ -44,7 +44,12 @@ impl View {
 
     /// Whether the entity with id `r` is in view.
     pub fn has(&self, org: &Org, r: &str) -> bool {
-        org.find_entity(r).is_some_and(|id| self.contains(id))
+        self.has_end(org.find_entity(r))
+    }
+
+    /// Whether the entity a stake, role or relation names is in view.
+    pub fn has_end(&self, end: Option<EntityId>) -> bool {
+        end.is_some_and(|id| self.contains(id))
     }
 
     /// The lines of a graph of the view, between entities in view: every link from a parent to
@@ -56,11 +61,11 @@ impl View {
         });
         let stakes = self.order.iter().flat_map(|&(owned, _)| {
             org.owners_at(owned, self.day).filter_map(move |s| {
-                let owner = org.find_entity(&s.owner).filter(|&o| self.contains(o))?;
+                let owner = s.owner.filter(|&o| self.contains(o))?;
                 Some(Edge::Stake {
                     owner,
                     owned,
-                    share: words::share_or_unknown(s.share.as_deref()),
+                    share: words::share_or_unknown(s.stake.share.as_deref()),
                 })
             })
         });

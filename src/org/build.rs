@@ -5,7 +5,9 @@ use crate::diagnostic::Diagnostic;
 use crate::model::{Model, Ref};
 use crate::suggest;
 
-use super::{Adjacency, EntityId, EntityMap, IdIndex, Org, PersonId};
+use super::{
+    Adjacency, EntityId, EntityMap, IdIndex, Org, PersonId, RelationEnds, RoleEnds, StakeEnds,
+};
 
 /// At most this many unknown references get a suggestion: each costs a scan of every id.
 const SUGGESTION_BUDGET: usize = 64;
@@ -196,15 +198,17 @@ pub(super) fn build(model: Model) -> (Org, Vec<Diagnostic>) {
     for (n, s) in model.stakes.iter().enumerate() {
         let owner = r.entity(&s.owner, "owner");
         let owned = r.entity(&s.owned, "owned");
-        if let Some(b) = &s.on_behalf_of
-            && let Some(b) = r.entity(b, "on_behalf_of")
-        {
+        let on_behalf_of = s
+            .on_behalf_of
+            .as_ref()
+            .and_then(|b| r.entity(b, "on_behalf_of"));
+        if let Some(b) = on_behalf_of {
             beneficiaries.push((b, number(n)));
         }
         r.sources(&s.sources);
         r.notes(&s.notes);
         r.competing(&s.competing);
-        stake_ends.push((owner, owned));
+        stake_ends.push((owner, owned, on_behalf_of));
     }
 
     let mut role_ends = Vec::with_capacity(model.roles.len());
@@ -285,14 +289,14 @@ pub(super) fn build(model: Model) -> (Org, Vec<Diagnostic>) {
         stake_ends
             .iter()
             .enumerate()
-            .filter_map(|(n, &(_, owned))| owned.map(|o| (o, number(n)))),
+            .filter_map(|(n, &(_, owned, _))| owned.map(|o| (o, number(n)))),
     );
     let stakes_held = Adjacency::build(
         entity_count,
         stake_ends
             .iter()
             .enumerate()
-            .filter_map(|(n, &(owner, _))| owner.map(|o| (o, number(n)))),
+            .filter_map(|(n, &(owner, _, _))| owner.map(|o| (o, number(n)))),
     );
     let stakes_for = Adjacency::build(entity_count, beneficiaries.iter().copied());
     let roles_in = Adjacency::build(
@@ -340,12 +344,27 @@ pub(super) fn build(model: Model) -> (Org, Vec<Diagnostic>) {
         relations_of,
         events_of,
         events_of_person,
-        stake_ends: stake_ends.iter().map(|&ends| entity_pair(ends)).collect(),
-        role_entity: role_ends.iter().map(|&(_, e)| e.map(EntityId)).collect(),
-        role_person: role_ends.iter().map(|&(p, _)| p.map(PersonId)).collect(),
+        stake_ends: stake_ends
+            .iter()
+            .map(|&(owner, owned, on_behalf_of)| StakeEnds {
+                owner: owner.map(EntityId),
+                owned: owned.map(EntityId),
+                on_behalf_of: on_behalf_of.map(EntityId),
+            })
+            .collect(),
+        role_ends: role_ends
+            .iter()
+            .map(|&(person, entity)| RoleEnds {
+                entity: entity.map(EntityId),
+                person: person.map(PersonId),
+            })
+            .collect(),
         relation_ends: relation_ends
             .iter()
-            .map(|&ends| entity_pair(ends))
+            .map(|&(from, to)| RelationEnds {
+                from: from.map(EntityId),
+                to: to.map(EntityId),
+            })
             .collect(),
         by_date: by_date.iter().map(|&n| number(n)).collect(),
         model,
@@ -382,10 +401,6 @@ fn depths(parent: &[Option<EntityId>]) -> Vec<u32> {
         }
     }
     depth
-}
-
-fn entity_pair((a, b): (Option<u32>, Option<u32>)) -> (Option<EntityId>, Option<EntityId>) {
-    (a.map(EntityId), b.map(EntityId))
 }
 
 #[cfg(test)]

@@ -139,10 +139,7 @@ fn holders_first(
 
 /// The entities holding stakes in `id` on `day`, in reverse file order (they are popped).
 fn holders(org: &Org, id: EntityId, day: Day) -> Vec<EntityId> {
-    let mut found: Vec<EntityId> = org
-        .owners_at(id, day)
-        .filter_map(|s| super::holder(org, s))
-        .collect();
+    let mut found: Vec<EntityId> = org.owners_at(id, day).filter_map(|s| s.holder()).collect();
     found.reverse();
     found
 }

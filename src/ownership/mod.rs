@@ -139,15 +139,6 @@ impl Budget {
     }
 }
 
-/// The holder a stake's interest passes to: its beneficiary when it is held on behalf of one.
-fn holder(org: &Org, stake: &crate::model::Stake) -> Option<EntityId> {
-    stake
-        .on_behalf_of
-        .as_ref()
-        .and_then(|b| org.find_entity(b))
-        .or_else(|| org.find_entity(&stake.owner))
-}
-
 /// The ultimate owners of `target` on `day`, within the
 /// standard budget. [`Cache::effective`] remembers the answer.
 pub fn effective_owners(org: &Org, target: EntityId, day: Day) -> Effective {
@@ -250,24 +241,21 @@ pub(crate) fn compute(
             }
             let known_low: BigRational = stakes
                 .iter()
-                .filter_map(|s| s.share.as_ref())
+                .filter_map(|s| s.stake.share.as_ref())
                 .map(|s| exact(s.low()))
                 .fold(BigRational::zero(), |a, b| a + b);
             let room = (BigRational::one() - known_low).max(BigRational::zero());
             let mut held = Bounds::zero();
             for stake in stakes {
                 steps += 1;
-                let share = share_bounds(stake.share.as_ref().map(|s| &s.value), &room);
-                unknown_shares |= stake.share.is_none();
+                let share = share_bounds(stake.stake.share.as_ref().map(|s| &s.value), &room);
+                unknown_shares |= stake.stake.share.is_none();
                 held.add(&share);
-                let Some(h) = holder(org, stake) else {
+                let Some(h) = stake.holder() else {
                     continue;
                 };
                 // What the interest came through: a nominee holding for `h`, or the entity below.
-                let nominee = stake
-                    .on_behalf_of
-                    .as_ref()
-                    .and_then(|_| org.find_entity(&stake.owner));
+                let nominee = stake.nominee();
                 if at == target && nominee.is_none() {
                     direct.insert(h);
                 }
@@ -355,8 +343,8 @@ pub fn control_chain(org: &Org, target: EntityId, day: Day) -> Control {
         let stakes: Vec<_> = org.owners_at(at, day).collect();
         let majority = stakes
             .iter()
-            .find(|s| s.share.as_ref().is_some_and(|sh| sh.low() > half))
-            .and_then(|s| holder(org, s));
+            .find(|s| s.stake.share.as_ref().is_some_and(|sh| sh.low() > half))
+            .and_then(|s| s.holder());
         match majority {
             Some(h) if chain.len() == MAX_CONTROL_CHAIN && !met.contains(&h) => {
                 return Control {
@@ -379,7 +367,7 @@ pub fn control_chain(org: &Org, target: EntityId, day: Day) -> Control {
             None => {
                 let undetermined = stakes
                     .iter()
-                    .any(|s| s.share.as_ref().is_none_or(|sh| sh.high() > half));
+                    .any(|s| s.stake.share.as_ref().is_none_or(|sh| sh.high() > half));
                 return Control {
                     chain,
                     undetermined,

@@ -356,41 +356,46 @@ pub fn write(org: &Org, options: &DumpOptions, out: &mut impl Write) -> io::Resu
             sources: ids(&p.sources),
         })),
         stakes: stream(
-            m.stakes
-                .iter()
-                .filter(|s| shown(&s.owner) || shown(&s.owned))
-                .map(|s| Stake {
-                    owner: &s.owner,
-                    owned: &s.owned,
-                    share: s.share.as_ref().map(|sh| json_share(&sh.value)),
-                    amount: s.amount,
-                    currency: s.currency.as_deref(),
-                    on_behalf_of: s.on_behalf_of.as_ref().map(|b| b.value.as_str()),
-                    start: date(&s.start),
-                    end: date(&s.end),
-                    in_force: org.stake_in_force(s, day),
-                    notes: notes(&s.notes),
-                    sources: ids(&s.sources),
-                    competing: competing(&s.competing),
+            org.stakes()
+                .filter(|s| view.has_end(s.owner) || view.has_end(s.owned))
+                .map(|stake| {
+                    let s = stake.stake;
+                    Stake {
+                        owner: &s.owner,
+                        owned: &s.owned,
+                        share: s.share.as_ref().map(|sh| json_share(&sh.value)),
+                        amount: s.amount,
+                        currency: s.currency.as_deref(),
+                        on_behalf_of: s.on_behalf_of.as_ref().map(|b| b.value.as_str()),
+                        start: date(&s.start),
+                        end: date(&s.end),
+                        in_force: org.stake_in_force(&stake, day),
+                        notes: notes(&s.notes),
+                        sources: ids(&s.sources),
+                        competing: competing(&s.competing),
+                    }
                 }),
         ),
-        roles: stream(m.roles.iter().filter(|r| shown(&r.entity)).map(|r| Role {
-            person: &r.person,
-            person_name: org.person_of(r).map(|p| org.person(p).name.as_str()),
-            entity: &r.entity,
-            title: &r.title,
-            start: date(&r.start),
-            end: date(&r.end),
-            interim: r.interim,
-            in_force: org.role_in_force(r, day),
-            notes: notes(&r.notes),
-            sources: ids(&r.sources),
-            competing: competing(&r.competing),
+        roles: stream(org.roles().filter(|r| view.has_end(r.entity)).map(|role| {
+            let r = role.role;
+            Role {
+                person: &r.person,
+                person_name: role.person.map(|p| org.person(p).name.as_str()),
+                entity: &r.entity,
+                title: &r.title,
+                start: date(&r.start),
+                end: date(&r.end),
+                interim: r.interim,
+                in_force: org.role_in_force(&role, day),
+                notes: notes(&r.notes),
+                sources: ids(&r.sources),
+                competing: competing(&r.competing),
+            }
         })),
         relations: stream(
-            m.relations
-                .iter()
-                .filter(|r| shown(&r.from) || shown(&r.to))
+            org.relations()
+                .filter(|r| view.has_end(r.from) || view.has_end(r.to))
+                .map(|r| r.relation)
                 .map(|r| Relation {
                     kind: r.kind.as_str(),
                     from: &r.from,
