@@ -7,6 +7,7 @@ mod build;
 mod by_entity;
 mod id_index;
 mod ids;
+mod resolve;
 mod tree;
 mod validate;
 mod views;
