@@ -232,7 +232,7 @@ fn depths(parent: &[Option<EntityId>]) -> Vec<u32> {
             }
             on_path[a] = true;
             path.push(a);
-            at = parent[a].map(|p| p.0 as usize);
+            at = parent[a].map(EntityId::index);
         }
         for (i, e) in path.drain(..).rev().enumerate() {
             depth[e] = base.saturating_add(number(i));

@@ -4,7 +4,7 @@
 
 use crate::model::{Day, Relation, Role, Stake};
 
-use super::{EntityId, Org, PersonId, RelationId, RoleId, StakeId};
+use super::{Adjacency, EntityId, Org, PersonId, RelationId, RoleId, StakeId};
 
 /// What a stake names, resolved (`None`: the model names no such entity).
 #[derive(Debug, Clone, Copy, Default)]
@@ -125,28 +125,37 @@ impl Org {
         (0..self.model.relations.len()).map(|n| self.relation(RelationId::from_index(n)))
     }
 
+    /// The stakes `index` lists under `key`, in file order.
+    fn listed_stakes<'a>(
+        &'a self,
+        index: &'a Adjacency,
+        key: u32,
+    ) -> impl Iterator<Item = StakeView<'a>> + 'a {
+        index.get(key).iter().map(|&n| self.stake(StakeId(n)))
+    }
+
+    /// The roles `index` lists under `key`, in file order.
+    fn listed_roles<'a>(
+        &'a self,
+        index: &'a Adjacency,
+        key: u32,
+    ) -> impl Iterator<Item = RoleView<'a>> + 'a {
+        index.get(key).iter().map(|&n| self.role(RoleId(n)))
+    }
+
     /// Every stake held in `id` (its owners), in file order.
     pub fn stakes_in(&self, id: EntityId) -> impl Iterator<Item = StakeView<'_>> + '_ {
-        self.stakes_in
-            .get(id.0)
-            .iter()
-            .map(|&n| self.stake(StakeId(n)))
+        self.listed_stakes(&self.stakes_in, id.0)
     }
 
     /// Every stake `id` holds in others, in file order.
     pub fn stakes_held(&self, id: EntityId) -> impl Iterator<Item = StakeView<'_>> + '_ {
-        self.stakes_held
-            .get(id.0)
-            .iter()
-            .map(|&n| self.stake(StakeId(n)))
+        self.listed_stakes(&self.stakes_held, id.0)
     }
 
     /// Every stake others hold on behalf of `id`, in file order.
     pub fn stakes_held_for(&self, id: EntityId) -> impl Iterator<Item = StakeView<'_>> + '_ {
-        self.stakes_for
-            .get(id.0)
-            .iter()
-            .map(|&n| self.stake(StakeId(n)))
+        self.listed_stakes(&self.stakes_for, id.0)
     }
 
     /// The stakes in `id` in force on `day`.
@@ -157,18 +166,12 @@ impl Org {
 
     /// The roles in entity `id`, in file order.
     pub fn roles_in(&self, id: EntityId) -> impl Iterator<Item = RoleView<'_>> + '_ {
-        self.roles_in
-            .get(id.0)
-            .iter()
-            .map(|&n| self.role(RoleId(n)))
+        self.listed_roles(&self.roles_in, id.0)
     }
 
     /// The roles a person has held, in file order.
     pub fn roles_of(&self, id: PersonId) -> impl Iterator<Item = RoleView<'_>> + '_ {
-        self.roles_of
-            .get(id.0)
-            .iter()
-            .map(|&n| self.role(RoleId(n)))
+        self.listed_roles(&self.roles_of, id.0)
     }
 
     /// Relations with `id` at either end, in file order.
