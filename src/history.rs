@@ -4,8 +4,8 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::model::{Day, Event, Relation, Role, Stake};
-use crate::org::{EntityId, Org};
+use crate::model::{Day, Event};
+use crate::org::{EntityId, EntitySet, Org, RelationView, RoleView, StakeView};
 
 /// Every day an event happens on, in order, once. A partial date counts from its first day, as
 /// a `founded: 2014` or `start: 2014` does.
@@ -37,9 +37,23 @@ pub fn next_event_day(org: &Org, day: Day) -> Option<Day> {
 /// How one owner's stake in one entity differs between two days.
 #[derive(Debug, Clone, Copy)]
 pub enum StakeChange<'a> {
-    Added(&'a Stake),
-    Removed(&'a Stake),
-    Changed { before: &'a Stake, after: &'a Stake },
+    Added(StakeView<'a>),
+    Removed(StakeView<'a>),
+    Changed {
+        before: StakeView<'a>,
+        after: StakeView<'a>,
+    },
+}
+
+impl<'a> StakeChange<'a> {
+    /// The stake the change is about: the one added or removed, or the later one of a holding
+    /// whose share changed.
+    pub fn stake(&self) -> &StakeView<'a> {
+        match self {
+            StakeChange::Added(s) | StakeChange::Removed(s) => s,
+            StakeChange::Changed { after, .. } => after,
+        }
+    }
 }
 
 /// What changed from one day to another.
@@ -51,12 +65,12 @@ pub struct Changes<'a> {
     pub gone: Vec<EntityId>,
     pub stakes: Vec<StakeChange<'a>>,
     /// Roles held on `to` but not on `from`.
-    pub roles_taken: Vec<&'a Role>,
+    pub roles_taken: Vec<RoleView<'a>>,
     /// Roles held on `from` but not on `to`.
-    pub roles_left: Vec<&'a Role>,
+    pub roles_left: Vec<RoleView<'a>>,
     /// Relations holding on `to` but not on `from`, and the other way round.
-    pub relations_begun: Vec<&'a Relation>,
-    pub relations_ended: Vec<&'a Relation>,
+    pub relations_begun: Vec<RelationView<'a>>,
+    pub relations_ended: Vec<RelationView<'a>>,
     /// Events after `from`, up to and including `to`, in date order.
     pub events: Vec<&'a Event>,
 }
@@ -73,55 +87,47 @@ impl Changes<'_> {
             && self.events.is_empty()
     }
 
-    /// For each entity, whether a change concerns it: it appeared or went, its capital or its
-    /// leaders changed, or an event involved it.
-    pub fn touched(&self, org: &Org) -> Vec<bool> {
-        let mut touched = vec![false; org.entity_count()];
-        let mut mark = |id: &str| {
-            if let Some(e) = org.find_entity(id) {
-                touched[e.0 as usize] = true;
+    /// The entities a change concerns: they appeared or went, their capital or their leaders
+    /// changed, or an event involved them.
+    pub fn touched(&self, org: &Org) -> EntitySet {
+        let mut touched = EntitySet::new(org);
+        let mut mark = |end: Option<EntityId>| {
+            if let Some(e) = end {
+                touched.insert(e);
             }
         };
-        for s in &self.stakes {
-            match s {
-                StakeChange::Added(s) | StakeChange::Removed(s) => {
-                    mark(&s.owned);
-                    mark(&s.owner);
-                }
-                StakeChange::Changed { after, .. } => {
-                    mark(&after.owned);
-                    mark(&after.owner);
-                }
-            }
+        for change in &self.stakes {
+            let s = change.stake();
+            mark(s.owned);
+            mark(s.owner);
         }
         for r in self.roles_taken.iter().chain(&self.roles_left) {
-            mark(&r.entity);
+            mark(r.entity);
         }
         for e in &self.events {
             for id in &e.entities {
-                mark(id);
+                mark(org.find_entity(id));
             }
         }
         for id in self.appeared.iter().chain(&self.gone) {
-            touched[id.0 as usize] = true;
+            touched.insert(*id);
         }
         touched
     }
 }
 
-/// The owner and owned ids a stake joins.
-fn pair(s: &Stake) -> (&str, &str) {
-    (s.owner.value.as_str(), s.owned.value.as_str())
+/// The owner and the owned entity a stake joins.
+fn pair(s: &StakeView<'_>) -> (Option<EntityId>, Option<EntityId>) {
+    (s.owner, s.owned)
 }
 
 /// What changed from `from` to `to` (taken in order whichever comes first).
 pub fn changes(org: &Org, from: Day, to: Day) -> Changes<'_> {
     let (from, to) = if from <= to { (from, to) } else { (to, from) };
-    let m = &org.model;
     let mut appeared = Vec::new();
     let mut gone = Vec::new();
     for id in org.entity_ids() {
-        match (org.exists_at(id, Some(from)), org.exists_at(id, Some(to))) {
+        match (org.exists_at(id, from), org.exists_at(id, to)) {
             (false, true) => appeared.push(id),
             (true, false) => gone.push(id),
             _ => {}
@@ -129,30 +135,24 @@ pub fn changes(org: &Org, from: Day, to: Day) -> Changes<'_> {
     }
 
     let mut stakes = Vec::new();
-    let before: Vec<&Stake> = m
-        .stakes
-        .iter()
-        .filter(|s| org.stake_in_force(s, Some(from)))
+    let before: Vec<StakeView> = org
+        .stakes()
+        .filter(|s| org.stake_in_force(s, from))
         .collect();
-    let after: Vec<&Stake> = m
-        .stakes
-        .iter()
-        .filter(|s| org.stake_in_force(s, Some(to)))
-        .collect();
+    let after: Vec<StakeView> = org.stakes().filter(|s| org.stake_in_force(s, to)).collect();
     // A stake is the same holding at both dates when it joins the same owner and owned; the
     // first stake of each pair stands for it, in file order.
-    let mut before_by_pair: HashMap<(&str, &str), &Stake> = HashMap::with_capacity(before.len());
+    type Pair = (Option<EntityId>, Option<EntityId>);
+    let mut before_by_pair: HashMap<Pair, StakeView> = HashMap::with_capacity(before.len());
     for &b in &before {
-        before_by_pair.entry(pair(b)).or_insert(b);
+        before_by_pair.entry(pair(&b)).or_insert(b);
     }
-    let after_pairs: HashSet<(&str, &str)> = after.iter().map(|&a| pair(a)).collect();
+    let after_pairs: HashSet<Pair> = after.iter().map(pair).collect();
+    let share = |s: &StakeView| s.stake.share.as_ref().map(|s| s.value);
     for &a in &after {
-        match before_by_pair.get(&pair(a)) {
+        match before_by_pair.get(&pair(&a)) {
             None => stakes.push(StakeChange::Added(a)),
-            Some(&b)
-                if !std::ptr::eq(a, b)
-                    && a.share.as_ref().map(|s| s.value) != b.share.as_ref().map(|s| s.value) =>
-            {
+            Some(&b) if a.id != b.id && share(&a) != share(&b) => {
                 stakes.push(StakeChange::Changed {
                     before: b,
                     after: a,
@@ -162,32 +162,28 @@ pub fn changes(org: &Org, from: Day, to: Day) -> Changes<'_> {
         }
     }
     for &b in &before {
-        if !after_pairs.contains(&pair(b)) {
+        if !after_pairs.contains(&pair(&b)) {
             stakes.push(StakeChange::Removed(b));
         }
     }
 
-    let holds = |r: &Role, day: Day| org.role_in_force(r, Some(day));
-    let roles_taken = m
-        .roles
-        .iter()
+    let holds = |r: &RoleView, day: Day| org.role_in_force(r, day);
+    let roles_taken = org
+        .roles()
         .filter(|r| holds(r, to) && !holds(r, from))
         .collect();
-    let roles_left = m
-        .roles
-        .iter()
+    let roles_left = org
+        .roles()
         .filter(|r| holds(r, from) && !holds(r, to))
         .collect();
 
-    let related = |r: &Relation, day: Day| org.relation_in_force(r, Some(day));
-    let relations_begun = m
-        .relations
-        .iter()
+    let related = |r: &RelationView, day: Day| org.relation_in_force(r, day);
+    let relations_begun = org
+        .relations()
         .filter(|r| related(r, to) && !related(r, from))
         .collect();
-    let relations_ended = m
-        .relations
-        .iter()
+    let relations_ended = org
+        .relations()
         .filter(|r| related(r, from) && !related(r, to))
         .collect();
 
@@ -232,17 +228,17 @@ mod tests {
             .stakes
             .iter()
             .map(|s| match s {
-                StakeChange::Added(s) => format!("+{}", s.owner.value),
-                StakeChange::Removed(s) => format!("-{}", s.owner.value),
-                StakeChange::Changed { after, .. } => format!("~{}", after.owner.value),
+                StakeChange::Added(s) => format!("+{}", s.stake.owner.value),
+                StakeChange::Removed(s) => format!("-{}", s.stake.owner.value),
+                StakeChange::Changed { after, .. } => format!("~{}", after.stake.owner.value),
             })
             .collect();
         assert_eq!(described, ["~orange", "-caisse-des-depots", "-thales"]);
         assert_eq!(c.events.len(), 2, "the announcement and the closing");
         let cloudwatt = org.find_entity("cloudwatt").unwrap();
-        assert!(c.touched(&org)[cloudwatt.0 as usize]);
+        assert!(c.touched(&org).contains(cloudwatt));
         let bull = org.find_entity("bull").unwrap();
-        assert!(!c.touched(&org)[bull.0 as usize]);
+        assert!(!c.touched(&org).contains(bull));
     }
 
     #[test]

@@ -11,7 +11,7 @@
 use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32Str};
 
-use crate::org::{EntityId, Org};
+use crate::org::{EntityId, EntitySet, Org};
 use crate::visibility;
 
 /// A match must score at least this much per character of the query: the letters of an
@@ -26,11 +26,11 @@ pub struct Found {
     pub matches: Vec<EntityId>,
     /// The best-scoring match.
     pub best: Option<EntityId>,
-    /// For each entity, whether it matches.
-    pub matched: Vec<bool>,
-    /// For each entity, whether to show it: it matches, or it is an ancestor of a match (the
-    /// rule of [`crate::visibility`], on any date).
-    pub shown: Vec<bool>,
+    /// The matching entities, as a set.
+    pub matched: EntitySet,
+    /// The entities to show: those that match, and the ancestors of a match (the rule of
+    /// [`crate::visibility`], on any date).
+    pub shown: EntitySet,
 }
 
 /// A compiled query.
@@ -79,7 +79,7 @@ impl Query {
             consider(self.score(v));
         }
         for r in org.roles_in(id) {
-            if let Some(p) = org.person_of(r) {
+            if let Some(p) = r.person {
                 consider(self.score(&org.person(p).name));
             }
         }
@@ -112,27 +112,25 @@ pub fn find(org: &Org, text: &str, within: Option<&[EntityId]>) -> Found {
     let candidates = match within {
         Some(candidates) => candidates,
         None => {
-            everyone = (0..org.entity_count())
-                .map(|n| EntityId(n as u32))
-                .collect();
+            everyone = org.entity_ids().collect();
             &everyone
         }
     };
-    let mut matched = vec![false; org.entity_count()];
+    let mut matched = EntitySet::new(org);
     let mut best: Option<(u32, EntityId)> = None;
     for chunk in score_all(org, text, candidates) {
         for (id, score) in chunk {
-            matched[id.0 as usize] = true;
+            matched.insert(id);
             if best.is_none_or(|(b, _)| score > b) {
                 best = Some((score, id));
             }
         }
     }
-    let shown = visibility::filtered(org, None, &matched);
+    let shown = visibility::filtered(org, visibility::When::Any, &matched);
     let mut matches = Vec::new();
     let roots: Vec<EntityId> = org.roots().collect();
     org.walk(&roots, None, |visit| {
-        if matched[visit.id.0 as usize] {
+        if matched.contains(visit.id) {
             matches.push(visit.id);
         }
         std::ops::ControlFlow::Continue(())
@@ -211,14 +209,13 @@ mod tests {
         for text in ["cloud 12", "person 7", "tem"] {
             let found = find(org, text, None);
             let mut query = Query::new(text);
-            let one_by_one: Vec<bool> = (0..org.entity_count())
-                .map(|n| query.matches(org, EntityId(n as u32)))
-                .collect();
+            let one_by_one = EntitySet::from_fn(org, |id| query.matches(org, id));
             assert_eq!(found.matched, one_by_one, "{text}");
             assert!(found.matches.len() > 10, "{text}: {}", found.matches.len());
             let best = found.best.unwrap();
-            let top = (0..org.entity_count())
-                .filter_map(|n| query.entity_score(org, EntityId(n as u32)))
+            let top = org
+                .entity_ids()
+                .filter_map(|id| query.entity_score(org, id))
                 .max();
             assert_eq!(query.entity_score(org, best), top, "{text}");
         }
@@ -251,10 +248,10 @@ mod tests {
         let found = find(&org, "atheos", None);
         let orange = org.find_entity("orange").unwrap();
         let cyber = org.find_entity("orange-cyberdefense").unwrap();
-        assert!(found.shown[orange.0 as usize] && found.shown[cyber.0 as usize]);
+        assert!(found.shown.contains(orange) && found.shown.contains(cyber));
         assert_eq!(names(&org, &found), ["Atheos"]);
         let sfr = org.find_entity("sfr").unwrap();
-        assert!(!found.shown[sfr.0 as usize]);
+        assert!(!found.shown.contains(sfr));
     }
 
     #[test]

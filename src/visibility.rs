@@ -1,44 +1,62 @@
 //! Which entities a view shows: those that exist at its date and match its filter, plus the way
 //! to them (their ancestors). The explorer's tree, every dump, the chart and the search all ask
-//! this one rule; a caller that would rather dim what is outside the date than hide it asks
-//! without a date and dims by [`Org::exists_at`] itself.
+//! this one rule. A caller that would rather dim what is outside the date than hide it asks
+//! for [`When::Any`] and dims by [`Org::exists_at`] itself.
 
 use crate::model::Day;
-use crate::org::{EntityId, Org};
+use crate::org::{EntityId, EntitySet, Org};
+
+/// The date a view shows what exists on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum When {
+    /// What exists on this day.
+    On(Day),
+    /// What exists on any day: every entity, whatever its dates.
+    Any,
+}
+
+impl When {
+    /// Whether `id` exists at this date.
+    fn exists(self, org: &Org, id: EntityId) -> bool {
+        match self {
+            When::On(day) => org.exists_at(id, day),
+            When::Any => true,
+        }
+    }
+}
 
 /// The entities a view shows, by the rule of [`Visible::new`].
 #[derive(Debug, Clone)]
 pub struct Visible<'a> {
     org: &'a Org,
-    /// Only what exists on this day; `None`: what exists on any day.
-    day: Option<Day>,
+    when: When,
     /// For each entity, whether it is shown; `None` until a filter or an inclusion needs it.
     /// Without one, what exists is shown, decided entity by entity, so a view without a filter
     /// costs nothing before it is drawn.
-    mask: Option<Vec<bool>>,
+    mask: Option<EntitySet>,
 }
 
 impl<'a> Visible<'a> {
-    /// What exists on `day` (on any day, when `None`) and, given the entities a filter
-    /// `matched`, only those of them that exist and the way to them: their ancestors that exist.
-    pub fn new(org: &'a Org, day: Option<Day>, matched: Option<&[bool]>) -> Visible<'a> {
+    /// What exists `when` and, given the entities a filter `matched`, only those of them that
+    /// exist and the way to them: their ancestors that exist.
+    pub fn new(org: &'a Org, when: When, matched: Option<&EntitySet>) -> Visible<'a> {
         Visible {
             org,
-            day,
-            mask: matched.map(|m| filtered(org, day, m)),
+            when,
+            mask: matched.map(|m| filtered(org, when, m)),
         }
     }
 
     /// What exists on `day`, with no filter.
     pub fn at(org: &'a Org, day: Day) -> Visible<'a> {
-        Visible::new(org, Some(day), None)
+        Visible::new(org, When::On(day), None)
     }
 
     /// Whether `id` is shown.
     pub fn contains(&self, id: EntityId) -> bool {
         match &self.mask {
-            Some(mask) => mask.get(id.0 as usize).copied().unwrap_or(false),
-            None => self.org.exists_at(id, self.day),
+            Some(mask) => mask.contains(id),
+            None => self.when.exists(self.org, id),
         }
     }
 
@@ -47,64 +65,60 @@ impl<'a> Visible<'a> {
         if self.contains(id) {
             return;
         }
-        let mask = self.mask.get_or_insert_with(|| exists(self.org, self.day));
-        if let Some(on) = mask.get_mut(id.0 as usize) {
-            *on = true;
-        }
+        self.mask
+            .get_or_insert_with(|| exists(self.org, self.when))
+            .insert(id);
     }
 
     /// How many entities are shown.
     pub fn count(&self) -> usize {
         match &self.mask {
-            Some(mask) => mask.iter().filter(|on| **on).count(),
+            Some(mask) => mask.len(),
             None => self
                 .org
                 .entity_ids()
-                .filter(|&id| self.org.exists_at(id, self.day))
+                .filter(|&id| self.when.exists(self.org, id))
                 .count(),
         }
     }
 
-    /// For each entity, whether it is shown; `None` when every entity is (no date, no filter).
-    pub fn into_mask(self) -> Option<Vec<bool>> {
-        match (self.mask, self.day) {
+    /// For each entity, whether it is shown; `None` when every entity is (any date, no filter).
+    pub fn into_mask(self) -> Option<EntitySet> {
+        match (self.mask, self.when) {
             (Some(mask), _) => Some(mask),
-            (None, None) => None,
-            (None, day) => Some(exists(self.org, day)),
+            (None, When::Any) => None,
+            (None, when) => Some(exists(self.org, when)),
         }
     }
 }
 
-/// For each entity, whether it exists on `day` (on any day, when `None`).
-fn exists(org: &Org, day: Option<Day>) -> Vec<bool> {
-    org.entity_ids().map(|id| org.exists_at(id, day)).collect()
+/// For each entity, whether it exists `when`.
+fn exists(org: &Org, when: When) -> EntitySet {
+    EntitySet::from_fn(org, |id| when.exists(org, id))
 }
 
-/// The rule with a filter: the `matched` entities that exist on `day` (on any day, when
-/// `None`), and their ancestors that exist.
-pub fn filtered(org: &Org, day: Option<Day>, matched: &[bool]) -> Vec<bool> {
-    let mut shown: Vec<bool> = org
-        .entity_ids()
-        .zip(matched)
-        .map(|(id, &m)| m && org.exists_at(id, day))
-        .collect();
+/// The rule with a filter: the `matched` entities that exist `when`, and their ancestors that
+/// exist.
+pub fn filtered(org: &Org, when: When, matched: &EntitySet) -> EntitySet {
+    let mut shown = EntitySet::new(org);
+    for id in matched.iter().filter(|&id| when.exists(org, id)) {
+        shown.insert(id);
+    }
     // The way up from each match; an ancestor outside the date is not shown, but the walk goes
     // on through it, as the ancestors above it still lead to the match.
-    let mut on_the_way = vec![false; shown.len()];
-    for (id, _) in org.entity_ids().zip(&shown).filter(|(_, on)| **on) {
+    let mut on_the_way = EntitySet::new(org);
+    for id in shown.iter() {
         let mut at = id;
         while let Some(parent) = org.parent(at) {
-            let p = parent.0 as usize;
-            if on_the_way[p] {
+            if !on_the_way.insert(parent) {
                 break;
             }
-            on_the_way[p] = true;
             at = parent;
         }
     }
-    for ((id, way), on) in org.entity_ids().zip(on_the_way).zip(&mut shown) {
-        if way && !*on {
-            *on = org.exists_at(id, day);
+    for id in on_the_way.iter() {
+        if when.exists(org, id) {
+            shown.insert(id);
         }
     }
     shown
@@ -133,7 +147,7 @@ mod tests {
     fn a_filter_shows_its_matches_and_the_way_to_them() {
         let org = load_embedded().unwrap().org;
         let found = search::find(&org, "atheos", None);
-        let visible = Visible::new(&org, Some(day("2015-01-12")), Some(&found.matched));
+        let visible = Visible::new(&org, When::On(day("2015-01-12")), Some(&found.matched));
         assert_eq!(
             names(&org, &visible),
             ["orange", "orange-cyberdefense", "atheos"]
@@ -147,9 +161,9 @@ mod tests {
         let numergy = org.find_entity("numergy").unwrap();
         assert!(!Visible::at(&org, day("2011")).contains(numergy));
         assert!(Visible::at(&org, day("2015")).contains(numergy));
-        assert!(Visible::new(&org, None, None).into_mask().is_none());
+        assert!(Visible::new(&org, When::Any, None).into_mask().is_none());
         let mask = Visible::at(&org, day("2011")).into_mask().unwrap();
-        assert!(!mask[numergy.0 as usize]);
+        assert!(!mask.contains(numergy));
     }
 
     #[test]
@@ -157,10 +171,10 @@ mod tests {
         let org = load_embedded().unwrap().org;
         let found = search::find(&org, "numergy", None);
         let numergy = org.find_entity("numergy").unwrap();
-        let hidden = Visible::new(&org, Some(day("2011")), Some(&found.matched));
+        let hidden = Visible::new(&org, When::On(day("2011")), Some(&found.matched));
         assert!(!hidden.contains(numergy));
         assert_eq!(hidden.count(), 0);
-        let kept = Visible::new(&org, None, Some(&found.matched));
+        let kept = Visible::new(&org, When::Any, Some(&found.matched));
         assert!(kept.contains(numergy));
         assert!(kept.contains(org.find_entity("sfr").unwrap()));
     }

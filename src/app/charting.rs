@@ -12,7 +12,7 @@ impl App {
             return self.perform_everywhere(action);
         };
         let org = &self.org;
-        let day = Some(self.time.as_of);
+        let day = self.time.as_of;
         let shown = |id: EntityId| org.exists_at(id, day);
         let level = |id: EntityId| org.depth(id).saturating_sub(org.depth(view.root));
         let target = match action {

@@ -265,7 +265,7 @@ impl App {
             if self
                 .search
                 .as_ref()
-                .is_some_and(|s| !s.found.shown[id.0 as usize])
+                .is_some_and(|s| !s.query.is_empty() && !s.found.shown.contains(id))
             {
                 self.clear_search();
                 self.notice.status = Some("search cleared to show the entity".into());

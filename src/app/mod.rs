@@ -29,7 +29,7 @@ pub use searching::MAX_QUERY;
 pub use tree::{Row, TreeNav};
 
 use crate::geometry::Panes;
-use crate::org::{EntityId, Org};
+use crate::org::{EntityId, EntitySet, Org};
 use crate::search::Found;
 use detail::DetailView;
 use time::TimeView;
@@ -98,7 +98,7 @@ pub struct SearchState {
     /// The matches the tree can show at the date in force, in tree order.
     pub visible: Vec<EntityId>,
     /// The tree's expansion before the search, put back when it is cleared.
-    saved_expansion: Vec<bool>,
+    saved_expansion: EntitySet,
 }
 
 impl SearchState {

@@ -92,20 +92,12 @@ impl App {
 
     /// Whether `id` changed since the previous event date.
     pub fn changed(&self, id: EntityId) -> bool {
-        self.time
-            .changed
-            .get(id.0 as usize)
-            .copied()
-            .unwrap_or(false)
+        self.time.changed.contains(id)
     }
 
     /// Whether something below `id` changed since the previous event date.
     pub fn changed_below(&self, id: EntityId) -> bool {
-        self.time
-            .changed_below
-            .get(id.0 as usize)
-            .copied()
-            .unwrap_or(false)
+        self.time.changed_below.contains(id)
     }
 
     pub fn outside(&self) -> Outside {

@@ -2,6 +2,7 @@
 //! from match to match, and putting the tree back as it was.
 
 use super::{Action, App, Effect, Found, Mode, SearchState};
+use crate::org::EntitySet;
 use crate::search;
 
 /// The longest search query, in characters. Names are rarely a tenth of it; a longer query (a
@@ -24,6 +25,8 @@ impl App {
     fn insert_text(&mut self, text: &str) {
         let Some(s) = &mut self.search else { return };
         let mut room = MAX_QUERY.saturating_sub(s.query.chars().count());
+        // A query that grows from one that found something can only narrow what it found.
+        let narrows = !s.query.is_empty();
         let (mut added, mut cut) = (false, false);
         for c in text.chars() {
             let c = match c {
@@ -40,7 +43,7 @@ impl App {
             added = true;
         }
         if added {
-            self.run_search(true);
+            self.run_search(narrows);
         }
         if cut {
             self.notice.status = Some(format!(
@@ -85,8 +88,8 @@ impl App {
         self.run_search(false);
     }
 
-    /// Runs the query again after it changed; `narrowed` when it only grew, so the previous
-    /// matches are the only candidates.
+    /// Runs the query again after it changed; `narrowed` when it only grew from a query that
+    /// was run, so the previous matches are the only candidates.
     fn run_search(&mut self, narrowed: bool) {
         let Some(s) = &mut self.search else { return };
         if s.query.is_empty() {
@@ -95,7 +98,7 @@ impl App {
             self.search_filter_off(saved);
             return;
         }
-        let within = (narrowed && !s.found.shown.is_empty()).then(|| s.found.matches.clone());
+        let within = narrowed.then(|| s.found.matches.clone());
         s.found = search::find(&self.org, &s.query, within.as_deref());
         self.apply_filters();
         self.tree.expand_shown(&self.org);
@@ -112,7 +115,7 @@ impl App {
     }
 
     /// While the query is empty, the tree is as it was before the search.
-    fn search_filter_off(&mut self, saved: Vec<bool>) {
+    fn search_filter_off(&mut self, saved: EntitySet) {
         let keep = self.selected();
         let search = self.search.take();
         self.apply_filters();

@@ -5,7 +5,8 @@
 use super::{App, Outside};
 use crate::history;
 use crate::model::Day;
-use crate::org::{EntityId, Org};
+use crate::org::{EntityId, EntitySet, Org};
+use crate::visibility::{Visible, When};
 
 /// The time view: the date, and what follows from it.
 #[derive(Debug)]
@@ -16,9 +17,9 @@ pub(super) struct TimeView {
     pub(super) outside: Outside,
     /// The event date before the date in force, and which entities changed since.
     pub(super) since: Option<Day>,
-    pub(super) changed: Vec<bool>,
-    /// For each entity, whether something below it changed.
-    pub(super) changed_below: Vec<bool>,
+    pub(super) changed: EntitySet,
+    /// The entities something below which changed.
+    pub(super) changed_below: EntitySet,
     /// The entity the person last chose; a date that hides it does not forget it, so it is
     /// selected again when it comes back.
     pub(super) anchor: Option<EntityId>,
@@ -38,8 +39,8 @@ impl TimeView {
             model_date,
             outside: Outside::Hide,
             since: None,
-            changed: vec![false; org.entity_count()],
-            changed_below: vec![false; org.entity_count()],
+            changed: EntitySet::new(org),
+            changed_below: EntitySet::new(org),
             anchor: None,
             date_moved: false,
         }
@@ -56,16 +57,15 @@ impl App {
         t.since = history::previous_event_day(&self.org, day);
         t.changed = match t.since {
             Some(since) => history::changes(&self.org, since, day).touched(&self.org),
-            None => vec![false; self.org.entity_count()],
+            None => EntitySet::new(&self.org),
         };
-        let mut below = vec![false; self.org.entity_count()];
-        for (id, _) in self.org.entity_ids().zip(&t.changed).filter(|(_, c)| **c) {
+        let mut below = EntitySet::new(&self.org);
+        for id in t.changed.iter() {
             let mut at = id;
             while let Some(parent) = self.org.parent(at) {
-                if below[parent.0 as usize] {
+                if !below.insert(parent) {
                     break;
                 }
-                below[parent.0 as usize] = true;
                 at = parent;
             }
         }
@@ -97,10 +97,13 @@ impl App {
     /// Tells the tree which entities to show: those the search found, and (unless shown
     /// dimmed) those that exist at the date in force.
     pub(super) fn apply_filters(&mut self) {
-        // Dimmed, what is outside the date stays in the tree: the rule is asked with no date.
-        let day = (self.time.outside == Outside::Hide).then_some(self.time.as_of);
-        let matched = self.search.as_ref().map(|s| s.found.matched.as_slice());
-        let shown = crate::visibility::Visible::new(&self.org, day, matched).into_mask();
+        // Dimmed, what is outside the date stays in the tree: the rule is asked for any date.
+        let when = match self.time.outside {
+            Outside::Hide => When::On(self.time.as_of),
+            Outside::Dim => When::Any,
+        };
+        let matched = self.search.as_ref().map(|s| &s.found.matched);
+        let shown = Visible::new(&self.org, when, matched).into_mask();
         if let Some(s) = &mut self.search {
             // A match is shown exactly when it exists at the date (or the date does not hide).
             s.visible = s
@@ -108,7 +111,7 @@ impl App {
                 .matches
                 .iter()
                 .copied()
-                .filter(|m| shown.as_ref().is_none_or(|on| on[m.0 as usize]))
+                .filter(|&m| shown.as_ref().is_none_or(|on| on.contains(m)))
                 .collect();
         }
         self.tree.set_shown(&self.org, shown);

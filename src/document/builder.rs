@@ -8,7 +8,7 @@ use unicode_width::UnicodeWidthStr;
 use super::wrap::{Para, Piece};
 use super::{Target, Tone, safe};
 use crate::model::{Note, Ref};
-use crate::org::{EntityId, Org, SourceId};
+use crate::org::{EntityId, Org, PersonId, SourceId};
 
 /// Builds the document line by line. Every piece is sanitized here, where it is received.
 pub(super) struct Builder<'a> {
@@ -63,19 +63,30 @@ impl<'a> Builder<'a> {
 
     /// An entity named by id: a link when it exists, the id otherwise.
     pub(super) fn entity_ref(&mut self, r: &str) -> &mut Self {
-        match self.org.find_entity(r) {
+        self.entity_end(self.org.find_entity(r), r)
+    }
+
+    /// An entity a stake, role or relation names: a link to `end`, or `written` (the id the
+    /// model gives) when it names no entity.
+    pub(super) fn entity_end(&mut self, end: Option<EntityId>, written: &str) -> &mut Self {
+        match end {
             Some(id) => self.entity(id),
-            None => self.text(safe(r)),
+            None => self.text(safe(written)),
         }
     }
 
     pub(super) fn person_ref(&mut self, r: &str) -> &mut Self {
-        match self.org.find_person(r) {
+        self.person_end(self.org.find_person(r), r)
+    }
+
+    /// The person a role names: a link to `end`, or `written` when it names no person.
+    pub(super) fn person_end(&mut self, end: Option<PersonId>, written: &str) -> &mut Self {
+        match end {
             Some(id) => {
                 let name = safe(&self.org.person(id).name);
                 self.link(name, Target::Person(id))
             }
-            None => self.text(safe(r)),
+            None => self.text(safe(written)),
         }
     }
 

@@ -2,7 +2,7 @@
 //! `owners`), holdings, units, relations, events, notes, competing values and attributes.
 
 use crate::history::{self, StakeChange};
-use crate::model::{Ref, Stake};
+use crate::model::Ref;
 use crate::org::EntityId;
 use crate::words;
 
@@ -12,7 +12,7 @@ use super::{Builder, Context, Family, Tone, also_reported, safe, share_text};
 pub(super) fn entity<'a>(cx: &Context<'a>, id: EntityId, b: &mut Builder<'a>) -> Option<usize> {
     let org = cx.org;
     let e = org.entity(id);
-    let day = Some(cx.day);
+    let day = cx.day;
     let when = format!("at {}", cx.day);
 
     b.styled(safe(&e.name), Tone::Name(Family::of(&e.kind)))
@@ -65,16 +65,17 @@ pub(super) fn entity<'a>(cx: &Context<'a>, id: EntityId, b: &mut Builder<'a>) ->
     let relations: Vec<_> = org.relations_of(id).collect();
     if !relations.is_empty() {
         b.heading("Relations");
-        for r in relations {
-            let forward = org.find_entity(&r.from) == Some(id);
-            let (verb, other) = if forward {
-                (words::relation(&r.kind), &r.to)
+        for view in relations {
+            let in_force = org.relation_in_force(&view, cx.day);
+            let r = view.relation;
+            let (verb, other, written) = if view.from == Some(id) {
+                (words::relation(&r.kind), view.to, &r.to)
             } else {
-                (words::relation_backward(&r.kind), &r.from)
+                (words::relation_backward(&r.kind), view.from, &r.from)
             };
-            let in_force = org.relation_in_force(r, Some(cx.day));
             let look = if in_force { Tone::Plain } else { Tone::Dim };
-            b.styled(format!("  {verb} "), look).entity_ref(other);
+            b.styled(format!("  {verb} "), look)
+                .entity_end(other, written);
             let period = r.period().to_string();
             if !period.is_empty() {
                 b.styled(format!(" ({period})"), look);
@@ -157,7 +158,7 @@ fn changes(cx: &Context<'_>, id: EntityId, b: &mut Builder<'_>) {
     };
     let org = cx.org;
     let c = history::changes(org, since, cx.day);
-    let this = |r: &str| org.find_entity(r) == Some(id);
+    let this = |end: Option<EntityId>| end == Some(id);
     b.heading(format!("* Changed since {since}"));
     if c.appeared.contains(&id) {
         b.text("  came into being").end();
@@ -167,52 +168,53 @@ fn changes(cx: &Context<'_>, id: EntityId, b: &mut Builder<'_>) {
     }
     // Changes in its capital name the owner; changes in its holdings name what it holds.
     for change in c.stakes.iter() {
-        let (owner, owned) = match change {
-            StakeChange::Added(s) | StakeChange::Removed(s) => (&s.owner, &s.owned),
-            StakeChange::Changed { after, .. } => (&after.owner, &after.owned),
-        };
-        let other = if this(owned) {
-            owner
-        } else if this(owner) {
-            owned
+        let s = change.stake();
+        let (other, written) = if this(s.owned) {
+            (s.owner, &s.stake.owner)
+        } else if this(s.owner) {
+            (s.owned, &s.stake.owned)
         } else {
             continue;
         };
-        let holds = if this(owned) { "" } else { "holds " };
+        let holds = if this(s.owned) { "" } else { "holds " };
         match change {
             StakeChange::Added(s) => {
                 b.text(format!("  + {holds}"))
-                    .entity_ref(other)
-                    .text(format!(" {}", share_text(s)));
+                    .entity_end(other, written)
+                    .text(format!(" {}", share_text(s.stake)));
             }
             StakeChange::Removed(s) => {
                 b.text(format!("  − {holds}"))
-                    .entity_ref(other)
-                    .text(format!(" {} no longer", share_text(s)));
+                    .entity_end(other, written)
+                    .text(format!(" {} no longer", share_text(s.stake)));
             }
             StakeChange::Changed { before, after } => {
                 b.text(format!("  ~ {holds}"))
-                    .entity_ref(other)
-                    .text(format!(" {} → {}", share_text(before), share_text(after)));
+                    .entity_end(other, written)
+                    .text(format!(
+                        " {} → {}",
+                        share_text(before.stake),
+                        share_text(after.stake)
+                    ));
             }
         }
         b.end();
     }
-    for r in c.roles_taken.iter().filter(|r| this(&r.entity)) {
-        b.text(format!("  + {}: ", safe(&r.title)))
-            .person_ref(&r.person)
+    for r in c.roles_taken.iter().filter(|r| this(r.entity)) {
+        b.text(format!("  + {}: ", safe(&r.role.title)))
+            .person_end(r.person, &r.role.person)
             .end();
     }
-    for r in c.roles_left.iter().filter(|r| this(&r.entity)) {
-        b.text(format!("  − {}: ", safe(&r.title)))
-            .person_ref(&r.person)
+    for r in c.roles_left.iter().filter(|r| this(r.entity)) {
+        b.text(format!("  − {}: ", safe(&r.role.title)))
+            .person_end(r.person, &r.role.person)
             .text(" left")
             .end();
     }
     for ev in c
         .events
         .iter()
-        .filter(|e| e.entities.iter().any(|r| this(r)))
+        .filter(|e| e.entities.iter().any(|r| this(org.find_entity(r))))
     {
         b.styled(format!("  {:<10} ", ev.date.value.to_string()), Tone::Dim)
             .text(safe(&ev.description))
@@ -228,7 +230,7 @@ fn leaders<'a>(cx: &Context<'a>, id: EntityId, when: &str, b: &mut Builder<'a>) 
     }
     let (current, other): (Vec<_>, Vec<_>) = roles
         .into_iter()
-        .partition(|r| org.role_in_force(r, Some(cx.day)));
+        .partition(|r| org.role_in_force(r, cx.day));
     for (title, list, look) in [
         (format!("Leaders {when}"), current, Tone::Plain),
         ("Leaders at other dates".to_owned(), other, Tone::Dim),
@@ -237,9 +239,10 @@ fn leaders<'a>(cx: &Context<'a>, id: EntityId, when: &str, b: &mut Builder<'a>) 
             continue;
         }
         b.heading(title);
-        for r in list {
+        for view in list {
+            let r = view.role;
             b.styled(format!("  {} — ", safe(&r.title)), look)
-                .person_ref(&r.person);
+                .person_end(view.person, &r.person);
             if r.interim {
                 b.styled(" (interim)", look);
             }
@@ -257,10 +260,10 @@ fn leaders<'a>(cx: &Context<'a>, id: EntityId, when: &str, b: &mut Builder<'a>) 
 
 fn holdings<'a>(cx: &Context<'a>, id: EntityId, b: &mut Builder<'a>) {
     let org = cx.org;
-    let held: Vec<&Stake> = org.stakes_held(id).collect();
+    let held: Vec<_> = org.stakes_held(id).collect();
     let (current, other): (Vec<_>, Vec<_>) = held
         .into_iter()
-        .partition(|s| org.stake_in_force(s, Some(cx.day)));
+        .partition(|s| org.stake_in_force(s, cx.day));
     for (title, list, look) in [
         (format!("Holds at {}", cx.day), current, Tone::Plain),
         ("Holdings at other dates".to_owned(), other, Tone::Dim),
@@ -269,12 +272,14 @@ fn holdings<'a>(cx: &Context<'a>, id: EntityId, b: &mut Builder<'a>) {
             continue;
         }
         b.heading(title);
-        for s in list {
+        for view in list {
+            let s = view.stake;
             b.text("  ")
-                .entity_ref(&s.owned)
+                .entity_end(view.owned, &s.owned)
                 .styled(format!(" {}", share_text(s)), look);
             if let Some(behalf) = &s.on_behalf_of {
-                b.styled(" for ", look).entity_ref(behalf);
+                b.styled(" for ", look)
+                    .entity_end(view.on_behalf_of, behalf);
             }
             let period = s.period().to_string();
             if !period.is_empty() {
@@ -283,19 +288,20 @@ fn holdings<'a>(cx: &Context<'a>, id: EntityId, b: &mut Builder<'a>) {
             b.cite(&s.sources).end();
         }
     }
-    let held_for: Vec<&Stake> = org.stakes_held_for(id).collect();
+    let held_for: Vec<_> = org.stakes_held_for(id).collect();
     if !held_for.is_empty() {
         b.heading("Held on its behalf");
-        for s in held_for {
-            let look = if org.stake_in_force(s, Some(cx.day)) {
+        for view in held_for {
+            let look = if org.stake_in_force(&view, cx.day) {
                 Tone::Plain
             } else {
                 Tone::Dim
             };
+            let s = view.stake;
             b.text("  ")
-                .entity_ref(&s.owned)
+                .entity_end(view.owned, &s.owned)
                 .styled(format!(" {}, held by ", share_text(s)), look)
-                .entity_ref(&s.owner);
+                .entity_end(view.owner, &s.owner);
             let period = s.period().to_string();
             if !period.is_empty() {
                 b.styled(format!(" ({period})"), look);

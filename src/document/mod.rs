@@ -141,7 +141,7 @@ impl Document {
         let mut b = Builder::new(org);
         let mut first_owner = None;
         match request.subject {
-            Subject::Shown(Target::Entity(id)) if id.0 as usize >= org.entity_count() => {
+            Subject::Shown(Target::Entity(id)) if !org.has_entity(id) => {
                 b.text("The model has no entities.").end();
             }
             Subject::Nothing => {
@@ -209,10 +209,6 @@ fn bar_between(low: usize, high: usize) -> String {
 
 fn pad(text: &str, width: usize) -> String {
     format!("{text}{}", " ".repeat(width.saturating_sub(text.width())))
-}
-
-fn entity_name(org: &Org, r: &str) -> String {
-    org.entity_name(r)
 }
 
 /// Other values of `field` in `competing`: `; also reported: 46 % [3]`.

@@ -4,29 +4,27 @@
 
 use unicode_width::UnicodeWidthStr;
 
-use crate::model::{Note, Stake, share};
-use crate::org::EntityId;
+use crate::model::{Note, share};
+use crate::org::{EntityId, StakeView};
 use crate::ownership;
 use crate::words;
 use num_rational::BigRational;
 
-use super::{
-    BAR, Builder, Context, Tone, also_reported, bar, bar_between, entity_name, pad, safe,
-    share_text,
-};
+use super::{BAR, Builder, Context, Tone, also_reported, bar, bar_between, pad, safe, share_text};
 
 /// One cap-table line: owner, exact share, bar, amount, on whose behalf, sources.
 fn stake_line<'a>(
     b: &mut Builder<'a>,
-    s: &'a Stake,
+    view: &StakeView<'a>,
     name_width: usize,
     with_period: bool,
     look: Tone,
 ) {
     let org = b.org;
+    let s = view.stake;
     let share = share_text(s);
-    let name = entity_name(org, &s.owner);
-    b.text("  ").entity_ref(&s.owner).styled(
+    let name = org.entity_name_or(view.owner, &s.owner);
+    b.text("  ").entity_end(view.owner, &s.owner).styled(
         format!(
             "{} {} {}",
             " ".repeat(name_width.saturating_sub(name.width())),
@@ -42,7 +40,8 @@ fn stake_line<'a>(
         );
     }
     if let Some(behalf) = &s.on_behalf_of {
-        b.styled(" for ", look).entity_ref(behalf);
+        b.styled(" for ", look)
+            .entity_end(view.on_behalf_of, behalf);
     }
     if with_period {
         b.styled(format!(" ({})", s.period()), look);
@@ -60,19 +59,19 @@ pub(super) fn owners<'a>(
     b: &mut Builder<'a>,
 ) -> Option<usize> {
     let org = cx.org;
-    let stakes: Vec<&Stake> = org.stakes_in(id).collect();
+    let stakes: Vec<StakeView<'a>> = org.stakes_in(id).collect();
     if stakes.is_empty() {
         return None;
     }
     let name_width = stakes
         .iter()
-        .map(|s| entity_name(org, &s.owner).width())
+        .map(|s| org.entity_name_or(s.owner, &s.stake.owner).width())
         .max()
         .unwrap_or(0)
         .min(24);
     let (current, other): (Vec<_>, Vec<_>) = stakes
         .into_iter()
-        .partition(|s| org.stake_in_force(s, Some(cx.day)));
+        .partition(|s| org.stake_in_force(s, cx.day));
     let mut first_owner = None;
     if !current.is_empty() {
         b.heading(format!("Owners {when}"));
@@ -84,7 +83,7 @@ pub(super) fn owners<'a>(
         let sum = |end: fn(&share::Share) -> share::Fraction| -> Option<BigRational> {
             current
                 .iter()
-                .map(|s| s.share.as_ref().map(|sh| share::big(end(sh))))
+                .map(|s| s.stake.share.as_ref().map(|sh| share::big(end(sh))))
                 .sum()
         };
         if let (Some(low), Some(high)) = (sum(share::Share::low), sum(share::Share::high)) {
@@ -95,8 +94,8 @@ pub(super) fn owners<'a>(
         // Stakes sold together often carry the same note: say it once, naming whose stakes.
         let mut notes: Vec<(&'a Note, Vec<String>)> = Vec::new();
         for s in &current {
-            for note in &s.notes {
-                let owner = entity_name(org, &s.owner);
+            for note in &s.stake.notes {
+                let owner = org.entity_name_or(s.owner, &s.stake.owner);
                 match notes.iter_mut().find(|(n, _)| n.text == note.text) {
                     Some((_, owners)) => owners.push(owner),
                     None => notes.push((note, vec![owner])),
@@ -128,7 +127,7 @@ pub(super) fn owners<'a>(
 /// Who owns the entity in the end, looking through every chain of stakes, and who controls it.
 pub(super) fn effective(cx: &Context<'_>, id: EntityId, when: &str, b: &mut Builder<'_>) {
     let org = cx.org;
-    if org.owners_at(id, Some(cx.day)).next().is_none() {
+    if org.owners_at(id, cx.day).next().is_none() {
         return;
     }
     let e = cx.cache.effective(org, id, cx.day);
@@ -193,7 +192,7 @@ pub(super) fn effective(cx: &Context<'_>, id: EntityId, when: &str, b: &mut Buil
         b.styled("  some shares are unknown: interests are ranges", Tone::Dim)
             .end();
     }
-    let control = ownership::control_chain(org, id, Some(cx.day));
+    let control = ownership::control_chain(org, id, cx.day);
     b.text("  Control: ");
     for (i, &holder) in control.chain.iter().enumerate() {
         if i > 0 {

@@ -19,17 +19,18 @@ pub(super) fn person<'a>(cx: &Context<'a>, id: PersonId, b: &mut Builder<'a>) {
         b.text(format!("Also known as: {}", names.join(", "))).end();
     }
     let mut roles: Vec<_> = org.roles_of(id).collect();
-    roles.sort_by_key(|r| r.start.as_ref().map(|d| d.value));
+    roles.sort_by_key(|r| r.role.start.as_ref().map(|d| d.value));
     if !roles.is_empty() {
         b.heading("Roles");
-        for r in roles {
-            let look = if org.role_in_force(r, Some(cx.day)) {
+        for view in roles {
+            let look = if org.role_in_force(&view, cx.day) {
                 Tone::Plain
             } else {
                 Tone::Dim
             };
+            let r = view.role;
             b.styled(format!("  {} of ", safe(&r.title)), look)
-                .entity_ref(&r.entity);
+                .entity_end(view.entity, &r.entity);
             if r.interim {
                 b.styled(" (interim)", look);
             }

@@ -35,23 +35,25 @@ pub(super) fn source<'a>(cx: &Context<'a>, id: SourceId, b: &mut Builder<'a>) {
             any = true;
         }
     }
-    for st in &m.stakes {
+    for view in org.stakes() {
+        let st = view.stake;
         if cites(&st.sources) || notes_cite(&st.notes) || comp_cite(&st.competing) {
             b.text("  stake of ")
-                .entity_ref(&st.owner)
+                .entity_end(view.owner, &st.owner)
                 .text(" in ")
-                .entity_ref(&st.owned)
+                .entity_end(view.owned, &st.owned)
                 .text(format!(" {}", share_text(st)))
                 .end();
             any = true;
         }
     }
-    for r in &m.roles {
+    for view in org.roles() {
+        let r = view.role;
         if cites(&r.sources) || notes_cite(&r.notes) || comp_cite(&r.competing) {
             b.text("  ")
-                .person_ref(&r.person)
+                .person_end(view.person, &r.person)
                 .text(format!(", {} of ", safe(&r.title)))
-                .entity_ref(&r.entity)
+                .entity_end(view.entity, &r.entity)
                 .end();
             any = true;
         }
@@ -62,12 +64,13 @@ pub(super) fn source<'a>(cx: &Context<'a>, id: SourceId, b: &mut Builder<'a>) {
             any = true;
         }
     }
-    for r in &m.relations {
+    for view in org.relations() {
+        let r = view.relation;
         if cites(&r.sources) || notes_cite(&r.notes) || comp_cite(&r.competing) {
             b.text("  ")
-                .entity_ref(&r.from)
+                .entity_end(view.from, &r.from)
                 .text(format!(" {} ", words::relation(&r.kind)))
-                .entity_ref(&r.to)
+                .entity_end(view.to, &r.to)
                 .end();
             any = true;
         }

@@ -4,24 +4,28 @@
 use std::io::{self, Write};
 
 use crate::history::{self, StakeChange};
-use crate::model::{Day, Role, Stake};
-use crate::org::Org;
+use crate::model::Day;
+use crate::org::{Org, RelationView, RoleView, StakeView};
 use crate::words;
 
 use super::lines::Lines;
 use super::tree::owner_text;
 
-fn role(org: &Org, r: &Role) -> String {
+fn role(org: &Org, r: &RoleView<'_>) -> String {
     format!(
         "{}: {} {}",
-        org.entity_name(&r.entity),
-        r.title,
+        org.entity_name_or(r.entity, &r.role.entity),
+        r.role.title,
         org.holder_name(r)
     )
 }
 
-fn stake(org: &Org, s: &Stake) -> String {
-    format!("{}: {}", org.entity_name(&s.owned), owner_text(org, s))
+fn stake(org: &Org, s: &StakeView<'_>) -> String {
+    format!(
+        "{}: {}",
+        org.entity_name_or(s.owned, &s.stake.owned),
+        owner_text(org, s)
+    )
 }
 
 /// Writes what changed from `from` to `to`.
@@ -54,11 +58,11 @@ fn write_lines(org: &Org, from: Day, to: Day, out: &mut Lines<impl Write>) -> io
                 StakeChange::Added(s) => out.line(format_args!("  + {}", stake(org, s)))?,
                 StakeChange::Removed(s) => out.line(format_args!("  - {}", stake(org, s)))?,
                 StakeChange::Changed { before, after } => {
-                    let share = |s: &Stake| words::share_or_unknown(s.share.as_deref());
+                    let share = |s: &StakeView| words::share_or_unknown(s.stake.share.as_deref());
                     out.line(format_args!(
                         "  ~ {}: {} {} → {}",
-                        org.entity_name(&after.owned),
-                        org.entity_name(&after.owner),
+                        org.entity_name_or(after.owned, &after.stake.owned),
+                        org.entity_name_or(after.owner, &after.stake.owner),
                         share(before),
                         share(after)
                     ))?
@@ -77,12 +81,12 @@ fn write_lines(org: &Org, from: Day, to: Day, out: &mut Lines<impl Write>) -> io
     }
     if !c.relations_begun.is_empty() || !c.relations_ended.is_empty() {
         out.line("Relations")?;
-        let relation = |r: &crate::model::Relation| {
+        let relation = |r: &RelationView| {
             format!(
                 "{} {} {}",
-                org.entity_name(&r.from),
-                words::relation(&r.kind),
-                org.entity_name(&r.to)
+                org.entity_name_or(r.from, &r.relation.from),
+                words::relation(&r.relation.kind),
+                org.entity_name_or(r.to, &r.relation.to)
             )
         };
         for r in &c.relations_begun {

@@ -89,8 +89,8 @@ pub fn write(org: &Org, options: &DumpOptions, out: &mut Lines<impl Write>) -> i
     let mut seen: HashSet<&str> = HashSet::new();
     for &(e, _) in &view.order {
         let stake_sources = org
-            .owners_at(e, Some(view.day))
-            .flat_map(|s| s.sources.iter());
+            .owners_at(e, view.day)
+            .flat_map(|s| s.stake.sources.iter());
         for r in stake_sources.chain(&org.entity(e).sources) {
             if seen.insert(&r.value) {
                 cited.push(&r.value);

@@ -123,16 +123,16 @@ pub fn write(org: &Org, options: &DumpOptions, out: &mut Lines<impl Write>) -> i
             cite(&e.sources)
         );
         let owners: Vec<String> = org
-            .owners_at(id, Some(view.day))
-            .map(|s| text(&owner_text(org, s)))
+            .owners_at(id, view.day)
+            .map(|s| text(&owner_text(org, &s)))
             .collect();
         if !owners.is_empty() {
             line.push_str(&format!(" — owned by {}", owners.join(", ")));
         }
         let leaders: Vec<String> = org
             .roles_in(id)
-            .filter(|r| org.role_in_force(r, Some(view.day)))
-            .map(|r| format!("{} ({})", text(&org.holder_name(r)), text(&r.title)))
+            .filter(|r| org.role_in_force(r, view.day))
+            .map(|r| format!("{} ({})", text(&org.holder_name(&r)), text(&r.role.title)))
             .collect();
         if !leaders.is_empty() {
             line.push_str(&format!(" — led by {}", leaders.join(", ")));

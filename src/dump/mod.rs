@@ -25,7 +25,7 @@ use std::io::{self, Write};
 use crate::model::Day;
 use crate::org::{EntityId, Org};
 use crate::search;
-use crate::visibility::Visible;
+use crate::visibility::{Visible, When};
 
 pub use diff::write as write_diff;
 use lines::Lines;
@@ -89,8 +89,8 @@ fn shown<'a>(org: &'a Org, options: &DumpOptions) -> Visible<'a> {
         .filter
         .as_deref()
         .map(|q| search::find(org, q, None));
-    let matched = found.as_ref().map(|f| f.matched.as_slice());
-    let mut shown = Visible::new(org, Some(date(org, options)), matched);
+    let matched = found.as_ref().map(|f| &f.matched);
+    let mut shown = Visible::new(org, When::On(date(org, options)), matched);
     if let Some(root) = options.root {
         shown.include(root);
     }

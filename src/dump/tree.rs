@@ -3,8 +3,8 @@
 use std::io::{self, Write};
 use std::ops::ControlFlow;
 
-use crate::model::{Day, Stake};
-use crate::org::{EntityId, Org};
+use crate::model::Day;
+use crate::org::{EntityId, Org, StakeView};
 use crate::words;
 
 use super::lines::Lines;
@@ -86,8 +86,8 @@ fn entity_line(org: &Org, id: EntityId, day: Day, dash: &str, line: &mut String)
     line.push_str(&words::entity_kind(&entity.kind));
     line.push(')');
     let owners: Vec<String> = org
-        .owners_at(id, Some(day))
-        .map(|s| owner_text(org, s))
+        .owners_at(id, day)
+        .map(|s| owner_text(org, &s))
         .collect();
     if !owners.is_empty() {
         line.push_str(&format!(" {dash} {}", owners.join(", ")));
@@ -95,8 +95,9 @@ fn entity_line(org: &Org, id: EntityId, day: Day, dash: &str, line: &mut String)
 }
 
 /// `Caisse des Dépôts 1/3 (33.3 %) for French State`, `SFR 47 % (also reported: 46 %)`.
-pub(super) fn owner_text(org: &Org, stake: &Stake) -> String {
-    let mut text = org.entity_name(&stake.owner);
+pub(super) fn owner_text(org: &Org, view: &StakeView<'_>) -> String {
+    let stake = view.stake;
+    let mut text = org.entity_name_or(view.owner, &stake.owner);
     text.push(' ');
     text.push_str(&words::share_or_unknown(stake.share.as_deref()));
     let others: Vec<String> = stake
@@ -109,7 +110,10 @@ pub(super) fn owner_text(org: &Org, stake: &Stake) -> String {
         text.push_str(&format!(" (also reported: {})", others.join(", ")));
     }
     if let Some(behalf) = &stake.on_behalf_of {
-        text.push_str(&format!(" for {}", org.entity_name(behalf)));
+        text.push_str(&format!(
+            " for {}",
+            org.entity_name_or(view.on_behalf_of, behalf)
+        ));
     }
     text
 }

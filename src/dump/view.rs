@@ -4,7 +4,7 @@
 use std::ops::ControlFlow;
 
 use crate::model::Day;
-use crate::org::{EntityId, Org};
+use crate::org::{EntityId, EntitySet, Org};
 use crate::words;
 
 use super::{DumpOptions, date, shown, starts};
@@ -13,7 +13,7 @@ pub struct View {
     pub day: Day,
     /// The entities in view, depth first in file order, with their depth.
     pub order: Vec<(EntityId, usize)>,
-    selected: Vec<bool>,
+    selected: EntitySet,
     /// Whether the view is the whole model: no root, depth, date or filter asked for.
     pub whole: bool,
 }
@@ -24,10 +24,10 @@ impl View {
         let shown = narrowed.then(|| shown(org, options));
         let keep = |id: EntityId| shown.as_ref().is_none_or(|s| s.contains(id));
         let mut order = Vec::new();
-        let mut selected = vec![false; org.entity_count()];
+        let mut selected = EntitySet::new(org);
         org.walk_where(&starts(org, options), options.depth, keep, |visit| {
             order.push((visit.id, visit.depth));
-            selected[visit.id.0 as usize] = true;
+            selected.insert(visit.id);
             ControlFlow::Continue(())
         });
         View {
@@ -39,12 +39,17 @@ impl View {
     }
 
     pub fn contains(&self, id: EntityId) -> bool {
-        self.selected.get(id.0 as usize).copied().unwrap_or(false)
+        self.selected.contains(id)
     }
 
     /// Whether the entity with id `r` is in view.
     pub fn has(&self, org: &Org, r: &str) -> bool {
-        org.find_entity(r).is_some_and(|id| self.contains(id))
+        self.has_end(org.find_entity(r))
+    }
+
+    /// Whether the entity a stake, role or relation names is in view.
+    pub fn has_end(&self, end: Option<EntityId>) -> bool {
+        end.is_some_and(|id| self.contains(id))
     }
 
     /// The lines of a graph of the view, between entities in view: every link from a parent to
@@ -55,12 +60,12 @@ impl View {
             Some(Edge::Part { parent, child })
         });
         let stakes = self.order.iter().flat_map(|&(owned, _)| {
-            org.owners_at(owned, Some(self.day)).filter_map(move |s| {
-                let owner = org.find_entity(&s.owner).filter(|&o| self.contains(o))?;
+            org.owners_at(owned, self.day).filter_map(move |s| {
+                let owner = s.owner.filter(|&o| self.contains(o))?;
                 Some(Edge::Stake {
                     owner,
                     owned,
-                    share: words::share_or_unknown(s.share.as_deref()),
+                    share: words::share_or_unknown(s.stake.share.as_deref()),
                 })
             })
         });

@@ -1,170 +1,11 @@
-//! Turns a model into an [`Org`]: indexes ids, resolves every reference, and reports duplicate
-//! ids and references to nothing.
+//! Turns a model into an [`Org`]: resolves every reference (see `resolve`), then builds the
+//! tree and the indexes by entity and person.
 
 use crate::diagnostic::Diagnostic;
-use crate::model::{Model, Ref};
-use crate::suggest;
+use crate::model::Model;
 
-use super::{Adjacency, EntityId, IdIndex, Org, PersonId};
-
-/// At most this many unknown references get a suggestion: each costs a scan of every id.
-const SUGGESTION_BUDGET: usize = 64;
-
-/// What a reference points at, for messages.
-#[derive(Clone, Copy)]
-enum Namespace {
-    Entity,
-    Person,
-    Source,
-}
-
-impl Namespace {
-    fn with_article(self) -> &'static str {
-        match self {
-            Namespace::Entity => "an entity",
-            Namespace::Person => "a person",
-            Namespace::Source => "a source",
-        }
-    }
-
-    fn noun(self) -> &'static str {
-        match self {
-            Namespace::Entity => "entity",
-            Namespace::Person => "person",
-            Namespace::Source => "source",
-        }
-    }
-}
-
-struct Resolver<'m> {
-    model: &'m Model,
-    entities: IdIndex,
-    people: IdIndex,
-    sources: IdIndex,
-    diagnostics: Vec<Diagnostic>,
-    suggestions_left: usize,
-}
-
-impl<'m> Resolver<'m> {
-    fn new(model: &'m Model) -> Self {
-        let mut diagnostics = Vec::new();
-        let entities = index(
-            &model.entities,
-            |e| &e.id,
-            Namespace::Entity,
-            &mut diagnostics,
-        );
-        let people = index(
-            &model.people,
-            |p| &p.id,
-            Namespace::Person,
-            &mut diagnostics,
-        );
-        let sources = index(
-            &model.sources,
-            |s| &s.id,
-            Namespace::Source,
-            &mut diagnostics,
-        );
-        Resolver {
-            model,
-            entities,
-            people,
-            sources,
-            diagnostics,
-            suggestions_left: SUGGESTION_BUDGET,
-        }
-    }
-
-    fn ids(&self, ns: Namespace) -> Box<dyn Iterator<Item = &'m str> + 'm> {
-        let m = self.model;
-        match ns {
-            Namespace::Entity => Box::new(m.entities.iter().map(|e| e.id.value.as_str())),
-            Namespace::Person => Box::new(m.people.iter().map(|p| p.id.value.as_str())),
-            Namespace::Source => Box::new(m.sources.iter().map(|s| s.id.value.as_str())),
-        }
-    }
-
-    /// The item `r` names in `ns`, or a diagnostic saying there is none.
-    fn resolve(&mut self, r: &Ref, ns: Namespace, field: &str) -> Option<u32> {
-        let m = self.model;
-        let found = match ns {
-            Namespace::Entity => self.entities.get(r, |n| &m.entities[n as usize].id),
-            Namespace::Person => self.people.get(r, |n| &m.people[n as usize].id),
-            Namespace::Source => self.sources.get(r, |n| &m.sources[n as usize].id),
-        };
-        if found.is_none() {
-            let mut d = Diagnostic::error(
-                r.pos,
-                format!("`{field}` names unknown {} `{}`", ns.noun(), r.value),
-            );
-            if self.suggestions_left > 0 {
-                self.suggestions_left -= 1;
-                if let Some(help) = suggest::help(r, self.ids(ns)) {
-                    d = d.with_help(help);
-                }
-            }
-            self.diagnostics.push(match d.help {
-                Some(_) => d,
-                None => d.with_help(format!(
-                    "define {} with this id, or correct the reference",
-                    ns.with_article()
-                )),
-            });
-        }
-        found
-    }
-
-    fn entity(&mut self, r: &Ref, field: &str) -> Option<u32> {
-        self.resolve(r, Namespace::Entity, field)
-    }
-
-    fn person(&mut self, r: &Ref, field: &str) -> Option<u32> {
-        self.resolve(r, Namespace::Person, field)
-    }
-
-    fn sources(&mut self, refs: &[Ref]) {
-        for r in refs {
-            self.resolve(r, Namespace::Source, "sources");
-        }
-    }
-
-    fn notes(&mut self, notes: &[crate::model::Note]) {
-        for note in notes {
-            self.sources(&note.sources);
-        }
-    }
-
-    fn competing(&mut self, competing: &[crate::model::Competing]) {
-        for c in competing {
-            self.sources(&c.sources);
-        }
-    }
-}
-
-/// Indexes the ids of `items`, reporting each id defined twice.
-fn index<T>(
-    items: &[T],
-    id: impl Fn(&T) -> &Ref,
-    ns: Namespace,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> IdIndex {
-    let ids: Vec<&str> = items.iter().map(|item| id(item).value.as_str()).collect();
-    IdIndex::build(&ids, |first, again| {
-        let (first, again) = (id(&items[first as usize]), id(&items[again as usize]));
-        diagnostics.push(
-            Diagnostic::error(
-                again.pos,
-                format!("{} id `{}` is defined twice", ns.noun(), again.value),
-            )
-            .with_help(format!(
-                "it was first defined at line {}; give each {} its own id",
-                first.pos.line,
-                ns.noun()
-            )),
-        );
-    })
-}
+use super::resolve::Resolver;
+use super::{Adjacency, EntityId, EntityMap, Org, PersonId, RelationEnds, RoleEnds, StakeEnds};
 
 fn number(n: usize) -> u32 {
     // Models are bounded well below 4 billion items by the file-size limit.
@@ -196,15 +37,17 @@ pub(super) fn build(model: Model) -> (Org, Vec<Diagnostic>) {
     for (n, s) in model.stakes.iter().enumerate() {
         let owner = r.entity(&s.owner, "owner");
         let owned = r.entity(&s.owned, "owned");
-        if let Some(b) = &s.on_behalf_of
-            && let Some(b) = r.entity(b, "on_behalf_of")
-        {
+        let on_behalf_of = s
+            .on_behalf_of
+            .as_ref()
+            .and_then(|b| r.entity(b, "on_behalf_of"));
+        if let Some(b) = on_behalf_of {
             beneficiaries.push((b, number(n)));
         }
         r.sources(&s.sources);
         r.notes(&s.notes);
         r.competing(&s.competing);
-        stake_ends.push((owner, owned));
+        stake_ends.push((owner, owned, on_behalf_of));
     }
 
     let mut role_ends = Vec::with_capacity(model.roles.len());
@@ -285,14 +128,14 @@ pub(super) fn build(model: Model) -> (Org, Vec<Diagnostic>) {
         stake_ends
             .iter()
             .enumerate()
-            .filter_map(|(n, &(_, owned))| owned.map(|o| (o, number(n)))),
+            .filter_map(|(n, &(_, owned, _))| owned.map(|o| (o, number(n)))),
     );
     let stakes_held = Adjacency::build(
         entity_count,
         stake_ends
             .iter()
             .enumerate()
-            .filter_map(|(n, &(owner, _))| owner.map(|o| (o, number(n)))),
+            .filter_map(|(n, &(owner, _, _))| owner.map(|o| (o, number(n)))),
     );
     let stakes_for = Adjacency::build(entity_count, beneficiaries.iter().copied());
     let roles_in = Adjacency::build(
@@ -327,11 +170,11 @@ pub(super) fn build(model: Model) -> (Org, Vec<Diagnostic>) {
         entity_ids,
         person_ids,
         source_ids,
-        parent,
-        depth,
+        parent: EntityMap::from_vec(parent),
+        depth: EntityMap::from_vec(depth),
         children,
         roots,
-        position,
+        position: EntityMap::from_vec(position),
         stakes_in,
         stakes_held,
         stakes_for,
@@ -340,12 +183,27 @@ pub(super) fn build(model: Model) -> (Org, Vec<Diagnostic>) {
         relations_of,
         events_of,
         events_of_person,
-        stake_ends: stake_ends.iter().map(|&ends| entity_pair(ends)).collect(),
-        role_entity: role_ends.iter().map(|&(_, e)| e.map(EntityId)).collect(),
-        role_person: role_ends.iter().map(|&(p, _)| p.map(PersonId)).collect(),
+        stake_ends: stake_ends
+            .iter()
+            .map(|&(owner, owned, on_behalf_of)| StakeEnds {
+                owner: owner.map(EntityId),
+                owned: owned.map(EntityId),
+                on_behalf_of: on_behalf_of.map(EntityId),
+            })
+            .collect(),
+        role_ends: role_ends
+            .iter()
+            .map(|&(person, entity)| RoleEnds {
+                entity: entity.map(EntityId),
+                person: person.map(PersonId),
+            })
+            .collect(),
         relation_ends: relation_ends
             .iter()
-            .map(|&ends| entity_pair(ends))
+            .map(|&(from, to)| RelationEnds {
+                from: from.map(EntityId),
+                to: to.map(EntityId),
+            })
             .collect(),
         by_date: by_date.iter().map(|&n| number(n)).collect(),
         model,
@@ -374,7 +232,7 @@ fn depths(parent: &[Option<EntityId>]) -> Vec<u32> {
             }
             on_path[a] = true;
             path.push(a);
-            at = parent[a].map(|p| p.0 as usize);
+            at = parent[a].map(EntityId::index);
         }
         for (i, e) in path.drain(..).rev().enumerate() {
             depth[e] = base.saturating_add(number(i));
@@ -382,10 +240,6 @@ fn depths(parent: &[Option<EntityId>]) -> Vec<u32> {
         }
     }
     depth
-}
-
-fn entity_pair((a, b): (Option<u32>, Option<u32>)) -> (Option<EntityId>, Option<EntityId>) {
-    (a.map(EntityId), b.map(EntityId))
 }
 
 #[cfg(test)]

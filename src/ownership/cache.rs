@@ -8,7 +8,7 @@ use std::rc::Rc;
 use std::time::Instant;
 
 use crate::model::Day;
-use crate::org::{EntityId, Org};
+use crate::org::{EntityId, EntitySet, Org};
 
 use super::{Budget, Effective, MAX_STEPS, MAX_TIME, MIN_STEPS, compute};
 
@@ -69,7 +69,7 @@ impl Cache {
             }
         };
         let known = |at: EntityId| self.answers.borrow().get(&(at, day)).cloned();
-        let (answer, steps) = compute(org, id, Some(day), budget, Some(&known));
+        let (answer, steps) = compute(org, id, day, budget, Some(&known));
         if let Some(shared) = &self.shared {
             shared.steps.set(shared.steps.get().saturating_sub(steps));
         }
@@ -110,19 +110,19 @@ fn holders_first(
     day: Day,
     entities: impl IntoIterator<Item = EntityId>,
 ) -> Vec<EntityId> {
-    let mut done = vec![false; org.entity_count()];
-    let has_owners = |e: EntityId| org.owners_at(e, Some(day)).next().is_some();
+    let mut done = EntitySet::new(org);
+    let has_owners = |e: EntityId| org.owners_at(e, day).next().is_some();
     let mut order = Vec::new();
     for start in entities {
-        if done[start.0 as usize] || !has_owners(start) {
+        if done.contains(start) || !has_owners(start) {
             continue;
         }
-        done[start.0 as usize] = true;
+        done.insert(start);
         let mut stack: Vec<(EntityId, Vec<EntityId>)> = vec![(start, holders(org, start, day))];
         while let Some((at, pending)) = stack.last_mut() {
             match pending.pop() {
-                Some(h) if !done[h.0 as usize] && has_owners(h) => {
-                    done[h.0 as usize] = true;
+                Some(h) if !done.contains(h) && has_owners(h) => {
+                    done.insert(h);
                     let up = holders(org, h, day);
                     stack.push((h, up));
                 }
@@ -139,10 +139,7 @@ fn holders_first(
 
 /// The entities holding stakes in `id` on `day`, in reverse file order (they are popped).
 fn holders(org: &Org, id: EntityId, day: Day) -> Vec<EntityId> {
-    let mut found: Vec<EntityId> = org
-        .owners_at(id, Some(day))
-        .filter_map(|s| super::holder(org, s))
-        .collect();
+    let mut found: Vec<EntityId> = org.owners_at(id, day).filter_map(|s| s.holder()).collect();
     found.reverse();
     found
 }

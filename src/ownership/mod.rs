@@ -139,28 +139,14 @@ impl Budget {
     }
 }
 
-/// The holder a stake's interest passes to: its beneficiary when it is held on behalf of one.
-fn holder(org: &Org, stake: &crate::model::Stake) -> Option<EntityId> {
-    stake
-        .on_behalf_of
-        .as_ref()
-        .and_then(|b| org.find_entity(b))
-        .or_else(|| org.find_entity(&stake.owner))
-}
-
-/// The ultimate owners of `target` on `day` (every stake, when `day` is `None`), within the
+/// The ultimate owners of `target` on `day`, within the
 /// standard budget. [`Cache::effective`] remembers the answer.
-pub fn effective_owners(org: &Org, target: EntityId, day: Option<Day>) -> Effective {
+pub fn effective_owners(org: &Org, target: EntityId, day: Day) -> Effective {
     effective_owners_within(org, target, day, Budget::standard())
 }
 
 /// [`effective_owners`] within `budget`.
-pub fn effective_owners_within(
-    org: &Org,
-    target: EntityId,
-    day: Option<Day>,
-    budget: Budget,
-) -> Effective {
+pub fn effective_owners_within(org: &Org, target: EntityId, day: Day, budget: Budget) -> Effective {
     compute(org, target, day, budget, None).0
 }
 
@@ -173,7 +159,7 @@ type Frontier = BTreeMap<EntityId, (Bounds, Vec<EntityId>)>;
 pub(crate) fn compute(
     org: &Org,
     target: EntityId,
-    day: Option<Day>,
+    day: Day,
     budget: Budget,
     known: Option<&dyn Fn(EntityId) -> Option<std::rc::Rc<Effective>>>,
 ) -> (Effective, usize) {
@@ -255,24 +241,21 @@ pub(crate) fn compute(
             }
             let known_low: BigRational = stakes
                 .iter()
-                .filter_map(|s| s.share.as_ref())
+                .filter_map(|s| s.stake.share.as_ref())
                 .map(|s| exact(s.low()))
                 .fold(BigRational::zero(), |a, b| a + b);
             let room = (BigRational::one() - known_low).max(BigRational::zero());
             let mut held = Bounds::zero();
             for stake in stakes {
                 steps += 1;
-                let share = share_bounds(stake.share.as_ref().map(|s| &s.value), &room);
-                unknown_shares |= stake.share.is_none();
+                let share = share_bounds(stake.stake.share.as_ref().map(|s| &s.value), &room);
+                unknown_shares |= stake.stake.share.is_none();
                 held.add(&share);
-                let Some(h) = holder(org, stake) else {
+                let Some(h) = stake.holder() else {
                     continue;
                 };
                 // What the interest came through: a nominee holding for `h`, or the entity below.
-                let nominee = stake
-                    .on_behalf_of
-                    .as_ref()
-                    .and_then(|_| org.find_entity(&stake.owner));
+                let nominee = stake.nominee();
                 if at == target && nominee.is_none() {
                     direct.insert(h);
                 }
@@ -351,7 +334,7 @@ pub struct Control {
 /// The control chain of `target` on `day`: its majority holder (more than half, for certain),
 /// that holder's majority holder, and so on up; it stops at a holder already met, or after
 /// [`MAX_CONTROL_CHAIN`] holders.
-pub fn control_chain(org: &Org, target: EntityId, day: Option<Day>) -> Control {
+pub fn control_chain(org: &Org, target: EntityId, day: Day) -> Control {
     let half = Fraction::new(1, 2);
     let mut chain = Vec::new();
     let mut met = HashSet::from([target]);
@@ -360,8 +343,8 @@ pub fn control_chain(org: &Org, target: EntityId, day: Option<Day>) -> Control {
         let stakes: Vec<_> = org.owners_at(at, day).collect();
         let majority = stakes
             .iter()
-            .find(|s| s.share.as_ref().is_some_and(|sh| sh.low() > half))
-            .and_then(|s| holder(org, s));
+            .find(|s| s.stake.share.as_ref().is_some_and(|sh| sh.low() > half))
+            .and_then(|s| s.holder());
         match majority {
             Some(h) if chain.len() == MAX_CONTROL_CHAIN && !met.contains(&h) => {
                 return Control {
@@ -384,7 +367,7 @@ pub fn control_chain(org: &Org, target: EntityId, day: Option<Day>) -> Control {
             None => {
                 let undetermined = stakes
                     .iter()
-                    .any(|s| s.share.as_ref().is_none_or(|sh| sh.high() > half));
+                    .any(|s| s.stake.share.as_ref().is_none_or(|sh| sh.high() > half));
                 return Control {
                     chain,
                     undetermined,

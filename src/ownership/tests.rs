@@ -24,6 +24,15 @@ fn org(stakes: &str) -> Org {
         .0
 }
 
+/// A day for these models, whose entities and stakes carry no dates: every day sees every
+/// stake, as the look-through must.
+fn any_day() -> Day {
+    "2020-01-01"
+        .parse::<crate::model::PartialDate>()
+        .unwrap()
+        .first_day()
+}
+
 fn q(n: i64, d: i64) -> BigRational {
     BigRational::new(BigInt::from(n), BigInt::from(d))
 }
@@ -31,7 +40,7 @@ fn q(n: i64, d: i64) -> BigRational {
 /// `(owner id, low, high)` of each ultimate owner of `t`.
 fn owners(org: &Org) -> Vec<(String, BigRational, BigRational)> {
     let t = org.find_entity("t").unwrap();
-    effective_owners(org, t, None)
+    effective_owners(org, t, any_day())
         .owners
         .into_iter()
         .map(|o| {
@@ -59,7 +68,7 @@ fn a_chain_multiplies_shares() {
         ]
     );
     let t = org.find_entity("t").unwrap();
-    let e = effective_owners(&org, t, None);
+    let e = effective_owners(&org, t, any_day());
     assert!(e.unrecorded.is_zero() && e.circling.is_zero() && !e.unknown_shares);
 }
 
@@ -83,7 +92,7 @@ fn a_cross_holding_converges_within_its_bounds() {
         "  - {owner: a, owned: t, share: 1}\n  - {owner: x, owned: a, share: 90%}\n  - {owner: b, owned: a, share: 10%}\n  - {owner: y, owned: b, share: 90%}\n  - {owner: a, owned: b, share: 10%}\n",
     );
     let t = org.find_entity("t").unwrap();
-    let e = effective_owners(&org, t, None);
+    let e = effective_owners(&org, t, any_day());
     let x = &e.owners[0];
     assert_eq!(org.entity(x.id).id.value, "x");
     assert!(x.interest.low <= q(10, 11));
@@ -104,11 +113,11 @@ fn a_pure_cycle_stops_and_says_so() {
         "  - {owner: a, owned: t, share: 1}\n  - {owner: b, owned: a, share: 1}\n  - {owner: a, owned: b, share: 1}\n",
     );
     let t = org.find_entity("t").unwrap();
-    let e = effective_owners(&org, t, None);
+    let e = effective_owners(&org, t, any_day());
     assert!(e.owners.is_empty());
     assert_eq!(e.circling.low, q(1, 1));
     assert!(
-        control_chain(&org, t, None).chain.len() == 2,
+        control_chain(&org, t, any_day()).chain.len() == 2,
         "the chain stops at a holder met before"
     );
 }
@@ -117,7 +126,7 @@ fn a_pure_cycle_stops_and_says_so() {
 fn ranges_and_unknown_shares_give_bounds() {
     let org = org("  - {owner: a, owned: t, share: 20%..25%}\n  - {owner: b, owned: t}\n");
     let t = org.find_entity("t").unwrap();
-    let e = effective_owners(&org, t, None);
+    let e = effective_owners(&org, t, any_day());
     assert!(e.unknown_shares);
     let a = e
         .owners
@@ -140,7 +149,7 @@ fn ranges_and_unknown_shares_give_bounds() {
         (q(0, 1), q(4, 5))
     );
     assert!(
-        control_chain(&org, t, None).undetermined,
+        control_chain(&org, t, any_day()).undetermined,
         "b may hold a majority, or not"
     );
 }
@@ -164,7 +173,7 @@ fn control_follows_majority_holders() {
         "  - {owner: b, owned: t, share: 51%}\n  - {owner: a, owned: b, share: 2/3}\n  - {owner: x, owned: a, share: 1/2}\n",
     );
     let t = org.find_entity("t").unwrap();
-    let chain: Vec<String> = control_chain(&org, t, None)
+    let chain: Vec<String> = control_chain(&org, t, any_day())
         .chain
         .into_iter()
         .map(|id| org.entity(id).id.value.clone())
@@ -176,7 +185,7 @@ fn control_follows_majority_holders() {
 fn unrecorded_holders_are_counted_apart() {
     let org = org("  - {owner: a, owned: t, share: 30%}\n");
     let t = org.find_entity("t").unwrap();
-    let e = effective_owners(&org, t, None);
+    let e = effective_owners(&org, t, any_day());
     assert_eq!(e.unrecorded.low, q(7, 10));
     assert_eq!(describe(&e.owners[0].interest), "30 %");
     assert_eq!(crate::words::interest(&q(4, 9), &q(4, 9)), "4/9 (44.4 %)");
@@ -188,7 +197,7 @@ fn the_route_of_a_stake_held_for_another_is_kept() {
         "  - {owner: x, owned: t, share: 1/3, on_behalf_of: state}\n  - {owner: a, owned: t, share: 2/3}\n",
     );
     let t = org.find_entity("t").unwrap();
-    let state = effective_owners(&org, t, None)
+    let state = effective_owners(&org, t, any_day())
         .owners
         .into_iter()
         .find(|o| org.entity(o.id).id.value == "state")
@@ -209,7 +218,7 @@ fn a_long_chain_without_a_cycle_is_followed_to_the_top() {
         .map_err(|d| format!("{d:?}"))
         .unwrap()
         .0;
-    let e = effective_owners(&org, org.find_entity("c0").unwrap(), None);
+    let e = effective_owners(&org, org.find_entity("c0").unwrap(), any_day());
     assert!(e.circling.is_zero());
     assert_eq!(org.entity(e.owners[0].id).id.value, "c100");
     assert_eq!(e.owners[0].interest.low, q(1, 1));

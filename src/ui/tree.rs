@@ -9,8 +9,7 @@ use ratatui::widgets::Widget;
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::app::{App, Row};
-use crate::model::Stake;
-use crate::org::{EntityId, Org};
+use crate::org::{EntityId, Org, StakeView};
 use crate::words;
 use unicode_width::UnicodeWidthStr;
 
@@ -24,24 +23,24 @@ use super::text::{fit, safe};
 fn owner_hint(app: &App, id: EntityId) -> Option<String> {
     let org = app.org();
     let parent = org.parent(id);
-    let owners: Vec<&Stake> = org.owners_at(id, Some(app.as_of())).collect();
-    if owners.iter().all(|s| org.find_entity(&s.owner) == parent) {
+    let owners: Vec<StakeView> = org.owners_at(id, app.as_of()).collect();
+    if owners.iter().all(|s| s.owner == parent) {
         return None;
     }
     let hints: Vec<String> = owners
         .iter()
         .map(|s| {
             let name = short_name(org, s);
-            format!("{name} {}", words::share_percent(s.share.as_deref()))
+            format!("{name} {}", words::share_percent(s.stake.share.as_deref()))
         })
         .collect();
     Some(hints.join(", "))
 }
 
 /// The shortest of an owner's names: `CDC` for the Caisse des Dépôts.
-fn short_name(org: &Org, stake: &Stake) -> String {
-    let Some(owner) = org.find_entity(&stake.owner) else {
-        return safe(&stake.owner);
+fn short_name(org: &Org, stake: &StakeView<'_>) -> String {
+    let Some(owner) = stake.owner else {
+        return safe(&stake.stake.owner);
     };
     let e = org.entity(owner);
     let shortest = std::iter::once(&e.name)
@@ -83,7 +82,7 @@ pub fn render(app: &App, rows: &[Row], area: Rect, buf: &mut Buffer) {
     for (y, row) in (area.y..area.bottom()).zip(rows) {
         let entity = app.org().entity(row.id);
         let is_selected = Some(row.id) == selected;
-        let exists = app.org().exists_at(row.id, Some(app.as_of()));
+        let exists = app.org().exists_at(row.id, app.as_of());
         let changed = app.changed(row.id);
         // A folded row says when something inside it changed.
         let changed_inside = !row.expanded && app.changed_below(row.id);

@@ -77,7 +77,7 @@ fn a_narrowed_yaml_loads_on_its_own() {
     let cloudwatt = part.find_entity("cloudwatt").unwrap();
     let owners: Vec<&str> = part
         .stakes_in(cloudwatt)
-        .map(|s| s.owner.value.as_str())
+        .map(|s| s.stake.owner.value.as_str())
         .collect();
     assert_eq!(owners, ["orange", "orange"]);
 }

@@ -124,7 +124,11 @@ fn ten_thousand_units_stack_under_their_parent() {
 fn exact_chain_product(org: &Org, n: usize) -> (BigInt, BigInt) {
     let (mut numer, mut denom) = (BigInt::from(1), BigInt::from(1));
     for i in 0..n - 1 {
-        let stake = org.stakes_in(entity(org, &format!("e{i}"))).next().unwrap();
+        let stake = org
+            .stakes_in(entity(org, &format!("e{i}")))
+            .next()
+            .unwrap()
+            .stake;
         let share = stake.share.as_ref().unwrap().value.low();
         numer *= BigInt::from(*share.numer());
         denom *= BigInt::from(*share.denom());
@@ -148,7 +152,7 @@ fn a_long_chain_of_exact_fractions_is_rounded_outward_and_says_so() {
     let day = org.model.as_of.as_ref().unwrap().last_day();
     // Steps and time enough to follow the whole chain, however slow the machine.
     let budget = ownership::Budget::new(ownership::MAX_STEPS, std::time::Duration::from_secs(600));
-    let e = ownership::effective_owners_within(&org, bottom, Some(day), budget);
+    let e = ownership::effective_owners_within(&org, bottom, day, budget);
     assert_eq!(e.stopped, None);
     assert!(e.approximate, "the exact product has some 90,000 bits");
     assert_eq!(e.owners.len(), 1);
@@ -167,7 +171,7 @@ fn a_long_chain_of_exact_fractions_is_rounded_outward_and_says_so() {
     );
     assert!(orgtree::words::interest(&top.interest.low, &top.interest.high).starts_with('≈'));
     // The control chain is long; it is cut, and says so.
-    let control = ownership::control_chain(&org, bottom, Some(day));
+    let control = ownership::control_chain(&org, bottom, day);
     assert!(control.cut && control.chain.len() == ownership::MAX_CONTROL_CHAIN);
 }
 

@@ -8,18 +8,17 @@ fn org() -> Org {
     load_embedded().map_err(|e| e.render()).unwrap().org
 }
 
-fn day(text: &str) -> Option<Day> {
-    Some(
-        text.parse::<orgtree::model::PartialDate>()
-            .unwrap()
-            .first_day(),
-    )
+fn day(text: &str) -> Day {
+    text.parse::<orgtree::model::PartialDate>()
+        .unwrap()
+        .first_day()
 }
 
 /// `(owner id, share as written, on behalf of)` of the stakes in `id` on `date`.
 fn cap_table(org: &Org, id: &str, date: &str) -> Vec<(String, String, Option<String>)> {
     let id = org.find_entity(id).unwrap();
     org.owners_at(id, day(date))
+        .map(|s| s.stake)
         .map(|s| {
             (
                 s.owner.value.clone(),
@@ -94,7 +93,7 @@ fn cloudwatt_was_shared_in_exact_ninths_then_wholly_orange() {
     let cloudwatt = org.find_entity("cloudwatt").unwrap();
     let total: Fraction = org
         .owners_at(cloudwatt, day("2015-01-12"))
-        .map(|s| s.share.as_ref().unwrap().low())
+        .map(|s| s.stake.share.as_ref().unwrap().low())
         .sum();
     assert_eq!(total, Fraction::from_integer(1));
     assert_eq!(
@@ -109,8 +108,9 @@ fn numergy_keeps_both_reported_shares_for_sfr() {
     let numergy = org.find_entity("numergy").unwrap();
     let sfr = org
         .stakes_in(numergy)
-        .find(|s| s.owner.value == "sfr")
-        .unwrap();
+        .find(|s| s.stake.owner.value == "sfr")
+        .unwrap()
+        .stake;
     assert_eq!(sfr.share.as_ref().unwrap().source_text(), "47%");
     let competing: Vec<&str> = sfr
         .competing
@@ -127,7 +127,7 @@ fn cloudwatt_ceos_follow_each_other() {
     let cloudwatt = org.find_entity("cloudwatt").unwrap();
     let ceos: Vec<(String, String)> = org
         .roles_in(cloudwatt)
-        .map(|r| (r.person.value.clone(), r.period().to_string()))
+        .map(|r| (r.role.person.value.clone(), r.role.period().to_string()))
         .collect();
     assert_eq!(
         ceos,

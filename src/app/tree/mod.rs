@@ -2,7 +2,7 @@
 //! is the first row on screen. Rows are never materialised: every step (next row, previous row,
 //! page) walks the org from an entity, so a million entities cost nothing until they are shown.
 
-use crate::org::{EntityId, Org};
+use crate::org::{EntityId, EntitySet, Org};
 
 /// One row of the tree as drawn.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -16,9 +16,9 @@ pub struct Row {
 /// Expansion, selection and scroll position of the tree.
 #[derive(Debug, Clone)]
 pub struct TreeNav {
-    expanded: Vec<bool>,
+    expanded: EntitySet,
     /// Which entities the tree may show at all (a search, a date); `None` shows every one.
-    shown: Option<Vec<bool>>,
+    shown: Option<EntitySet>,
     /// `None` only when the org has no entity.
     selected: Option<EntityId>,
     /// The first row on screen.
@@ -28,9 +28,9 @@ pub struct TreeNav {
 impl TreeNav {
     /// The roots expanded, so their children show; the first root selected.
     pub fn new(org: &Org) -> Self {
-        let mut expanded = vec![false; org.entity_count()];
+        let mut expanded = EntitySet::new(org);
         for root in org.roots() {
-            expanded[root.0 as usize] = true;
+            expanded.insert(root);
         }
         let first = org.roots().next();
         TreeNav {
@@ -41,32 +41,26 @@ impl TreeNav {
         }
     }
 
-    /// Restricts the tree to the entities marked in `shown` (`None`: all of them). The
-    /// selection moves to the nearest shown row if it is no longer shown.
-    pub fn set_shown(&mut self, org: &Org, shown: Option<Vec<bool>>) {
+    /// Restricts the tree to the entities in `shown` (`None`: all of them). The selection moves
+    /// to the nearest shown row if it is no longer shown.
+    pub fn set_shown(&mut self, org: &Org, shown: Option<EntitySet>) {
         self.shown = shown;
         self.reveal_selection(org);
     }
 
     /// Whether the filters let `id` be shown (expansion aside).
     pub fn is_shown(&self, id: EntityId) -> bool {
-        self.shown
-            .as_ref()
-            .is_none_or(|s| s.get(id.0 as usize).copied().unwrap_or(false))
+        self.shown.as_ref().is_none_or(|s| s.contains(id))
     }
 
     /// The entities expanded now.
     pub fn expanded_entities(&self) -> Vec<EntityId> {
-        (0..)
-            .zip(&self.expanded)
-            .filter(|(_, on)| **on)
-            .map(|(n, _)| EntityId(n))
-            .collect()
+        self.expanded.iter().collect()
     }
 
     /// Expands exactly `ids`.
     pub fn set_expanded_only(&mut self, org: &Org, ids: &[EntityId]) {
-        self.expanded.iter_mut().for_each(|e| *e = false);
+        self.expanded.clear();
         for &id in ids {
             self.set_expanded(id, true);
         }
@@ -74,12 +68,13 @@ impl TreeNav {
     }
 
     /// The expansion state, to put back later (a search expands what it finds).
-    pub fn expansion(&self) -> Vec<bool> {
+    pub fn expansion(&self) -> EntitySet {
         self.expanded.clone()
     }
 
-    pub fn restore_expansion(&mut self, org: &Org, expanded: Vec<bool>) {
-        if expanded.len() == self.expanded.len() {
+    /// Puts back an expansion saved from an org of this one's size.
+    pub fn restore_expansion(&mut self, org: &Org, expanded: EntitySet) {
+        if expanded.fits(org) {
             self.expanded = expanded;
         }
         self.reveal_selection(org);
@@ -88,9 +83,9 @@ impl TreeNav {
     /// Expands every shown entity that has a shown child, so a search shows all it found.
     pub fn expand_shown(&mut self, org: &Org) {
         let Some(shown) = &self.shown else { return };
-        for (id, &on) in org.entity_ids().zip(shown) {
-            if on && let Some(parent) = org.parent(id) {
-                self.expanded[parent.0 as usize] = true;
+        for id in shown.iter() {
+            if let Some(parent) = org.parent(id) {
+                self.expanded.insert(parent);
             }
         }
     }
@@ -154,13 +149,11 @@ impl TreeNav {
     }
 
     pub fn is_expanded(&self, id: EntityId) -> bool {
-        self.expanded.get(id.0 as usize).copied().unwrap_or(false)
+        self.expanded.contains(id)
     }
 
     fn set_expanded(&mut self, id: EntityId, on: bool) {
-        if let Some(e) = self.expanded.get_mut(id.0 as usize) {
-            *e = on;
-        }
+        self.expanded.set(id, on);
     }
 
     /// Whether `id` is on a row: it and its ancestors are shown, every ancestor expanded.

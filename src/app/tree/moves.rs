@@ -99,14 +99,14 @@ impl TreeNav {
 
     /// `C`: collapses everything; the selection moves up to its root.
     pub fn collapse_all(&mut self, org: &Org) {
-        self.expanded.iter_mut().for_each(|e| *e = false);
+        self.expanded.clear();
         self.reveal_selection(org);
     }
 
     /// `1`–`9`: shows exactly `levels` levels of the tree.
     pub fn expand_to_depth(&mut self, org: &Org, levels: usize) {
         let roots: Vec<EntityId> = org.roots().collect();
-        self.expanded.iter_mut().for_each(|e| *e = false);
+        self.expanded.clear();
         // Showing n levels expands the entities of the first n - 1.
         if levels > 1 {
             org.walk(&roots, Some(levels - 1), |visit| {

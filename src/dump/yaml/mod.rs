@@ -28,16 +28,15 @@ fn narrowed(org: &Org, view: &View) -> Model {
             e
         })
         .collect();
-    let stakes = m
-        .stakes
-        .iter()
-        .filter(|s| has(&s.owner) && has(&s.owned))
-        .cloned()
-        .map(|mut s| {
-            if s.on_behalf_of.as_ref().is_some_and(|b| !has(b)) {
-                s.on_behalf_of = None;
+    let stakes = org
+        .stakes()
+        .filter(|s| view.has_end(s.owner) && view.has_end(s.owned))
+        .map(|s| {
+            let mut stake = s.stake.clone();
+            if stake.on_behalf_of.is_some() && !view.has_end(s.on_behalf_of) {
+                stake.on_behalf_of = None;
             }
-            s
+            stake
         })
         .collect();
     let events = m
@@ -58,12 +57,15 @@ fn narrowed(org: &Org, view: &View) -> Model {
         entities,
         people: m.people.clone(),
         stakes,
-        roles: m.roles.iter().filter(|r| has(&r.entity)).cloned().collect(),
-        relations: m
-            .relations
-            .iter()
-            .filter(|r| has(&r.from) && has(&r.to))
-            .cloned()
+        roles: org
+            .roles()
+            .filter(|r| view.has_end(r.entity))
+            .map(|r| r.role.clone())
+            .collect(),
+        relations: org
+            .relations()
+            .filter(|r| view.has_end(r.from) && view.has_end(r.to))
+            .map(|r| r.relation.clone())
             .collect(),
         events,
     }

@@ -16,7 +16,7 @@ use num_rational::Ratio;
 
 use crate::diagnostic::Diagnostic;
 use crate::model::{At, Competing, Day, PartialDate, Period, Pos, Share, Stake, share};
-use crate::org::{EntityId, Org};
+use crate::org::{EntityId, EntityMap, Org};
 use crate::suggest;
 
 /// Adds every problem of `org` to `diagnostics`.
@@ -40,12 +40,12 @@ fn cycles(org: &Org, diagnostics: &mut Vec<Diagnostic>) {
         OnPath,
         Done,
     }
-    let mut mark = vec![Mark::New; org.entity_count()];
+    let mut mark = EntityMap::filled(org, Mark::New);
     for start in org.entity_ids() {
         let mut path = Vec::new();
         let mut at = Some(start);
         while let Some(id) = at {
-            match mark[id.0 as usize] {
+            match mark[id] {
                 Mark::Done => break,
                 Mark::OnPath => {
                     let first = path.iter().position(|&p| p == id).unwrap_or(0);
@@ -71,14 +71,14 @@ fn cycles(org: &Org, diagnostics: &mut Vec<Diagnostic>) {
                     break;
                 }
                 Mark::New => {
-                    mark[id.0 as usize] = Mark::OnPath;
+                    mark[id] = Mark::OnPath;
                     path.push(id);
                     at = org.parent(id);
                 }
             }
         }
         for id in path {
-            mark[id.0 as usize] = Mark::Done;
+            mark[id] = Mark::Done;
         }
     }
 }

@@ -18,6 +18,7 @@ pub(super) fn stake_sums(org: &Org, diagnostics: &mut Vec<Diagnostic>) {
     for id in org.entity_ids() {
         let stakes: Vec<(&Stake, &At<Share>)> = org
             .stakes_in(id)
+            .map(|s| s.stake)
             // A reversed period is reported by `periods`; it holds on no day.
             .filter(|s| !s.period().is_reversed())
             .filter_map(|s| s.share.as_ref().map(|share| (s, share)))

@@ -1,0 +1,85 @@
+//! What the chart's boxes and links say: an entity's name, kind, leader and owners other than
+//! its parent, cut to a box's width; the shares a parent holds, on the link down to a unit.
+
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
+
+use crate::model::Day;
+use crate::org::{EntityId, Org};
+use crate::sanitize::sanitize;
+use crate::words;
+
+use super::BOX_WIDTH;
+
+/// `text` made safe and cut to `width` columns, with `…` where it was cut.
+pub(super) fn cut(text: &str, width: usize) -> String {
+    let text = sanitize(text);
+    if text.width() <= width {
+        return text.into_owned();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for g in text.graphemes(true) {
+        let w = g.width();
+        if used + w + 1 > width {
+            break;
+        }
+        used += w;
+        out.push_str(g);
+    }
+    out.push('…');
+    out
+}
+
+/// The lines inside an entity's box.
+pub(super) fn box_lines(org: &Org, id: EntityId, day: Day) -> Vec<String> {
+    let inner = BOX_WIDTH - 2;
+    let e = org.entity(id);
+    let mut lines = vec![
+        cut(&e.name, inner),
+        cut(&words::entity_kind(&e.kind), inner),
+    ];
+    if let Some(role) = org.roles_in(id).find(|r| org.role_in_force(r, day)) {
+        let who = org.holder_name(&role);
+        lines.push(cut(&format!("{}: {who}", role.role.title), inner));
+    }
+    let parent = org.parent(id);
+    for s in org.owners_at(id, day) {
+        if s.owner == parent {
+            continue;
+        }
+        let name = s
+            .owner
+            .map_or_else(|| s.stake.owner.value.clone(), |o| short_name(org, o));
+        let share = words::share_or_unknown(s.stake.share.as_deref());
+        lines.push(cut(&format!("+ {name} {share}"), inner));
+    }
+    lines
+}
+
+/// The shortest of an entity's names, for tight places.
+fn short_name(org: &Org, id: EntityId) -> String {
+    let e = org.entity(id);
+    std::iter::once(&e.name)
+        .chain(&e.other_names)
+        .filter(|n| n.chars().count() >= 2)
+        .min_by_key(|n| n.width())
+        .unwrap_or(&e.name)
+        .clone()
+}
+
+/// Every stake the parent holds in the child, for whom, as the link between them says it.
+pub(super) fn link_share(org: &Org, parent: EntityId, child: EntityId, day: Day) -> Option<String> {
+    let shares: Vec<String> = org
+        .owners_at(child, day)
+        .filter(|s| s.owner == Some(parent))
+        .map(|s| {
+            let share = words::share_or_unknown(s.stake.share.as_deref());
+            match s.on_behalf_of {
+                Some(b) => format!("{share} for {}", short_name(org, b)),
+                None => share,
+            }
+        })
+        .collect();
+    (!shares.is_empty()).then(|| shares.join(" + "))
+}

@@ -1,0 +1,178 @@
+//! The JSON shape of each item of the model (sources, entities, people, stakes, roles,
+//! relations, events), field by field as `docs/json.md` documents them, and the conversions
+//! the items share: ids, dates, notes, competing values, shares.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::model::{At, Competing, Note, PartialDate, Ref, Share, share};
+
+use super::owners::Effective;
+
+#[derive(Serialize)]
+pub(super) struct Source<'a> {
+    pub(super) id: &'a str,
+    pub(super) publisher: &'a str,
+    pub(super) title: &'a str,
+    pub(super) date: Option<String>,
+    pub(super) url: Option<&'a str>,
+    pub(super) note: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+pub(super) struct Entity<'a> {
+    pub(super) id: &'a str,
+    pub(super) name: &'a str,
+    pub(super) kind: &'a str,
+    pub(super) description: Option<&'a str>,
+    pub(super) other_names: &'a [String],
+    pub(super) parent: Option<&'a str>,
+    pub(super) children: Vec<&'a str>,
+    /// 0 for a root; with `parent`, the way up to the root.
+    pub(super) depth: usize,
+    pub(super) founded: Option<String>,
+    pub(super) dissolved: Option<String>,
+    pub(super) attributes: &'a BTreeMap<String, String>,
+    pub(super) notes: Vec<JsonNote<'a>>,
+    pub(super) sources: Vec<&'a str>,
+    pub(super) competing: Vec<JsonCompeting<'a>>,
+    /// Whether the entity exists at `as_of`.
+    pub(super) exists: bool,
+    /// Look-through ownership at `as_of`, when the entity has owners then.
+    pub(super) effective_owners: Option<Effective<'a>>,
+}
+
+#[derive(Serialize)]
+pub(super) struct Person<'a> {
+    pub(super) id: &'a str,
+    pub(super) name: &'a str,
+    pub(super) description: Option<&'a str>,
+    pub(super) other_names: &'a [String],
+    pub(super) notes: Vec<JsonNote<'a>>,
+    pub(super) sources: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+pub(super) struct JsonShare {
+    /// As the model writes it: `4/9`, `47%`, `20%..25%`.
+    pub(super) text: String,
+    /// Exact bounds as fractions (`4/9`); equal unless the share is a range.
+    pub(super) low: String,
+    pub(super) high: String,
+    pub(super) low_percent: f64,
+    pub(super) high_percent: f64,
+}
+
+#[derive(Serialize)]
+pub(super) struct Stake<'a> {
+    pub(super) owner: &'a str,
+    pub(super) owned: &'a str,
+    pub(super) share: Option<JsonShare>,
+    pub(super) amount: Option<f64>,
+    pub(super) currency: Option<&'a str>,
+    pub(super) on_behalf_of: Option<&'a str>,
+    pub(super) start: Option<String>,
+    pub(super) end: Option<String>,
+    /// Whether the stake holds at the model's `as_of` date (or has no end, without one).
+    pub(super) in_force: bool,
+    pub(super) notes: Vec<JsonNote<'a>>,
+    pub(super) sources: Vec<&'a str>,
+    pub(super) competing: Vec<JsonCompeting<'a>>,
+}
+
+#[derive(Serialize)]
+pub(super) struct Role<'a> {
+    pub(super) person: &'a str,
+    pub(super) person_name: Option<&'a str>,
+    pub(super) entity: &'a str,
+    pub(super) title: &'a str,
+    pub(super) start: Option<String>,
+    pub(super) end: Option<String>,
+    pub(super) interim: bool,
+    pub(super) in_force: bool,
+    pub(super) notes: Vec<JsonNote<'a>>,
+    pub(super) sources: Vec<&'a str>,
+    pub(super) competing: Vec<JsonCompeting<'a>>,
+}
+
+#[derive(Serialize)]
+pub(super) struct Relation<'a> {
+    pub(super) kind: &'a str,
+    pub(super) from: &'a str,
+    pub(super) to: &'a str,
+    pub(super) description: Option<&'a str>,
+    pub(super) start: Option<String>,
+    pub(super) end: Option<String>,
+    pub(super) notes: Vec<JsonNote<'a>>,
+    pub(super) sources: Vec<&'a str>,
+    pub(super) competing: Vec<JsonCompeting<'a>>,
+}
+
+#[derive(Serialize)]
+pub(super) struct Event<'a> {
+    pub(super) date: String,
+    pub(super) kind: &'a str,
+    pub(super) description: &'a str,
+    pub(super) entities: Vec<&'a str>,
+    pub(super) people: Vec<&'a str>,
+    pub(super) notes: Vec<JsonNote<'a>>,
+    pub(super) sources: Vec<&'a str>,
+    pub(super) competing: Vec<JsonCompeting<'a>>,
+}
+
+#[derive(Serialize)]
+pub(super) struct JsonNote<'a> {
+    pub(super) text: &'a str,
+    pub(super) sources: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+pub(super) struct JsonCompeting<'a> {
+    pub(super) field: &'a str,
+    pub(super) value: &'a str,
+    pub(super) sources: Vec<&'a str>,
+    pub(super) note: Option<&'a str>,
+}
+
+pub(super) fn ids(refs: &[Ref]) -> Vec<&str> {
+    refs.iter().map(|r| r.value.as_str()).collect()
+}
+
+pub(super) fn date(d: &Option<At<PartialDate>>) -> Option<String> {
+    d.as_ref().map(|d| d.value.to_string())
+}
+
+pub(super) fn notes(notes: &[Note]) -> Vec<JsonNote<'_>> {
+    notes
+        .iter()
+        .map(|n| JsonNote {
+            text: &n.text,
+            sources: ids(&n.sources),
+        })
+        .collect()
+}
+
+pub(super) fn competing(competing: &[Competing]) -> Vec<JsonCompeting<'_>> {
+    competing
+        .iter()
+        .map(|c| JsonCompeting {
+            field: &c.field.value,
+            value: &c.value.value,
+            sources: ids(&c.sources),
+            note: c.note.as_deref(),
+        })
+        .collect()
+}
+
+pub(super) fn json_share(s: &Share) -> JsonShare {
+    let fraction = |f: share::Fraction| format!("{}/{}", f.numer(), f.denom());
+    let percent = |f: share::Fraction| *f.numer() as f64 * 100.0 / *f.denom() as f64;
+    JsonShare {
+        text: s.source_text(),
+        low: fraction(s.low()),
+        high: fraction(s.high()),
+        low_percent: percent(s.low()),
+        high_percent: percent(s.high()),
+    }
+}
