@@ -9,6 +9,18 @@ use crate::model::Day;
 use crate::org::{EntityId, Org};
 
 impl App {
+    /// What the box chart shows: what exists at the date in force and, while a search is
+    /// kept, only the matches and the way to them — the tree's rule; the chart has no dimmed
+    /// boxes, so it always hides what does not exist at the date.
+    pub fn chart_visible(&self) -> crate::visibility::Visible<'_> {
+        let matched = self.search.as_ref().map(|s| &s.found.matched);
+        crate::visibility::Visible::new(
+            &self.org,
+            crate::visibility::When::On(self.time.as_of),
+            matched,
+        )
+    }
+
     pub fn org(&self) -> &Org {
         &self.org
     }

@@ -42,7 +42,7 @@ pub fn render(app: &App, view: ChartView, area: Rect, buf: &mut Buffer) {
         day: app.as_of(),
         selected: app.selected(),
         room: inner.width.into(),
-        only: &crate::visibility::Visible::at(app.org(), app.as_of()),
+        only: &app.chart_visible(),
     });
     let (w, h) = (usize::from(inner.width), usize::from(inner.height));
     let (ox, oy) = match app.selected().and_then(|s| chart.boxes.get(&s)) {

@@ -277,3 +277,15 @@ fn chart_walked_and_deepened_80x24() {
 fn chart_of_a_wide_organisation_stacks_its_leaves() {
     insta::assert_snapshot!(draw(&fixture("wide.yaml", 100, 30, "c")).backend());
 }
+
+#[test]
+fn the_explorers_chart_keeps_the_search_filter() {
+    // A kept search for Cloudwatt, then the chart from the top: only the way to Cloudwatt.
+    let app = shipped(100, 30, "/cloudwatt<Enter>gc");
+    let frame = orgtree::headless::frame(&app);
+    assert!(frame.contains("Cloudwatt"), "{frame}");
+    assert!(!frame.contains("Orange Business"), "{frame}");
+    // Without the search, the same chart shows Orange's divisions.
+    let all = orgtree::headless::frame(&shipped(100, 30, "gc"));
+    assert!(all.contains("Orange Business"), "{all}");
+}
