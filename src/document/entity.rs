@@ -6,7 +6,8 @@ use crate::model::Ref;
 use crate::org::EntityId;
 use crate::words;
 
-use super::{Builder, Context, Family, Tone, also_reported, safe, share_text};
+use super::lines::{self, Named};
+use super::{Builder, Context, Family, Tone, safe, share_text};
 
 /// Writes an entity's view; returns the link number of its first owner, if any.
 pub(super) fn entity<'a>(cx: &Context<'a>, id: EntityId, b: &mut Builder<'a>) -> Option<usize> {
@@ -94,29 +95,12 @@ pub(super) fn entity<'a>(cx: &Context<'a>, id: EntityId, b: &mut Builder<'a>) ->
         for ev in events {
             let future = ev.date.first_day() > cx.day;
             let look = if future { Tone::Dim } else { Tone::Plain };
-            b.styled(format!("  {:<10} ", ev.date.value.to_string()), Tone::Dim)
-                .styled(safe(&ev.description), look);
             let others: Vec<&Ref> = ev
                 .entities
                 .iter()
                 .filter(|r| org.find_entity(r) != Some(id))
                 .collect();
-            for (i, r) in others.iter().enumerate() {
-                b.styled(if i == 0 { " (with " } else { ", " }, Tone::Dim)
-                    .entity_ref(r);
-            }
-            for (i, r) in ev.people.iter().enumerate() {
-                let open = if i == 0 && others.is_empty() {
-                    " (with "
-                } else {
-                    ", "
-                };
-                b.styled(open, Tone::Dim).person_ref(r);
-            }
-            if !others.is_empty() || !ev.people.is_empty() {
-                b.styled(")", Tone::Dim);
-            }
-            b.cite(&ev.sources).end_hanging(13);
+            lines::event(b, ev, look, &others, &ev.people, true);
         }
     }
 
@@ -152,7 +136,7 @@ pub(super) fn entity<'a>(cx: &Context<'a>, id: EntityId, b: &mut Builder<'a>) ->
 }
 
 /// What changed for this entity since the previous event date.
-fn changes(cx: &Context<'_>, id: EntityId, b: &mut Builder<'_>) {
+fn changes<'a>(cx: &Context<'a>, id: EntityId, b: &mut Builder<'a>) {
     let (Some(since), true) = (cx.since, cx.changed) else {
         return;
     };
@@ -216,9 +200,7 @@ fn changes(cx: &Context<'_>, id: EntityId, b: &mut Builder<'_>) {
         .iter()
         .filter(|e| e.entities.iter().any(|r| this(org.find_entity(r))))
     {
-        b.styled(format!("  {:<10} ", ev.date.value.to_string()), Tone::Dim)
-            .text(safe(&ev.description))
-            .end_hanging(13);
+        lines::event(b, ev, Tone::Plain, &[], &[], false);
     }
 }
 
@@ -240,20 +222,7 @@ fn leaders<'a>(cx: &Context<'a>, id: EntityId, when: &str, b: &mut Builder<'a>) 
         }
         b.heading(title);
         for view in list {
-            let r = view.role;
-            b.styled(format!("  {} — ", safe(&r.title)), look)
-                .person_end(view.person, &r.person);
-            if r.interim {
-                b.styled(" (interim)", look);
-            }
-            let period = r.period().to_string();
-            if !period.is_empty() {
-                b.styled(format!(", {period}"), look);
-            }
-            b.cite(&r.sources);
-            also_reported(b, &r.competing, "title");
-            b.end();
-            b.notes(&r.notes, Tone::Dim);
+            lines::role(b, &view, Named::Person, look);
         }
     }
 }

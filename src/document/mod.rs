@@ -14,6 +14,7 @@ use unicode_width::UnicodeWidthStr;
 
 mod builder;
 mod entity;
+mod lines;
 mod owners;
 mod person;
 mod source;

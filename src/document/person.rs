@@ -1,7 +1,9 @@
 //! A person in the detail pane: their roles across the model, with dates, and their events.
 
+use crate::model::Ref;
 use crate::org::PersonId;
 
+use super::lines::{self, Named};
 use super::{Builder, Context, Tone, safe};
 
 pub(super) fn person<'a>(cx: &Context<'a>, id: PersonId, b: &mut Builder<'a>) {
@@ -28,34 +30,15 @@ pub(super) fn person<'a>(cx: &Context<'a>, id: PersonId, b: &mut Builder<'a>) {
             } else {
                 Tone::Dim
             };
-            let r = view.role;
-            b.styled(format!("  {} of ", safe(&r.title)), look)
-                .entity_end(view.entity, &r.entity);
-            if r.interim {
-                b.styled(" (interim)", look);
-            }
-            let period = r.period().to_string();
-            if !period.is_empty() {
-                b.styled(format!(", {period}"), look);
-            }
-            b.cite(&r.sources).end();
-            b.notes(&r.notes, Tone::Dim);
+            lines::role(b, &view, Named::Entity, look);
         }
     }
     let events: Vec<_> = org.events_of_person(id).collect();
     if !events.is_empty() {
         b.heading("Events");
         for ev in events {
-            b.styled(format!("  {:<10} ", ev.date.value.to_string()), Tone::Dim)
-                .text(safe(&ev.description));
-            for (i, r) in ev.entities.iter().enumerate() {
-                b.styled(if i == 0 { " (" } else { ", " }, Tone::Dim)
-                    .entity_ref(r);
-            }
-            if !ev.entities.is_empty() {
-                b.styled(")", Tone::Dim);
-            }
-            b.cite(&ev.sources).end_hanging(13);
+            let entities: Vec<&Ref> = ev.entities.iter().collect();
+            lines::event(b, ev, Tone::Plain, &entities, &[], true);
         }
     }
     if !p.notes.is_empty() {

@@ -4,6 +4,7 @@ use crate::model::{Competing, Note, Ref};
 use crate::org::SourceId;
 use crate::words;
 
+use super::lines;
 use super::{Builder, Context, Tone, safe, share_text};
 
 pub(super) fn source<'a>(cx: &Context<'a>, id: SourceId, b: &mut Builder<'a>) {
@@ -79,12 +80,8 @@ pub(super) fn source<'a>(cx: &Context<'a>, id: SourceId, b: &mut Builder<'a>) {
         .events_by_date()
         .filter(|e| cites(&e.sources) || notes_cite(&e.notes) || comp_cite(&e.competing));
     for ev in events {
-        b.styled(format!("  {:<10} ", ev.date.value.to_string()), Tone::Dim)
-            .text(safe(&ev.description));
-        if let Some(first) = ev.entities.first() {
-            b.text(" (").entity_ref(first).text(")");
-        }
-        b.end_hanging(13);
+        let first: Vec<&Ref> = ev.entities.first().into_iter().collect();
+        lines::event(b, ev, Tone::Plain, &first, &[], false);
         any = true;
     }
     if !any {
