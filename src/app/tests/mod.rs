@@ -283,62 +283,6 @@ fn copy_and_edit_ask_the_event_loop() {
 }
 
 #[test]
-fn a_reloaded_model_keeps_selection_expansion_and_date() {
-    let mut app = app(24);
-    app.perform(Down);
-    app.perform(ExpandOrChild);
-    app.perform(Down); // d
-    let date = app.as_of();
-    let changed = MODEL.replace("name: D", "name: Dee");
-    let org = load_text(ModelText {
-        name: "t.yaml".into(),
-        text: changed,
-    })
-    .unwrap()
-    .org;
-    app.replace_org(org);
-    assert_eq!(selected_id(&app), "d");
-    assert_eq!(app.org().entity(app.selected().unwrap()).name, "Dee");
-    assert_eq!(app.as_of(), date);
-    let b = app.org().find_entity("b").unwrap();
-    assert!(app.tree.is_expanded(b));
-}
-
-fn org_of(text: &str) -> crate::org::Org {
-    load_text(ModelText {
-        name: "t.yaml".into(),
-        text: text.into(),
-    })
-    .map_err(|e| e.render())
-    .unwrap()
-    .org
-}
-
-#[test]
-fn a_reload_with_fewer_entities_under_the_chart_forgets_what_went() {
-    let mut app = app(30);
-    // The chart on g, the last entity: an index the smaller model does not have.
-    for action in [Down, Down, ExpandOrChild, Down, ToggleChart] {
-        app.perform(action);
-    }
-    assert_eq!(selected_id(&app), "g");
-    assert!(app.chart.is_some());
-    app.replace_org(org_of(
-        "title: t\nentities:\n  - {id: a, name: A, kind: group}\n",
-    ));
-    assert!(app.chart.is_none(), "the chart's root went away");
-    let _ = crate::headless::frame(&app);
-    // One that kept the root keeps the chart.
-    let mut app = self::app(30);
-    app.perform(ToggleChart);
-    app.replace_org(org_of(MODEL));
-    assert_eq!(
-        app.chart.map(|c| app.org().entity(c.root).id.value.clone()),
-        Some("a".into())
-    );
-}
-
-#[test]
 fn the_detail_pane_describes_the_selected_row_at_any_date() {
     // The root did not exist yet in 2014: the tree shows its unit that did, and so must the
     // detail pane.
@@ -413,3 +357,16 @@ fn the_detail_document_is_built_once_per_change_and_never_for_a_frame() {
     app.perform(Activate);
     assert!(built(&app) <= start + 4);
 }
+
+/// The org of a model text.
+fn org_of(text: &str) -> crate::org::Org {
+    load_text(ModelText {
+        name: "t.yaml".into(),
+        text: text.into(),
+    })
+    .map_err(|e| e.render())
+    .unwrap()
+    .org
+}
+
+mod reload;
