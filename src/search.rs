@@ -1,13 +1,6 @@
 //! Fuzzy search over the model: entity names, ids, other names, kinds, attribute values, and
 //! the names of the people who hold roles in them. The explorer and `--dump --filter` share it.
 
-// TODO(architecture): remove once this module is rewritten
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::cast_possible_truncation
-)]
-
 use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32Str};
 

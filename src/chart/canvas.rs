@@ -24,13 +24,10 @@ enum Symbol {
 impl Symbol {
     fn new(grapheme: &str) -> Symbol {
         let mut bytes = [0; 4];
-        match grapheme.len() {
-            len @ 0..=4 => {
-                bytes[..len].copy_from_slice(grapheme.as_bytes());
-                Symbol::Short {
-                    len: len as u8,
-                    bytes,
-                }
+        match u8::try_from(grapheme.len()) {
+            Ok(len @ 0..=4) => {
+                bytes[..usize::from(len)].copy_from_slice(grapheme.as_bytes());
+                Symbol::Short { len, bytes }
             }
             _ => Symbol::Text(grapheme.into()),
         }
@@ -134,7 +131,8 @@ impl Canvas {
                     self.extent = self.extent.max(col + 1);
                 } else {
                     let mut bytes = [0; 4];
-                    let len = c.encode_utf8(&mut bytes).len() as u8;
+                    // A char is at most four bytes of UTF-8.
+                    let len = u8::try_from(c.encode_utf8(&mut bytes).len()).unwrap_or(4);
                     self.set(col, y, Symbol::Short { len, bytes }, style);
                 }
             }

@@ -4,13 +4,6 @@
 //! Drawn on a canvas of its own size; the explorer shows a window of it, `--dump --format
 //! chart` prints it whole.
 
-// TODO(architecture): remove once this module is rewritten
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::cast_possible_truncation
-)]
-
 mod boxes;
 mod canvas;
 mod draw;

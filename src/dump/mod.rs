@@ -2,13 +2,6 @@
 //! and `--diff`: what changed between two dates. Output is streamed line by line; a closed pipe
 //! ends it quietly (see `cli`).
 
-// TODO(architecture): remove once this module is rewritten
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::cast_possible_truncation
-)]
-
 mod chart;
 mod diff;
 mod dot;
