@@ -82,12 +82,10 @@ pub fn write(org: &Org, options: &DumpOptions, out: &mut impl Write) -> io::Resu
     });
 
     let whole_model = view.whole;
-    let mut events: Vec<&crate::model::Event> = m
-        .events
-        .iter()
+    let events: Vec<&crate::model::Event> = org
+        .events_by_date()
         .filter(|e| whole_model || e.entities.iter().any(shown))
         .collect();
-    events.sort_by_key(|e| e.date.value);
 
     let document = Document {
         format: "orgtree",
