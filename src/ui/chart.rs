@@ -11,7 +11,7 @@ use crate::chart::{Chart, Request};
 use crate::keys::{self, Mode};
 
 use super::style;
-use super::text::safe;
+use super::text::title;
 
 /// How far to pan so `span` (start, length) is in a window of `window` cells over `total`.
 fn pan(start: usize, length: usize, window: usize, total: usize) -> usize {
@@ -27,10 +27,10 @@ fn pan(start: usize, length: usize, window: usize, total: usize) -> usize {
 pub fn render(app: &App, view: ChartView, area: Rect, buf: &mut Buffer) {
     let levels = crate::words::count(view.depth, "level");
     let block = Block::bordered()
-        .title(format!(
+        .title(title(&format!(
             " ● Chart: {} · {levels} below ",
-            safe(&app.org().entity(view.root).name)
-        ))
+            app.org().entity(view.root).name
+        )))
         .title_bottom(format!(" {} ", keys::own_hints(Mode::Chart)))
         .border_style(style::focused_border());
     let inner = block.inner(area);

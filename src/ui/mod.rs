@@ -12,7 +12,7 @@ pub mod tree;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
+use ratatui::text::Span;
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
 use crate::app::{App, Focus, Mode, Overlay};
@@ -68,10 +68,10 @@ impl App {
 fn pane(title: &str, focused: bool) -> Block<'_> {
     if focused {
         Block::bordered()
-            .title(Line::from(format!(" ● {title} ")))
+            .title(text::title(&format!(" ● {title} ")))
             .border_style(style::focused_border())
     } else {
-        Block::bordered().title(Line::from(format!(" {title} ")))
+        Block::bordered().title(text::title(&format!(" {title} ")))
     }
 }
 
@@ -172,14 +172,11 @@ fn render_tree(app: &App, area: Rect, buf: &mut Buffer) {
     if rows.is_empty() {
         let why = match app.search() {
             Some(s) if !s.query.is_empty() => {
-                format!("No entity matches “{}” on {}.", safe(&s.query), app.as_of())
+                format!("No entity matches “{}” on {}.", s.query, app.as_of())
             }
             _ => format!("No entity exists on {}.", app.as_of()),
         };
-        Paragraph::new(why)
-            .wrap(Wrap { trim: true })
-            .style(style::dim())
-            .render(inner, buf);
+        text::paragraph(&why).style(style::dim()).render(inner, buf);
         return;
     }
     tree::render(app, &rows, inner, buf);

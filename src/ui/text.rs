@@ -2,6 +2,7 @@
 //! with an ellipsis, counting wide characters (CJK, emoji) as the two columns they take.
 
 use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
@@ -10,6 +11,16 @@ use crate::sanitize::sanitize;
 /// Model text made safe to draw, owned so it can go into a [`Span`].
 pub fn safe(text: &str) -> String {
     sanitize(text).into_owned()
+}
+
+/// Text that may hold model text, as a paragraph wrapped at words: sanitized here, the sink.
+pub fn paragraph(text: &str) -> Paragraph<'static> {
+    Paragraph::new(safe(text)).wrap(Wrap { trim: true })
+}
+
+/// A pane's or a popup's title that may hold model text: sanitized here, the sink.
+pub fn title(text: &str) -> Line<'static> {
+    Line::from(safe(text))
 }
 
 /// How many cells a one-line label of plain characters takes, as a screen coordinate.
@@ -111,6 +122,19 @@ mod tests {
             !text(&cut).chars().any(char::is_control),
             "{:?}",
             text(&cut)
+        );
+    }
+
+    #[test]
+    fn paragraphs_and_titles_are_sanitized_here() {
+        let evil = "x\u{1b}]52;c;cm0gLXJm\u{7}y";
+        assert!(!text(&title(evil)).chars().any(char::is_control));
+        let mut buf = ratatui::buffer::Buffer::empty(ratatui::layout::Rect::new(0, 0, 40, 2));
+        ratatui::widgets::Widget::render(paragraph(evil), buf.area, &mut buf);
+        assert!(
+            !buf.content
+                .iter()
+                .any(|c| c.symbol().chars().any(char::is_control))
         );
     }
 

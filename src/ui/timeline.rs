@@ -5,7 +5,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Span;
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Block, Borders, Clear, Widget};
 
 use crate::geometry;
 use crate::keys::{self, Mode};
@@ -14,7 +14,7 @@ use crate::org::Org;
 use crate::words;
 
 use super::style;
-use super::text::{fit, safe};
+use super::text::{fit, paragraph, safe};
 
 pub fn render(org: &Org, cursor: usize, as_of: Day, area: Rect, buf: &mut Buffer) {
     let popup = geometry::timeline(area);
@@ -44,9 +44,7 @@ pub fn render(org: &Org, cursor: usize, as_of: Day, area: Rect, buf: &mut Buffer
     if let Some(e) = events.get(cursor)
         && footer_height > 0
     {
-        let text = format!("{} — {}", e.date.value, safe(&e.description));
-        Paragraph::new(text)
-            .wrap(Wrap { trim: true })
+        paragraph(&format!("{} — {}", e.date.value, e.description))
             .block(
                 Block::new()
                     .borders(Borders::TOP)
