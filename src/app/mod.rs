@@ -112,6 +112,18 @@ impl SearchState {
     }
 }
 
+/// What the explorer keeps of its [`Options`] once started: the rest (date, depth, root,
+/// filter, first message) is applied by [`App::new`] and not kept.
+#[derive(Debug, Clone)]
+struct Setup {
+    /// How the model file is named on screen.
+    file_name: String,
+    /// The model file, when there is one: `e` opens it.
+    path: Option<PathBuf>,
+    /// Whether to draw in colour.
+    color: bool,
+}
+
 /// What the status bar says besides the keys.
 #[derive(Debug, Default)]
 struct Notice {
@@ -129,7 +141,7 @@ pub struct App {
     org: Org,
     /// Look-through ownership already computed, by entity and date.
     ownership: crate::ownership::Cache,
-    options: Options,
+    setup: Setup,
     /// The terminal's size.
     screen: Rect,
     tree: TreeNav,
@@ -146,41 +158,56 @@ pub struct App {
 impl App {
     /// The explorer on `org`, set up as `options` say.
     pub fn new(org: Org, options: Options) -> Self {
-        let mut app = App::bare(org, options);
-        let o = app.options.clone();
-        if let Some(day) = o.as_of {
+        let Options {
+            file_name,
+            path,
+            color,
+            screen,
+            as_of,
+            levels,
+            root,
+            filter,
+            status,
+        } = options;
+        let setup = Setup {
+            file_name,
+            path,
+            color,
+        };
+        let mut app = App::bare(org, setup, screen);
+        if let Some(day) = as_of {
             app.set_date(day);
         }
-        if let Some(levels) = o.levels {
+        if let Some(levels) = levels {
             app.tree.expand_to_depth(&app.org, levels);
             app.settle();
         }
-        if let Some(root) = o.root {
+        if let Some(root) = root {
             app.select(root);
         }
-        if let Some(query) = &o.filter {
+        if let Some(query) = &filter {
             app.search_for(query);
         }
-        if o.status.is_some() {
-            app.notice.status = o.status;
+        if status.is_some() {
+            app.notice.status = status;
         }
         app.settle();
         app
     }
 
     /// The explorer on `org` at the model's date, before the options that move it.
-    fn bare(org: Org, options: Options) -> Self {
+    fn bare(org: Org, setup: Setup, screen: Rect) -> Self {
         let tree = TreeNav::new(&org);
         let subject = tree
             .selected()
             .map_or(Target::Entity(EntityId(0)), Target::Entity);
         let time = TimeView::new(&org);
         let mut app = App {
-            screen: options.screen,
+            screen,
             detail: DetailView::new(subject),
             org,
             ownership: crate::ownership::Cache::new(),
-            options,
+            setup,
             tree,
             focus: Focus::Tree,
             time,
@@ -249,7 +276,7 @@ impl App {
 
     /// `e`: the model file in the editor, at the selected entity's line.
     fn edit(&mut self) -> Option<Effect> {
-        let Some(path) = self.options.path.clone() else {
+        let Some(path) = self.setup.path.clone() else {
             self.notice.status = Some(
                 "the embedded model has no file to edit: open a model file (orgtree FILE)".into(),
             );

@@ -30,11 +30,11 @@ impl App {
     }
 
     pub fn file_name(&self) -> &str {
-        &self.options.file_name
+        &self.setup.file_name
     }
 
     pub fn color(&self) -> bool {
-        self.options.color
+        self.setup.color
     }
 
     /// The terminal's size.
@@ -130,6 +130,6 @@ impl App {
 
     /// The model file being watched, if any.
     pub fn path(&self) -> Option<&std::path::Path> {
-        self.options.path.as_deref()
+        self.setup.path.as_deref()
     }
 }

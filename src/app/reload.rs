@@ -86,9 +86,7 @@ impl App {
     /// when its id went away.
     pub(super) fn replace_org(&mut self, org: Org) {
         let kept = Kept::of(self);
-        let mut options = self.options.clone();
-        options.screen = self.screen;
-        let mut fresh = App::bare(org, options);
+        let mut fresh = App::bare(org, self.setup.clone(), self.screen);
         fresh.time.outside = self.time.outside;
         fresh.focus = self.focus;
         *self = fresh;
@@ -131,7 +129,7 @@ impl App {
         self.notice.banner = Some(format!(
             "{} is gone (deleted or renamed) — showing the last good version; it is read again \
              when it comes back",
-            self.options.file_name
+            self.setup.file_name
         ));
     }
 }

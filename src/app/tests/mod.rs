@@ -271,7 +271,7 @@ fn copy_and_edit_ask_the_event_loop() {
     // Without a file (the embedded model, or text), there is nothing to edit: say so.
     assert_eq!(app.perform(Edit), None);
     assert!(app.status().unwrap_or_default().contains("no file to edit"));
-    app.options.path = Some("m.yaml".into());
+    app.setup.path = Some("m.yaml".into());
     // B's id is on line 4 of the model text.
     assert_eq!(
         app.perform(Edit),
