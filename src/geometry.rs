@@ -119,9 +119,19 @@ pub fn popup(area: Rect, width: u16, height: u16) -> Rect {
     popup
 }
 
-/// The lines of a list of `lines` that show in a popup on a screen of `area`, and how far it
-/// scrolls: it scrolls when it does not fit.
-pub fn popup_scroll(area: Rect, width: u16, lines: usize) -> (Rect, usize) {
+/// The help's box on a screen of `area`, sized to every line of the bindings table, and how
+/// far it scrolls: the state bounds its scroll and the drawing places it with this one answer.
+pub fn help(area: Rect) -> (Rect, usize) {
+    popup_scroll(
+        area,
+        crate::keys::help_width(),
+        crate::keys::help_lines().len(),
+    )
+}
+
+/// A popup of `width` for a list of `lines` on a screen of `area`, and how far it scrolls: it
+/// scrolls when it does not fit.
+fn popup_scroll(area: Rect, width: u16, lines: usize) -> (Rect, usize) {
     let height = u16::try_from(lines).unwrap_or(u16::MAX).saturating_add(2);
     let popup = popup(area, width, height);
     let shown = usize::from(popup.height.saturating_sub(2));

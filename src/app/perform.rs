@@ -5,7 +5,6 @@
 use super::{Action, App, ChartView, Effect, Exit, Focus, Mode, Overlay, Target};
 use crate::geometry;
 use crate::history;
-use crate::keys;
 
 impl App {
     /// Applies one action; returns what the event loop must do, if anything.
@@ -38,7 +37,7 @@ impl App {
 
     /// How far the help scrolls on this screen.
     fn help_max_scroll(&self) -> usize {
-        geometry::popup_scroll(self.screen, keys::help_width(), keys::help_lines().len()).1
+        geometry::help(self.screen).1
     }
 
     fn perform_in_help(&mut self, action: Action) -> Option<Effect> {

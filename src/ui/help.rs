@@ -12,7 +12,7 @@ use super::style;
 
 pub fn render(area: Rect, scroll: usize, buf: &mut Buffer) {
     let lines = lines();
-    let (popup, max) = geometry::popup_scroll(area, keys::help_width(), lines.len());
+    let (popup, max) = geometry::help(area);
     let scroll = scroll.min(max);
     Clear.render(popup, buf);
     let more = if scroll < max {
