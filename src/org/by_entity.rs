@@ -4,15 +4,15 @@
 
 use std::ops::{Index, IndexMut};
 
+use fixedbitset::FixedBitSet;
+
 use super::{EntityId, Org};
 
 /// A set of the entities of one org: a bit per entity.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct EntitySet {
-    /// Bit `n % 64` of word `n / 64` is entity `n`; bits past `universe` stay clear.
-    words: Vec<u64>,
-    /// How many entities the org has: the ids the set can hold.
-    universe: usize,
+    /// Bit `n` is entity `n`; the set holds as many bits as the org has entities.
+    bits: FixedBitSet,
 }
 
 impl EntitySet {
@@ -23,8 +23,7 @@ impl EntitySet {
 
     fn empty(universe: usize) -> EntitySet {
         EntitySet {
-            words: vec![0; universe.div_ceil(64)],
-            universe,
+            bits: FixedBitSet::with_capacity(universe),
         }
     }
 
@@ -41,42 +40,33 @@ impl EntitySet {
 
     /// Every entity of `org`.
     pub fn all(org: &Org) -> EntitySet {
-        EntitySet::from_fn(org, |_| true)
+        let mut set = EntitySet::new(org);
+        set.bits.insert_range(..);
+        set
     }
 
     /// Whether the set was made for an org of `org`'s size (a saved set, after a reload).
     pub fn fits(&self, org: &Org) -> bool {
-        self.universe == org.entity_count()
-    }
-
-    /// The word and the bit of `id`, when the set can hold it.
-    fn slot(&self, id: EntityId) -> Option<(usize, u64)> {
-        let n = id.index();
-        (n < self.universe).then(|| (n / 64, 1 << (n % 64)))
+        self.bits.len() == org.entity_count()
     }
 
     pub fn contains(&self, id: EntityId) -> bool {
-        self.slot(id)
-            .is_some_and(|(word, bit)| self.words[word] & bit != 0)
+        self.bits.contains(id.index())
     }
 
     /// Adds `id`; returns whether it was not there yet. An id of another org is ignored.
     pub fn insert(&mut self, id: EntityId) -> bool {
-        let Some((word, bit)) = self.slot(id) else {
-            return false;
-        };
-        let new = self.words[word] & bit == 0;
-        self.words[word] |= bit;
-        new
+        let n = id.index();
+        n < self.bits.len() && !self.bits.put(n)
     }
 
     /// Takes `id` out; returns whether it was there.
     pub fn remove(&mut self, id: EntityId) -> bool {
-        let Some((word, bit)) = self.slot(id) else {
-            return false;
-        };
-        let was = self.words[word] & bit != 0;
-        self.words[word] &= !bit;
+        let n = id.index();
+        let was = self.bits.contains(n);
+        if n < self.bits.len() {
+            self.bits.set(n, false);
+        }
         was
     }
 
@@ -91,40 +81,21 @@ impl EntitySet {
 
     /// Takes every entity out.
     pub fn clear(&mut self) {
-        self.words.iter_mut().for_each(|w| *w = 0);
+        self.bits.clear();
     }
 
     /// How many entities are in the set.
     pub fn len(&self) -> usize {
-        self.words.iter().map(|w| w.count_ones() as usize).sum()
+        self.bits.count_ones(..)
     }
 
     pub fn is_empty(&self) -> bool {
-        self.words.iter().all(|&w| w == 0)
+        self.bits.is_clear()
     }
 
     /// The entities in the set, in id order (the model's order).
     pub fn iter(&self) -> impl Iterator<Item = EntityId> + '_ {
-        self.words.iter().enumerate().flat_map(|(n, &word)| {
-            let base = n * 64;
-            Bits(word).map(move |bit| EntityId::from_index(base + bit))
-        })
-    }
-}
-
-/// The positions of the bits set in a word, lowest first.
-struct Bits(u64);
-
-impl Iterator for Bits {
-    type Item = usize;
-
-    fn next(&mut self) -> Option<usize> {
-        if self.0 == 0 {
-            return None;
-        }
-        let bit = self.0.trailing_zeros() as usize;
-        self.0 &= self.0 - 1;
-        Some(bit)
+        self.bits.ones().map(EntityId::from_index)
     }
 }
 
