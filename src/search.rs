@@ -4,7 +4,7 @@
 use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32Str};
 
-use crate::org::{EntityId, EntitySet, Org};
+use crate::org::{EntityId, EntitySet, Org, Tree};
 use crate::visibility;
 
 /// A match must score at least this much per character of the query: the letters of an
@@ -62,9 +62,14 @@ impl Query {
                 best = score;
             }
         };
-        consider(self.score(&e.name));
+        // Earlier names too: a company is still looked for by the name it had.
+        for name in org.names_over_time(id) {
+            consider(self.score(name));
+        }
         consider(self.score(&e.id));
-        consider(self.score(e.kind.as_str()));
+        for (kind, _) in e.kind.spans() {
+            consider(self.score(kind.as_str()));
+        }
         for n in &e.other_names {
             consider(self.score(n));
         }
@@ -99,8 +104,9 @@ impl Query {
 }
 
 /// Finds the entities matching `text`, looking only among `within` when given (a query that
-/// extends the previous one can only narrow its matches).
-pub fn find(org: &Org, text: &str, within: Option<&[EntityId]>) -> Found {
+/// extends the previous one can only narrow its matches); matches come in the order of `tree`,
+/// with the way to them.
+pub fn find(org: &Org, tree: &Tree, text: &str, within: Option<&[EntityId]>) -> Found {
     let everyone: Vec<EntityId>;
     let candidates = match within {
         Some(candidates) => candidates,
@@ -119,10 +125,10 @@ pub fn find(org: &Org, text: &str, within: Option<&[EntityId]>) -> Found {
             }
         }
     }
-    let shown = visibility::filtered(org, visibility::When::Any, &matched);
+    let shown = visibility::filtered(org, tree, visibility::When::Any, &matched);
     let mut matches = Vec::new();
-    let roots: Vec<EntityId> = org.roots().collect();
-    org.walk(&roots, None, |visit| {
+    let roots: Vec<EntityId> = tree.roots().collect();
+    tree.walk(&roots, None, |visit| {
         if matched.contains(visit.id) {
             matches.push(visit.id);
         }
@@ -180,11 +186,16 @@ mod tests {
     use super::*;
     use crate::load::load_embedded;
 
+    /// A tree of a model whose parents do not change over time.
+    fn tree(org: &Org) -> std::sync::Arc<Tree> {
+        org.tree(crate::model::Day::today(), crate::org::Placing::AsWritten)
+    }
+
     fn names(org: &Org, found: &Found) -> Vec<String> {
         found
             .matches
             .iter()
-            .map(|&id| org.entity(id).name.clone())
+            .map(|&id| org.name(id).to_owned())
             .collect()
     }
 
@@ -200,7 +211,7 @@ mod tests {
         .unwrap();
         let org = &loaded.org;
         for text in ["cloud 12", "person 7", "tem"] {
-            let found = find(org, text, None);
+            let found = find(org, &tree(org), text, None);
             let mut query = Query::new(text);
             let one_by_one = EntitySet::from_fn(org, |id| query.matches(org, id));
             assert_eq!(found.matched, one_by_one, "{text}");
@@ -217,7 +228,7 @@ mod tests {
     #[test]
     fn finds_by_name_in_tree_order() {
         let org = load_embedded().unwrap().org;
-        let found = find(&org, "cloud", None);
+        let found = find(&org, &tree(&org), "cloud", None);
         assert_eq!(
             names(&org, &found),
             ["Orange Cloud for Business", "Cloudwatt"].map(String::from)
@@ -227,10 +238,10 @@ mod tests {
     #[test]
     fn finds_by_other_names_people_and_attributes() {
         let org = load_embedded().unwrap().org;
-        assert_eq!(names(&org, &find(&org, "CDC", None)), ["Caisse des Dépôts"]);
-        assert_eq!(names(&org, &find(&org, "starck", None)), ["Cloudwatt"]);
+        assert_eq!(names(&org, &find(&org, &tree(&org), "CDC", None)), ["Caisse des Dépôts"]);
+        assert_eq!(names(&org, &find(&org, &tree(&org), "starck", None)), ["Cloudwatt"]);
         assert_eq!(
-            names(&org, &find(&org, "smart cities", None)),
+            names(&org, &find(&org, &tree(&org), "smart cities", None)),
             ["Orange Applications for Business"]
         );
     }
@@ -238,7 +249,7 @@ mod tests {
     #[test]
     fn ancestors_of_matches_are_shown_but_do_not_match() {
         let org = load_embedded().unwrap().org;
-        let found = find(&org, "atheos", None);
+        let found = find(&org, &tree(&org), "atheos", None);
         let orange = org.find_entity("orange").unwrap();
         let cyber = org.find_entity("orange-cyberdefense").unwrap();
         assert!(found.shown.contains(orange) && found.shown.contains(cyber));
@@ -250,27 +261,27 @@ mod tests {
     #[test]
     fn narrowing_within_previous_matches_gives_the_same_result() {
         let org = load_embedded().unwrap().org;
-        let wide = find(&org, "or", None);
-        let narrow = find(&org, "ora", Some(&wide.matches));
-        assert_eq!(names(&org, &narrow), names(&org, &find(&org, "ora", None)));
+        let wide = find(&org, &tree(&org), "or", None);
+        let narrow = find(&org, &tree(&org), "ora", Some(&wide.matches));
+        assert_eq!(names(&org, &narrow), names(&org, &find(&org, &tree(&org), "ora", None)));
     }
 
     #[test]
     fn case_does_not_matter_and_scattered_letters_do_not_match() {
         let org = load_embedded().unwrap().org;
-        assert_eq!(names(&org, &find(&org, "CloudWatt", None)), ["Cloudwatt"]);
+        assert_eq!(names(&org, &find(&org, &tree(&org), "CloudWatt", None)), ["Cloudwatt"]);
         assert_eq!(
-            names(&org, &find(&org, "caisse", None)),
+            names(&org, &find(&org, &tree(&org), "caisse", None)),
             ["Caisse des Dépôts"]
         );
-        assert_eq!(names(&org, &find(&org, "sfr", None)), ["SFR"]);
+        assert_eq!(names(&org, &find(&org, &tree(&org), "sfr", None)), ["SFR"]);
     }
 
     #[test]
     fn the_best_match_is_known() {
         let org = load_embedded().unwrap().org;
-        let found = find(&org, "cloudwatt", None);
-        assert_eq!(org.entity(found.best.unwrap()).name, "Cloudwatt");
+        let found = find(&org, &tree(&org), "cloudwatt", None);
+        assert_eq!(org.name(found.best.unwrap()), "Cloudwatt");
     }
 
     #[test]

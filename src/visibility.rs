@@ -4,7 +4,7 @@
 //! for [`When::Any`] and dims by [`Org::exists_at`] itself.
 
 use crate::model::Day;
-use crate::org::{EntityId, EntitySet, Org};
+use crate::org::{EntityId, EntitySet, Org, Tree};
 
 /// The date a view shows what exists on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,6 +29,7 @@ impl When {
 #[derive(Debug, Clone)]
 pub struct Visible<'a> {
     org: &'a Org,
+    tree: &'a Tree,
     when: When,
     /// For each entity, whether it is shown; `None` until a filter or an inclusion needs it.
     /// Without one, what exists is shown, decided entity by entity, so a view without a filter
@@ -38,18 +39,29 @@ pub struct Visible<'a> {
 
 impl<'a> Visible<'a> {
     /// What exists `when` and, given the entities a filter `matched`, only those of them that
-    /// exist and the way to them: their ancestors that exist.
-    pub fn new(org: &'a Org, when: When, matched: Option<&EntitySet>) -> Visible<'a> {
+    /// exist and the way to them in `tree`: their ancestors that exist.
+    pub fn new(
+        org: &'a Org,
+        tree: &'a Tree,
+        when: When,
+        matched: Option<&EntitySet>,
+    ) -> Visible<'a> {
         Visible {
             org,
+            tree,
             when,
-            mask: matched.map(|m| filtered(org, when, m)),
+            mask: matched.map(|m| filtered(org, tree, when, m)),
         }
     }
 
-    /// What exists on `day`, with no filter.
-    pub fn at(org: &'a Org, day: Day) -> Visible<'a> {
-        Visible::new(org, When::On(day), None)
+    /// What exists on `day` in `tree`, with no filter.
+    pub fn at(org: &'a Org, tree: &'a Tree, day: Day) -> Visible<'a> {
+        Visible::new(org, tree, When::On(day), None)
+    }
+
+    /// The tree the view is shown in.
+    pub fn tree(&self) -> &'a Tree {
+        self.tree
     }
 
     /// Whether `id` is shown.
@@ -99,7 +111,7 @@ fn exists(org: &Org, when: When) -> EntitySet {
 
 /// The rule with a filter: the `matched` entities that exist `when`, and their ancestors that
 /// exist.
-pub fn filtered(org: &Org, when: When, matched: &EntitySet) -> EntitySet {
+pub fn filtered(org: &Org, tree: &Tree, when: When, matched: &EntitySet) -> EntitySet {
     let mut shown = EntitySet::new(org);
     for id in matched.iter().filter(|&id| when.exists(org, id)) {
         shown.insert(id);
@@ -109,7 +121,7 @@ pub fn filtered(org: &Org, when: When, matched: &EntitySet) -> EntitySet {
     let mut on_the_way = EntitySet::new(org);
     for id in shown.iter() {
         let mut at = id;
-        while let Some(parent) = org.parent(at) {
+        while let Some(parent) = tree.parent(at) {
             if !on_the_way.insert(parent) {
                 break;
             }
@@ -137,6 +149,11 @@ mod tests {
             .collect()
     }
 
+    /// The embedded model's tree, which does not change over time.
+    fn tree(org: &Org) -> std::sync::Arc<crate::org::Tree> {
+        org.tree(day("2015"), crate::org::Placing::AsWritten)
+    }
+
     fn day(text: &str) -> Day {
         text.parse::<crate::model::PartialDate>()
             .unwrap()
@@ -146,8 +163,9 @@ mod tests {
     #[test]
     fn a_filter_shows_its_matches_and_the_way_to_them() {
         let org = load_embedded().unwrap().org;
-        let found = search::find(&org, "atheos", None);
-        let visible = Visible::new(&org, When::On(day("2015-01-12")), Some(&found.matched));
+        let t = tree(&org);
+        let found = search::find(&org, &tree(&org), "atheos", None);
+        let visible = Visible::new(&org, &t, When::On(day("2015-01-12")), Some(&found.matched));
         assert_eq!(
             names(&org, &visible),
             ["orange", "orange-cyberdefense", "atheos"]
@@ -158,23 +176,25 @@ mod tests {
     #[test]
     fn without_a_filter_what_exists_at_the_date_is_shown() {
         let org = load_embedded().unwrap().org;
+        let t = tree(&org);
         let numergy = org.find_entity("numergy").unwrap();
-        assert!(!Visible::at(&org, day("2011")).contains(numergy));
-        assert!(Visible::at(&org, day("2015")).contains(numergy));
-        assert!(Visible::new(&org, When::Any, None).into_mask().is_none());
-        let mask = Visible::at(&org, day("2011")).into_mask().unwrap();
+        assert!(!Visible::at(&org, &t, day("2011")).contains(numergy));
+        assert!(Visible::at(&org, &t, day("2015")).contains(numergy));
+        assert!(Visible::new(&org, &t, When::Any, None).into_mask().is_none());
+        let mask = Visible::at(&org, &t, day("2011")).into_mask().unwrap();
         assert!(!mask.contains(numergy));
     }
 
     #[test]
     fn without_a_date_a_match_outside_it_is_kept_for_the_caller_to_dim() {
         let org = load_embedded().unwrap().org;
-        let found = search::find(&org, "numergy", None);
+        let t = tree(&org);
+        let found = search::find(&org, &tree(&org), "numergy", None);
         let numergy = org.find_entity("numergy").unwrap();
-        let hidden = Visible::new(&org, When::On(day("2011")), Some(&found.matched));
+        let hidden = Visible::new(&org, &t, When::On(day("2011")), Some(&found.matched));
         assert!(!hidden.contains(numergy));
         assert_eq!(hidden.count(), 0);
-        let kept = Visible::new(&org, When::Any, Some(&found.matched));
+        let kept = Visible::new(&org, &t, When::Any, Some(&found.matched));
         assert!(kept.contains(numergy));
         assert!(kept.contains(org.find_entity("sfr").unwrap()));
     }
@@ -182,8 +202,9 @@ mod tests {
     #[test]
     fn an_entity_asked_for_is_included() {
         let org = load_embedded().unwrap().org;
+        let t = tree(&org);
         let numergy = org.find_entity("numergy").unwrap();
-        let mut visible = Visible::at(&org, day("2011"));
+        let mut visible = Visible::at(&org, &t, day("2011"));
         let before = visible.count();
         visible.include(numergy);
         assert!(visible.contains(numergy));

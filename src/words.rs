@@ -28,6 +28,27 @@ pub fn entity_kind(kind: &EntityKind) -> String {
     spaced(kind.as_str())
 }
 
+/// When a fact holds, in words: `since 2015-10-02`, `until 2015-10-01`,
+/// `2015-10-02 → 2017-08-31`, or `always` for a fact without dates.
+pub fn period(period: crate::model::Period) -> String {
+    match (period.start, period.end) {
+        (None, None) => "always".to_owned(),
+        _ => period.to_string(),
+    }
+}
+
+/// Why an entity is shown above its parent: `(under its parent's place: Alphabet did not exist
+/// then)`; safe to show.
+pub fn lifted(parent: &str) -> String {
+    format!("(its parent {} did not exist then)", sanitize(parent))
+}
+
+/// The tree's mark on an entity shown above its parent: `↑ Alphabet not at this date`; safe
+/// to show.
+pub fn lifted_mark(parent: &str) -> String {
+    format!("↑ {} not at this date", sanitize(parent))
+}
+
 /// What happened, in words: `leadership change`.
 pub fn event_kind(kind: &EventKind) -> String {
     spaced(kind.as_str())

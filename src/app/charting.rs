@@ -12,25 +12,26 @@ impl App {
             return self.perform_everywhere(action);
         };
         let org = &self.org;
+        let tree = &self.existing;
         let day = self.time.as_of;
         let shown = |id: EntityId| org.exists_at(id, day);
-        let level = |id: EntityId| org.depth(id).saturating_sub(org.depth(view.root));
+        let level = |id: EntityId| tree.depth(id).saturating_sub(tree.depth(view.root));
         let target = match action {
-            Action::Up => (sel != view.root).then(|| org.parent(sel)).flatten(),
+            Action::Up => (sel != view.root).then(|| tree.parent(sel)).flatten(),
             Action::Down => (level(sel) < view.depth)
-                .then(|| org.children(sel).find(|&c| shown(c)))
+                .then(|| tree.children(sel).find(|&c| shown(c)))
                 .flatten(),
             Action::CollapseOrParent | Action::PrevSibling if sel != view.root => {
-                let mut at = org.prev_sibling(sel);
+                let mut at = tree.prev_sibling(sel);
                 while let Some(a) = at.filter(|&a| !shown(a)) {
-                    at = org.prev_sibling(a);
+                    at = tree.prev_sibling(a);
                 }
                 at
             }
             Action::ExpandOrChild | Action::NextSibling if sel != view.root => {
-                let mut at = org.next_sibling(sel);
+                let mut at = tree.next_sibling(sel);
                 while let Some(a) = at.filter(|&a| !shown(a)) {
-                    at = org.next_sibling(a);
+                    at = tree.next_sibling(a);
                 }
                 at
             }
@@ -59,7 +60,7 @@ impl App {
             }
             // Up to the parent of the chart's root: a wider chart.
             Action::Back => {
-                if let Some(parent) = org.parent(view.root) {
+                if let Some(parent) = tree.parent(view.root) {
                     self.chart = Some(ChartView {
                         root: parent,
                         ..view
@@ -70,11 +71,12 @@ impl App {
             other => return self.perform_everywhere(other),
         };
         if let Some(t) = target {
-            self.tree.select(&self.org, t);
+            let structure = std::sync::Arc::clone(&self.structure);
+            self.tree.select(&structure, t);
         }
         // A selection moved out of the drawn levels brings the chart's root along.
         if let (Some(view), Some(sel)) = (self.chart, self.selected())
-            && !self.org.is_within(sel, view.root)
+            && !self.existing.is_within(sel, view.root)
         {
             self.chart = Some(ChartView { root: sel, ..view });
         }

@@ -275,11 +275,11 @@ impl App {
                 self.apply_filters();
                 self.notice.status = Some(format!(
                     "{} does not exist on {}: showing such entities dimmed (D to hide them)",
-                    crate::sanitize::sanitize(&self.org.entity(id).name),
+                    crate::sanitize::sanitize(self.org.name_on(id, self.time.as_of)),
                     self.time.as_of
                 ));
             }
-            self.tree.select(&self.org, id);
+            self.tree.select(&self.structure, id);
         }
         self.detail.show(target);
     }

@@ -19,6 +19,7 @@ mod tree;
 mod tests;
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use ratatui::layout::Rect;
 
@@ -29,7 +30,7 @@ pub use searching::MAX_QUERY;
 pub use tree::{Row, TreeNav};
 
 use crate::geometry::Panes;
-use crate::org::{EntityId, EntitySet, Org};
+use crate::org::{EntityId, EntitySet, Org, Placing, Tree};
 use crate::search::Found;
 use detail::DetailView;
 use time::TimeView;
@@ -139,6 +140,11 @@ struct Notice {
 #[derive(Debug)]
 pub struct App {
     org: Org,
+    /// The tree at the date in force, as the tree pane shows it (see `time`).
+    structure: Arc<Tree>,
+    /// The tree at the date in force with only what exists, as the chart shows it: the same
+    /// tree as `structure` unless entities outside the date are shown dimmed.
+    existing: Arc<Tree>,
     /// Look-through ownership already computed, by entity and date.
     ownership: crate::ownership::Cache,
     setup: Setup,
@@ -179,7 +185,7 @@ impl App {
             app.set_date(day);
         }
         if let Some(levels) = levels {
-            app.tree.expand_to_depth(&app.org, levels);
+            app.tree.expand_to_depth(&app.structure, levels);
             app.settle();
         }
         if let Some(root) = root {
@@ -197,12 +203,15 @@ impl App {
 
     /// The explorer on `org` at the model's date, before the options that move it.
     fn bare(org: Org, setup: Setup, screen: Rect) -> Self {
-        let tree = TreeNav::new(&org);
+        let time = TimeView::new(&org);
+        let structure = org.tree(time.model_date, Placing::UnderExisting);
+        let tree = TreeNav::new(&structure);
         let subject = tree
             .selected()
             .map_or(Target::Entity(EntityId(0)), Target::Entity);
-        let time = TimeView::new(&org);
         let mut app = App {
+            existing: Arc::clone(&structure),
+            structure,
             screen,
             detail: DetailView::new(subject),
             org,
@@ -258,7 +267,7 @@ impl App {
         let id = self.selected()?;
         let text = if path {
             let ids: Vec<&str> = self
-                .org
+                .structure
                 .path(id)
                 .into_iter()
                 .map(|e| self.org.entity(e).id.value.as_str())

@@ -10,12 +10,12 @@ impl App {
         let tree = panes.tree_inner();
         if tree.contains(ratatui::layout::Position::new(column, row)) {
             self.focus = Focus::Tree;
-            let Some(id) = self.tree.row_at(&self.org, usize::from(row - tree.y)) else {
+            let Some(id) = self.tree.row_at(&self.structure, usize::from(row - tree.y)) else {
                 return;
             };
-            self.tree.select(&self.org, id);
-            if column == geometry::marker_column(tree, self.org.depth(id)) {
-                self.tree.toggle_at(&self.org, id);
+            self.tree.select(&self.structure, id);
+            if column == geometry::marker_column(tree, self.structure.depth(id)) {
+                self.tree.toggle_at(&self.structure, id);
             }
         } else if panes.pane_at(column, row) == Some(Pane::Detail) {
             self.focus = Focus::Detail;
@@ -24,7 +24,7 @@ impl App {
 
     pub(super) fn wheel(&mut self, column: u16, row: u16, lines: isize) {
         match self.panes().and_then(|p| p.pane_at(column, row)) {
-            Some(Pane::Tree) => self.tree.move_by(&self.org, lines),
+            Some(Pane::Tree) => self.tree.move_by(&self.structure, lines),
             Some(Pane::Detail) => self.scroll_detail(lines),
             None => {}
         }

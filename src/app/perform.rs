@@ -110,17 +110,17 @@ impl App {
 
     pub(super) fn perform_in_panes(&mut self, action: Action) -> Option<Effect> {
         let page = self.tree_height() as isize;
-        let org = &self.org;
+        let tree = &self.structure;
         match (action, self.focus) {
-            (Action::Up, Focus::Tree) => self.tree.move_by(org, -1),
-            (Action::Down, Focus::Tree) => self.tree.move_by(org, 1),
-            (Action::PageUp, Focus::Tree) => self.tree.move_by(org, -page),
-            (Action::PageDown, Focus::Tree) => self.tree.move_by(org, page),
-            (Action::HalfPageUp, Focus::Tree) => self.tree.move_by(org, -(page / 2).max(1)),
-            (Action::HalfPageDown, Focus::Tree) => self.tree.move_by(org, (page / 2).max(1)),
-            (Action::First, Focus::Tree) => self.tree.select_first(org),
-            (Action::Last, Focus::Tree) => self.tree.select_last(org),
-            (Action::Activate, Focus::Tree) => self.tree.toggle(org),
+            (Action::Up, Focus::Tree) => self.tree.move_by(tree, -1),
+            (Action::Down, Focus::Tree) => self.tree.move_by(tree, 1),
+            (Action::PageUp, Focus::Tree) => self.tree.move_by(tree, -page),
+            (Action::PageDown, Focus::Tree) => self.tree.move_by(tree, page),
+            (Action::HalfPageUp, Focus::Tree) => self.tree.move_by(tree, -(page / 2).max(1)),
+            (Action::HalfPageDown, Focus::Tree) => self.tree.move_by(tree, (page / 2).max(1)),
+            (Action::First, Focus::Tree) => self.tree.select_first(tree),
+            (Action::Last, Focus::Tree) => self.tree.select_last(tree),
+            (Action::Activate, Focus::Tree) => self.tree.toggle(tree),
             (Action::Up, Focus::Detail) => self.detail_step(-1),
             (Action::Down, Focus::Detail) => self.detail_step(1),
             (Action::PageUp, Focus::Detail) => self.scroll_detail(-self.detail_page()),
@@ -134,14 +134,14 @@ impl App {
             (Action::First, Focus::Detail) => self.detail.top(),
             (Action::Last, Focus::Detail) => self.scroll_detail(isize::MAX / 2),
             (Action::Activate, Focus::Detail) => self.follow_link(),
-            (Action::CollapseOrParent, _) => self.tree.collapse_or_parent(org),
-            (Action::ExpandOrChild, _) => self.tree.expand_or_child(org),
-            (Action::Toggle, _) => self.tree.toggle(org),
-            (Action::NextSibling, _) => self.tree.sibling(org, true),
-            (Action::PrevSibling, _) => self.tree.sibling(org, false),
-            (Action::ExpandSubtree, _) => self.tree.expand_subtree(org),
-            (Action::CollapseAll, _) => self.tree.collapse_all(org),
-            (Action::ExpandToDepth(levels), _) => self.tree.expand_to_depth(org, levels.into()),
+            (Action::CollapseOrParent, _) => self.tree.collapse_or_parent(tree),
+            (Action::ExpandOrChild, _) => self.tree.expand_or_child(tree),
+            (Action::Toggle, _) => self.tree.toggle(tree),
+            (Action::NextSibling, _) => self.tree.sibling(tree, true),
+            (Action::PrevSibling, _) => self.tree.sibling(tree, false),
+            (Action::ExpandSubtree, _) => self.tree.expand_subtree(tree),
+            (Action::CollapseAll, _) => self.tree.collapse_all(tree),
+            (Action::ExpandToDepth(levels), _) => self.tree.expand_to_depth(tree, levels.into()),
             (Action::SwitchFocus, _) => {
                 self.focus = match self.focus {
                     Focus::Tree => Focus::Detail,
@@ -214,7 +214,7 @@ impl App {
             self.detail.show(Target::Entity(selected));
         }
         let height = self.tree_height();
-        self.tree.scroll_to_selection(&self.org, height);
+        self.tree.scroll_to_selection(&self.structure, height);
         self.refresh_document();
         let height = self.detail_height();
         self.detail.settle(height);

@@ -16,9 +16,15 @@ impl App {
         let matched = self.search.as_ref().map(|s| &s.found.matched);
         crate::visibility::Visible::new(
             &self.org,
+            &self.existing,
             crate::visibility::When::On(self.time.as_of),
             matched,
         )
+    }
+
+    /// The tree pane's tree, at the date in force.
+    pub fn structure(&self) -> &crate::org::Tree {
+        &self.structure
     }
 
     pub fn org(&self) -> &Org {

@@ -49,7 +49,7 @@ impl Kept {
             .iter()
             .filter_map(|i| app.org.find_entity(i))
             .collect();
-        app.tree.set_expanded_only(&app.org, &ids);
+        app.tree.set_expanded_only(&app.structure, &ids);
         app.set_date(self.as_of);
         if let Some((query, editing)) = self.search {
             app.search_for(&query);

@@ -69,8 +69,8 @@ impl App {
             }
             Action::Activate => self.accept_search(),
             Action::Escape => self.clear_search(),
-            Action::Up => self.tree.move_by(&self.org, -1),
-            Action::Down => self.tree.move_by(&self.org, 1),
+            Action::Up => self.tree.move_by(&self.structure, -1),
+            Action::Down => self.tree.move_by(&self.structure, 1),
             other => return self.perform_anywhere(other),
         }
         None
@@ -99,9 +99,9 @@ impl App {
             return;
         }
         let within = narrowed.then(|| s.found.matches.clone());
-        s.found = search::find(&self.org, &s.query, within.as_deref());
+        s.found = search::find(&self.org, &self.structure, &s.query, within.as_deref());
         self.apply_filters();
-        self.tree.expand_shown(&self.org);
+        self.tree.expand_shown(&self.structure);
         // Go to the best match the tree shows, else the first it shows.
         let Some(s) = &self.search else { return };
         let target = s
@@ -110,7 +110,7 @@ impl App {
             .filter(|b| s.visible.contains(b))
             .or_else(|| s.visible.first().copied());
         if let Some(target) = target {
-            self.tree.select(&self.org, target);
+            self.tree.select(&self.structure, target);
         }
     }
 
@@ -119,10 +119,10 @@ impl App {
         let keep = self.selected();
         let search = self.search.take();
         self.apply_filters();
-        self.tree.restore_expansion(&self.org, saved);
+        self.tree.restore_expansion(&self.structure, saved);
         self.search = search;
         if let Some(id) = keep {
-            self.tree.select(&self.org, id);
+            self.tree.select(&self.structure, id);
         }
     }
 
@@ -140,9 +140,9 @@ impl App {
         let Some(s) = self.search.take() else { return };
         let keep = self.selected();
         self.apply_filters();
-        self.tree.restore_expansion(&self.org, s.saved_expansion);
+        self.tree.restore_expansion(&self.structure, s.saved_expansion);
         if let Some(id) = keep {
-            self.tree.select(&self.org, id);
+            self.tree.select(&self.structure, id);
         }
     }
 
@@ -167,6 +167,6 @@ impl App {
             (None, false) => matches.len() - 1,
         };
         let target = matches[next];
-        self.tree.select(&self.org, target);
+        self.tree.select(&self.structure, target);
     }
 }

@@ -5,7 +5,7 @@
 use super::{App, Outside};
 use crate::history;
 use crate::model::Day;
-use crate::org::{EntityId, EntitySet, Org};
+use crate::org::{EntityId, EntitySet, Org, Placing};
 use crate::visibility::{Visible, When};
 
 /// The time view: the date, and what follows from it.
@@ -59,10 +59,13 @@ impl App {
             Some(since) => history::changes(&self.org, since, day).touched(&self.org),
             None => EntitySet::new(&self.org),
         };
+        // The tree at the new date first: what is below what may have changed with it.
+        self.place(day);
+        let t = &mut self.time;
         let mut below = EntitySet::new(&self.org);
         for id in t.changed.iter() {
             let mut at = id;
-            while let Some(parent) = self.org.parent(at) {
+            while let Some(parent) = self.structure.parent(at) {
                 if !below.insert(parent) {
                     break;
                 }
@@ -74,7 +77,7 @@ impl App {
         if let Some(id) = wanted
             && self.tree.is_shown(id)
         {
-            self.tree.select(&self.org, id);
+            self.tree.select(&self.structure, id);
         }
         // The pane's text changed with the date: read it from the top.
         self.detail.top();
@@ -102,8 +105,9 @@ impl App {
             Outside::Hide => When::On(self.time.as_of),
             Outside::Dim => When::Any,
         };
+        self.place(self.time.as_of);
         let matched = self.search.as_ref().map(|s| &s.found.matched);
-        let shown = Visible::new(&self.org, when, matched).into_mask();
+        let shown = Visible::new(&self.org, &self.structure, when, matched).into_mask();
         if let Some(s) = &mut self.search {
             // A match is shown exactly when it exists at the date (or the date does not hide).
             s.visible = s
@@ -114,6 +118,25 @@ impl App {
                 .filter(|&m| shown.as_ref().is_none_or(|on| on.contains(m)))
                 .collect();
         }
-        self.tree.set_shown(&self.org, shown);
+        self.tree.set_shown(&self.structure, shown);
+    }
+}
+
+impl App {
+    /// The trees at `day`: the tree pane's, and the chart's.
+    fn place(&mut self, day: Day) {
+        self.structure = self.org.tree(day, self.time.outside.placing());
+        self.existing = self.org.tree(day, Placing::UnderExisting);
+    }
+}
+
+impl Outside {
+    /// How the tree places an entity whose parent does not exist at the date: hidden, it goes
+    /// under the nearest ancestor that exists; dimmed, it stays under its own parent.
+    fn placing(self) -> Placing {
+        match self {
+            Outside::Hide => Placing::UnderExisting,
+            Outside::Dim => Placing::AsWritten,
+        }
     }
 }

@@ -31,19 +31,22 @@ pub(super) fn cut(text: &str, width: usize) -> String {
     out
 }
 
-/// The lines inside an entity's box.
-pub(super) fn box_lines(org: &Org, id: EntityId, day: Day) -> Vec<String> {
+/// The lines inside an entity's box, under `parent` in the chart, as it was on `day`.
+pub(super) fn box_lines(
+    org: &Org,
+    id: EntityId,
+    parent: Option<EntityId>,
+    day: Day,
+) -> Vec<String> {
     let inner = BOX_WIDTH - 2;
-    let e = org.entity(id);
     let mut lines = vec![
-        cut(&e.name, inner),
-        cut(&words::entity_kind(&e.kind), inner),
+        cut(org.name_on(id, day), inner),
+        cut(&words::entity_kind(org.kind_on(id, day)), inner),
     ];
     if let Some(role) = org.roles_in(id).find(|r| org.role_in_force(r, day)) {
         let who = org.holder_name(&role);
         lines.push(cut(&format!("{}: {who}", role.role.title), inner));
     }
-    let parent = org.parent(id);
     for s in org.owners_at(id, day) {
         if s.owner == parent {
             continue;
@@ -59,13 +62,13 @@ pub(super) fn box_lines(org: &Org, id: EntityId, day: Day) -> Vec<String> {
 
 /// The shortest of an entity's names, for tight places.
 fn short_name(org: &Org, id: EntityId) -> String {
-    let e = org.entity(id);
-    std::iter::once(&e.name)
-        .chain(&e.other_names)
+    let name = org.name(id);
+    std::iter::once(name)
+        .chain(org.entity(id).other_names.iter().map(String::as_str))
         .filter(|n| n.chars().count() >= 2)
         .min_by_key(|n| n.width())
-        .unwrap_or(&e.name)
-        .clone()
+        .unwrap_or(name)
+        .to_owned()
 }
 
 /// Every stake the parent holds in the child, for whom, as the link between them says it.

@@ -67,9 +67,10 @@ pub(super) fn slots_width(nodes: &[Node], stacked: &[usize], children: &[usize])
 /// down to place them. No recursion, so no depth can overflow the stack.
 pub(super) fn layout(req: &Request) -> Vec<Node> {
     let org = req.org;
+    let tree = req.only.tree();
     let node = |id: EntityId, share: Option<String>| Node {
         id,
-        lines: box_lines(org, id, req.day),
+        lines: box_lines(org, id, tree.parent(id), req.day),
         share,
         children: Vec::new(),
         stacked: Vec::new(),
@@ -88,7 +89,7 @@ pub(super) fn layout(req: &Request) -> Vec<Node> {
             continue;
         }
         let id = nodes[i].id;
-        for c in org.children(id).filter(|&c| req.only.contains(c)) {
+        for c in tree.children(id).filter(|&c| req.only.contains(c)) {
             let at = nodes.len();
             nodes.push(node(c, link_share(org, id, c, req.day)));
             nodes[i].children.push(at);

@@ -129,6 +129,7 @@ mod tests {
         let org = load_embedded().unwrap().org;
         let root = org.find_entity("orange").unwrap();
         let day = org.model.as_of.as_ref().unwrap().last_day();
+        let tree = org.tree(day, crate::org::Placing::UnderExisting);
         let chart = Chart::new(&Request {
             org: &org,
             root,
@@ -136,7 +137,7 @@ mod tests {
             day,
             selected: None,
             room: 120,
-            only: &Visible::at(&org, day),
+            only: &Visible::at(&org, &tree, day),
         });
         let places: Vec<(EntityId, Place)> = chart.boxes.iter().map(|(k, v)| (*k, *v)).collect();
         for (i, (_, a)) in places.iter().enumerate() {
@@ -149,13 +150,13 @@ mod tests {
             }
         }
         for (id, place) in &places {
-            if let Some(parent) = org.parent(*id)
+            if let Some(parent) = tree.parent(*id)
                 && let Some(p) = chart.boxes.get(&parent)
             {
                 assert!(
                     place.y > p.y,
                     "{} is not below its parent",
-                    org.entity(*id).name
+                    org.name(*id)
                 );
             }
         }

@@ -7,12 +7,14 @@ use unicode_width::UnicodeWidthStr;
 
 use super::wrap::{Para, Piece};
 use super::{Target, Tone, safe};
-use crate::model::{Note, Ref};
+use crate::model::{Day, Note, Ref};
 use crate::org::{EntityId, Org, PersonId, SourceId};
 
 /// Builds the document line by line. Every piece is sanitized here, where it is received.
 pub(super) struct Builder<'a> {
     pub(super) org: &'a Org,
+    /// The date the document describes: entities go by the names they had then.
+    day: Day,
     pub(super) paras: Vec<Para>,
     line: Vec<Piece>,
     pub(super) targets: Vec<Target>,
@@ -21,9 +23,10 @@ pub(super) struct Builder<'a> {
 }
 
 impl<'a> Builder<'a> {
-    pub(super) fn new(org: &'a Org) -> Self {
+    pub(super) fn new(org: &'a Org, day: Day) -> Self {
         Builder {
             org,
+            day,
             paras: Vec::new(),
             line: Vec::new(),
             targets: Vec::new(),
@@ -57,7 +60,7 @@ impl<'a> Builder<'a> {
     }
 
     pub(super) fn entity(&mut self, id: EntityId) -> &mut Self {
-        let name = safe(&self.org.entity(id).name);
+        let name = safe(self.org.name_on(id, self.day));
         self.link(name, Target::Entity(id))
     }
 

@@ -3,7 +3,8 @@
 
 use crate::history::{self, StakeChange};
 use crate::model::Ref;
-use crate::org::EntityId;
+use crate::model::{Dated, Facet};
+use crate::org::{EntityId, Placing};
 use crate::words;
 
 use super::lines::{self, Named};
@@ -16,11 +17,12 @@ pub(super) fn entity<'a>(cx: &Context<'a>, id: EntityId, b: &mut Builder<'a>) ->
     let day = cx.day;
     let when = format!("at {}", cx.day);
 
-    b.styled(safe(&e.name), Tone::Name(Family::of(&e.kind)))
+    let kind = org.kind_on(id, day);
+    b.styled(safe(org.name_on(id, day)), Tone::Name(Family::of(kind)))
         .cite(&e.sources)
         .end();
     b.styled(
-        format!("{} · id {}", words::entity_kind(&e.kind), safe(&e.id)),
+        format!("{} · id {}", words::entity_kind(kind), safe(&e.id)),
         Tone::Dim,
     );
     if let Some(d) = &e.founded {
@@ -29,10 +31,23 @@ pub(super) fn entity<'a>(cx: &Context<'a>, id: EntityId, b: &mut Builder<'a>) ->
     if let Some(d) = &e.dissolved {
         b.styled(format!(" · dissolved {}", d.value), Tone::Dim);
     }
-    if let Some(parent) = org.parent(id) {
+    let parent = org.parent_on(id, day);
+    if let Some(parent) = parent {
         b.styled(" · part of ", Tone::Dim).entity(parent);
     }
     b.end();
+    if let Some(parent) = parent.filter(|&p| !org.exists_at(p, day)) {
+        // The tree shows it under the nearest ancestor that exists, or as a root.
+        let shown = org.tree(day, Placing::UnderExisting).parent(id);
+        b.styled("Its parent ", Tone::Dim)
+            .entity(parent)
+            .styled(format!(" did not exist on {day}; shown "), Tone::Dim);
+        match shown {
+            Some(above) => b.styled("under ", Tone::Dim).entity(above),
+            None => b.styled("as a root", Tone::Dim),
+        };
+        b.styled(".", Tone::Dim).end();
+    }
     if !org.exists_at(id, day) {
         b.styled(format!("Did not exist on {}.", cx.day), Tone::Dim)
             .end();
@@ -51,7 +66,10 @@ pub(super) fn entity<'a>(cx: &Context<'a>, id: EntityId, b: &mut Builder<'a>) ->
     super::owners::effective(cx, id, &when, b);
     holdings(cx, id, b);
 
-    let units: Vec<EntityId> = org.children(id).collect();
+    places(cx, id, b);
+    names(cx, id, b);
+
+    let units: Vec<EntityId> = org.tree(day, Placing::AsWritten).children(id).collect();
     if !units.is_empty() {
         b.heading(format!("Units ({})", units.len()));
         for u in units {
@@ -278,4 +296,54 @@ fn holdings<'a>(cx: &Context<'a>, id: EntityId, b: &mut Builder<'a>) {
             b.cite(&s.sources).end();
         }
     }
+}
+
+/// Where the entity sat over time, when its parent changes: "part of Google until 2015-10-01,
+/// then of Alphabet", each period with its sources.
+fn places<'a>(cx: &Context<'a>, id: EntityId, b: &mut Builder<'a>) {
+    let org = cx.org;
+    let Some(Dated::Periods(spans)) = &org.entity(id).parent else {
+        return;
+    };
+    b.heading("Place in the structure over time");
+    for span in by_start(spans) {
+        let in_force = span.period().contains(cx.day);
+        let look = if in_force { Tone::Plain } else { Tone::Dim };
+        b.styled("  part of ", look).entity_ref(&span.value.value);
+        b.styled(format!(" {}", words::period(span.period())), look)
+            .cite(&span.sources)
+            .end();
+    }
+}
+
+/// Its names and kinds over time, when they change: what it was called before, and what it was.
+fn names<'a>(cx: &Context<'a>, id: EntityId, b: &mut Builder<'a>) {
+    let e = cx.org.entity(id);
+    if let Dated::Periods(spans) = &e.name {
+        b.heading("Names over time");
+        for span in by_start(spans) {
+            let look = if span.period().contains(cx.day) { Tone::Plain } else { Tone::Dim };
+            b.styled(format!("  {}", safe(&span.value.value)), look)
+                .styled(format!(" {}", words::period(span.period())), look)
+                .cite(&span.sources)
+                .end();
+        }
+    }
+    if let Dated::Periods(spans) = &e.kind {
+        b.heading("Kind over time");
+        for span in by_start(spans) {
+            let look = if span.period().contains(cx.day) { Tone::Plain } else { Tone::Dim };
+            b.styled(format!("  {}", words::entity_kind(&span.value.value)), look)
+                .styled(format!(" {}", words::period(span.period())), look)
+                .cite(&span.sources)
+                .end();
+        }
+    }
+}
+
+/// Periods in the order they start, the open-started first.
+fn by_start<F: Facet>(spans: &[crate::model::Span<F>]) -> Vec<&crate::model::Span<F>> {
+    let mut spans: Vec<_> = spans.iter().collect();
+    spans.sort_by_key(|s| s.start.as_ref().map(|d| d.value.first_day()));
+    spans
 }

@@ -139,7 +139,7 @@ impl Document {
             since: request.since,
             changed: request.changed,
         };
-        let mut b = Builder::new(org);
+        let mut b = Builder::new(org, request.day);
         let mut first_owner = None;
         match request.subject {
             Subject::Shown(Target::Entity(id)) if !org.has_entity(id) => {

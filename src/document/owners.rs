@@ -135,12 +135,12 @@ pub(super) fn effective(cx: &Context<'_>, id: EntityId, when: &str, b: &mut Buil
     let name_width = e
         .owners
         .iter()
-        .map(|o| safe(&org.entity(o.id).name).width())
+        .map(|o| safe(org.name_on(o.id, cx.day)).width())
         .max()
         .unwrap_or(0)
         .min(24);
     for o in &e.owners {
-        let name = safe(&org.entity(o.id).name);
+        let name = safe(org.name_on(o.id, cx.day));
         let interest = words::interest(&o.interest.low, &o.interest.high);
         let low = bounds_cells(&o.interest.low);
         let high = bounds_cells(&o.interest.high);

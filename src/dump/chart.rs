@@ -8,20 +8,21 @@ use crate::chart::{Chart, Request};
 use crate::org::Org;
 
 use super::lines::Lines;
-use super::{DumpOptions, date, shown, starts};
+use super::{DumpOptions, date, shown, starts, tree};
 
 /// The width a printed chart tries to fit in.
 const ROOM: usize = 120;
 
 pub fn write(org: &Org, options: &DumpOptions, out: &mut Lines<impl Write>) -> io::Result<()> {
     let day = date(org, options);
-    let shown = shown(org, options);
+    let tree = tree(org, options);
+    let shown = shown(org, &tree, options);
     let mut header = format!("{} — as of {day}", org.model.title);
     if let Some(q) = &options.filter {
         header.push_str(&format!(" — filter: {q}"));
     }
     out.line(&header)?;
-    for root in starts(org, options) {
+    for root in starts(&tree, options) {
         if !shown.contains(root) {
             continue;
         }

@@ -45,10 +45,10 @@ fn write_lines(org: &Org, from: Day, to: Day, out: &mut Lines<impl Write>) -> io
     if !c.appeared.is_empty() || !c.gone.is_empty() {
         out.line("Entities")?;
         for &id in &c.appeared {
-            out.line(format_args!("  + {}", org.entity(id).name))?;
+            out.line(format_args!("  + {}", org.name_on(id, c.to)))?;
         }
         for &id in &c.gone {
-            out.line(format_args!("  - {}", org.entity(id).name))?;
+            out.line(format_args!("  - {}", org.name_on(id, c.from)))?;
         }
     }
     if !c.stakes.is_empty() {

@@ -126,10 +126,9 @@ pub fn write(org: &Org, options: &DumpOptions, out: &mut Lines<impl Write>) -> i
     ))?;
     out.line("  edge [fontname=Helvetica, fontsize=9];")?;
     for &(e, _) in &view.order {
-        let entity = org.entity(e);
-        let (shape, color) = shape(&entity.kind);
-        let kind = words::entity_kind(&entity.kind);
-        let label = lines(&[&entity.name, &kind]);
+        let (shape, color) = shape(org.kind_on(e, view.day));
+        let kind = words::entity_kind(org.kind_on(e, view.day));
+        let label = lines(&[org.name_on(e, view.day), &kind]);
         out.line(format_args!(
             "  {} [label={label}, shape={shape}, fillcolor=\"{color}\"];",
             id(e)

@@ -118,8 +118,8 @@ pub fn write(org: &Org, options: &DumpOptions, out: &mut Lines<impl Write>) -> i
         let mut line = format!(
             "{}- {level}**{}** ({}){}",
             "  ".repeat(depth.min(MAX_RAILS)),
-            text(&e.name),
-            text(&words::entity_kind(&e.kind)),
+            text(org.name_on(id, view.day)),
+            text(&words::entity_kind(org.kind_on(id, view.day))),
             cite(&e.sources)
         );
         let owners: Vec<String> = org

@@ -61,12 +61,11 @@ pub fn write(org: &Org, options: &DumpOptions, out: &mut Lines<impl Write>) -> i
     out.line("---")?;
     out.line("flowchart TD")?;
     for &(e, _) in &view.order {
-        let entity = org.entity(e);
         out.line(format_args!(
             "  {}[\"{}<br/><small>{}</small>\"]",
             node(e),
-            label(&entity.name),
-            label(&words::entity_kind(&entity.kind))
+            label(org.name_on(e, view.day)),
+            label(&words::entity_kind(org.kind_on(e, view.day)))
         ))?;
     }
     for edge in view.edges(org) {

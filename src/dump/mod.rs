@@ -14,9 +14,10 @@ mod view;
 mod yaml;
 
 use std::io::{self, Write};
+use std::sync::Arc;
 
 use crate::model::Day;
-use crate::org::{EntityId, Org};
+use crate::org::{EntityId, Org, Placing, Tree};
 use crate::search;
 use crate::visibility::{Visible, When};
 
@@ -68,22 +69,33 @@ pub fn date(org: &Org, options: &DumpOptions) -> Day {
 }
 
 /// The entities a dump starts from.
-fn starts(org: &Org, options: &DumpOptions) -> Vec<EntityId> {
+fn starts(tree: &Tree, options: &DumpOptions) -> Vec<EntityId> {
     match options.root {
         Some(root) => vec![root],
-        None => org.roots().collect(),
+        None => tree.roots().collect(),
     }
 }
 
-/// Which entities a dump shows: the rule of [`Visible`] at the dump's date, with the
-/// `--filter`'s matches. A `--root` asked for is always shown.
-fn shown<'a>(org: &'a Org, options: &DumpOptions) -> Visible<'a> {
+/// The tree a dump shows: at its date, with what exists only when it shows what exists.
+fn tree(org: &Org, options: &DumpOptions) -> Arc<Tree> {
+    let narrowed = options.as_of.is_some() || options.filter.is_some();
+    let placing = if narrowed {
+        Placing::UnderExisting
+    } else {
+        Placing::AsWritten
+    };
+    org.tree(date(org, options), placing)
+}
+
+/// Which entities a dump shows: the rule of [`Visible`] at the dump's date, in `tree`, with
+/// the `--filter`'s matches. A `--root` asked for is always shown.
+fn shown<'a>(org: &'a Org, tree: &'a Tree, options: &DumpOptions) -> Visible<'a> {
     let found = options
         .filter
         .as_deref()
-        .map(|q| search::find(org, q, None));
+        .map(|q| search::find(org, tree, q, None));
     let matched = found.as_ref().map(|f| &f.matched);
-    let mut shown = Visible::new(org, When::On(date(org, options)), matched);
+    let mut shown = Visible::new(org, tree, When::On(date(org, options)), matched);
     if let Some(root) = options.root {
         shown.include(root);
     }
@@ -92,7 +104,7 @@ fn shown<'a>(org: &'a Org, options: &DumpOptions) -> Visible<'a> {
 
 /// How many entities a dump shows, counting a `--root` asked for; none means nothing matched.
 pub fn shown_count(org: &Org, options: &DumpOptions) -> usize {
-    shown(org, options).count()
+    shown(org, &tree(org, options), options).count()
 }
 
 /// Writes the dump of `org` to `out`.

@@ -8,7 +8,7 @@ use crate::org::{EntityId, Org, StakeView};
 use crate::words;
 
 use super::lines::Lines;
-use super::{DumpOptions, date, shown, starts};
+use super::{DumpOptions, date, shown, starts, tree};
 
 /// The pieces a tree is drawn with.
 struct Rails {
@@ -45,11 +45,12 @@ pub fn write(org: &Org, options: &DumpOptions, out: &mut Lines<impl Write>) -> i
     }
     out.line(&header)?;
 
-    let shown = shown(org, options);
+    let tree = tree(org, options);
+    let shown = shown(org, &tree, options);
     let mut result = Ok(());
     let mut line = String::new();
     let keep = |id: EntityId| shown.contains(id);
-    org.walk_where(&starts(org, options), options.depth, keep, |visit| {
+    tree.walk_where(&starts(&tree, options), options.depth, keep, |visit| {
         line.clear();
         // A line draws at most MAX_RAILS levels of rails; deeper, the levels above them are
         // counted instead, so a line's length does not grow with the depth.
@@ -67,6 +68,12 @@ pub fn write(org: &Org, options: &DumpOptions, out: &mut Lines<impl Write>) -> i
             });
         }
         entity_line(org, visit.id, day, dash, &mut line);
+        if tree.is_lifted(visit.id)
+            && let Some(parent) = org.parent_on(visit.id, day)
+        {
+            line.push(' ');
+            line.push_str(&words::lifted(org.name_on(parent, day)));
+        }
         match out.line(&line) {
             Ok(()) => ControlFlow::Continue(()),
             Err(e) => {
@@ -80,10 +87,9 @@ pub fn write(org: &Org, options: &DumpOptions, out: &mut Lines<impl Write>) -> i
 
 /// `Cloudwatt (company) — Orange 4/9 (44.4 %), Thales 2/9 (22.2 %)`.
 fn entity_line(org: &Org, id: EntityId, day: Day, dash: &str, line: &mut String) {
-    let entity = org.entity(id);
-    line.push_str(&entity.name);
+    line.push_str(org.name_on(id, day));
     line.push_str(" (");
-    line.push_str(&words::entity_kind(&entity.kind));
+    line.push_str(&words::entity_kind(org.kind_on(id, day)));
     line.push(')');
     let owners: Vec<String> = org
         .owners_at(id, day)

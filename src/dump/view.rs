@@ -2,15 +2,18 @@
 //! date, matching `--filter` — in tree order, and the date. Every format reads the same view.
 
 use std::ops::ControlFlow;
+use std::sync::Arc;
 
 use crate::model::Day;
-use crate::org::{EntityId, EntitySet, Org};
+use crate::org::{EntityId, EntitySet, Org, Tree};
 use crate::words;
 
-use super::{DumpOptions, date, shown, starts};
+use super::{DumpOptions, date, shown, starts, tree};
 
 pub struct View {
     pub day: Day,
+    /// The tree at the view's date: each entity under its parent then.
+    pub tree: Arc<Tree>,
     /// The entities in view, depth first in file order, with their depth.
     pub order: Vec<(EntityId, usize)>,
     selected: EntitySet,
@@ -21,17 +24,20 @@ pub struct View {
 impl View {
     pub fn new(org: &Org, options: &DumpOptions) -> View {
         let narrowed = options.as_of.is_some() || options.filter.is_some();
-        let shown = narrowed.then(|| shown(org, options));
+        let tree = tree(org, options);
+        let shown = narrowed.then(|| shown(org, &tree, options));
         let keep = |id: EntityId| shown.as_ref().is_none_or(|s| s.contains(id));
         let mut order = Vec::new();
         let mut selected = EntitySet::new(org);
-        org.walk_where(&starts(org, options), options.depth, keep, |visit| {
+        tree.walk_where(&starts(&tree, options), options.depth, keep, |visit| {
             order.push((visit.id, visit.depth));
             selected.insert(visit.id);
             ControlFlow::Continue(())
         });
+        drop(shown);
         View {
             day: date(org, options),
+            tree,
             order,
             selected,
             whole: options.root.is_none() && options.depth.is_none() && !narrowed,
@@ -56,7 +62,7 @@ impl View {
     /// its unit, then every stake at the date, in view order. DOT and Mermaid draw these.
     pub fn edges(&self, org: &Org) -> Vec<Edge> {
         let parts = self.order.iter().filter_map(|&(child, _)| {
-            let parent = org.parent(child).filter(|&p| self.contains(p))?;
+            let parent = self.tree.parent(child).filter(|&p| self.contains(p))?;
             Some(Edge::Part { parent, child })
         });
         let stakes = self.order.iter().flat_map(|&(owned, _)| {

@@ -219,6 +219,12 @@ pub fn parse(text: &str, syntax: Syntax) -> Result<Model, Diagnostic> {
         reject_unsupported_tags: true,
         reject_tagged_field_names: true,
         ignore_binary_tag_for_string: true,
+        // A value that may be one id or a list (a dated `parent:`) is read untyped; ids such
+        // as `007` or `1_000` must stay the text they were written as.
+        leading_zero_numbers_as_strings: true,
+        underscored_numbers_as_strings: true,
+        // YAML 1.2's booleans only: a name such as `No` or `Y` (the "Norway problem") is text.
+        strict_booleans: true,
         with_snippet: false,
     };
     serde_saphyr::from_str_with_options::<Model>(text, options).map_err(|e| yaml_problem(&e))
@@ -279,6 +285,11 @@ fn yaml_problem(err: &YamlError) -> Diagnostic {
             let ty = if ty.starts_with('f') { "number" } else { ty };
             Diagnostic::error(pos, format!("this is not a valid {ty}"))
                 .with_help(format!("expected {expected}"))
+        }
+        YamlError::InvalidBooleanStrict { .. } => {
+            Diagnostic::error(pos, "this is not a valid boolean").with_help(
+                "expected true or false (words such as yes, no, on and off are read as text)",
+            )
         }
         YamlError::UnsupportedTag { tag, .. } => {
             Diagnostic::error(pos, format!("the tag `{tag}` is not accepted in a model")).with_help(

@@ -5,6 +5,7 @@
 //! between items are ids; [`crate::org::Org`] resolves them once the model is valid.
 
 pub mod date;
+pub mod dated;
 pub mod kind;
 pub mod pos;
 pub mod share;
@@ -15,6 +16,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 pub use date::{Day, PartialDate, Period};
+pub use dated::{Dated, Facet, KindFacet, NameFacet, ParentFacet, Span};
 pub use kind::{EntityKind, EventKind, RelationKind};
 pub use pos::{At, Pos};
 pub use share::{Fraction, Share};
@@ -127,14 +129,17 @@ pub struct Competing {
 #[serde(deny_unknown_fields)]
 pub struct Entity {
     pub id: Ref,
-    pub name: String,
-    pub kind: At<EntityKind>,
+    /// Its name, or its names over time; earlier names stay searchable.
+    pub name: Dated<NameFacet>,
+    /// What it is, or what it was when (a business unit that became a subsidiary).
+    pub kind: Dated<KindFacet>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub other_names: Vec<String>,
+    /// The entity it is part of, or its parents over time; outside every period it has none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub parent: Option<Ref>,
+    pub parent: Option<Dated<ParentFacet>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub founded: Option<At<PartialDate>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -150,6 +155,16 @@ pub struct Entity {
 }
 
 impl Entity {
+    /// The name it goes by today: its latest one.
+    pub fn latest_name(&self) -> &str {
+        self.name.latest().map_or("", |n| n.value.as_str())
+    }
+
+    /// What it is today: its latest kind.
+    pub fn latest_kind(&self) -> &EntityKind {
+        self.kind.latest().map_or(&EntityKind::Group, |k| &k.value)
+    }
+
     /// The entity's lifetime, from its founding to its dissolution.
     pub fn lifetime(&self) -> Period {
         Period::new(

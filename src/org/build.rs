@@ -5,7 +5,8 @@ use crate::diagnostic::Diagnostic;
 use crate::model::Model;
 
 use super::resolve::Resolver;
-use super::{Adjacency, EntityId, EntityMap, Org, PersonId, RelationEnds, RoleEnds, StakeEnds};
+use super::placing::{ParentLink, Parents, TreeCache};
+use super::{Adjacency, EntityId, Org, PersonId, RelationEnds, RoleEnds, StakeEnds};
 
 fn number(n: usize) -> u32 {
     // Models are bounded well below 4 billion items by the file-size limit.
@@ -18,10 +19,26 @@ pub(super) fn build(model: Model) -> (Org, Vec<Diagnostic>) {
     let mut r = Resolver::new(&model);
     let entity_count = model.entities.len();
 
-    let mut parent = vec![None; entity_count];
+    let mut parent_links = Vec::new();
+    let mut links = Vec::new();
     for (n, e) in model.entities.iter().enumerate() {
-        if let Some(p) = &e.parent {
-            parent[n] = r.entity(p, "parent").map(EntityId);
+        for (p, period) in e.parent.iter().flat_map(|p| p.spans()) {
+            if let Some(p) = r.entity(p, "parent") {
+                parent_links.push((number(n), number(links.len())));
+                links.push(ParentLink {
+                    parent: EntityId(p),
+                    period,
+                });
+            }
+        }
+        for span in e.parent.iter().flat_map(|p| p.periods()) {
+            r.sources(&span.sources);
+        }
+        for span in e.name.periods() {
+            r.sources(&span.sources);
+        }
+        for span in e.kind.periods() {
+            r.sources(&span.sources);
         }
         r.sources(&e.sources);
         r.notes(&e.notes);
@@ -100,29 +117,14 @@ pub(super) fn build(model: Model) -> (Org, Vec<Diagnostic>) {
         ..
     } = r;
 
-    let children = Adjacency::build(
-        entity_count,
-        parent
+    let parents = Parents {
+        of: Adjacency::build(entity_count, parent_links.into_iter()),
+        links,
+        dated: model
+            .entities
             .iter()
-            .enumerate()
-            .filter_map(|(n, p)| p.map(|p| (p.0, number(n)))),
-    );
-    let depth = depths(&parent);
-    let roots = parent
-        .iter()
-        .enumerate()
-        .filter(|(_, p)| p.is_none())
-        .map(|(n, _)| number(n))
-        .collect::<Vec<u32>>();
-    // Each entity's index among its siblings, for stepping from one to the next.
-    let mut position = vec![0u32; entity_count];
-    for siblings in
-        std::iter::once(roots.as_slice()).chain((0..entity_count).map(|n| children.get(number(n))))
-    {
-        for (i, &n) in siblings.iter().enumerate() {
-            position[n as usize] = number(i);
-        }
-    }
+            .any(|e| e.parent.as_ref().is_some_and(|p| p.is_dated())),
+    };
     let stakes_in = Adjacency::build(
         entity_count,
         stake_ends
@@ -170,11 +172,8 @@ pub(super) fn build(model: Model) -> (Org, Vec<Diagnostic>) {
         entity_ids,
         person_ids,
         source_ids,
-        parent: EntityMap::from_vec(parent),
-        depth: EntityMap::from_vec(depth),
-        children,
-        roots,
-        position: EntityMap::from_vec(position),
+        parents,
+        trees: TreeCache::default(),
         stakes_in,
         stakes_held,
         stakes_for,
@@ -211,48 +210,3 @@ pub(super) fn build(model: Model) -> (Org, Vec<Diagnostic>) {
     (org, diagnostics)
 }
 
-/// Each entity's depth, walking up each chain of parents once. An entity on a parent cycle (an
-/// error validation reports) counts the cycle as reaching a root.
-fn depths(parent: &[Option<EntityId>]) -> Vec<u32> {
-    const UNKNOWN: u32 = u32::MAX;
-    let mut depth = vec![UNKNOWN; parent.len()];
-    let mut on_path = vec![false; parent.len()];
-    let mut path = Vec::new();
-    for start in 0..parent.len() {
-        // Up from `start` to a root, an entity of known depth, or a cycle.
-        let mut at = Some(start);
-        let mut base = 0;
-        while let Some(a) = at {
-            if depth[a] != UNKNOWN {
-                base = depth[a].saturating_add(1);
-                break;
-            }
-            if on_path[a] {
-                break;
-            }
-            on_path[a] = true;
-            path.push(a);
-            at = parent[a].map(EntityId::index);
-        }
-        for (i, e) in path.drain(..).rev().enumerate() {
-            depth[e] = base.saturating_add(number(i));
-            on_path[e] = false;
-        }
-    }
-    depth
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn depths_follow_parents_and_survive_a_cycle() {
-        let p = |n: u32| Some(EntityId(n));
-        // 0 ← 1 ← 2, 3 a root, 4 ↔ 5 a cycle, 6 under the cycle.
-        let parent = [None, p(0), p(1), None, p(5), p(4), p(5)];
-        let depth = depths(&parent);
-        assert_eq!(&depth[..4], &[0, 1, 2, 0]);
-        assert!(depth[4] <= 2 && depth[5] <= 2 && depth[6] <= 3);
-    }
-}

@@ -21,7 +21,7 @@ impl EntitySet {
         EntitySet::empty(org.entity_count())
     }
 
-    fn empty(universe: usize) -> EntitySet {
+    pub(super) fn empty(universe: usize) -> EntitySet {
         EntitySet {
             bits: FixedBitSet::with_capacity(universe),
         }
@@ -43,6 +43,11 @@ impl EntitySet {
         let mut set = EntitySet::new(org);
         set.bits.insert_range(..);
         set
+    }
+
+    /// How many entities the set was made for.
+    pub fn universe(&self) -> usize {
+        self.bits.len()
     }
 
     /// Whether the set was made for an org of `org`'s size (a saved set, after a reload).

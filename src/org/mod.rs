@@ -7,6 +7,8 @@ mod build;
 mod by_entity;
 mod id_index;
 mod ids;
+mod names;
+mod placing;
 mod resolve;
 mod tree;
 mod validate;
@@ -17,11 +19,13 @@ use crate::model::{Day, Entity, Event, Model, Person, Source};
 
 use adjacency::Adjacency;
 use id_index::IdIndex;
+use placing::{Parents, TreeCache};
 use views::{RelationEnds, RoleEnds, StakeEnds};
 
 pub use by_entity::{EntityMap, EntitySet};
 pub use ids::{EntityId, PersonId, RelationId, RoleId, SourceId, StakeId};
-pub use tree::Visit;
+pub use placing::Placing;
+pub use tree::{Tree, Visit};
 pub use views::{RelationView, RoleView, StakeView};
 
 /// A valid model and its indexes.
@@ -31,13 +35,10 @@ pub struct Org {
     entity_ids: IdIndex,
     person_ids: IdIndex,
     source_ids: IdIndex,
-    parent: EntityMap<Option<EntityId>>,
-    /// Each entity's depth, 0 for a root: a deep tree asks it of every row on screen.
-    depth: EntityMap<u32>,
-    children: Adjacency,
-    roots: Vec<u32>,
-    /// Each entity's index among its siblings (the children of its parent, or the roots).
-    position: EntityMap<u32>,
+    /// Each entity's parents over time, resolved.
+    parents: Parents,
+    /// The trees at the dates last asked for.
+    trees: TreeCache,
     /// Stakes by owned entity, and by owner.
     stakes_in: Adjacency,
     stakes_held: Adjacency,

@@ -1,11 +1,88 @@
-//! The org as a tree: parents, children and siblings in file order, depths, paths, and a walk
-//! down from some entities that never recurses.
+//! The org as a tree at one date: parents, children and siblings in file order, depths, paths,
+//! and a walk down from some entities that never recurses. Which parent is in force depends on
+//! the date (`org::placing` builds a tree for a day); a [`Tree`] answers for the day it was
+//! built for.
 
-use super::{EntityId, Org};
+use super::{Adjacency, EntityId, EntityMap, EntitySet};
 
-impl Org {
+/// The tree of an org at one date.
+#[derive(Debug, Clone, Default)]
+pub struct Tree {
+    parent: EntityMap<Option<EntityId>>,
+    /// Each entity's depth, 0 for a root: a deep tree asks it of every row on screen.
+    depth: EntityMap<u32>,
+    children: Adjacency,
+    roots: Vec<u32>,
+    /// Each entity's index among its siblings (the children of its parent, or the roots).
+    position: EntityMap<u32>,
+    /// The entities placed under a nearer ancestor than their parent in force (or made roots),
+    /// because that parent does not exist at the date.
+    lifted: EntitySet,
+}
+
+fn number(n: usize) -> u32 {
+    // Models are bounded well below 4 billion entities by the file-size limit.
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+impl Tree {
+    /// The tree of these parents (by entity number); `lifted` marks the entities placed above
+    /// their own parent.
+    pub(super) fn new(parent: Vec<Option<EntityId>>, lifted: EntitySet) -> Tree {
+        let count = parent.len();
+        let children = Adjacency::build(
+            count,
+            parent
+                .iter()
+                .enumerate()
+                .filter_map(|(n, p)| p.map(|p| (p.0, number(n)))),
+        );
+        let depth = depths(&parent);
+        let roots = parent
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.is_none())
+            .map(|(n, _)| number(n))
+            .collect::<Vec<u32>>();
+        let mut position = vec![0u32; count];
+        for siblings in
+            std::iter::once(roots.as_slice()).chain((0..count).map(|n| children.get(number(n))))
+        {
+            for (i, &n) in siblings.iter().enumerate() {
+                position[n as usize] = number(i);
+            }
+        }
+        Tree {
+            parent: EntityMap::from_vec(parent),
+            depth: EntityMap::from_vec(depth),
+            children,
+            roots,
+            position: EntityMap::from_vec(position),
+            lifted,
+        }
+    }
+
+    /// The empty set of the tree's entities.
+    pub fn empty_set(&self) -> EntitySet {
+        EntitySet::empty(self.len())
+    }
+
+    /// How many entities the tree places.
+    pub fn len(&self) -> usize {
+        self.parent.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.parent.is_empty()
+    }
+
     pub fn parent(&self, id: EntityId) -> Option<EntityId> {
         self.parent.get(id).copied().flatten()
+    }
+
+    /// Whether `id` is placed above its parent in force, which does not exist at the date.
+    pub fn is_lifted(&self, id: EntityId) -> bool {
+        self.lifted.contains(id)
     }
 
     /// Children in the order the file lists them.
@@ -53,7 +130,7 @@ impl Org {
         !self.children.get(id.0).is_empty()
     }
 
-    /// How deep `id` sits: 0 for a root. Computed once, at build.
+    /// How deep `id` sits: 0 for a root. Computed once, when the tree was built.
     pub fn depth(&self, id: EntityId) -> usize {
         self.depth.get(id).map_or(0, |&d| d as usize)
     }
@@ -88,7 +165,38 @@ impl Org {
     }
 }
 
-/// One entity met by [`Org::walk`].
+/// Each entity's depth, walking up each chain of parents once. An entity on a parent cycle (an
+/// error validation reports) counts the cycle as reaching a root.
+fn depths(parent: &[Option<EntityId>]) -> Vec<u32> {
+    const UNKNOWN: u32 = u32::MAX;
+    let mut depth = vec![UNKNOWN; parent.len()];
+    let mut on_path = vec![false; parent.len()];
+    let mut path = Vec::new();
+    for start in 0..parent.len() {
+        // Up from `start` to a root, an entity of known depth, or a cycle.
+        let mut at = Some(start);
+        let mut base = 0;
+        while let Some(a) = at {
+            if depth[a] != UNKNOWN {
+                base = depth[a].saturating_add(1);
+                break;
+            }
+            if on_path[a] {
+                break;
+            }
+            on_path[a] = true;
+            path.push(a);
+            at = parent[a].map(EntityId::index);
+        }
+        for (i, e) in path.drain(..).rev().enumerate() {
+            depth[e] = base.saturating_add(number(i));
+            on_path[e] = false;
+        }
+    }
+    depth
+}
+
+/// One entity met by [`Tree::walk`].
 #[derive(Debug, Clone, Copy)]
 pub struct Visit<'a> {
     pub id: EntityId,
@@ -99,7 +207,7 @@ pub struct Visit<'a> {
     pub last: &'a [bool],
 }
 
-impl Org {
+impl Tree {
     /// Visits `starts` and their descendants depth-first, in file order, down to `max_depth`
     /// levels (1 = the starts only). Iterative, so deep trees cannot overflow the stack.
     pub fn walk(
@@ -111,7 +219,7 @@ impl Org {
         self.walk_where(starts, max_depth, |_| true, visit);
     }
 
-    /// As [`Org::walk`], visiting only the entities `keep` accepts (and not their subtrees);
+    /// As [`Tree::walk`], visiting only the entities `keep` accepts (and not their subtrees);
     /// `Visit::last` counts only kept siblings.
     pub fn walk_where(
         &self,
@@ -152,5 +260,20 @@ impl Org {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn depths_follow_parents_and_survive_a_cycle() {
+        let p = |n: u32| Some(EntityId(n));
+        // 0 ← 1 ← 2, 3 a root, 4 ↔ 5 a cycle, 6 under the cycle.
+        let parent = [None, p(0), p(1), None, p(5), p(4), p(5)];
+        let depth = depths(&parent);
+        assert_eq!(&depth[..4], &[0, 1, 2, 0]);
+        assert!(depth[4] <= 2 && depth[5] <= 2 && depth[6] <= 3);
     }
 }

@@ -207,7 +207,7 @@ impl Org {
     /// The name of the entity `end`, or `written` (the id the model gives) when it names no
     /// entity; safe to show.
     pub fn entity_name_or(&self, end: Option<EntityId>, written: &str) -> String {
-        let name = end.map_or(written, |id| self.entity(id).name.as_str());
+        let name = end.map_or(written, |id| self.name(id));
         crate::sanitize::sanitize(name).into_owned()
     }
 

@@ -29,7 +29,7 @@ pub fn render(app: &App, view: ChartView, area: Rect, buf: &mut Buffer) {
     let block = Block::bordered()
         .title(title(&format!(
             " ● Chart: {} · {levels} below ",
-            app.org().entity(view.root).name
+            app.org().name_on(view.root, app.as_of())
         )))
         .title_bottom(format!(" {} ", keys::own_hints(Mode::Chart)))
         .border_style(style::focused_border());

@@ -116,6 +116,7 @@ fn breadcrumb(app: &App, room: usize) -> String {
         },
     };
     let org = app.org();
+    let tree = app.structure();
     let gap = CRUMB_GAP.width();
     let cut = CRUMB_CUT.width() + gap;
     // Up from the selection while the levels, behind an ellipsis, still fit; then the level
@@ -124,13 +125,13 @@ fn breadcrumb(app: &App, room: usize) -> String {
     let mut width = 0;
     let mut at = Some(id);
     while let Some(e) = at {
-        let name = safe(&org.entity(e).name);
+        let name = safe(org.name_on(e, app.as_of()));
         width += name.width() + if names.is_empty() { 0 } else { gap };
         names.push(name);
-        at = org.parent(e);
+        at = tree.parent(e);
         if width + cut > room {
-            if let Some(root) = at.filter(|&p| org.parent(p).is_none()) {
-                names.push(safe(&org.entity(root).name));
+            if let Some(root) = at.filter(|&p| tree.parent(p).is_none()) {
+                names.push(safe(org.name_on(root, app.as_of())));
                 at = None;
             }
             break;
@@ -168,7 +169,7 @@ fn render_tree(app: &App, area: Rect, buf: &mut Buffer) {
     let block = pane("Tree", app.focus() == Focus::Tree);
     let inner = block.inner(area);
     block.render(area, buf);
-    let rows = app.tree().rows(app.org(), inner.height.into());
+    let rows = app.tree().rows(app.structure(), inner.height.into());
     if rows.is_empty() {
         let why = match app.search() {
             Some(s) if !s.query.is_empty() => {

@@ -22,7 +22,7 @@ use super::text::{fit, safe};
 /// shortest names, `Orange 44.4 %, CDC 33.3 %, Thales 22.2 %`.
 fn owner_hint(app: &App, id: EntityId) -> Option<String> {
     let org = app.org();
-    let parent = org.parent(id);
+    let parent = app.structure().parent(id);
     let owners: Vec<StakeView> = org.owners_at(id, app.as_of()).collect();
     if owners.iter().all(|s| s.owner == parent) {
         return None;
@@ -42,12 +42,12 @@ fn short_name(org: &Org, stake: &StakeView<'_>) -> String {
     let Some(owner) = stake.owner else {
         return safe(&stake.stake.owner);
     };
-    let e = org.entity(owner);
-    let shortest = std::iter::once(&e.name)
-        .chain(&e.other_names)
+    let name = org.name(owner);
+    let shortest = std::iter::once(name)
+        .chain(org.entity(owner).other_names.iter().map(String::as_str))
         .filter(|n| n.chars().count() >= 2)
         .min_by_key(|n| n.width())
-        .unwrap_or(&e.name);
+        .unwrap_or(name);
     safe(shortest)
 }
 
@@ -104,12 +104,23 @@ pub fn render(app: &App, rows: &[Row], area: Rect, buf: &mut Buffer) {
                 (true, true) => "▾ ",
             }),
         ];
-        spans.extend(name_spans(app, &entity.name, base));
+        let day = app.as_of();
+        let kind = app.org().kind_on(row.id, day);
+        spans.extend(name_spans(app, app.org().name_on(row.id, day), base));
         spans.push(Span::raw(" "));
         spans.push(Span::styled(
-            words::entity_kind(&entity.kind),
-            Style::new().fg(style::kind_color(&entity.kind)),
+            words::entity_kind(kind),
+            Style::new().fg(style::kind_color(kind)),
         ));
+        // Placed above its own parent, which does not exist at the date: say so.
+        if app.structure().is_lifted(row.id)
+            && let Some(parent) = app.org().parent_on(row.id, day)
+        {
+            spans.push(Span::styled(
+                format!(" {}", words::lifted_mark(app.org().name_on(parent, day))),
+                style::dim(),
+            ));
+        }
         if !exists {
             let when = match (&entity.founded, &entity.dissolved) {
                 (Some(f), _) if f.first_day() > app.as_of() => format!(" (from {})", f.value),

@@ -186,7 +186,7 @@ proptest! {
                     prop_assert!(!unsafe_char, "{:?} reached the screen", cell.symbol());
                 }
                 if let Some(selected) = app.selected() {
-                    prop_assert!(app.tree().is_visible(app.org(), selected));
+                    prop_assert!(app.tree().is_visible(app.structure(), selected));
                 }
             }
         }

@@ -174,7 +174,7 @@ fn names_in(org: &Org, f: Format, text: &str) -> String {
             part.model
                 .entities
                 .iter()
-                .map(|e| e.name.clone() + "\n")
+                .map(|e| e.latest_name().to_owned() + "\n")
                 .collect()
         }
         // Node lines, list items: not the comment or table that lists the sources.
@@ -293,12 +293,12 @@ fn the_chart_shows_what_the_tree_shows_under_a_filter() {
         let chart = dump(&org, &options(Format::Chart));
         assert!(chart.contains(&format!("— filter: {query}")), "{query}");
         for e in &org.model.entities {
-            let in_tree = tree.contains(&format!("── {} (", e.name));
+            let in_tree = tree.contains(&format!("── {} (", e.latest_name()));
             assert_eq!(
-                has_box(&chart, &e.name),
+                has_box(&chart, e.latest_name()),
                 in_tree,
                 "{query}: {} is in the tree: {in_tree}\n{tree}\n{chart}",
-                e.name
+                e.latest_name()
             );
         }
     }

@@ -223,11 +223,11 @@ fn check(org: Org, (width, height): (u16, u16), steps: &[Step]) -> Result<(), Te
                 );
             }
             prop_assert!(
-                app.tree().is_visible(app.org(), selected),
+                app.tree().is_visible(app.structure(), selected),
                 "selection hidden after {action:?}"
             );
             if orgtree::geometry::Panes::of(app.screen()).is_some() {
-                let rows = app.tree().rows(app.org(), app.tree_height());
+                let rows = app.tree().rows(app.structure(), app.tree_height());
                 prop_assert!(
                     rows.iter().any(|r| r.id == selected),
                     "selection off screen after {action:?}"

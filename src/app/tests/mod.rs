@@ -105,7 +105,7 @@ fn navigation_table() {
         }
         assert_eq!(selected_id(&app), *expected, "after {actions:?}");
         assert!(
-            app.tree.is_visible(app.org(), app.selected().unwrap()),
+            app.tree.is_visible(app.structure(), app.selected().unwrap()),
             "after {actions:?}"
         );
     }
@@ -138,14 +138,14 @@ fn the_selection_stays_on_screen_when_the_tree_is_taller() {
     assert_eq!(selected_id(&app), "g");
     let rows: Vec<String> = app
         .tree
-        .rows(app.org(), app.tree_height())
+        .rows(app.structure(), app.tree_height())
         .iter()
         .map(|r| app.org().entity(r.id).id.value.clone())
         .collect();
     // Scrolled as little as possible: the selection is on the bottom row.
     assert_eq!(rows, ["d", "e", "c", "g"]);
     app.perform(First);
-    let top = app.tree.rows(app.org(), 4)[0].id;
+    let top = app.tree.rows(app.structure(), 4)[0].id;
     assert_eq!(app.org().entity(top).id.value, "a");
 }
 
@@ -235,14 +235,14 @@ fn the_tree_scrolls_back_when_there_is_room_again() {
         width: 80,
         height: 40,
     });
-    let top = tall.tree.rows(&tall.org, 40)[0].id;
+    let top = tall.tree.rows(&tall.structure, 40)[0].id;
     assert_eq!(tall.org.entity(top).id.value, "a");
     // Collapsing everything leaves no empty rows above.
     let mut short = app(8);
     short.perform(ExpandSubtree);
     short.perform(Last);
     short.perform(CollapseAll);
-    let top = short.tree.rows(&short.org, 4)[0].id;
+    let top = short.tree.rows(&short.structure, 4)[0].id;
     assert_eq!(short.org.entity(top).id.value, "a");
 }
 

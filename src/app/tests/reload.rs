@@ -18,7 +18,7 @@ fn a_reloaded_model_keeps_selection_expansion_and_date() {
     .org;
     app.replace_org(org);
     assert_eq!(selected_id(&app), "d");
-    assert_eq!(app.org().entity(app.selected().unwrap()).name, "Dee");
+    assert_eq!(app.org().name(app.selected().unwrap()), "Dee");
     assert_eq!(app.as_of(), date);
     let b = app.org().find_entity("b").unwrap();
     assert!(app.tree.is_expanded(b));

@@ -2,7 +2,7 @@
 //! is the first row on screen. Rows are never materialised: every step (next row, previous row,
 //! page) walks the org from an entity, so a million entities cost nothing until they are shown.
 
-use crate::org::{EntityId, EntitySet, Org};
+use crate::org::{EntityId, EntitySet, Tree};
 
 /// One row of the tree as drawn.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,12 +27,12 @@ pub struct TreeNav {
 
 impl TreeNav {
     /// The roots expanded, so their children show; the first root selected.
-    pub fn new(org: &Org) -> Self {
-        let mut expanded = EntitySet::new(org);
-        for root in org.roots() {
+    pub fn new(tree: &Tree) -> Self {
+        let mut expanded = tree.empty_set();
+        for root in tree.roots() {
             expanded.insert(root);
         }
-        let first = org.roots().next();
+        let first = tree.roots().next();
         TreeNav {
             expanded,
             shown: None,
@@ -43,9 +43,9 @@ impl TreeNav {
 
     /// Restricts the tree to the entities in `shown` (`None`: all of them). The selection moves
     /// to the nearest shown row if it is no longer shown.
-    pub fn set_shown(&mut self, org: &Org, shown: Option<EntitySet>) {
+    pub fn set_shown(&mut self, tree: &Tree, shown: Option<EntitySet>) {
         self.shown = shown;
-        self.reveal_selection(org);
+        self.reveal_selection(tree);
     }
 
     /// Whether the filters let `id` be shown (expansion aside).
@@ -59,12 +59,12 @@ impl TreeNav {
     }
 
     /// Expands exactly `ids`.
-    pub fn set_expanded_only(&mut self, org: &Org, ids: &[EntityId]) {
+    pub fn set_expanded_only(&mut self, tree: &Tree, ids: &[EntityId]) {
         self.expanded.clear();
         for &id in ids {
             self.set_expanded(id, true);
         }
-        self.reveal_selection(org);
+        self.reveal_selection(tree);
     }
 
     /// The expansion state, to put back later (a search expands what it finds).
@@ -73,67 +73,67 @@ impl TreeNav {
     }
 
     /// Puts back an expansion saved from an org of this one's size.
-    pub fn restore_expansion(&mut self, org: &Org, expanded: EntitySet) {
-        if expanded.fits(org) {
+    pub fn restore_expansion(&mut self, tree: &Tree, expanded: EntitySet) {
+        if expanded.universe() == tree.len() {
             self.expanded = expanded;
         }
-        self.reveal_selection(org);
+        self.reveal_selection(tree);
     }
 
     /// Expands every shown entity that has a shown child, so a search shows all it found.
-    pub fn expand_shown(&mut self, org: &Org) {
+    pub fn expand_shown(&mut self, tree: &Tree) {
         let Some(shown) = &self.shown else { return };
         for id in shown.iter() {
-            if let Some(parent) = org.parent(id) {
+            if let Some(parent) = tree.parent(id) {
                 self.expanded.insert(parent);
             }
         }
     }
 
-    fn first_root(&self, org: &Org) -> Option<EntityId> {
-        org.roots().find(|&r| self.is_shown(r))
+    fn first_root(&self, tree: &Tree) -> Option<EntityId> {
+        tree.roots().find(|&r| self.is_shown(r))
     }
 
-    fn last_root(&self, org: &Org) -> Option<EntityId> {
-        let roots: Vec<EntityId> = org.roots().collect();
+    fn last_root(&self, tree: &Tree) -> Option<EntityId> {
+        let roots: Vec<EntityId> = tree.roots().collect();
         roots.into_iter().rev().find(|&r| self.is_shown(r))
     }
 
     /// The first shown child of `id`.
-    fn first_child(&self, org: &Org, id: EntityId) -> Option<EntityId> {
-        org.children(id).find(|&c| self.is_shown(c))
+    fn first_child(&self, tree: &Tree, id: EntityId) -> Option<EntityId> {
+        tree.children(id).find(|&c| self.is_shown(c))
     }
 
     /// The last shown child of `id`.
-    fn last_child(&self, org: &Org, id: EntityId) -> Option<EntityId> {
-        let mut at = org.last_child(id)?;
+    fn last_child(&self, tree: &Tree, id: EntityId) -> Option<EntityId> {
+        let mut at = tree.last_child(id)?;
         loop {
             if self.is_shown(at) {
                 return Some(at);
             }
-            at = org.prev_sibling(at)?;
+            at = tree.prev_sibling(at)?;
         }
     }
 
     /// Whether `id` has a child to show.
-    pub fn has_children(&self, org: &Org, id: EntityId) -> bool {
-        self.first_child(org, id).is_some()
+    pub fn has_children(&self, tree: &Tree, id: EntityId) -> bool {
+        self.first_child(tree, id).is_some()
     }
 
-    fn next_sibling(&self, org: &Org, id: EntityId) -> Option<EntityId> {
+    fn next_sibling(&self, tree: &Tree, id: EntityId) -> Option<EntityId> {
         let mut at = id;
         loop {
-            at = org.next_sibling(at)?;
+            at = tree.next_sibling(at)?;
             if self.is_shown(at) {
                 return Some(at);
             }
         }
     }
 
-    fn prev_sibling(&self, org: &Org, id: EntityId) -> Option<EntityId> {
+    fn prev_sibling(&self, tree: &Tree, id: EntityId) -> Option<EntityId> {
         let mut at = id;
         loop {
-            at = org.prev_sibling(at)?;
+            at = tree.prev_sibling(at)?;
             if self.is_shown(at) {
                 return Some(at);
             }
@@ -157,12 +157,12 @@ impl TreeNav {
     }
 
     /// Whether `id` is on a row: it and its ancestors are shown, every ancestor expanded.
-    pub fn is_visible(&self, org: &Org, id: EntityId) -> bool {
+    pub fn is_visible(&self, tree: &Tree, id: EntityId) -> bool {
         if !self.is_shown(id) {
             return false;
         }
         let mut at = id;
-        while let Some(parent) = org.parent(at) {
+        while let Some(parent) = tree.parent(at) {
             if !self.is_expanded(parent) || !self.is_shown(parent) {
                 return false;
             }
@@ -172,34 +172,34 @@ impl TreeNav {
     }
 
     /// The row below `id`'s row.
-    pub fn next_row(&self, org: &Org, id: EntityId) -> Option<EntityId> {
+    pub fn next_row(&self, tree: &Tree, id: EntityId) -> Option<EntityId> {
         if self.is_expanded(id)
-            && let Some(child) = self.first_child(org, id)
+            && let Some(child) = self.first_child(tree, id)
         {
             return Some(child);
         }
         let mut at = id;
         loop {
-            if let Some(next) = self.next_sibling(org, at) {
+            if let Some(next) = self.next_sibling(tree, at) {
                 return Some(next);
             }
-            at = org.parent(at)?;
+            at = tree.parent(at)?;
         }
     }
 
     /// The row above `id`'s row.
-    pub fn prev_row(&self, org: &Org, id: EntityId) -> Option<EntityId> {
-        match self.prev_sibling(org, id) {
-            Some(prev) => Some(self.last_row_under(org, prev)),
-            None => org.parent(id),
+    pub fn prev_row(&self, tree: &Tree, id: EntityId) -> Option<EntityId> {
+        match self.prev_sibling(tree, id) {
+            Some(prev) => Some(self.last_row_under(tree, prev)),
+            None => tree.parent(id),
         }
     }
 
     /// The last row of `id`'s visible subtree.
-    fn last_row_under(&self, org: &Org, id: EntityId) -> EntityId {
+    fn last_row_under(&self, tree: &Tree, id: EntityId) -> EntityId {
         let mut at = id;
         while self.is_expanded(at)
-            && let Some(last) = self.last_child(org, at)
+            && let Some(last) = self.last_child(tree, at)
         {
             at = last;
         }
@@ -207,19 +207,19 @@ impl TreeNav {
     }
 
     /// The very last row.
-    fn last_row(&self, org: &Org) -> Option<EntityId> {
-        self.last_root(org)
-            .map(|root| self.last_row_under(org, root))
+    fn last_row(&self, tree: &Tree) -> Option<EntityId> {
+        self.last_root(tree)
+            .map(|root| self.last_row_under(tree, root))
     }
 
     /// The row `steps` below (or above, when negative) `id`'s, stopping at the ends.
-    fn step(&self, org: &Org, id: EntityId, steps: isize) -> EntityId {
+    fn step(&self, tree: &Tree, id: EntityId, steps: isize) -> EntityId {
         let mut at = id;
         for _ in 0..steps.unsigned_abs() {
             let next = if steps > 0 {
-                self.next_row(org, at)
+                self.next_row(tree, at)
             } else {
-                self.prev_row(org, at)
+                self.prev_row(tree, at)
             };
             match next {
                 Some(next) => at = next,
@@ -230,7 +230,7 @@ impl TreeNav {
     }
 
     /// The rows on screen: up to `height` of them, from the top one.
-    pub fn rows(&self, org: &Org, height: usize) -> Vec<Row> {
+    pub fn rows(&self, tree: &Tree, height: usize) -> Vec<Row> {
         let mut rows = Vec::with_capacity(height);
         let mut at = self.top;
         while let Some(id) = at {
@@ -239,11 +239,11 @@ impl TreeNav {
             }
             rows.push(Row {
                 id,
-                depth: org.depth(id),
-                has_children: self.has_children(org, id),
+                depth: tree.depth(id),
+                has_children: self.has_children(tree, id),
                 expanded: self.is_expanded(id),
             });
-            at = self.next_row(org, id);
+            at = self.next_row(tree, id);
         }
         rows
     }

@@ -27,8 +27,21 @@ pub(super) struct Entity<'a> {
     pub(super) kind: &'a str,
     pub(super) description: Option<&'a str>,
     pub(super) other_names: &'a [String],
+    /// The parent in force at `as_of`, as the tree shows it.
     pub(super) parent: Option<&'a str>,
     pub(super) children: Vec<&'a str>,
+    /// When the parent, the name or the kind change over time: every period, as the model
+    /// gives them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) parents: Option<&'a [crate::model::Span<crate::model::ParentFacet>]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) names: Option<&'a [crate::model::Span<crate::model::NameFacet>]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) kinds: Option<&'a [crate::model::Span<crate::model::KindFacet>]>,
+    /// Whether the tree shows the entity above its parent in force, which does not exist at
+    /// `as_of`.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub(super) lifted: bool,
     /// 0 for a root; with `parent`, the way up to the root.
     pub(super) depth: usize,
     pub(super) founded: Option<String>,

@@ -7,7 +7,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::model::Ref;
+use crate::model::{Dated, Ref};
 use crate::org::Org;
 use crate::ownership;
 
@@ -60,16 +60,21 @@ pub fn write(org: &Org, options: &DumpOptions, out: &mut impl Write) -> io::Resu
         let e = org.entity(id);
         Entity {
             id: &e.id,
-            name: &e.name,
-            kind: e.kind.as_str(),
+            name: org.name_on(id, day),
+            kind: org.kind_on(id, day).as_str(),
             description: e.description.as_deref(),
             other_names: &e.other_names,
-            parent: e.parent.as_ref().map(|p| p.value.as_str()),
-            children: org
+            parent: view.tree.parent(id).map(|p| org.entity(p).id.value.as_str()),
+            children: view
+                .tree
                 .children(id)
                 .map(|c| org.entity(c).id.value.as_str())
                 .collect(),
-            depth: org.depth(id),
+            parents: e.parent.as_ref().map(Dated::periods).filter(|p| !p.is_empty()),
+            names: Some(e.name.periods()).filter(|p| !p.is_empty()),
+            kinds: Some(e.kind.periods()).filter(|p| !p.is_empty()),
+            lifted: view.tree.is_lifted(id),
+            depth: view.tree.depth(id),
             founded: date(&e.founded),
             dissolved: date(&e.dissolved),
             attributes: &e.attributes,

@@ -5,7 +5,7 @@
 
 use std::io::{self, Write};
 
-use crate::model::{Model, Ref};
+use crate::model::{Dated, Model, Ref};
 use crate::org::Org;
 
 use super::DumpOptions;
@@ -22,9 +22,15 @@ fn narrowed(org: &Org, view: &View) -> Model {
         .iter()
         .map(|&(id, _)| {
             let mut e = org.entity(id).clone();
-            if e.parent.as_ref().is_some_and(|p| !has(p)) {
-                e.parent = None;
-            }
+            // Only the parents in view are kept: a period under a parent outside it goes.
+            e.parent = match e.parent.take() {
+                Some(Dated::Always(p)) if has(&p) => Some(Dated::Always(p)),
+                Some(Dated::Periods(mut spans)) => {
+                    spans.retain(|s| has(&s.value));
+                    (!spans.is_empty()).then_some(Dated::Periods(spans))
+                }
+                _ => None,
+            };
             e
         })
         .collect();

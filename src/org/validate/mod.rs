@@ -6,10 +6,12 @@
 mod competing;
 mod ids;
 mod periods;
+mod structure;
 mod sums;
 
 use competing::competing_values;
 use periods::{lifetimes, periods};
+use structure::structure;
 use sums::stake_sums;
 
 use num_rational::Ratio;
@@ -21,7 +23,7 @@ use crate::suggest;
 
 /// Adds every problem of `org` to `diagnostics`.
 pub fn check(org: &Org, diagnostics: &mut Vec<Diagnostic>) {
-    cycles(org, diagnostics);
+    structure(org, diagnostics);
     self_references(org, diagnostics);
     vocabulary(org, diagnostics);
     periods(org, diagnostics);
@@ -29,58 +31,6 @@ pub fn check(org: &Org, diagnostics: &mut Vec<Diagnostic>) {
     lifetimes(org, diagnostics);
     competing_values(org, diagnostics);
     ids::check(org, diagnostics);
-}
-
-/// Reports each cycle of parent links once, at the parent field of its first entity in file
-/// order.
-fn cycles(org: &Org, diagnostics: &mut Vec<Diagnostic>) {
-    #[derive(Clone, Copy, PartialEq)]
-    enum Mark {
-        New,
-        OnPath,
-        Done,
-    }
-    let mut mark = EntityMap::filled(org, Mark::New);
-    for start in org.entity_ids() {
-        let mut path = Vec::new();
-        let mut at = Some(start);
-        while let Some(id) = at {
-            match mark[id] {
-                Mark::Done => break,
-                Mark::OnPath => {
-                    let first = path.iter().position(|&p| p == id).unwrap_or(0);
-                    let cycle = &path[first..];
-                    let names: Vec<&str> = cycle
-                        .iter()
-                        .chain(std::iter::once(&id))
-                        .map(|&e| org.entity(e).id.value.as_str())
-                        .collect();
-                    let anchor = cycle.iter().min().copied().unwrap_or(id);
-                    let pos = org
-                        .entity(anchor)
-                        .parent
-                        .as_ref()
-                        .map_or(Pos::UNKNOWN, |p| p.pos);
-                    diagnostics.push(
-                        Diagnostic::error(
-                            pos,
-                            format!("the tree has a cycle: {}", names.join(" → ")),
-                        )
-                        .with_help("an entity cannot be its own ancestor; remove one of these `parent` links"),
-                    );
-                    break;
-                }
-                Mark::New => {
-                    mark[id] = Mark::OnPath;
-                    path.push(id);
-                    at = org.parent(id);
-                }
-            }
-        }
-        for id in path {
-            mark[id] = Mark::Done;
-        }
-    }
 }
 
 /// An entity holding a stake in itself is an error; a relation with itself, a warning.
@@ -120,7 +70,9 @@ fn vocabulary(org: &Org, diagnostics: &mut Vec<Diagnostic>) {
         }
     };
     for e in &m.entities {
-        check(e.kind.as_str(), e.kind.pos, EntityKind::KNOWN, "entity");
+        for (kind, _) in e.kind.spans() {
+            check(kind.as_str(), kind.pos, EntityKind::KNOWN, "entity");
+        }
     }
     for r in &m.relations {
         check(r.kind.as_str(), r.kind.pos, RelationKind::KNOWN, "relation");
