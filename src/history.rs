@@ -4,14 +4,43 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::model::{Day, Event};
+use crate::model::{Dated, Day, Event};
 use crate::org::{EntityId, EntitySet, Org, RelationView, RoleView, StakeView};
 
-/// Every day an event happens on, in order, once. A partial date counts from its first day, as
-/// a `founded: 2014` or `start: 2014` does.
+/// Every day an event happens on, or the structure changes on (a parent, a name or a kind
+/// written as periods starts or ends), in order, once. A partial date counts from its first
+/// day, as a `founded: 2014` or `start: 2014` does.
 pub fn event_days(org: &Org) -> Vec<Day> {
     let mut days: Vec<Day> = org.events_by_date().map(|e| e.date.first_day()).collect();
-    // Dates in order are days in order: a partial date's first day keeps its place.
+    let structural = structure_days(org);
+    if !structural.is_empty() {
+        days.extend(structural);
+        days.sort_unstable();
+    }
+    days.dedup();
+    days
+}
+
+/// The days the structure changes on: each period of a parent, name or kind starts on its
+/// first day and stops holding the day after its last.
+pub fn structure_days(org: &Org) -> Vec<Day> {
+    let mut days = Vec::new();
+    let mut add = |period: crate::model::Period| {
+        days.extend(period.start.map(|s| s.first_day()));
+        days.extend(period.end.map(|e| e.last_day().next()));
+    };
+    for e in &org.model.entities {
+        for s in e.parent.iter().flat_map(|p| p.periods()) {
+            add(s.period());
+        }
+        for s in e.name.periods() {
+            add(s.period());
+        }
+        for s in e.kind.periods() {
+            add(s.period());
+        }
+    }
+    days.sort_unstable();
     days.dedup();
     days
 }
@@ -56,6 +85,29 @@ impl<'a> StakeChange<'a> {
     }
 }
 
+/// How an entity's place, name or kind differs between two days.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reshaped {
+    /// Its parent in force changed (`None`: it had none, or has none).
+    Moved {
+        id: EntityId,
+        from: Option<EntityId>,
+        to: Option<EntityId>,
+    },
+    /// Its name changed.
+    Renamed { id: EntityId },
+    /// Its kind changed.
+    Rekinded { id: EntityId },
+}
+
+impl Reshaped {
+    pub fn entity(&self) -> EntityId {
+        match *self {
+            Reshaped::Moved { id, .. } | Reshaped::Renamed { id } | Reshaped::Rekinded { id } => id,
+        }
+    }
+}
+
 /// What changed from one day to another.
 #[derive(Debug, Clone)]
 pub struct Changes<'a> {
@@ -63,6 +115,8 @@ pub struct Changes<'a> {
     pub to: Day,
     pub appeared: Vec<EntityId>,
     pub gone: Vec<EntityId>,
+    /// Entities that moved in the tree, were renamed or changed kind, in file order.
+    pub reshaped: Vec<Reshaped>,
     pub stakes: Vec<StakeChange<'a>>,
     /// Roles held on `to` but not on `from`.
     pub roles_taken: Vec<RoleView<'a>>,
@@ -79,6 +133,7 @@ impl Changes<'_> {
     pub fn is_empty(&self) -> bool {
         self.appeared.is_empty()
             && self.gone.is_empty()
+            && self.reshaped.is_empty()
             && self.stakes.is_empty()
             && self.roles_taken.is_empty()
             && self.roles_left.is_empty()
@@ -112,6 +167,9 @@ impl Changes<'_> {
         for id in self.appeared.iter().chain(&self.gone) {
             touched.insert(*id);
         }
+        for r in &self.reshaped {
+            touched.insert(r.entity());
+        }
         touched
     }
 }
@@ -133,6 +191,8 @@ pub fn changes(org: &Org, from: Day, to: Day) -> Changes<'_> {
             _ => {}
         }
     }
+
+    let reshaped = reshaped(org, from, to);
 
     let mut stakes = Vec::new();
     let before: Vec<StakeView> = org
@@ -200,6 +260,7 @@ pub fn changes(org: &Org, from: Day, to: Day) -> Changes<'_> {
         to,
         appeared,
         gone,
+        reshaped,
         stakes,
         roles_taken,
         roles_left,
@@ -207,6 +268,28 @@ pub fn changes(org: &Org, from: Day, to: Day) -> Changes<'_> {
         relations_ended,
         events,
     }
+}
+
+/// The entities whose parent, name or kind differ between `from` and `to`. Only what is
+/// written as periods can change, so a model without them costs a glance at each entity.
+fn reshaped(org: &Org, from: Day, to: Day) -> Vec<Reshaped> {
+    let mut out = Vec::new();
+    for id in org.entity_ids() {
+        let e = org.entity(id);
+        if e.parent.as_ref().is_some_and(Dated::is_dated) {
+            let (a, b) = (org.parent_on(id, from), org.parent_on(id, to));
+            if a != b {
+                out.push(Reshaped::Moved { id, from: a, to: b });
+            }
+        }
+        if e.name.is_dated() && org.name_on(id, from) != org.name_on(id, to) {
+            out.push(Reshaped::Renamed { id });
+        }
+        if e.kind.is_dated() && org.kind_on(id, from) != org.kind_on(id, to) {
+            out.push(Reshaped::Rekinded { id });
+        }
+    }
+    out
 }
 
 #[cfg(test)]

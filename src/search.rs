@@ -238,8 +238,14 @@ mod tests {
     #[test]
     fn finds_by_other_names_people_and_attributes() {
         let org = load_embedded().unwrap().org;
-        assert_eq!(names(&org, &find(&org, &tree(&org), "CDC", None)), ["Caisse des Dépôts"]);
-        assert_eq!(names(&org, &find(&org, &tree(&org), "starck", None)), ["Cloudwatt"]);
+        assert_eq!(
+            names(&org, &find(&org, &tree(&org), "CDC", None)),
+            ["Caisse des Dépôts"]
+        );
+        assert_eq!(
+            names(&org, &find(&org, &tree(&org), "starck", None)),
+            ["Cloudwatt"]
+        );
         assert_eq!(
             names(&org, &find(&org, &tree(&org), "smart cities", None)),
             ["Orange Applications for Business"]
@@ -263,13 +269,19 @@ mod tests {
         let org = load_embedded().unwrap().org;
         let wide = find(&org, &tree(&org), "or", None);
         let narrow = find(&org, &tree(&org), "ora", Some(&wide.matches));
-        assert_eq!(names(&org, &narrow), names(&org, &find(&org, &tree(&org), "ora", None)));
+        assert_eq!(
+            names(&org, &narrow),
+            names(&org, &find(&org, &tree(&org), "ora", None))
+        );
     }
 
     #[test]
     fn case_does_not_matter_and_scattered_letters_do_not_match() {
         let org = load_embedded().unwrap().org;
-        assert_eq!(names(&org, &find(&org, &tree(&org), "CloudWatt", None)), ["Cloudwatt"]);
+        assert_eq!(
+            names(&org, &find(&org, &tree(&org), "CloudWatt", None)),
+            ["Cloudwatt"]
+        );
         assert_eq!(
             names(&org, &find(&org, &tree(&org), "caisse", None)),
             ["Caisse des Dépôts"]

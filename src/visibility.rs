@@ -180,7 +180,11 @@ mod tests {
         let numergy = org.find_entity("numergy").unwrap();
         assert!(!Visible::at(&org, &t, day("2011")).contains(numergy));
         assert!(Visible::at(&org, &t, day("2015")).contains(numergy));
-        assert!(Visible::new(&org, &t, When::Any, None).into_mask().is_none());
+        assert!(
+            Visible::new(&org, &t, When::Any, None)
+                .into_mask()
+                .is_none()
+        );
         let mask = Visible::at(&org, &t, day("2011")).into_mask().unwrap();
         assert!(!mask.contains(numergy));
     }

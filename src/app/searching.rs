@@ -140,7 +140,8 @@ impl App {
         let Some(s) = self.search.take() else { return };
         let keep = self.selected();
         self.apply_filters();
-        self.tree.restore_expansion(&self.structure, s.saved_expansion);
+        self.tree
+            .restore_expansion(&self.structure, s.saved_expansion);
         if let Some(id) = keep {
             self.tree.select(&self.structure, id);
         }

@@ -153,11 +153,7 @@ mod tests {
             if let Some(parent) = tree.parent(*id)
                 && let Some(p) = chart.boxes.get(&parent)
             {
-                assert!(
-                    place.y > p.y,
-                    "{} is not below its parent",
-                    org.name(*id)
-                );
+                assert!(place.y > p.y, "{} is not below its parent", org.name(*id));
             }
         }
         assert!(

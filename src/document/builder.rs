@@ -35,6 +35,11 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// The date the document describes.
+    pub(super) fn day(&self) -> Day {
+        self.day
+    }
+
     pub(super) fn push(&mut self, text: &str, tone: Tone, link: Option<usize>) -> &mut Self {
         self.line.push(Piece {
             text: safe(text),

@@ -1,7 +1,7 @@
 //! An entity in the detail pane: what it is, what changed, its leaders, its owners (drawn by
 //! `owners`), holdings, units, relations, events, notes, competing values and attributes.
 
-use crate::history::{self, StakeChange};
+use crate::history::{self, Reshaped, StakeChange};
 use crate::model::Ref;
 use crate::model::{Dated, Facet};
 use crate::org::{EntityId, Placing};
@@ -168,6 +168,33 @@ fn changes<'a>(cx: &Context<'a>, id: EntityId, b: &mut Builder<'a>) {
     if c.gone.contains(&id) {
         b.text("  ceased to exist").end();
     }
+    for r in c.reshaped.iter().filter(|r| r.entity() == id) {
+        match *r {
+            Reshaped::Moved { from, to, .. } => {
+                b.text("  moved from ");
+                match from {
+                    Some(p) => b.entity(p),
+                    None => b.text("the top level"),
+                };
+                b.text(" to ");
+                match to {
+                    Some(p) => b.entity(p),
+                    None => b.text("the top level"),
+                };
+            }
+            Reshaped::Renamed { .. } => {
+                b.text(format!("  renamed from {}", safe(org.name_on(id, since))));
+            }
+            Reshaped::Rekinded { .. } => {
+                b.text(format!(
+                    "  became a {} (was a {})",
+                    words::entity_kind(org.kind_on(id, cx.day)),
+                    words::entity_kind(org.kind_on(id, since))
+                ));
+            }
+        }
+        b.end();
+    }
     // Changes in its capital name the owner; changes in its holdings name what it holds.
     for change in c.stakes.iter() {
         let s = change.stake();
@@ -322,7 +349,11 @@ fn names<'a>(cx: &Context<'a>, id: EntityId, b: &mut Builder<'a>) {
     if let Dated::Periods(spans) = &e.name {
         b.heading("Names over time");
         for span in by_start(spans) {
-            let look = if span.period().contains(cx.day) { Tone::Plain } else { Tone::Dim };
+            let look = if span.period().contains(cx.day) {
+                Tone::Plain
+            } else {
+                Tone::Dim
+            };
             b.styled(format!("  {}", safe(&span.value.value)), look)
                 .styled(format!(" {}", words::period(span.period())), look)
                 .cite(&span.sources)
@@ -332,7 +363,11 @@ fn names<'a>(cx: &Context<'a>, id: EntityId, b: &mut Builder<'a>) {
     if let Dated::Periods(spans) = &e.kind {
         b.heading("Kind over time");
         for span in by_start(spans) {
-            let look = if span.period().contains(cx.day) { Tone::Plain } else { Tone::Dim };
+            let look = if span.period().contains(cx.day) {
+                Tone::Plain
+            } else {
+                Tone::Dim
+            };
             b.styled(format!("  {}", words::entity_kind(&span.value.value)), look)
                 .styled(format!(" {}", words::period(span.period())), look)
                 .cite(&span.sources)

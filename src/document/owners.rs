@@ -23,7 +23,7 @@ fn stake_line<'a>(
     let org = b.org;
     let s = view.stake;
     let share = share_text(s);
-    let name = org.entity_name_or(view.owner, &s.owner);
+    let name = org.entity_name_or(view.owner, &s.owner, b.day());
     b.text("  ").entity_end(view.owner, &s.owner).styled(
         format!(
             "{} {} {}",
@@ -65,7 +65,7 @@ pub(super) fn owners<'a>(
     }
     let name_width = stakes
         .iter()
-        .map(|s| org.entity_name_or(s.owner, &s.stake.owner).width())
+        .map(|s| org.entity_name_or(s.owner, &s.stake.owner, cx.day).width())
         .max()
         .unwrap_or(0)
         .min(24);
@@ -95,7 +95,7 @@ pub(super) fn owners<'a>(
         let mut notes: Vec<(&'a Note, Vec<String>)> = Vec::new();
         for s in &current {
             for note in &s.stake.notes {
-                let owner = org.entity_name_or(s.owner, &s.stake.owner);
+                let owner = org.entity_name_or(s.owner, &s.stake.owner, cx.day);
                 match notes.iter_mut().find(|(n, _)| n.text == note.text) {
                     Some((_, owners)) => owners.push(owner),
                     None => notes.push((note, vec![owner])),

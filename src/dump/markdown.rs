@@ -124,7 +124,7 @@ pub fn write(org: &Org, options: &DumpOptions, out: &mut Lines<impl Write>) -> i
         );
         let owners: Vec<String> = org
             .owners_at(id, view.day)
-            .map(|s| text(&owner_text(org, &s)))
+            .map(|s| text(&owner_text(org, &s, view.day)))
             .collect();
         if !owners.is_empty() {
             line.push_str(&format!(" — owned by {}", owners.join(", ")));

@@ -23,6 +23,27 @@ impl Day {
         Day::from_days_since_epoch(i64::try_from(secs / 86_400).unwrap_or(0))
     }
 
+    /// The day after this one.
+    pub fn next(self) -> Day {
+        let last = days_in_month(self.year, self.month);
+        match (self.day < last, self.month < 12) {
+            (true, _) => Day {
+                day: self.day + 1,
+                ..self
+            },
+            (false, true) => Day {
+                month: self.month + 1,
+                day: 1,
+                ..self
+            },
+            (false, false) => Day {
+                year: self.year.saturating_add(1),
+                month: 1,
+                day: 1,
+            },
+        }
+    }
+
     /// The civil date `days` after 1970-01-01 (Howard Hinnant's algorithm).
     fn from_days_since_epoch(days: i64) -> Day {
         let z = days + 719_468;
@@ -351,6 +372,14 @@ mod tests {
         assert!("1900-02-29".parse::<PartialDate>().is_err());
         assert!("2000-02-29".parse::<PartialDate>().is_ok());
         assert_eq!(d("2014-02").last_day(), day(2014, 2, 28));
+    }
+
+    #[test]
+    fn the_next_day_turns_months_and_years() {
+        assert_eq!(day(2015, 10, 1).next(), day(2015, 10, 2));
+        assert_eq!(day(2016, 2, 28).next(), day(2016, 2, 29));
+        assert_eq!(day(2015, 2, 28).next(), day(2015, 3, 1));
+        assert_eq!(day(2017, 12, 31).next(), day(2018, 1, 1));
     }
 
     #[test]

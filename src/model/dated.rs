@@ -143,7 +143,11 @@ impl<F: Facet> Dated<F> {
                     .filter(|s| s.start.as_ref().is_some_and(|d| day < d.first_day()))
                     .min_by_key(|s| s.start.as_ref().map(|d| d.value.first_day()));
                 after
-                    .or_else(|| spans.iter().max_by_key(|s| s.period().end.map(|d| d.last_day())))
+                    .or_else(|| {
+                        spans
+                            .iter()
+                            .max_by_key(|s| s.period().end.map(|d| d.last_day()))
+                    })
                     .map(|s| &s.value)
             }
         })
@@ -230,7 +234,9 @@ where
 
 impl<'de, F: Facet> Deserialize<'de> for SpanValue<F> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_string(Text::<F>::new()).map(SpanValue)
+        deserializer
+            .deserialize_string(Text::<F>::new())
+            .map(SpanValue)
     }
 }
 
@@ -244,7 +250,11 @@ impl<'de, F: Facet> Deserialize<'de> for Span<F> {
             type Value = Span<F>;
 
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                write!(f, "a period: `{}:` with `start:`, `end:`, `sources:`", F::KEY)
+                write!(
+                    f,
+                    "a period: `{}:` with `start:`, `end:`, `sources:`",
+                    F::KEY
+                )
             }
 
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Span<F>, A::Error> {
@@ -477,7 +487,9 @@ mod tests {
 
     #[test]
     fn round_trips_through_yaml() {
-        let p = parent("- {id: google, end: 2015-10-01, sources: [s1]}\n- {id: alphabet, start: 2015-10-02}\n");
+        let p = parent(
+            "- {id: google, end: 2015-10-01, sources: [s1]}\n- {id: alphabet, start: 2015-10-02}\n",
+        );
         let text = serde_saphyr::to_string(&p).unwrap();
         assert_eq!(parent(&text), p);
         let k: Dated<KindFacet> = serde_saphyr::from_str("business_unit").unwrap();

@@ -4,8 +4,8 @@
 use crate::diagnostic::Diagnostic;
 use crate::model::Model;
 
-use super::resolve::Resolver;
 use super::placing::{ParentLink, Parents, TreeCache};
+use super::resolve::Resolver;
 use super::{Adjacency, EntityId, Org, PersonId, RelationEnds, RoleEnds, StakeEnds};
 
 fn number(n: usize) -> u32 {
@@ -209,4 +209,3 @@ pub(super) fn build(model: Model) -> (Org, Vec<Diagnostic>) {
     };
     (org, diagnostics)
 }
-

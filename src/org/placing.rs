@@ -57,9 +57,12 @@ impl Parents {
 
 /// The last few trees asked for. An org is shared read-only; building a tree is linear, so the
 /// explorer stepping back and forth between dates, and every view of one date, reuse them.
+/// What a tree was built for: `None` for the one tree of a model whose structure never changes.
+type TreeKey = Option<(Day, Placing)>;
+
 #[derive(Default)]
 pub(super) struct TreeCache {
-    trees: Mutex<Vec<(Option<(Day, Placing)>, Arc<Tree>)>>,
+    trees: Mutex<Vec<(TreeKey, Arc<Tree>)>>,
 }
 
 /// How many trees are kept.
@@ -78,7 +81,7 @@ impl std::fmt::Debug for TreeCache {
 }
 
 impl TreeCache {
-    fn get_or(&self, key: Option<(Day, Placing)>, build: impl FnOnce() -> Arc<Tree>) -> Arc<Tree> {
+    fn get_or(&self, key: TreeKey, build: impl FnOnce() -> Arc<Tree>) -> Arc<Tree> {
         // A panic while the lock was held leaves only a cache behind: take it as it is.
         let mut trees = self.trees.lock().unwrap_or_else(PoisonError::into_inner);
         if let Some(at) = trees.iter().position(|(k, _)| *k == key) {
@@ -116,10 +119,13 @@ impl Org {
     /// The tree on `day`, placing entities whose parent does not exist then as `placing` says.
     pub fn tree(&self, day: Day, placing: Placing) -> Arc<Tree> {
         if !self.parents.dated && (placing == Placing::AsWritten || !self.needs_lifting(day)) {
-            return self.trees.get_or(None, || Arc::new(self.build_tree(day, Placing::AsWritten)));
+            return self
+                .trees
+                .get_or(None, || Arc::new(self.build_tree(day, Placing::AsWritten)));
         }
-        self.trees
-            .get_or(Some((day, placing)), || Arc::new(self.build_tree(day, placing)))
+        self.trees.get_or(Some((day, placing)), || {
+            Arc::new(self.build_tree(day, placing))
+        })
     }
 
     /// Whether some entity's parent does not exist on `day` (a linear scan).
@@ -133,8 +139,10 @@ impl Org {
 
     fn build_tree(&self, day: Day, placing: Placing) -> Tree {
         let count = self.entity_count();
-        let mut parent: Vec<Option<EntityId>> =
-            self.entity_ids().map(|id| self.parents.on(id, day)).collect();
+        let mut parent: Vec<Option<EntityId>> = self
+            .entity_ids()
+            .map(|id| self.parents.on(id, day))
+            .collect();
         let mut lifted = EntitySet::empty(count);
         if placing == Placing::UnderExisting {
             // For each entity that does not exist, its nearest existing ancestor in force,
@@ -143,7 +151,9 @@ impl Org {
             let mut up: Vec<Option<Option<EntityId>>> = vec![None; count];
             let mut path = Vec::new();
             for id in self.entity_ids() {
-                let Some(p) = parent[id.index()] else { continue };
+                let Some(p) = parent[id.index()] else {
+                    continue;
+                };
                 if self.exists_at(p, day) {
                     continue;
                 }

@@ -206,8 +206,8 @@ impl Org {
 
     /// The name of the entity `end`, or `written` (the id the model gives) when it names no
     /// entity; safe to show.
-    pub fn entity_name_or(&self, end: Option<EntityId>, written: &str) -> String {
-        let name = end.map_or(written, |id| self.name(id));
+    pub fn entity_name_or(&self, end: Option<EntityId>, written: &str, day: Day) -> String {
+        let name = end.map_or(written, |id| self.name_on(id, day));
         crate::sanitize::sanitize(name).into_owned()
     }
 

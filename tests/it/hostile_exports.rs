@@ -48,8 +48,18 @@ fn yaml_escapes_every_unsafe_character_and_reads_back_the_same() {
     assert_eq!(again.model.description, org.model.description);
     let (e, f) = (&org.model.entities[0], &again.model.entities[0]);
     assert_eq!(
-        (&f.id.value, f.latest_name(), f.latest_kind().as_str(), &f.other_names),
-        (&e.id.value, e.latest_name(), e.latest_kind().as_str(), &e.other_names)
+        (
+            &f.id.value,
+            f.latest_name(),
+            f.latest_kind().as_str(),
+            &f.other_names
+        ),
+        (
+            &e.id.value,
+            e.latest_name(),
+            e.latest_kind().as_str(),
+            &e.other_names
+        )
     );
     assert_eq!(f.attributes, e.attributes);
     assert_eq!(f.notes[0].text, e.notes[0].text);

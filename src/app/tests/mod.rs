@@ -105,7 +105,8 @@ fn navigation_table() {
         }
         assert_eq!(selected_id(&app), *expected, "after {actions:?}");
         assert!(
-            app.tree.is_visible(app.structure(), app.selected().unwrap()),
+            app.tree
+                .is_visible(app.structure(), app.selected().unwrap()),
             "after {actions:?}"
         );
     }

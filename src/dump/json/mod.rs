@@ -64,13 +64,20 @@ pub fn write(org: &Org, options: &DumpOptions, out: &mut impl Write) -> io::Resu
             kind: org.kind_on(id, day).as_str(),
             description: e.description.as_deref(),
             other_names: &e.other_names,
-            parent: view.tree.parent(id).map(|p| org.entity(p).id.value.as_str()),
+            parent: view
+                .tree
+                .parent(id)
+                .map(|p| org.entity(p).id.value.as_str()),
             children: view
                 .tree
                 .children(id)
                 .map(|c| org.entity(c).id.value.as_str())
                 .collect(),
-            parents: e.parent.as_ref().map(Dated::periods).filter(|p| !p.is_empty()),
+            parents: e
+                .parent
+                .as_ref()
+                .map(Dated::periods)
+                .filter(|p| !p.is_empty()),
             names: Some(e.name.periods()).filter(|p| !p.is_empty()),
             kinds: Some(e.kind.periods()).filter(|p| !p.is_empty()),
             lifted: view.tree.is_lifted(id),

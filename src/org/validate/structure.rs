@@ -42,7 +42,10 @@ fn spans<F: Facet>(dated: &Dated<F>, field: &str, diagnostics: &mut Vec<Diagnost
             diagnostics.push(
                 Diagnostic::error(
                     s.end.as_ref().map_or(s.pos(), |e| e.pos),
-                    format!("this `{field}` period ends before it starts ({})", s.period()),
+                    format!(
+                        "this `{field}` period ends before it starts ({})",
+                        s.period()
+                    ),
                 )
                 .with_help("swap `start` and `end`, or correct one of them"),
             );
