@@ -1,5 +1,6 @@
 //! What a dump shows: the entities in view — under `--root`, down to `--depth`, existing at the
-//! date, matching `--filter` — in tree order, and the date. Every format reads the same view.
+//! date, matching `--filter` — in tree order, and the date. Every format reads the same view;
+//! the model exports (JSON, YAML) read the whole model when nothing narrows it.
 
 use std::ops::ControlFlow;
 
@@ -14,14 +15,32 @@ pub struct View {
     /// The entities in view, depth first in file order, with their depth.
     pub order: Vec<(EntityId, usize)>,
     selected: EntitySet,
-    /// Whether the view is the whole model: no root, depth, date or filter asked for.
+    /// Whether the view is the whole model, every entity whatever its dates (a model export
+    /// with no root, depth, date or filter asked for).
     pub whole: bool,
 }
 
 impl View {
+    /// What the text formats draw (tree, chart, DOT, Mermaid, Markdown): the entities that
+    /// exist at the dump's date — `--as-of`, else the model's own date — by the rule of
+    /// [`crate::visibility`], as the explorer's tree shows them.
     pub fn new(org: &Org, options: &DumpOptions) -> View {
-        let narrowed = options.as_of.is_some() || options.filter.is_some();
-        let shown = narrowed.then(|| shown(org, options));
+        Self::at_date(org, options, true)
+    }
+
+    /// What the model exports (JSON, YAML) write: the whole model when nothing narrows it,
+    /// every entity whatever its dates; else, given a root, a depth, a date or a filter, the
+    /// same entities as [`View::new`].
+    pub fn of_model(org: &Org, options: &DumpOptions) -> View {
+        let narrowed = options.root.is_some()
+            || options.depth.is_some()
+            || options.as_of.is_some()
+            || options.filter.is_some();
+        Self::at_date(org, options, narrowed)
+    }
+
+    fn at_date(org: &Org, options: &DumpOptions, dated: bool) -> View {
+        let shown = dated.then(|| shown(org, options));
         let keep = |id: EntityId| shown.as_ref().is_none_or(|s| s.contains(id));
         let mut order = Vec::new();
         let mut selected = EntitySet::new(org);
@@ -34,7 +53,7 @@ impl View {
             day: date(org, options),
             order,
             selected,
-            whole: options.root.is_none() && options.depth.is_none() && !narrowed,
+            whole: !dated,
         }
     }
 

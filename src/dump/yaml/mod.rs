@@ -72,7 +72,7 @@ fn narrowed(org: &Org, view: &View) -> Model {
 }
 
 pub fn write(org: &Org, options: &DumpOptions, out: &mut impl Write) -> io::Result<()> {
-    let view = View::new(org, options);
+    let view = View::of_model(org, options);
     let model = if view.whole {
         org.model.clone()
     } else {
