@@ -54,7 +54,8 @@ pub struct Cli {
     #[arg(long)]
     pub ascii: bool,
 
-    /// Show only the subtree of the entity with this id (the explorer starts on it).
+    /// Show only the subtree of the entity with this id; in the explorer, `W` shows the whole
+    /// tree again, as does following a link to an entity outside the subtree.
     #[arg(long, value_name = "ID")]
     pub root: Option<String>,
 

@@ -14,7 +14,7 @@ impl App {
                 return;
             };
             self.tree.select(&self.org, id);
-            if column == geometry::marker_column(tree, self.org.depth(id)) {
+            if column == geometry::marker_column(tree, self.tree.depth(&self.org, id)) {
                 self.tree.toggle_at(&self.org, id);
             }
         } else if panes.pane_at(column, row) == Some(Pane::Detail) {

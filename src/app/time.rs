@@ -104,16 +104,18 @@ impl App {
         };
         let matched = self.search.as_ref().map(|s| &s.found.matched);
         let shown = Visible::new(&self.org, when, matched).into_mask();
+        self.tree.set_shown(&self.org, shown);
         if let Some(s) = &mut self.search {
-            // A match is shown exactly when it exists at the date (or the date does not hide).
+            // A match is shown exactly when it exists at the date (or the date does not hide)
+            // and is inside the `--root` subtree, if there is one.
+            let tree = &self.tree;
             s.visible = s
                 .found
                 .matches
                 .iter()
                 .copied()
-                .filter(|&m| shown.as_ref().is_none_or(|on| on.contains(m)))
+                .filter(|&m| tree.is_shown(m))
                 .collect();
         }
-        self.tree.set_shown(&self.org, shown);
     }
 }

@@ -16,6 +16,7 @@ mod hostile_exports;
 mod json_models;
 mod layers;
 mod properties;
+mod root_subtree;
 mod screens;
 mod shipped_model;
 mod terminal;

@@ -23,6 +23,15 @@ pub struct TreeNav {
     selected: Option<EntityId>,
     /// The first row on screen.
     top: Option<EntityId>,
+    /// The subtree the tree is limited to (`--root`); `None` shows the whole tree.
+    scope: Option<Scope>,
+}
+
+/// A subtree the tree is limited to: its root is the one root shown, and nothing outside it is.
+#[derive(Debug, Clone)]
+struct Scope {
+    root: EntityId,
+    inside: EntitySet,
 }
 
 impl TreeNav {
@@ -38,7 +47,63 @@ impl TreeNav {
             shown: None,
             selected: first,
             top: first,
+            scope: None,
         }
+    }
+
+    /// Limits the tree to the subtree of `root`, expanded one level and selected (`None`: the
+    /// whole tree again, the selection kept).
+    pub fn set_scope(&mut self, org: &Org, root: Option<EntityId>) {
+        self.scope = root.map(|root| {
+            let mut inside = EntitySet::new(org);
+            org.walk(&[root], None, |visit| {
+                inside.insert(visit.id);
+                std::ops::ControlFlow::Continue(())
+            });
+            Scope { root, inside }
+        });
+        match root {
+            Some(root) => {
+                self.set_expanded(root, true);
+                self.selected = Some(root);
+                self.top = Some(root);
+            }
+            // The rows above the subtree come back on screen, as far as the selection allows.
+            None => self.top = self.first_root(org),
+        }
+        self.reveal_selection(org);
+    }
+
+    /// Whether `id` is in the subtree the tree is limited to (always, when it is not).
+    pub fn in_scope(&self, id: EntityId) -> bool {
+        self.scope.as_ref().is_none_or(|s| s.inside.contains(id))
+    }
+
+    /// The root of the subtree the tree is limited to, if it is.
+    pub fn scope(&self) -> Option<EntityId> {
+        self.scope.as_ref().map(|s| s.root)
+    }
+
+    /// `id`'s parent as the tree shows it: none for the root of the scope.
+    fn parent(&self, org: &Org, id: EntityId) -> Option<EntityId> {
+        if self.scope() == Some(id) {
+            return None;
+        }
+        org.parent(id)
+    }
+
+    /// The roots the tree shows: the scope's root alone, or every root of the org.
+    fn roots(&self, org: &Org) -> Vec<EntityId> {
+        match self.scope() {
+            Some(root) => vec![root],
+            None => org.roots().collect(),
+        }
+    }
+
+    /// How deep `id`'s row is drawn: 0 for a root of the tree (the scope's root under `--root`).
+    pub fn depth(&self, org: &Org, id: EntityId) -> usize {
+        let base = self.scope().map_or(0, |root| org.depth(root));
+        org.depth(id).saturating_sub(base)
     }
 
     /// Restricts the tree to the entities in `shown` (`None`: all of them). The selection moves
@@ -50,7 +115,7 @@ impl TreeNav {
 
     /// Whether the filters let `id` be shown (expansion aside).
     pub fn is_shown(&self, id: EntityId) -> bool {
-        self.shown.as_ref().is_none_or(|s| s.contains(id))
+        self.shown.as_ref().is_none_or(|s| s.contains(id)) && self.in_scope(id)
     }
 
     /// The entities expanded now.
@@ -91,12 +156,14 @@ impl TreeNav {
     }
 
     fn first_root(&self, org: &Org) -> Option<EntityId> {
-        org.roots().find(|&r| self.is_shown(r))
+        match self.scope() {
+            Some(root) => self.is_shown(root).then_some(root),
+            None => org.roots().find(|&r| self.is_shown(r)),
+        }
     }
 
     fn last_root(&self, org: &Org) -> Option<EntityId> {
-        let roots: Vec<EntityId> = org.roots().collect();
-        roots.into_iter().rev().find(|&r| self.is_shown(r))
+        self.roots(org).into_iter().rev().find(|&r| self.is_shown(r))
     }
 
     /// The first shown child of `id`.
@@ -121,6 +188,9 @@ impl TreeNav {
     }
 
     fn next_sibling(&self, org: &Org, id: EntityId) -> Option<EntityId> {
+        if self.scope() == Some(id) {
+            return None;
+        }
         let mut at = id;
         loop {
             at = org.next_sibling(at)?;
@@ -131,6 +201,9 @@ impl TreeNav {
     }
 
     fn prev_sibling(&self, org: &Org, id: EntityId) -> Option<EntityId> {
+        if self.scope() == Some(id) {
+            return None;
+        }
         let mut at = id;
         loop {
             at = org.prev_sibling(at)?;
@@ -162,7 +235,7 @@ impl TreeNav {
             return false;
         }
         let mut at = id;
-        while let Some(parent) = org.parent(at) {
+        while let Some(parent) = self.parent(org, at) {
             if !self.is_expanded(parent) || !self.is_shown(parent) {
                 return false;
             }
@@ -183,7 +256,7 @@ impl TreeNav {
             if let Some(next) = self.next_sibling(org, at) {
                 return Some(next);
             }
-            at = org.parent(at)?;
+            at = self.parent(org, at)?;
         }
     }
 
@@ -191,7 +264,7 @@ impl TreeNav {
     pub fn prev_row(&self, org: &Org, id: EntityId) -> Option<EntityId> {
         match self.prev_sibling(org, id) {
             Some(prev) => Some(self.last_row_under(org, prev)),
-            None => org.parent(id),
+            None => self.parent(org, id),
         }
     }
 
@@ -239,7 +312,7 @@ impl TreeNav {
             }
             rows.push(Row {
                 id,
-                depth: org.depth(id),
+                depth: self.depth(org, id),
                 has_children: self.has_children(org, id),
                 expanded: self.is_expanded(id),
             });
