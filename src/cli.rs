@@ -333,7 +333,32 @@ fn dump(cli: &Cli, format: Format, org: &Org, root: Option<EntityId>) -> Result<
             sanitize(q)
         );
     }
+    if format == Format::Yaml {
+        let stubs = dump::yaml_stubs(org, &options);
+        if !stubs.is_empty() {
+            eprintln!("orgtree: {}", stubs_message(org, &stubs));
+        }
+    }
     write_out(|out| dump::write(org, &options, out))
+}
+
+/// What a narrowed YAML dump kept of the entities outside its view: their ids, the first few.
+fn stubs_message(org: &Org, stubs: &[EntityId]) -> String {
+    const NAMED: usize = 8;
+    let mut ids: Vec<String> = stubs
+        .iter()
+        .take(NAMED)
+        .map(|&id| format!("`{}`", sanitize(&org.entity(id).id.value)))
+        .collect();
+    if stubs.len() > NAMED {
+        ids.push(format!("and {} more", stubs.len() - NAMED));
+    }
+    format!(
+        "--format yaml: {} outside the view {} kept as stubs (name, kind and dates only, no parent) for the stakes, relations and events that name them: {}",
+        crate::words::count(stubs.len(), "entity"),
+        if stubs.len() == 1 { "is" } else { "are" },
+        ids.join(", ")
+    )
 }
 
 /// Streams output to stdout; a reader that went away (`orgtree --dump | head`) is no failure.

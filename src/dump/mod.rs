@@ -21,6 +21,7 @@ use crate::search;
 use crate::visibility::{Visible, When};
 
 pub use diff::write as write_diff;
+pub use yaml::stubs as yaml_stubs;
 use lines::Lines;
 
 /// The formats `--dump` can write: the values of `--format`, whose help these lines are.
