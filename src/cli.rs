@@ -84,9 +84,10 @@ pub struct Cli {
     #[arg(long, value_name = "QUERY")]
     pub filter: Option<String>,
 
-    /// Print what changed between two dates: entities, stakes, roles, and the events between.
-    #[arg(long, num_args = 2, value_names = ["DATE1", "DATE2"], value_parser = parse_date, conflicts_with_all = ["dump", "check", "screen", "format", "filter", "root", "depth", "as_of"])]
-    pub diff: Option<Vec<Day>>,
+    /// Print what changed from DATE1 to DATE2, both included (`--diff 2014 2016` covers
+    /// 2014-01-01 to 2016-12-31): entities, stakes, roles, and the events in between.
+    #[arg(long, num_args = 2, value_names = ["DATE1", "DATE2"], value_parser = parse_partial_date, conflicts_with_all = ["dump", "check", "screen", "format", "filter", "root", "depth", "as_of"])]
+    pub diff: Option<Vec<PartialDate>>,
 
     /// Print the JSON Schema of the model format (for editors: see docs/model.md) and exit.
     #[arg(long, exclusive = true)]
@@ -114,6 +115,12 @@ pub struct Cli {
 fn parse_date(text: &str) -> Result<Day, String> {
     text.parse::<PartialDate>()
         .map(|d| d.first_day())
+        .map_err(|e| sanitize(&e.to_string()).into_owned())
+}
+
+/// A date on the command line as written, for what covers a whole partial date (`--diff`).
+fn parse_partial_date(text: &str) -> Result<PartialDate, String> {
+    text.parse::<PartialDate>()
         .map_err(|e| sanitize(&e.to_string()).into_owned())
 }
 

@@ -104,3 +104,53 @@ fn the_model_exports_stay_whole_unless_narrowed() {
     );
     assert!(!under_acme.contains("\"Gone Ltd\""), "{under_acme}");
 }
+
+/// `orgtree --diff DATE1 DATE2` on the dated model.
+fn diff(from: &str, to: &str) -> String {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/models/dated.yaml");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_orgtree"))
+        .args(["--diff", from, to, path])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn a_diff_between_partial_dates_covers_both_whole() {
+    let text = diff("2014", "2016");
+    assert!(
+        text.starts_with("Acme over the years — changes from 2014-01-01 to 2016-12-31, both included\n"),
+        "{text}"
+    );
+    for event in [
+        "2014       founding          Acme plans a cloud",
+        "2015-03    founding          Acme Cloud is set up with a fund",
+        "2016-12-31 launch            Cloud Lab starts",
+    ] {
+        assert!(text.contains(event), "{event}\n{text}");
+    }
+    assert!(!text.contains("Gone Ltd closes"), "{text}");
+    assert!(text.contains("  + Acme Cloud\n"), "founded in 2015\n{text}");
+}
+
+#[test]
+fn a_diff_includes_what_happened_on_its_first_and_last_days() {
+    let text = diff("2015-03", "2018-03-01");
+    assert!(text.contains("from 2015-03-01 to 2018-03-01"), "{text}");
+    assert!(text.contains("Acme Cloud is set up with a fund"), "{text}");
+    assert!(!text.contains("Acme plans a cloud"), "{text}");
+    assert!(text.contains("Gone Ltd closes"), "dated 2018-03, which begins on the 1st: {text}");
+    assert!(!text.contains("  - Gone Ltd\n"), "it still exists until 2018-03-31: {text}");
+    let text = diff("2018-03", "2018-03");
+    assert!(text.contains("from 2018-03-01 to 2018-03-31"), "{text}");
+    assert!(text.contains("Gone Ltd closes"), "{text}");
+    assert!(!text.contains("  - Gone Ltd\n"), "dissolved 2018-03: it exists to the 31st\n{text}");
+    let text = diff("2018-03", "2018-04");
+    assert!(text.contains("  - Gone Ltd\n"), "gone in April\n{text}");
+}
