@@ -8,6 +8,7 @@ mod arbitrary_models;
 mod bad_inputs;
 mod cli;
 mod common;
+mod competing_shown;
 mod dump_dates;
 mod dump_snapshots;
 mod exports;
