@@ -247,7 +247,10 @@ mod wrap_tests {
             ["share", "  20–25 %"]
         );
         // Wider than a line, it is broken where it must be, like any word.
-        assert_eq!(wrapped(&unbroken("4/9 (44.4 %)"), 0, 6), ["4/9 (4", "4.4 %)"]);
+        assert_eq!(
+            wrapped(&unbroken("4/9 (44.4 %)"), 0, 6),
+            ["4/9 (4", "4.4 %)"]
+        );
     }
 
     #[test]

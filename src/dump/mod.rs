@@ -21,8 +21,8 @@ use crate::search;
 use crate::visibility::{Visible, When};
 
 pub use diff::write as write_diff;
-pub use yaml::stubs as yaml_stubs;
 use lines::Lines;
+pub use yaml::stubs as yaml_stubs;
 
 /// The formats `--dump` can write: the values of `--format`, whose help these lines are.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]

@@ -8,7 +8,10 @@ use orgtree::dump::{self, DumpOptions, Format};
 use orgtree::org::Org;
 
 pub fn dated() -> Org {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/models/dated.yaml");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/models/dated.yaml"
+    );
     orgtree::load::load_file(Path::new(path), Default::default())
         .map_err(|e| e.render())
         .unwrap()
@@ -50,7 +53,10 @@ fn every_drawn_format_shows_what_existed_at_the_models_date() {
                 ..DumpOptions::default()
             },
         );
-        assert!(text.contains("2020-06-30"), "{format:?} says its date\n{text}");
+        assert!(
+            text.contains("2020-06-30"),
+            "{format:?} says its date\n{text}"
+        );
         assert_eq!(
             named(&org, &text),
             ["Acme Group", "Acme Cloud", "Cloud Lab", "Some Fund"],
@@ -74,7 +80,13 @@ fn every_drawn_format_shows_what_existed_at_the_date_asked_for() {
         );
         assert_eq!(
             named(&org, &text),
-            ["Acme Group", "Acme Cloud", "Gone Ltd", "Cloud Lab", "Some Fund"],
+            [
+                "Acme Group",
+                "Acme Cloud",
+                "Gone Ltd",
+                "Cloud Lab",
+                "Some Fund"
+            ],
             "{format:?} at 2017\n{text}"
         );
     }
@@ -107,7 +119,10 @@ fn the_model_exports_stay_whole_unless_narrowed() {
 
 /// `orgtree --diff DATE1 DATE2` on the dated model.
 fn diff(from: &str, to: &str) -> String {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/models/dated.yaml");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/models/dated.yaml"
+    );
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_orgtree"))
         .args(["--diff", from, to, path])
         .output()
@@ -125,7 +140,9 @@ fn diff(from: &str, to: &str) -> String {
 fn a_diff_between_partial_dates_covers_both_whole() {
     let text = diff("2014", "2016");
     assert!(
-        text.starts_with("Acme over the years — changes from 2014-01-01 to 2016-12-31, both included\n"),
+        text.starts_with(
+            "Acme over the years — changes from 2014-01-01 to 2016-12-31, both included\n"
+        ),
         "{text}"
     );
     for event in [
@@ -145,12 +162,21 @@ fn a_diff_includes_what_happened_on_its_first_and_last_days() {
     assert!(text.contains("from 2015-03-01 to 2018-03-01"), "{text}");
     assert!(text.contains("Acme Cloud is set up with a fund"), "{text}");
     assert!(!text.contains("Acme plans a cloud"), "{text}");
-    assert!(text.contains("Gone Ltd closes"), "dated 2018-03, which begins on the 1st: {text}");
-    assert!(!text.contains("  - Gone Ltd\n"), "it still exists until 2018-03-31: {text}");
+    assert!(
+        text.contains("Gone Ltd closes"),
+        "dated 2018-03, which begins on the 1st: {text}"
+    );
+    assert!(
+        !text.contains("  - Gone Ltd\n"),
+        "it still exists until 2018-03-31: {text}"
+    );
     let text = diff("2018-03", "2018-03");
     assert!(text.contains("from 2018-03-01 to 2018-03-31"), "{text}");
     assert!(text.contains("Gone Ltd closes"), "{text}");
-    assert!(!text.contains("  - Gone Ltd\n"), "dissolved 2018-03: it exists to the 31st\n{text}");
+    assert!(
+        !text.contains("  - Gone Ltd\n"),
+        "dissolved 2018-03: it exists to the 31st\n{text}"
+    );
     let text = diff("2018-03", "2018-04");
     assert!(text.contains("  - Gone Ltd\n"), "gone in April\n{text}");
 }

@@ -43,7 +43,10 @@ fn the_readme_example_loads_without_warnings() {
         "{tree}"
     );
     // Block style: no item is written as a `{…}` flow mapping.
-    assert!(!yaml.lines().any(|l| l.trim_start().starts_with("- {")), "{yaml}");
+    assert!(
+        !yaml.lines().any(|l| l.trim_start().starts_with("- {")),
+        "{yaml}"
+    );
 }
 
 fn example() -> Loaded {
@@ -129,15 +132,26 @@ fn the_complete_example_loads_and_says_what_it_means() {
         tree.contains("Ellis Bay Wind Farm (joint venture) — Northwind Operations Ltd 51 % (also reported: 50 %), County Investment Fund 35–39 % for Ellis County Council"),
         "{tree}"
     );
-    assert!(!tree.contains("Northwind Supply"), "dissolved in 2015\n{tree}");
+    assert!(
+        !tree.contains("Northwind Supply"),
+        "dissolved in 2015\n{tree}"
+    );
     let in_2014 = dump(
         &loaded,
         DumpOptions {
-            as_of: Some("2014".parse::<orgtree::model::PartialDate>().unwrap().first_day()),
+            as_of: Some(
+                "2014"
+                    .parse::<orgtree::model::PartialDate>()
+                    .unwrap()
+                    .first_day(),
+            ),
             ..DumpOptions::default()
         },
     );
-    assert!(in_2014.contains("Northwind Supply (business unit)"), "{in_2014}");
+    assert!(
+        in_2014.contains("Northwind Supply (business unit)"),
+        "{in_2014}"
+    );
     // Look-through: the cooperative holds 51 % of the wind farm through its company, the
     // county 35–39 % through its fund, on whose behalf it holds.
     let json: Value = serde_json::from_str(&dump(

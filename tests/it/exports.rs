@@ -71,7 +71,10 @@ fn a_narrowed_yaml_loads_on_its_own() {
     };
     let part = reload(dump(&org, &options));
     assert_eq!(not_stubs(&part).len(), 7, "Orange and its six units");
-    let in_view: Vec<&str> = not_stubs(&part).iter().map(|e| e.id.value.as_str()).collect();
+    let in_view: Vec<&str> = not_stubs(&part)
+        .iter()
+        .map(|e| e.id.value.as_str())
+        .collect();
     assert!(in_view.contains(&"cloudwatt"));
     // Below the depth: only a stub, for the stake Orange Cyberdefense holds in it.
     assert!(!in_view.contains(&"atheos"));
@@ -85,7 +88,10 @@ fn a_narrowed_yaml_loads_on_its_own() {
     };
     assert_eq!(owners(&part), owners(&org));
     assert!(part.find_entity("thales").is_some(), "a stub");
-    assert!(part.find_entity("bull").is_none(), "named by no fact in view");
+    assert!(
+        part.find_entity("bull").is_none(),
+        "named by no fact in view"
+    );
 }
 
 /// The entities of a narrowed YAML dump that were in view: not the stubs it keeps.
@@ -111,7 +117,14 @@ fn facts_of(org: &Org, id: &str) -> Vec<String> {
         .relations
         .iter()
         .filter(|r| named(&r.from) || named(&r.to))
-        .map(|r| format!("relation {} {} {}", r.kind.as_str(), r.from.value, r.to.value));
+        .map(|r| {
+            format!(
+                "relation {} {} {}",
+                r.kind.as_str(),
+                r.from.value,
+                r.to.value
+            )
+        });
     let events = org
         .model
         .events
@@ -140,11 +153,18 @@ fn a_yaml_cut_to_a_subtree_keeps_the_facts_that_cross_its_edge() {
     let orange = part.find_entity("orange").unwrap();
     assert_eq!(part.parent(orange), None);
     assert_eq!(part.parent(part.find_entity("cloudwatt").unwrap()), None);
-    assert!(part.model.entities[orange.0 as usize].notes[0].text.starts_with("A stub"));
+    assert!(
+        part.model.entities[orange.0 as usize].notes[0]
+            .text
+            .starts_with("A stub")
+    );
     assert!(part.find_entity("orange-business-services").is_none());
     // Cut again, it is the same file: the stubs are in view now and hold what they held.
     assert_eq!(
-        dump(&reload(dump(&part, &format(Format::Yaml))), &format(Format::Yaml)),
+        dump(
+            &reload(dump(&part, &format(Format::Yaml))),
+            &format(Format::Yaml)
+        ),
         dump(&part, &format(Format::Yaml))
     );
 }

@@ -110,8 +110,10 @@ fn a_link_outside_the_subtree_shows_the_whole_tree() {
     let mut app = explorer("orange-business-services", None, "<Tab>");
     let orange = Target::Entity(app.org().find_entity("orange").unwrap());
     // The cursor onto the detail pane's "part of Orange", then follow it.
-    let on_orange =
-        |app: &App| app.cursor().is_some_and(|c| app.document().links[c].target == orange);
+    let on_orange = |app: &App| {
+        app.cursor()
+            .is_some_and(|c| app.document().links[c].target == orange)
+    };
     for _ in 0..50 {
         if on_orange(&app) {
             break;

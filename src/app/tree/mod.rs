@@ -163,7 +163,10 @@ impl TreeNav {
     }
 
     fn last_root(&self, org: &Org) -> Option<EntityId> {
-        self.roots(org).into_iter().rev().find(|&r| self.is_shown(r))
+        self.roots(org)
+            .into_iter()
+            .rev()
+            .find(|&r| self.is_shown(r))
     }
 
     /// The first shown child of `id`.
