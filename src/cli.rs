@@ -54,7 +54,8 @@ pub struct Cli {
     #[arg(long)]
     pub ascii: bool,
 
-    /// Show only the subtree of the entity with this id (the explorer starts on it).
+    /// Show only the subtree of the entity with this id; in the explorer, `W` shows the whole
+    /// tree again, as does following a link to an entity outside the subtree.
     #[arg(long, value_name = "ID")]
     pub root: Option<String>,
 
@@ -83,9 +84,10 @@ pub struct Cli {
     #[arg(long, value_name = "QUERY")]
     pub filter: Option<String>,
 
-    /// Print what changed between two dates: entities, stakes, roles, and the events between.
-    #[arg(long, num_args = 2, value_names = ["DATE1", "DATE2"], value_parser = parse_date, conflicts_with_all = ["dump", "check", "screen", "format", "filter", "root", "depth", "as_of"])]
-    pub diff: Option<Vec<Day>>,
+    /// Print what changed from DATE1 to DATE2, both included (`--diff 2014 2016` covers
+    /// 2014-01-01 to 2016-12-31): entities, stakes, roles, and the events in between.
+    #[arg(long, num_args = 2, value_names = ["DATE1", "DATE2"], value_parser = parse_partial_date, conflicts_with_all = ["dump", "check", "screen", "format", "filter", "root", "depth", "as_of"])]
+    pub diff: Option<Vec<PartialDate>>,
 
     /// Print the JSON Schema of the model format (for editors: see docs/model.md) and exit.
     #[arg(long, exclusive = true)]
@@ -113,6 +115,12 @@ pub struct Cli {
 fn parse_date(text: &str) -> Result<Day, String> {
     text.parse::<PartialDate>()
         .map(|d| d.first_day())
+        .map_err(|e| sanitize(&e.to_string()).into_owned())
+}
+
+/// A date on the command line as written, for what covers a whole partial date (`--diff`).
+fn parse_partial_date(text: &str) -> Result<PartialDate, String> {
+    text.parse::<PartialDate>()
         .map_err(|e| sanitize(&e.to_string()).into_owned())
 }
 
@@ -332,7 +340,32 @@ fn dump(cli: &Cli, format: Format, org: &Org, root: Option<EntityId>) -> Result<
             sanitize(q)
         );
     }
+    if format == Format::Yaml {
+        let stubs = dump::yaml_stubs(org, &options);
+        if !stubs.is_empty() {
+            eprintln!("orgtree: {}", stubs_message(org, &stubs));
+        }
+    }
     write_out(|out| dump::write(org, &options, out))
+}
+
+/// What a narrowed YAML dump kept of the entities outside its view: their ids, the first few.
+fn stubs_message(org: &Org, stubs: &[EntityId]) -> String {
+    const NAMED: usize = 8;
+    let mut ids: Vec<String> = stubs
+        .iter()
+        .take(NAMED)
+        .map(|&id| format!("`{}`", sanitize(&org.entity(id).id.value)))
+        .collect();
+    if stubs.len() > NAMED {
+        ids.push(format!("and {} more", stubs.len() - NAMED));
+    }
+    format!(
+        "--format yaml: {} outside the view {} kept as stubs (name, kind and dates only, no parent) for the stakes, relations and events that name them: {}",
+        crate::words::count(stubs.len(), "entity"),
+        if stubs.len() == 1 { "is" } else { "are" },
+        ids.join(", ")
+    )
 }
 
 /// Streams output to stdout; a reader that went away (`orgtree --dump | head`) is no failure.

@@ -58,9 +58,9 @@ impl App {
                 self.chart = None;
                 None
             }
-            // Up to the parent of the chart's root: a wider chart.
+            // Up to the parent of the chart's root: a wider chart, within the `--root`.
             Action::Back => {
-                if let Some(parent) = tree.parent(view.root) {
+                if let Some(parent) = tree.parent(view.root).filter(|&p| self.tree.in_scope(p)) {
                     self.chart = Some(ChartView {
                         root: parent,
                         ..view

@@ -262,6 +262,9 @@ impl App {
     /// Shows `target`; an entity is also selected in the tree, revealed if it was filtered out.
     pub(super) fn go(&mut self, target: Target) {
         if let Target::Entity(id) = target {
+            if !self.tree.in_scope(id) {
+                self.whole_tree();
+            }
             if self
                 .search
                 .as_ref()

@@ -11,6 +11,7 @@ mod options;
 mod perform;
 mod read;
 mod reload;
+mod scope;
 mod searching;
 mod time;
 mod tree;
@@ -183,6 +184,10 @@ impl App {
         let mut app = App::bare(org, setup, screen);
         if let Some(day) = as_of {
             app.set_date(day);
+        }
+        if root.is_some() {
+            app.tree.set_scope(&app.structure, root);
+            app.apply_filters();
         }
         if let Some(levels) = levels {
             app.tree.expand_to_depth(&app.structure, levels);

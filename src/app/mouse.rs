@@ -14,7 +14,7 @@ impl App {
                 return;
             };
             self.tree.select(&self.structure, id);
-            if column == geometry::marker_column(tree, self.structure.depth(id)) {
+            if column == geometry::marker_column(tree, self.tree.depth(&self.structure, id)) {
                 self.tree.toggle_at(&self.structure, id);
             }
         } else if panes.pane_at(column, row) == Some(Pane::Detail) {

@@ -134,7 +134,7 @@ impl App {
             (Action::First, Focus::Detail) => self.detail.top(),
             (Action::Last, Focus::Detail) => self.scroll_detail(isize::MAX / 2),
             (Action::Activate, Focus::Detail) => self.follow_link(),
-            (Action::CollapseOrParent, _) => self.tree.collapse_or_parent(tree),
+            (Action::CollapseOrParent, _) => self.collapse_or_parent(),
             (Action::ExpandOrChild, _) => self.tree.expand_or_child(tree),
             (Action::Toggle, _) => self.tree.toggle(tree),
             (Action::NextSibling, _) => self.tree.sibling(tree, true),
@@ -192,6 +192,7 @@ impl App {
                 self.notice.status = Some(format!("back to the model's date, {day}"));
             }
             Action::ToggleOutside => self.toggle_outside(),
+            Action::WholeTree => self.whole_tree(),
             Action::ToggleHelp => self.overlay = Some(Overlay::Help { scroll: 0 }),
             Action::CopyId => return self.copy(false),
             Action::CopyPath => return self.copy(true),

@@ -8,6 +8,8 @@ use crate::org::Org;
 #[derive(Debug)]
 pub(super) struct Kept {
     selected: Option<String>,
+    /// The `--root` the tree is limited to.
+    scope: Option<String>,
     expanded: Vec<String>,
     as_of: crate::model::Day,
     search: Option<(String, bool)>,
@@ -29,6 +31,7 @@ impl Kept {
         let id = |e| org.entity(e).id.value.clone();
         Kept {
             selected: app.selected().map(id),
+            scope: app.tree.scope().map(id),
             expanded: app.tree.expanded_entities().into_iter().map(id).collect(),
             as_of: app.time.as_of,
             search: app.search.as_ref().map(|s| (s.query.clone(), s.editing)),
@@ -44,6 +47,9 @@ impl Kept {
 
     /// Puts the view back on a freshly built explorer, as far as the new model has its ids.
     pub(super) fn apply(self, app: &mut App) {
+        if let Some(root) = self.scope.and_then(|r| app.org.find_entity(&r)) {
+            app.tree.set_scope(&app.structure, Some(root));
+        }
         let ids: Vec<_> = self
             .expanded
             .iter()

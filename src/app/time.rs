@@ -108,17 +108,19 @@ impl App {
         self.place(self.time.as_of);
         let matched = self.search.as_ref().map(|s| &s.found.matched);
         let shown = Visible::new(&self.org, &self.structure, when, matched).into_mask();
+        self.tree.set_shown(&self.structure, shown);
         if let Some(s) = &mut self.search {
-            // A match is shown exactly when it exists at the date (or the date does not hide).
+            // A match is shown exactly when it exists at the date (or the date does not hide)
+            // and is inside the `--root` subtree, if there is one.
+            let tree = &self.tree;
             s.visible = s
                 .found
                 .matches
                 .iter()
                 .copied()
-                .filter(|&m| shown.as_ref().is_none_or(|on| on.contains(m)))
+                .filter(|&m| tree.is_shown(m))
                 .collect();
         }
-        self.tree.set_shown(&self.structure, shown);
     }
 }
 
@@ -127,6 +129,8 @@ impl App {
     fn place(&mut self, day: Day) {
         self.structure = self.org.tree(day, self.time.outside.placing());
         self.existing = self.org.tree(day, Placing::UnderExisting);
+        let structure = std::sync::Arc::clone(&self.structure);
+        self.tree.rescope(&structure);
     }
 }
 

@@ -18,7 +18,7 @@ pub enum Mode {
     Man,
     /// Validate the model and print every problem.
     Check,
-    /// Print what changed between two dates, the earlier first.
+    /// Print what changed from the first day `from` to the last day `to`, both included.
     Diff { from: Day, to: Day },
     /// Print the hierarchy in this format.
     Dump(Format),
@@ -49,6 +49,9 @@ pub fn mode(cli: &Cli, interactive: bool) -> Result<Mode, UsageError> {
         let &[from, to] = dates.as_slice() else {
             return Err(UsageError("--diff: give two dates".into()));
         };
+        // A partial date at either end is taken whole: `2014` from its first day, `2016` to
+        // its last.
+        let (from, to) = (from.first_day(), to.last_day());
         if from > to {
             return Err(UsageError(format!(
                 "--diff: {from} is after {to}; give the earlier date first"
@@ -123,18 +126,21 @@ mod tests {
 
     #[test]
     fn a_diff_takes_the_earlier_date_first() {
-        let from = super::super::parse_date("2014").unwrap();
-        let to = super::super::parse_date("2015-06").unwrap();
+        let day = |text: &str| super::super::parse_date(text).unwrap();
         assert_eq!(
             mode_of(&["--diff", "2014", "2015-06"], true),
-            Ok(Mode::Diff { from, to })
+            Ok(Mode::Diff {
+                from: day("2014-01-01"),
+                to: day("2015-06-30")
+            }),
+            "a partial date is taken whole at either end"
         );
         let Err(UsageError(message)) = mode_of(&["--diff", "2015-06", "2014"], true) else {
             panic!("dates in the wrong order are a usage error");
         };
         assert_eq!(
             message,
-            "--diff: 2015-06-01 is after 2014-01-01; give the earlier date first"
+            "--diff: 2015-06-01 is after 2014-12-31; give the earlier date first"
         );
     }
 }

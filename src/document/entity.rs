@@ -102,7 +102,9 @@ pub(super) fn entity<'a>(cx: &Context<'a>, id: EntityId, b: &mut Builder<'a>) ->
             if let Some(d) = &r.description {
                 b.styled(format!(" — {}", safe(d)), look);
             }
-            b.cite(&r.sources).end();
+            b.cite(&r.sources);
+            super::also_reported(b, &r.competing, "kind");
+            b.end();
             b.notes(&r.notes, Tone::Dim);
         }
     }
@@ -299,7 +301,9 @@ fn holdings<'a>(cx: &Context<'a>, id: EntityId, b: &mut Builder<'a>) {
             if !period.is_empty() {
                 b.styled(format!(" ({period})"), look);
             }
-            b.cite(&s.sources).end();
+            b.cite(&s.sources);
+            super::also_reported(b, &s.competing, "share");
+            b.end();
         }
     }
     let held_for: Vec<_> = org.stakes_held_for(id).collect();

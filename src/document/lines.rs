@@ -77,6 +77,7 @@ pub(super) fn event<'a>(
     }
     if cite {
         b.cite(&event.sources);
+        also_reported(b, &event.competing, "description");
     }
     b.end_hanging(13);
 }

@@ -212,18 +212,37 @@ fn pad(text: &str, width: usize) -> String {
     format!("{text}{}", " ".repeat(width.saturating_sub(text.width())))
 }
 
-/// Other values of `field` in `competing`: `; also reported: 46 % [3]`.
-fn also_reported<'a>(b: &mut Builder<'a>, competing: &'a [Competing], field: &str) {
-    let mut first = true;
-    for c in competing.iter().filter(|c| c.field.value == field) {
-        b.text(if first { "; also reported: " } else { ", " });
-        first = false;
-        let value = words::competing_value(field, &c.value);
-        b.text(value);
-        if c.sources.is_empty() {
-            b.text(" (source not named)");
-        } else {
-            b.cite(&c.sources);
+/// Every competing value of a fact, at the end of its line, so that each value `--check`
+/// accepts is on screen: those of `main`, the field the line leads with, as
+/// `; also reported: 46 % [3]`, then each other field's as `; start also reported: 2012-10 [4]`.
+/// A value is never wrapped inside (`4/9 (44.4 %)`, `20–25 %` stay whole).
+fn also_reported<'a>(b: &mut Builder<'a>, competing: &'a [Competing], main: &str) {
+    let mut fields: Vec<&str> = vec![main];
+    for c in competing {
+        if !fields.contains(&c.field.value.as_str()) {
+            fields.push(&c.field.value);
+        }
+    }
+    for field in fields {
+        for (i, c) in competing
+            .iter()
+            .filter(|c| c.field.value == field)
+            .enumerate()
+        {
+            match (i, field == main) {
+                (0, true) => b.text("; also reported: "),
+                (0, false) => b.text(format!("; {} also reported: ", safe(field))),
+                _ => b.text(", "),
+            };
+            b.text(wrap::unbroken(&words::competing_value(field, &c.value)));
+            if c.sources.is_empty() {
+                b.text(" (source not named)");
+            } else {
+                b.cite(&c.sources);
+            }
+            if let Some(note) = &c.note {
+                b.styled(format!(" ({})", safe(note)), Tone::Dim);
+            }
         }
     }
 }

@@ -28,7 +28,7 @@ fn stake_line<'a>(
         format!(
             "{} {} {}",
             " ".repeat(name_width.saturating_sub(name.width())),
-            pad(&share, 14),
+            pad(&super::wrap::unbroken(&share), 14),
             bar(s.share.as_ref().map(|sh| &sh.value))
         ),
         look,

@@ -29,6 +29,15 @@ impl Line {
     }
 }
 
+/// What joins the words of a phrase the wrap must not break ([`unbroken`]); drawn as a space.
+const GLUE: char = '\u{a0}';
+
+/// `text` with its spaces made unbreakable, so a value such as `4/9 (44.4 %)` or `20–25 %`
+/// never wraps in the middle.
+pub fn unbroken(text: &str) -> String {
+    text.replace(' ', GLUE.encode_utf8(&mut [0; 4]))
+}
+
 /// The columns a grapheme takes, as the terminal counts them.
 fn columns(grapheme: &str) -> usize {
     grapheme.width()
@@ -148,7 +157,12 @@ fn push_line(out: &mut Wrapped, cells: &mut Vec<Cell>) {
             });
         }
         run = Some((s, link));
-        text.push_str(g);
+        // A join of an unbroken phrase is an ordinary space once the line is cut.
+        text.push_str(if g.starts_with(GLUE) && g.len() == GLUE.len_utf8() {
+            " "
+        } else {
+            g
+        });
     }
     if let Some((tone, link)) = run
         && !text.is_empty()
@@ -219,6 +233,24 @@ mod wrap_tests {
         };
         let out = wrap(&[title, para], 16);
         assert_eq!(out.link_lines, [1, 2]);
+    }
+
+    #[test]
+    fn an_unbroken_phrase_moves_to_the_next_line_whole() {
+        let text = format!("  Orange 47 %; also reported: {}", unbroken("4/9 (44.4 %)"));
+        assert_eq!(
+            wrapped(&text, 4, 36),
+            ["  Orange 47 %; also reported:", "    4/9 (44.4 %)"]
+        );
+        assert_eq!(
+            wrapped(&format!("share {}", unbroken("20–25 %")), 2, 12),
+            ["share", "  20–25 %"]
+        );
+        // Wider than a line, it is broken where it must be, like any word.
+        assert_eq!(
+            wrapped(&unbroken("4/9 (44.4 %)"), 0, 6),
+            ["4/9 (4", "4.4 %)"]
+        );
     }
 
     #[test]

@@ -28,16 +28,20 @@ fn stake(org: &Org, s: &StakeView<'_>, day: Day) -> String {
     )
 }
 
-/// Writes what changed from `from` to `to`.
-pub fn write(org: &Org, from: Day, to: Day, out: &mut impl Write) -> io::Result<()> {
-    write_lines(org, from, to, &mut Lines::new(out))
+/// Writes what changed from `first` to `last`, both days included: the model as it stood the
+/// day before `first` against the model on `last`, and the events dated in between.
+pub fn write(org: &Org, first: Day, last: Day, out: &mut impl Write) -> io::Result<()> {
+    write_lines(org, first, last, &mut Lines::new(out))
 }
 
-fn write_lines(org: &Org, from: Day, to: Day, out: &mut Lines<impl Write>) -> io::Result<()> {
-    let c = history::changes(org, from, to);
+fn write_lines(org: &Org, first: Day, last: Day, out: &mut Lines<impl Write>) -> io::Result<()> {
+    let (first, last) = (first.min(last), first.max(last));
+    // `changes` compares two days and takes the events after the first: the day before `first`
+    // brings in what happened on it.
+    let c = history::changes(org, first.previous(), last);
     out.line(format_args!(
-        "{} — changes from {} to {}",
-        org.model.title, c.from, c.to
+        "{} — changes from {first} to {last}, both included",
+        org.model.title
     ))?;
     if c.is_empty() {
         return out.line("Nothing changed.");

@@ -23,6 +23,7 @@ use crate::visibility::{Visible, When};
 
 pub use diff::write as write_diff;
 use lines::Lines;
+pub use yaml::stubs as yaml_stubs;
 
 /// The formats `--dump` can write: the values of `--format`, whose help these lines are.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -76,15 +77,10 @@ fn starts(tree: &Tree, options: &DumpOptions) -> Vec<EntityId> {
     }
 }
 
-/// The tree a dump shows: at its date, with what exists only when it shows what exists.
+/// The tree the text formats draw: at the dump's date, each entity under its nearest ancestor
+/// that exists then.
 fn tree(org: &Org, options: &DumpOptions) -> Arc<Tree> {
-    let narrowed = options.as_of.is_some() || options.filter.is_some();
-    let placing = if narrowed {
-        Placing::UnderExisting
-    } else {
-        Placing::AsWritten
-    };
-    org.tree(date(org, options), placing)
+    org.tree(date(org, options), Placing::UnderExisting)
 }
 
 /// Which entities a dump shows: the rule of [`Visible`] at the dump's date, in `tree`, with

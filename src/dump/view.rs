@@ -1,14 +1,15 @@
 //! What a dump shows: the entities in view — under `--root`, down to `--depth`, existing at the
-//! date, matching `--filter` — in tree order, and the date. Every format reads the same view.
+//! date, matching `--filter` — in tree order, and the date. Every format reads the same view;
+//! the model exports (JSON, YAML) read the whole model when nothing narrows it.
 
 use std::ops::ControlFlow;
 use std::sync::Arc;
 
 use crate::model::Day;
-use crate::org::{EntityId, EntitySet, Org, Tree};
+use crate::org::{EntityId, EntitySet, Org, Placing, Tree};
 use crate::words;
 
-use super::{DumpOptions, date, shown, starts, tree};
+use super::{DumpOptions, date, shown, starts};
 
 pub struct View {
     pub day: Day,
@@ -17,15 +18,38 @@ pub struct View {
     /// The entities in view, depth first in file order, with their depth.
     pub order: Vec<(EntityId, usize)>,
     selected: EntitySet,
-    /// Whether the view is the whole model: no root, depth, date or filter asked for.
+    /// Whether the view is the whole model, every entity whatever its dates (a model export
+    /// with no root, depth, date or filter asked for).
     pub whole: bool,
 }
 
 impl View {
+    /// What the text formats draw (tree, chart, DOT, Mermaid, Markdown): the entities that
+    /// exist at the dump's date — `--as-of`, else the model's own date — by the rule of
+    /// [`crate::visibility`], as the explorer's tree shows them.
     pub fn new(org: &Org, options: &DumpOptions) -> View {
-        let narrowed = options.as_of.is_some() || options.filter.is_some();
-        let tree = tree(org, options);
-        let shown = narrowed.then(|| shown(org, &tree, options));
+        Self::at_date(org, options, true)
+    }
+
+    /// What the model exports (JSON, YAML) write: the whole model when nothing narrows it,
+    /// every entity whatever its dates; else, given a root, a depth, a date or a filter, the
+    /// same entities as [`View::new`].
+    pub fn of_model(org: &Org, options: &DumpOptions) -> View {
+        let narrowed = options.root.is_some()
+            || options.depth.is_some()
+            || options.as_of.is_some()
+            || options.filter.is_some();
+        Self::at_date(org, options, narrowed)
+    }
+
+    fn at_date(org: &Org, options: &DumpOptions, dated: bool) -> View {
+        let placing = if dated {
+            Placing::UnderExisting
+        } else {
+            Placing::AsWritten
+        };
+        let tree = org.tree(date(org, options), placing);
+        let shown = dated.then(|| shown(org, &tree, options));
         let keep = |id: EntityId| shown.as_ref().is_none_or(|s| s.contains(id));
         let mut order = Vec::new();
         let mut selected = EntitySet::new(org);
@@ -40,7 +64,7 @@ impl View {
             tree,
             order,
             selected,
-            whole: options.root.is_none() && options.depth.is_none() && !narrowed,
+            whole: !dated,
         }
     }
 

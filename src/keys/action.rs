@@ -50,6 +50,8 @@ pub enum Action {
     ModelDate,
     /// Hide entities that do not exist at the date in force, or show them dimmed.
     ToggleOutside,
+    /// Show the whole tree when `--root` limits it to a subtree.
+    WholeTree,
     /// Switch between the tree and the box chart of the selected entity's subtree.
     ToggleChart,
     /// Show one level more, or less, in the chart.

@@ -61,6 +61,31 @@ impl Day {
             day: u8::try_from(day).unwrap_or(1),
         }
     }
+
+    /// The day before this one (the first day there is stays itself).
+    pub fn previous(self) -> Day {
+        if self.day > 1 {
+            Day {
+                day: self.day - 1,
+                ..self
+            }
+        } else if self.month > 1 {
+            let month = self.month - 1;
+            Day {
+                month,
+                day: days_in_month(self.year, month),
+                ..self
+            }
+        } else if self.year > i32::MIN {
+            Day {
+                year: self.year - 1,
+                month: 12,
+                day: 31,
+            }
+        } else {
+            self
+        }
+    }
 }
 
 impl fmt::Display for Day {
@@ -318,6 +343,15 @@ mod tests {
             month: m,
             day: dd,
         }
+    }
+
+    #[test]
+    fn the_day_before_crosses_months_years_and_leap_days() {
+        assert_eq!(day(2014, 3, 31).previous(), day(2014, 3, 30));
+        assert_eq!(day(2016, 3, 1).previous(), day(2016, 2, 29));
+        assert_eq!(day(2015, 3, 1).previous(), day(2015, 2, 28));
+        assert_eq!(day(2014, 1, 1).previous(), day(2013, 12, 31));
+        assert_eq!(day(i32::MIN, 1, 1).previous(), day(i32::MIN, 1, 1));
     }
 
     #[test]

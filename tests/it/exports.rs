@@ -70,16 +70,141 @@ fn a_narrowed_yaml_loads_on_its_own() {
         ..DumpOptions::default()
     };
     let part = reload(dump(&org, &options));
-    assert_eq!(part.entity_count(), 7, "Orange and its six units");
-    assert!(part.find_entity("cloudwatt").is_some());
-    assert!(part.find_entity("atheos").is_none());
-    // Cloudwatt's stakes held by entities outside the view are left out; Orange's stays.
-    let cloudwatt = part.find_entity("cloudwatt").unwrap();
-    let owners: Vec<&str> = part
-        .stakes_in(cloudwatt)
-        .map(|s| s.stake.owner.value.as_str())
+    assert_eq!(not_stubs(&part).len(), 7, "Orange and its six units");
+    let in_view: Vec<&str> = not_stubs(&part)
+        .iter()
+        .map(|e| e.id.value.as_str())
         .collect();
-    assert_eq!(owners, ["orange", "orange"]);
+    assert!(in_view.contains(&"cloudwatt"));
+    // Below the depth: only a stub, for the stake Orange Cyberdefense holds in it.
+    assert!(!in_view.contains(&"atheos"));
+    assert!(part.find_entity("atheos").is_some());
+    // Cloudwatt's stakes held by entities outside the view are kept, their owners as stubs.
+    let owners = |org: &Org| -> Vec<String> {
+        let cloudwatt = org.find_entity("cloudwatt").unwrap();
+        org.stakes_in(cloudwatt)
+            .map(|s| s.stake.owner.value.clone())
+            .collect()
+    };
+    assert_eq!(owners(&part), owners(&org));
+    assert!(part.find_entity("thales").is_some(), "a stub");
+    assert!(
+        part.find_entity("bull").is_none(),
+        "named by no fact in view"
+    );
+}
+
+/// The entities of a narrowed YAML dump that were in view: not the stubs it keeps.
+fn not_stubs(org: &Org) -> Vec<&orgtree::model::Entity> {
+    let stub = |e: &orgtree::model::Entity| e.notes.iter().any(|n| n.text.starts_with("A stub"));
+    org.model.entities.iter().filter(|e| !stub(e)).collect()
+}
+
+/// The stakes, relations and events that name `id`, as text.
+fn facts_of(org: &Org, id: &str) -> Vec<String> {
+    let named = |r: &str| r == id;
+    let stakes = org
+        .model
+        .stakes
+        .iter()
+        .filter(|s| named(&s.owner) || named(&s.owned))
+        .map(|s| {
+            let share = s.share.as_ref().map(|sh| sh.value.source_text());
+            format!("stake {} {} {share:?}", s.owner.value, s.owned.value)
+        });
+    let relations = org
+        .model
+        .relations
+        .iter()
+        .filter(|r| named(&r.from) || named(&r.to))
+        .map(|r| {
+            format!(
+                "relation {} {} {}",
+                r.kind.as_str(),
+                r.from.value,
+                r.to.value
+            )
+        });
+    let events = org
+        .model
+        .events
+        .iter()
+        .filter(|e| e.entities.iter().any(|r| named(r)))
+        .map(|e| {
+            let entities: Vec<&str> = e.entities.iter().map(|r| r.value.as_str()).collect();
+            format!("event {} {entities:?}", e.description)
+        });
+    stakes.chain(relations).chain(events).collect()
+}
+
+#[test]
+fn a_yaml_cut_to_a_subtree_keeps_the_facts_that_cross_its_edge() {
+    let org = shipped();
+    let options = DumpOptions {
+        format: Format::Yaml,
+        root: org.find_entity("cloudwatt"),
+        ..DumpOptions::default()
+    };
+    let part = reload(dump(&org, &options));
+    let facts = facts_of(&org, "cloudwatt");
+    assert!(facts.len() > 5, "{facts:?}");
+    assert_eq!(facts_of(&part, "cloudwatt"), facts);
+    // Its owners and the entities it is related to are stubs: no parent, no facts of their own.
+    let orange = part.find_entity("orange").unwrap();
+    assert!(part.entity(orange).parent.is_none());
+    assert!(part.entity(part.find_entity("cloudwatt").unwrap()).parent.is_none());
+    assert!(
+        part.model.entities[orange.0 as usize].notes[0]
+            .text
+            .starts_with("A stub")
+    );
+    assert!(part.find_entity("orange-business-services").is_none());
+    // Cut again, it is the same file: the stubs are in view now and hold what they held.
+    assert_eq!(
+        dump(
+            &reload(dump(&part, &format(Format::Yaml))),
+            &format(Format::Yaml)
+        ),
+        dump(&part, &format(Format::Yaml))
+    );
+}
+
+#[test]
+fn the_binary_says_which_entities_it_kept_as_stubs_and_the_cut_checks() {
+    let bin = env!("CARGO_BIN_EXE_orgtree");
+    let out = std::process::Command::new(bin)
+        .args(["--format", "yaml", "--root", "cloudwatt"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("7 entities outside the view are kept as stubs")
+            && stderr.contains("`orange`, `caisse-des-depots`, `french-state`, `thales`"),
+        "{stderr}"
+    );
+    let dir = std::env::temp_dir().join(format!("orgtree-cut-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("cloudwatt.yaml");
+    std::fs::write(&path, &out.stdout).unwrap();
+    let check = std::process::Command::new(bin)
+        .arg("--check")
+        .arg(&path)
+        .output()
+        .unwrap();
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert_eq!(
+        check.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&check.stdout)
+    );
+    // The whole model needs no stub, and says nothing.
+    let whole = std::process::Command::new(bin)
+        .args(["--format", "yaml"])
+        .output()
+        .unwrap();
+    assert!(whole.stderr.is_empty());
 }
 
 #[test]
@@ -169,14 +294,11 @@ fn names_in(org: &Org, f: Format, text: &str) -> String {
                 .map(|e| e["name"].as_str().unwrap().to_owned() + "\n")
                 .collect()
         }
-        Format::Yaml => {
-            let part = reload(text.to_owned());
-            part.model
-                .entities
-                .iter()
-                .map(|e| e.latest_name().to_owned() + "\n")
-                .collect()
-        }
+        // The entities in view, not the stubs kept for facts that cross the view's edge.
+        Format::Yaml => not_stubs(&reload(text.to_owned()))
+            .iter()
+            .map(|e| e.latest_name().to_owned() + "\n")
+            .collect(),
         // Node lines, list items: not the comment or table that lists the sources.
         Format::Dot => text
             .lines()

@@ -56,10 +56,16 @@ fn the_deepest_of_a_100k_chain_shows_its_breadcrumb_and_row() {
         title.contains(" … › ") && title.contains("Entity 99998 › Entity 99999  as of"),
         "the breadcrumb keeps the lowest levels: {title}"
     );
-    // Its row is on screen, selected, its name cut to the pane (the indentation is capped).
+    assert!(frame.contains("company · id e99999 · part of Entity 99998"));
+    // Under --root it is the tree's one root; in the whole tree (`W`) its row is still on
+    // screen, selected, its name cut to the pane (the indentation is capped).
+    let root_row = frame.lines().find(|l| l.contains('▶')).unwrap();
+    assert!(root_row.contains("▶   Entity 99999 company"), "{frame}");
+    let mut app = app;
+    orgtree::headless::press(&mut app, "W").unwrap();
+    let frame = orgtree::headless::frame(&app);
     let row = frame.lines().find(|l| l.contains('▶')).unwrap();
     assert!(row.contains("Entity 99…"), "{frame}");
-    assert!(frame.contains("company · id e99999 · part of Entity 99998"));
 }
 
 #[test]

@@ -84,10 +84,11 @@ fn kind(action: &Action) -> usize {
         Action::ScrollUp { .. } => 44,
         Action::ScrollDown { .. } => 45,
         Action::Resize { .. } => 46,
+        Action::WholeTree => 47,
     }
 }
 
-const KINDS: usize = 47;
+const KINDS: usize = 48;
 
 /// Actions of one kind.
 fn of_kind(kind: usize) -> BoxedStrategy<Action> {
@@ -150,9 +151,10 @@ fn of_kind(kind: usize) -> BoxedStrategy<Action> {
         45 => cell()
             .prop_map(|(column, row)| Action::ScrollDown { column, row })
             .boxed(),
-        _ => cell()
+        46 => cell()
             .prop_map(|(width, height)| Action::Resize { width, height })
             .boxed(),
+        _ => Just(Action::WholeTree).boxed(),
     }
 }
 
@@ -195,8 +197,19 @@ fn size() -> impl Strategy<Value = (u16, u16)> {
     ]
 }
 
-fn check(org: Org, (width, height): (u16, u16), steps: &[Step]) -> Result<(), TestCaseError> {
-    let mut app = App::new(org, Options::new("m.yaml", Rect::new(0, 0, width, height)));
+/// Runs `steps` on an explorer of `org`, limited to the subtree of the entity numbered `root`
+/// (`--root`) when there is one.
+fn check(
+    org: Org,
+    (width, height): (u16, u16),
+    root: Option<u32>,
+    steps: &[Step],
+) -> Result<(), TestCaseError> {
+    let mut options = Options::new("m.yaml", Rect::new(0, 0, width, height));
+    options.root = root
+        .filter(|&r| (r as usize) < org.entity_count())
+        .map(orgtree::org::EntityId);
+    let mut app = App::new(org, options);
     for step in steps {
         let action = match step {
             Step::Act(action) => {
@@ -242,9 +255,13 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]
 
     #[test]
-    fn the_shipped_model_survives_any_keys(size in size(), steps in prop::collection::vec(step(), 0..60)) {
+    fn the_shipped_model_survives_any_keys(
+        size in size(),
+        root in prop::option::weighted(0.3, 0u32..19),
+        steps in prop::collection::vec(step(), 0..60),
+    ) {
         let org = load_embedded().map_err(|e| e.render()).unwrap().org;
-        check(org, size, &steps)?;
+        check(org, size, root, &steps)?;
     }
 
     #[test]
@@ -253,6 +270,6 @@ proptest! {
         size in size(),
         steps in prop::collection::vec(step(), 0..60),
     ) {
-        check(forest(&parents), size, &steps)?;
+        check(forest(&parents), size, None, &steps)?;
     }
 }

@@ -23,6 +23,15 @@ pub struct TreeNav {
     selected: Option<EntityId>,
     /// The first row on screen.
     top: Option<EntityId>,
+    /// The subtree the tree is limited to (`--root`); `None` shows the whole tree.
+    scope: Option<Scope>,
+}
+
+/// A subtree the tree is limited to: its root is the one root shown, and nothing outside it is.
+#[derive(Debug, Clone)]
+struct Scope {
+    root: EntityId,
+    inside: EntitySet,
 }
 
 impl TreeNav {
@@ -38,7 +47,67 @@ impl TreeNav {
             shown: None,
             selected: first,
             top: first,
+            scope: None,
         }
+    }
+
+    /// Limits the tree to the subtree of `root`, expanded one level and selected (`None`: the
+    /// whole tree again, the selection kept).
+    pub fn set_scope(&mut self, tree: &Tree, root: Option<EntityId>) {
+        self.scope = root.map(|root| Scope {
+            root,
+            inside: subtree(tree, root),
+        });
+        match root {
+            Some(root) => {
+                self.set_expanded(root, true);
+                self.selected = Some(root);
+                self.top = Some(root);
+            }
+            // The rows above the subtree come back on screen, as far as the selection allows.
+            None => self.top = self.first_root(tree),
+        }
+        self.reveal_selection(tree);
+    }
+
+    /// The subtree the tree is limited to, as it is in `tree` (the tree of another date: what
+    /// is under the root changes with the date).
+    pub fn rescope(&mut self, tree: &Tree) {
+        if let Some(scope) = &mut self.scope {
+            scope.inside = subtree(tree, scope.root);
+        }
+    }
+
+    /// Whether `id` is in the subtree the tree is limited to (always, when it is not).
+    pub fn in_scope(&self, id: EntityId) -> bool {
+        self.scope.as_ref().is_none_or(|s| s.inside.contains(id))
+    }
+
+    /// The root of the subtree the tree is limited to, if it is.
+    pub fn scope(&self) -> Option<EntityId> {
+        self.scope.as_ref().map(|s| s.root)
+    }
+
+    /// `id`'s parent as the tree shows it: none for the root of the scope.
+    fn parent(&self, tree: &Tree, id: EntityId) -> Option<EntityId> {
+        if self.scope() == Some(id) {
+            return None;
+        }
+        tree.parent(id)
+    }
+
+    /// The roots the tree shows: the scope's root alone, or every root of the org.
+    fn roots(&self, tree: &Tree) -> Vec<EntityId> {
+        match self.scope() {
+            Some(root) => vec![root],
+            None => tree.roots().collect(),
+        }
+    }
+
+    /// How deep `id`'s row is drawn: 0 for a root of the tree (the scope's root under `--root`).
+    pub fn depth(&self, tree: &Tree, id: EntityId) -> usize {
+        let base = self.scope().map_or(0, |root| tree.depth(root));
+        tree.depth(id).saturating_sub(base)
     }
 
     /// Restricts the tree to the entities in `shown` (`None`: all of them). The selection moves
@@ -50,7 +119,7 @@ impl TreeNav {
 
     /// Whether the filters let `id` be shown (expansion aside).
     pub fn is_shown(&self, id: EntityId) -> bool {
-        self.shown.as_ref().is_none_or(|s| s.contains(id))
+        self.shown.as_ref().is_none_or(|s| s.contains(id)) && self.in_scope(id)
     }
 
     /// The entities expanded now.
@@ -91,12 +160,17 @@ impl TreeNav {
     }
 
     fn first_root(&self, tree: &Tree) -> Option<EntityId> {
-        tree.roots().find(|&r| self.is_shown(r))
+        match self.scope() {
+            Some(root) => self.is_shown(root).then_some(root),
+            None => tree.roots().find(|&r| self.is_shown(r)),
+        }
     }
 
     fn last_root(&self, tree: &Tree) -> Option<EntityId> {
-        let roots: Vec<EntityId> = tree.roots().collect();
-        roots.into_iter().rev().find(|&r| self.is_shown(r))
+        self.roots(tree)
+            .into_iter()
+            .rev()
+            .find(|&r| self.is_shown(r))
     }
 
     /// The first shown child of `id`.
@@ -121,6 +195,9 @@ impl TreeNav {
     }
 
     fn next_sibling(&self, tree: &Tree, id: EntityId) -> Option<EntityId> {
+        if self.scope() == Some(id) {
+            return None;
+        }
         let mut at = id;
         loop {
             at = tree.next_sibling(at)?;
@@ -131,6 +208,9 @@ impl TreeNav {
     }
 
     fn prev_sibling(&self, tree: &Tree, id: EntityId) -> Option<EntityId> {
+        if self.scope() == Some(id) {
+            return None;
+        }
         let mut at = id;
         loop {
             at = tree.prev_sibling(at)?;
@@ -162,7 +242,7 @@ impl TreeNav {
             return false;
         }
         let mut at = id;
-        while let Some(parent) = tree.parent(at) {
+        while let Some(parent) = self.parent(tree, at) {
             if !self.is_expanded(parent) || !self.is_shown(parent) {
                 return false;
             }
@@ -183,7 +263,7 @@ impl TreeNav {
             if let Some(next) = self.next_sibling(tree, at) {
                 return Some(next);
             }
-            at = tree.parent(at)?;
+            at = self.parent(tree, at)?;
         }
     }
 
@@ -191,7 +271,7 @@ impl TreeNav {
     pub fn prev_row(&self, tree: &Tree, id: EntityId) -> Option<EntityId> {
         match self.prev_sibling(tree, id) {
             Some(prev) => Some(self.last_row_under(tree, prev)),
-            None => tree.parent(id),
+            None => self.parent(tree, id),
         }
     }
 
@@ -239,7 +319,7 @@ impl TreeNav {
             }
             rows.push(Row {
                 id,
-                depth: tree.depth(id),
+                depth: self.depth(tree, id),
                 has_children: self.has_children(tree, id),
                 expanded: self.is_expanded(id),
             });
@@ -247,6 +327,16 @@ impl TreeNav {
         }
         rows
     }
+}
+
+/// `root` and everything under it in `tree`.
+fn subtree(tree: &Tree, root: EntityId) -> EntitySet {
+    let mut inside = tree.empty_set();
+    tree.walk(&[root], None, |visit| {
+        inside.insert(visit.id);
+        std::ops::ControlFlow::Continue(())
+    });
+    inside
 }
 
 mod moves;

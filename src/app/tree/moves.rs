@@ -41,7 +41,7 @@ impl TreeNav {
         let Some(sel) = self.selected else { return };
         if self.is_expanded(sel) && self.has_children(tree, sel) {
             self.set_expanded(sel, false);
-        } else if let Some(parent) = tree.parent(sel) {
+        } else if let Some(parent) = self.parent(tree, sel) {
             self.selected = Some(parent);
         }
     }
@@ -105,7 +105,7 @@ impl TreeNav {
 
     /// `1`–`9`: shows exactly `levels` levels of the tree.
     pub fn expand_to_depth(&mut self, tree: &Tree, levels: usize) {
-        let roots: Vec<EntityId> = tree.roots().collect();
+        let roots = self.roots(tree);
         self.expanded.clear();
         // Showing n levels expands the entities of the first n - 1.
         if levels > 1 {
@@ -135,7 +135,7 @@ impl TreeNav {
     pub(super) fn nearest_visible(&self, tree: &Tree, id: EntityId) -> Option<EntityId> {
         let mut found = self.is_shown(id).then_some(id);
         let mut at = id;
-        while let Some(parent) = tree.parent(at) {
+        while let Some(parent) = self.parent(tree, at) {
             if !self.is_shown(parent) {
                 found = None;
             } else if !self.is_expanded(parent) || found.is_none() {

@@ -48,7 +48,7 @@ struct Document<'a, S, E, P, K, R, L, V> {
 pub fn write(org: &Org, options: &DumpOptions, out: &mut impl Write) -> io::Result<()> {
     let m = &org.model;
     // The entities in view; facts are kept when they touch one of them.
-    let view = View::new(org, options);
+    let view = View::of_model(org, options);
     let day = view.day;
     let shown = |r: &Ref| view.has(org, r);
     // Look-through answers for the entities in view, holders first so that each can stop at

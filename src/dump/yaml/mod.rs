@@ -1,88 +1,35 @@
 //! `--format yaml`: the model written back as a model file. Loading it gives the same model;
-//! a narrowed view (root, depth, date, filter) keeps the facts whose entities are all in view,
-//! so the result loads on its own. Strings with invisible or format characters are written
-//! with escapes (see `escaped`).
+//! a narrowed view (root, depth, date, filter) keeps every fact that touches an entity in view,
+//! the entities it names outside the view written as stubs, so the result loads on its own
+//! (see `narrowed`). Strings with invisible or format characters are written with escapes (see
+//! `escaped`).
 
 use std::io::{self, Write};
 
-use crate::model::{Dated, Model, Ref};
-use crate::org::Org;
+use crate::org::{EntityId, Org};
 
 use super::DumpOptions;
 use super::view::View;
 
 mod escaped;
+mod narrowed;
 
-/// The part of the model in view, with no reference left pointing outside it.
-fn narrowed(org: &Org, view: &View) -> Model {
-    let m = &org.model;
-    let has = |r: &Ref| view.has(org, r);
-    let entities = view
-        .order
-        .iter()
-        .map(|&(id, _)| {
-            let mut e = org.entity(id).clone();
-            // Only the parents in view are kept: a period under a parent outside it goes.
-            e.parent = match e.parent.take() {
-                Some(Dated::Always(p)) if has(&p) => Some(Dated::Always(p)),
-                Some(Dated::Periods(mut spans)) => {
-                    spans.retain(|s| has(&s.value));
-                    (!spans.is_empty()).then_some(Dated::Periods(spans))
-                }
-                _ => None,
-            };
-            e
-        })
-        .collect();
-    let stakes = org
-        .stakes()
-        .filter(|s| view.has_end(s.owner) && view.has_end(s.owned))
-        .map(|s| {
-            let mut stake = s.stake.clone();
-            if stake.on_behalf_of.is_some() && !view.has_end(s.on_behalf_of) {
-                stake.on_behalf_of = None;
-            }
-            stake
-        })
-        .collect();
-    let events = m
-        .events
-        .iter()
-        .filter(|e| e.entities.iter().any(has))
-        .cloned()
-        .map(|mut e| {
-            e.entities.retain(has);
-            e
-        })
-        .collect();
-    Model {
-        title: m.title.clone(),
-        description: m.description.clone(),
-        as_of: m.as_of.clone(),
-        sources: m.sources.clone(),
-        entities,
-        people: m.people.clone(),
-        stakes,
-        roles: org
-            .roles()
-            .filter(|r| view.has_end(r.entity))
-            .map(|r| r.role.clone())
-            .collect(),
-        relations: org
-            .relations()
-            .filter(|r| view.has_end(r.from) && view.has_end(r.to))
-            .map(|r| r.relation.clone())
-            .collect(),
-        events,
+/// The entities outside the view that a narrowed YAML dump keeps as stubs, because facts it
+/// keeps name them; none for the whole model.
+pub fn stubs(org: &Org, options: &DumpOptions) -> Vec<EntityId> {
+    let view = View::of_model(org, options);
+    if view.whole {
+        return Vec::new();
     }
+    narrowed::narrowed(org, &view).stubs
 }
 
 pub fn write(org: &Org, options: &DumpOptions, out: &mut impl Write) -> io::Result<()> {
-    let view = View::new(org, options);
+    let view = View::of_model(org, options);
     let model = if view.whole {
         org.model.clone()
     } else {
-        narrowed(org, &view)
+        narrowed::narrowed(org, &view).model
     };
     let text = escaped::to_string(&model).map_err(io::Error::other)?;
     writeln!(

@@ -47,6 +47,12 @@ pub(super) const MORE: Section = Section {
             &[],
         ),
         bind(
+            &[(key('W'), Action::WholeTree)],
+            "W",
+            "the whole tree, when --root shows only a subtree",
+            &[],
+        ),
+        bind(
             &[(key('y'), Action::CopyId)],
             "y",
             "copy the selected entity's id",
