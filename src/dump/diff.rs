@@ -58,11 +58,11 @@ fn write_lines(org: &Org, from: Day, to: Day, out: &mut Lines<impl Write>) -> io
                 StakeChange::Added(s) => out.line(format_args!("  + {}", stake(org, s)))?,
                 StakeChange::Removed(s) => out.line(format_args!("  - {}", stake(org, s)))?,
                 StakeChange::Changed { before, after } => {
-                    let share = |s: &StakeView| words::share_or_unknown(s.stake.share.as_deref());
+                    let share = |s: &StakeView| words::stake(s.stake);
                     out.line(format_args!(
                         "  ~ {}: {} {} → {}",
                         org.entity_name_or(after.owned, &after.stake.owned),
-                        org.entity_name_or(after.owner, &after.stake.owner),
+                        org.holder_name_or(after.owner, &after.stake.owner),
                         share(before),
                         share(after)
                     ))?

@@ -15,7 +15,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 pub use date::{Day, PartialDate, Period};
-pub use kind::{EntityKind, EventKind, RelationKind};
+pub use kind::{EntityKind, EventKind, Interest, RelationKind};
 pub use pos::{At, Pos};
 pub use share::{Fraction, Share};
 
@@ -122,6 +122,16 @@ pub struct Competing {
     pub note: Option<String>,
 }
 
+/// An id an entity or a person has elsewhere: in a register (`GB-COH`), as an `LEI`, on
+/// Wikidata; the id may be a URL.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Identifier {
+    /// Where the id is given: `LEI`, `GB-COH`, `wikidata`, `opencorporates`, …
+    pub scheme: String,
+    pub id: String,
+}
+
 /// An organisation, unit, project, site…: a node of the tree.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -133,6 +143,8 @@ pub struct Entity {
     pub description: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub other_names: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub identifiers: Vec<Identifier>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent: Option<Ref>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -159,20 +171,28 @@ impl Entity {
     }
 }
 
-/// A holding of one entity in another.
+/// A holding of an entity or a person in an entity.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Stake {
+    /// The entity or the person that holds the stake.
     pub owner: Ref,
     pub owned: Ref,
     /// `None` when the share is not known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub share: Option<At<Share>>,
+    /// What the owner has: shares unless it says otherwise.
+    #[serde(default, skip_serializing_if = "Interest::is_shares")]
+    pub interest: Interest,
+    /// A declared indirect interest (held through others the model may also list): shown, but
+    /// never counted in look-through or in the sums of shares.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub indirect: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub amount: Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub currency: Option<String>,
-    /// The entity the owner holds the stake for (a public bank holding for the State).
+    /// The entity or person the owner holds the stake for (a public bank holding for the State).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub on_behalf_of: Option<Ref>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -187,7 +207,7 @@ pub struct Stake {
     pub competing: Vec<Competing>,
 }
 
-/// A person, who holds roles.
+/// A person, who holds roles and stakes.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Person {
@@ -198,16 +218,20 @@ pub struct Person {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub other_names: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub identifiers: Vec<Identifier>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<Ref>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<Note>,
 }
 
-/// A person's post in an entity.
+/// A post in an entity, held by a person or vacant.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Role {
-    pub person: Ref,
+    /// Who holds the post; `None` when it is vacant.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub person: Option<Ref>,
     pub entity: Ref,
     pub title: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]

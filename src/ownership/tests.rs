@@ -10,6 +10,14 @@ fn describe(b: &Bounds) -> String {
 }
 use num_bigint::BigInt;
 
+/// The id of an owner, entity or person, as the model writes it.
+fn holder_id(org: &Org, holder: Holder) -> String {
+    match holder {
+        Holder::Entity(e) => org.entity(e).id.value.clone(),
+        Holder::Person(p) => org.person(p).id.value.clone(),
+    }
+}
+
 fn org(stakes: &str) -> Org {
     let yaml = format!(
         "title: t\nentities:\n{}stakes:\n{stakes}",
@@ -45,7 +53,7 @@ fn owners(org: &Org) -> Vec<(String, BigRational, BigRational)> {
         .into_iter()
         .map(|o| {
             (
-                org.entity(o.id).id.value.clone(),
+                holder_id(&org, o.id),
                 o.interest.low,
                 o.interest.high,
             )
@@ -94,7 +102,7 @@ fn a_cross_holding_converges_within_its_bounds() {
     let t = org.find_entity("t").unwrap();
     let e = effective_owners(&org, t, any_day());
     let x = &e.owners[0];
-    assert_eq!(org.entity(x.id).id.value, "x");
+    assert_eq!(holder_id(&org, x.id), "x");
     assert!(x.interest.low <= q(10, 11));
     assert!(q(10, 11) <= &x.interest.high + &e.circling.high);
     assert!(
@@ -131,7 +139,7 @@ fn ranges_and_unknown_shares_give_bounds() {
     let a = e
         .owners
         .iter()
-        .find(|o| org.entity(o.id).id.value == "a")
+        .find(|o| holder_id(&org, o.id) == "a")
         .unwrap();
     assert_eq!(
         (a.interest.low.clone(), a.interest.high.clone()),
@@ -142,7 +150,7 @@ fn ranges_and_unknown_shares_give_bounds() {
     let b = e
         .owners
         .iter()
-        .find(|o| org.entity(o.id).id.value == "b")
+        .find(|o| holder_id(&org, o.id) == "b")
         .unwrap();
     assert_eq!(
         (b.interest.low.clone(), b.interest.high.clone()),
@@ -176,7 +184,7 @@ fn control_follows_majority_holders() {
     let chain: Vec<String> = control_chain(&org, t, any_day())
         .chain
         .into_iter()
-        .map(|id| org.entity(id).id.value.clone())
+        .map(|id| holder_id(&org, id))
         .collect();
     assert_eq!(chain, ["b", "a"], "x has only half of a: no majority");
 }
@@ -200,9 +208,13 @@ fn the_route_of_a_stake_held_for_another_is_kept() {
     let state = effective_owners(&org, t, any_day())
         .owners
         .into_iter()
-        .find(|o| org.entity(o.id).id.value == "state")
+        .find(|o| holder_id(&org, o.id) == "state")
         .unwrap();
-    assert_eq!(state.via, [org.find_entity("x").unwrap()], "held through x");
+    assert_eq!(
+        state.via,
+        [Holder::Entity(org.find_entity("x").unwrap())],
+        "held through x"
+    );
 }
 
 #[test]
@@ -220,7 +232,10 @@ fn a_long_chain_without_a_cycle_is_followed_to_the_top() {
         .0;
     let e = effective_owners(&org, org.find_entity("c0").unwrap(), any_day());
     assert!(e.circling.is_zero());
-    assert_eq!(org.entity(e.owners[0].id).id.value, "c100");
+    assert_eq!(holder_id(&org, e.owners[0].id), "c100");
     assert_eq!(e.owners[0].interest.low, q(1, 1));
-    assert_eq!(e.owners[0].via, [org.find_entity("c99").unwrap()]);
+    assert_eq!(
+        e.owners[0].via,
+        [Holder::Entity(org.find_entity("c99").unwrap())]
+    );
 }

@@ -6,7 +6,7 @@
 use std::io::{self, Write};
 
 use crate::model::{Model, Ref};
-use crate::org::Org;
+use crate::org::{Holder, Org};
 
 use super::DumpOptions;
 use super::view::View;
@@ -28,12 +28,17 @@ fn narrowed(org: &Org, view: &View) -> Model {
             e
         })
         .collect();
+    // People are all written, so a person's stake is kept with the entity it is in.
+    let in_view = |h: Option<Holder>| match h {
+        Some(Holder::Person(_)) => true,
+        other => view.has_end(other.and_then(Holder::entity)),
+    };
     let stakes = org
         .stakes()
-        .filter(|s| view.has_end(s.owner) && view.has_end(s.owned))
+        .filter(|s| in_view(s.owner) && view.has_end(s.owned))
         .map(|s| {
             let mut stake = s.stake.clone();
-            if stake.on_behalf_of.is_some() && !view.has_end(s.on_behalf_of) {
+            if stake.on_behalf_of.is_some() && !in_view(s.on_behalf_of) {
                 stake.on_behalf_of = None;
             }
             stake

@@ -10,12 +10,12 @@ mod sums;
 
 use competing::competing_values;
 use periods::{lifetimes, periods};
-use sums::stake_sums;
+use sums::{shares_of_positions, stake_sums};
 
 use num_rational::Ratio;
 
 use crate::diagnostic::Diagnostic;
-use crate::model::{At, Competing, Day, PartialDate, Period, Pos, Share, Stake, share};
+use crate::model::{At, Competing, Day, Interest, PartialDate, Period, Pos, Share, Stake, share};
 use crate::org::{EntityId, EntityMap, Org};
 use crate::suggest;
 
@@ -26,6 +26,7 @@ pub fn check(org: &Org, diagnostics: &mut Vec<Diagnostic>) {
     vocabulary(org, diagnostics);
     periods(org, diagnostics);
     stake_sums(org, diagnostics);
+    shares_of_positions(org, diagnostics);
     lifetimes(org, diagnostics);
     competing_values(org, diagnostics);
     ids::check(org, diagnostics);
