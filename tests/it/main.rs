@@ -14,6 +14,7 @@ mod hostile;
 mod hostile_exports;
 mod json_models;
 mod layers;
+mod owners;
 mod properties;
 mod screens;
 mod shipped_model;

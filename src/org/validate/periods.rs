@@ -99,21 +99,22 @@ pub(super) fn lifetimes(org: &Org, diagnostics: &mut Vec<Diagnostic>) {
     }
     // A stake outside the life of what it owns, or of the entity that owns it (a person has
     // no recorded lifetime).
-    for (stake, end) in m
+    for (stake, end, whose) in m
         .stakes
         .iter()
-        .flat_map(|s| [(s, &s.owned), (s, &s.owner)])
+        .flat_map(|s| [(s, &s.owned, ""), (s, &s.owner, "its owner ")])
     {
         if let Some((id, life)) = lifetime_of(end)
             && outside(stake.period(), life)
         {
-            let pos = stake.start.as_ref().map_or(stake.owned.pos, |s| s.pos);
+            let pos = stake.start.as_ref().map_or(end.pos, |s| s.pos);
             diagnostics.push(
                 Diagnostic::warning(
                     pos,
                     format!(
-                        "stake of `{}` ({}) falls outside the lifetime of {}",
+                        "stake of `{}` in `{}` ({}) falls outside the lifetime of {whose}{}",
                         stake.owner.value,
+                        stake.owned.value,
                         stake.period(),
                         describe(id)
                     ),
