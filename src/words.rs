@@ -37,7 +37,9 @@ pub fn stake(stake: &Stake) -> String {
         Interest::Shares => share_or_unknown(share),
         Interest::Votes => format!("{} of votes", share_or_unknown(share)),
         other => match share {
-            Some(s) if other.takes_share() => format!("{} as {}", self::share(s), interest_kind(other)),
+            Some(s) if other.takes_share() => {
+                format!("{} as {}", self::share(s), interest_kind(other))
+            }
             _ => interest_kind(other),
         },
     };
@@ -278,8 +280,19 @@ pub fn interest_bounded(
     }
     let (low_text, high_text) = (big_percent(low), big_percent(high));
     // Rounded to a tenth, an exclusive end would read as if it were reached: say so.
-    let near = |v: &BigRational, t: &str| if is_short_decimal(v) { t.to_owned() } else { format!("≈ {t}") };
-    bounded(&near(low, &low_text), &near(high, &high_text), low_open, high_open)
+    let near = |v: &BigRational, t: &str| {
+        if is_short_decimal(v) {
+            t.to_owned()
+        } else {
+            format!("≈ {t}")
+        }
+    };
+    bounded(
+        &near(low, &low_text),
+        &near(high, &high_text),
+        low_open,
+        high_open,
+    )
 }
 
 /// Whether the value is exactly a percentage with at most one decimal.
@@ -429,13 +442,22 @@ mod tests {
             interest_bounded(&q(1, 3), &q(1, 2), true, true),
             "more than ≈ 33.3 % and less than 50 %"
         );
-        assert_eq!(interest_bounded(&q(1, 5), &q(1, 4), false, false), "20–25 %");
+        assert_eq!(
+            interest_bounded(&q(1, 5), &q(1, 4), false, false),
+            "20–25 %"
+        );
     }
 
     #[test]
     fn interests_and_identifiers_are_safe_words() {
-        assert_eq!(interest_kind(&Interest::BeneficiaryOfTrust), "beneficiary of trust");
-        assert_eq!(interest_kind(&Interest::from_word("x\u{202e}")), "x\\u{202e}");
+        assert_eq!(
+            interest_kind(&Interest::BeneficiaryOfTrust),
+            "beneficiary of trust"
+        );
+        assert_eq!(
+            interest_kind(&Interest::from_word("x\u{202e}")),
+            "x\\u{202e}"
+        );
         let id = Identifier {
             scheme: "LEI\u{1b}".into(),
             id: "5493\n".into(),
@@ -449,7 +471,10 @@ mod tests {
             serde_saphyr::from_str(&format!("{{owner: a, owned: b, {yaml}}}")).unwrap()
         };
         assert_eq!(self::stake(&stake("share: 40%")), "40 %");
-        assert_eq!(self::stake(&stake("share: 60%, interest: votes")), "60 % of votes");
+        assert_eq!(
+            self::stake(&stake("share: 60%, interest: votes")),
+            "60 % of votes"
+        );
         assert_eq!(self::stake(&stake("interest: trustee")), "trustee");
         assert_eq!(
             self::stake(&stake("share: 1/2, interest: beneficiary_of_trust")),
@@ -463,7 +488,10 @@ mod tests {
             stake_percent(&stake("share: '>25%..50%', indirect: true")),
             ">25–50 % indirect"
         );
-        assert_eq!(stake_percent(&stake("share: 60%, interest: votes")), "60 % votes");
+        assert_eq!(
+            stake_percent(&stake("share: 60%, interest: votes")),
+            "60 % votes"
+        );
         assert_eq!(self::stake(&stake("interest: \"x\\u202e\"")), "x\\u{202e}");
     }
 

@@ -47,10 +47,12 @@ pub(super) fn holding<'a>(b: &mut Builder<'a>, view: &StakeView<'a>, this: Holde
         .styled(format!(" {}", super::share_text(s)), look);
     match &s.on_behalf_of {
         Some(_) if view.on_behalf_of == Some(this) => {
-            b.styled(", held by ", look).holder_end(view.owner, &s.owner);
+            b.styled(", held by ", look)
+                .holder_end(view.owner, &s.owner);
         }
         Some(behalf) => {
-            b.styled(" for ", look).holder_end(view.on_behalf_of, behalf);
+            b.styled(" for ", look)
+                .holder_end(view.on_behalf_of, behalf);
         }
         None => {}
     }

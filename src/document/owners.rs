@@ -96,7 +96,18 @@ pub(super) fn owners<'a>(
                 continue;
             }
             if let (Some(low), Some(high)) = (sum(share::Share::low), sum(share::Share::high)) {
-                let total = words::total(&low, &high);
+                // A band's exclusive end makes the total's exclusive too: more than 85 %.
+                let low_open = counted
+                    .iter()
+                    .any(|s| s.stake.share.as_ref().is_some_and(|sh| sh.low_open()));
+                let high_open = counted
+                    .iter()
+                    .any(|s| s.stake.share.as_ref().is_some_and(|sh| sh.high_open()));
+                let total = if low_open || high_open {
+                    words::interest_bounded(&low, &high, low_open, high_open)
+                } else {
+                    words::total(&low, &high)
+                };
                 b.styled(format!("  {} {total}", pad(label, name_width)), Tone::Dim)
                     .end();
             }

@@ -189,18 +189,36 @@ mod tests {
     fn every_bods_interest_type_has_a_word() {
         // BODS 0.4's interestType codelist, in its order (/work/shared/data/bods-0.4).
         let bods = [
-            "shareholding", "votingRights", "appointmentOfBoard", "otherInfluenceOrControl",
-            "seniorManagingOfficial", "settlor", "trustee", "protector",
-            "beneficiaryOfLegalArrangement", "rightsToSurplusAssetsOnDissolution",
-            "rightsToProfitOrIncome", "rightsGrantedByContract",
-            "conditionalRightsGrantedByContract", "controlViaCompanyRulesOrArticles",
-            "controlByLegalFramework", "boardMember", "boardChair", "unknownInterest",
-            "unpublishedInterest", "enjoymentAndUseOfAssets", "rightToProfitOrIncomeFromAssets",
-            "nominee", "nominator",
+            "shareholding",
+            "votingRights",
+            "appointmentOfBoard",
+            "otherInfluenceOrControl",
+            "seniorManagingOfficial",
+            "settlor",
+            "trustee",
+            "protector",
+            "beneficiaryOfLegalArrangement",
+            "rightsToSurplusAssetsOnDissolution",
+            "rightsToProfitOrIncome",
+            "rightsGrantedByContract",
+            "conditionalRightsGrantedByContract",
+            "controlViaCompanyRulesOrArticles",
+            "controlByLegalFramework",
+            "boardMember",
+            "boardChair",
+            "unknownInterest",
+            "unpublishedInterest",
+            "enjoymentAndUseOfAssets",
+            "rightToProfitOrIncomeFromAssets",
+            "nominee",
+            "nominator",
         ];
         assert_eq!(Interest::KNOWN.len(), bods.len());
         for word in Interest::KNOWN {
-            assert!(!matches!(Interest::from_word(word), Interest::Other(_)), "{word}");
+            assert!(
+                !matches!(Interest::from_word(word), Interest::Other(_)),
+                "{word}"
+            );
         }
         assert_eq!(Interest::default(), Interest::Shares);
         assert!(Interest::Votes.takes_share() && !Interest::Trustee.takes_share());

@@ -70,7 +70,13 @@ impl Share {
 
     /// Whether the share is strictly less than [`Share::high`].
     pub fn high_open(&self) -> bool {
-        matches!(self, Share::Range { high_open: true, .. })
+        matches!(
+            self,
+            Share::Range {
+                high_open: true,
+                ..
+            }
+        )
     }
 }
 
@@ -136,7 +142,7 @@ fn single(text: &str, whole: &str) -> Result<ShareValue, ShareError> {
 }
 
 /// An end of a range with its mark of exclusion removed: `>25%` → (`25%`, true).
-fn exclusive<'t>(text: &'t str, mark: char) -> (&'t str, bool) {
+fn exclusive(text: &str, mark: char) -> (&str, bool) {
     let text = text.trim();
     match text.strip_prefix(mark) {
         Some(rest) => (rest, true),
@@ -340,8 +346,25 @@ mod tests {
     #[test]
     fn rejects_what_is_not_a_share() {
         for bad in [
-            "", "%", "abc", "4/0", "5/4", "101%", "-1/2", "1/2/3", "30%..20%", "..", "1e3%", "4 /",
-            "12.5.1%", ">25%", "<50%", ">50%..50%", "25%..>50%", "<25%..50%", ">>1%..2%",
+            "",
+            "%",
+            "abc",
+            "4/0",
+            "5/4",
+            "101%",
+            "-1/2",
+            "1/2/3",
+            "30%..20%",
+            "..",
+            "1e3%",
+            "4 /",
+            "12.5.1%",
+            ">25%",
+            "<50%",
+            ">50%..50%",
+            "25%..>50%",
+            "<25%..50%",
+            ">>1%..2%",
         ] {
             assert!(bad.parse::<Share>().is_err(), "{bad:?} should be rejected");
         }
@@ -370,7 +393,10 @@ mod tests {
     #[test]
     fn exclusive_ends_are_marked_and_keep_their_values() {
         let band = share(">25%..50%");
-        assert_eq!((band.low(), band.high()), (Fraction::new(1, 4), Fraction::new(1, 2)));
+        assert_eq!(
+            (band.low(), band.high()),
+            (Fraction::new(1, 4), Fraction::new(1, 2))
+        );
         assert!(band.low_open() && !band.high_open());
         let band = share("> 50% ..< 75%");
         assert!(band.low_open() && band.high_open());

@@ -88,7 +88,10 @@ impl<'m> Resolver<'m> {
             Namespace::Entity => Box::new(m.entities.iter().map(|e| e.id.value.as_str())),
             Namespace::Person => Box::new(m.people.iter().map(|p| p.id.value.as_str())),
             Namespace::Source => Box::new(m.sources.iter().map(|s| s.id.value.as_str())),
-            Namespace::Holder => Box::new(self.ids(Namespace::Entity).chain(self.ids(Namespace::Person))),
+            Namespace::Holder => Box::new(
+                self.ids(Namespace::Entity)
+                    .chain(self.ids(Namespace::Person)),
+            ),
         }
     }
 

@@ -218,7 +218,10 @@ mod tests {
         };
         let (product, _) = band.scale(&Bounds::closed(q(1, 2), q(1, 2)));
         let product = product.reduced();
-        assert_eq!((product.low.clone(), product.high.clone()), (q(1, 8), q(1, 4)));
+        assert_eq!(
+            (product.low.clone(), product.high.clone()),
+            (q(1, 8), q(1, 4))
+        );
         assert!(product.low_open && !product.high_open);
         assert_eq!(product.words(), "more than 12.5 % up to 25 %");
         // Times a share that may be nothing, the low end is reached: nothing.

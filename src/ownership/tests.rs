@@ -51,13 +51,7 @@ fn owners(org: &Org) -> Vec<(String, BigRational, BigRational)> {
     effective_owners(org, t, any_day())
         .owners
         .into_iter()
-        .map(|o| {
-            (
-                holder_id(&org, o.id),
-                o.interest.low,
-                o.interest.high,
-            )
-        })
+        .map(|o| (holder_id(org, o.id), o.interest.low, o.interest.high))
         .collect()
 }
 
@@ -256,10 +250,18 @@ fn look_through_ends_at_people_the_beneficial_owners() {
     );
     let t = org.find_entity("t").unwrap();
     let e = effective_owners(&org, t, any_day());
-    let ada = e.owners.iter().find(|o| holder_id(&org, o.id) == "ada").unwrap();
+    let ada = e
+        .owners
+        .iter()
+        .find(|o| holder_id(&org, o.id) == "ada")
+        .unwrap();
     assert!(matches!(ada.id, Holder::Person(_)));
     assert_eq!(ada.via, [Holder::Entity(org.find_entity("a").unwrap())]);
-    assert!(e.owners.iter().any(|o| holder_id(&org, o.id) == "bob" && o.direct));
+    assert!(
+        e.owners
+            .iter()
+            .any(|o| holder_id(&org, o.id) == "bob" && o.direct)
+    );
 }
 
 #[test]
@@ -268,7 +270,10 @@ fn a_person_can_have_a_stake_held_for_them() {
     let t = org.find_entity("t").unwrap();
     let e = effective_owners(&org, t, any_day());
     assert_eq!(holder_id(&org, e.owners[0].id), "ada");
-    assert_eq!(e.owners[0].via, [Holder::Entity(org.find_entity("x").unwrap())]);
+    assert_eq!(
+        e.owners[0].via,
+        [Holder::Entity(org.find_entity("x").unwrap())]
+    );
     assert!(!e.owners[0].direct, "held through a nominee");
 }
 
@@ -306,15 +311,27 @@ fn control_follows_votes_where_they_are_given() {
             .map(|o| o.interest.low.clone())
     };
     assert_eq!(of(&capital, "ada"), Some(q(3, 10)));
-    assert_eq!(of(&votes, "ada"), Some(q(21, 50)), "70 % of the votes of 60 %");
+    assert_eq!(
+        of(&votes, "ada"),
+        Some(q(21, 50)),
+        "70 % of the votes of 60 %"
+    );
     assert_eq!(of(&votes, "bob"), Some(q(9, 50)));
-    assert_eq!(of(&votes, "y"), Some(q(2, 5)), "t's own votes are not given: its shares");
+    assert_eq!(
+        of(&votes, "y"),
+        Some(q(2, 5)),
+        "t's own votes are not given: its shares"
+    );
     let chain: Vec<String> = control_chain(&org, t, any_day())
         .chain
         .into_iter()
         .map(|h| holder_id(&org, h))
         .collect();
-    assert_eq!(chain, ["a", "ada"], "the chain ends at the person with the votes");
+    assert_eq!(
+        chain,
+        ["a", "ada"],
+        "the chain ends at the person with the votes"
+    );
 }
 
 #[test]
@@ -325,8 +342,15 @@ fn an_exclusive_band_stays_exact_through_a_chain() {
     );
     let t = org.find_entity("t").unwrap();
     let e = effective_owners(&org, t, any_day());
-    let ada = e.owners.iter().find(|o| holder_id(&org, o.id) == "ada").unwrap();
-    assert_eq!((ada.interest.low.clone(), ada.interest.high.clone()), (q(1, 8), q(1, 4)));
+    let ada = e
+        .owners
+        .iter()
+        .find(|o| holder_id(&org, o.id) == "ada")
+        .unwrap();
+    assert_eq!(
+        (ada.interest.low.clone(), ada.interest.high.clone()),
+        (q(1, 8), q(1, 4))
+    );
     assert!(ada.interest.low_open && !ada.interest.high_open);
     assert_eq!(ada.interest.words(), "more than 12.5 % up to 25 %");
     // What a leaves unrecorded, 50 % up to less than 75 %, times a half, and t's other half.

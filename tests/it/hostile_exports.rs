@@ -237,6 +237,9 @@ fn owners_interests_identifiers_and_vacancies_come_out_safe_everywhere() {
         if let Some(c) = screen.chars().find(|&c| c != '\n' && is_unsafe(c)) {
             panic!("{c:?} reached the screen:\n{screen}");
         }
-        assert!(screen.contains("\\u{"), "the escapes are visible:\n{screen}");
+        assert!(
+            screen.contains("\\u{"),
+            "the escapes are visible:\n{screen}"
+        );
     }
 }

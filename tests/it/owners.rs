@@ -67,13 +67,18 @@ fn graphs_draw_people_as_nodes_of_their_own() {
         "{dot}"
     );
     assert!(
-        dot.contains(r##""\\pada" -> "holdco" [style=dashed, color="#555555", label="70 % of votes"];"##),
+        dot.contains(
+            r##""\\pada" -> "holdco" [style=dashed, color="#555555", label="70 % of votes"];"##
+        ),
         "{dot}"
     );
     insta::assert_snapshot!("owners_dot", dot);
     let mermaid = dump(&org, Format::Mermaid);
     assert!(mermaid.contains(r#"p0(["Ada Founder<br/><small>person</small>"])"#));
-    assert!(mermaid.contains(r#"p0 -. "70 #37; of votes" .-> e0"#), "{mermaid}");
+    assert!(
+        mermaid.contains(r#"p0 -. "70 #37; of votes" .-> e0"#),
+        "{mermaid}"
+    );
     insta::assert_snapshot!("owners_mermaid", mermaid);
 }
 

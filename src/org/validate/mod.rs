@@ -289,15 +289,26 @@ mod tests {
 
     #[test]
     fn an_unknown_owner_is_looked_for_among_entities_and_people() {
-        let yaml = format!("{ENTITIES}{PEOPLE}stakes:\n  - {{owner: adda, owned: c}}\n  - {{owner: bb, owned: c}}\n");
+        let yaml = format!(
+            "{ENTITIES}{PEOPLE}stakes:\n  - {{owner: adda, owned: c}}\n  - {{owner: bb, owned: c}}\n"
+        );
         let model = parse(&yaml, crate::load::Syntax::Yaml).unwrap();
         let found = Org::new(model).err().unwrap();
-        let helps: Vec<_> = found.iter().map(|d| (d.message.as_str(), d.help.as_deref())).collect();
+        let helps: Vec<_> = found
+            .iter()
+            .map(|d| (d.message.as_str(), d.help.as_deref()))
+            .collect();
         assert_eq!(
             helps,
             [
-                ("`owner` names unknown entity or person `adda`", Some("did you mean `ada`?")),
-                ("`owner` names unknown entity or person `bb`", Some("did you mean `b`?")),
+                (
+                    "`owner` names unknown entity or person `adda`",
+                    Some("did you mean `ada`?")
+                ),
+                (
+                    "`owner` names unknown entity or person `bb`",
+                    Some("did you mean `b`?")
+                ),
             ]
         );
     }
