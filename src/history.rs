@@ -4,8 +4,8 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::model::{Dated, Day, Event};
-use crate::org::{EntityId, EntitySet, Org, RelationView, RoleView, StakeView};
+use crate::model::{Dated, Day, Event, Interest};
+use crate::org::{EntityId, EntitySet, Holder, Org, RelationView, RoleView, StakeView};
 
 /// Every day an event happens on, or the structure changes on (a parent, a name or a kind
 /// written as periods starts or ends), in order, once. A partial date counts from its first
@@ -154,7 +154,7 @@ impl Changes<'_> {
         for change in &self.stakes {
             let s = change.stake();
             mark(s.owned);
-            mark(s.owner);
+            mark(s.owner_entity());
         }
         for r in self.roles_taken.iter().chain(&self.roles_left) {
             mark(r.entity);
@@ -174,9 +174,10 @@ impl Changes<'_> {
     }
 }
 
-/// The owner and the owned entity a stake joins.
-fn pair(s: &StakeView<'_>) -> (Option<EntityId>, Option<EntityId>) {
-    (s.owner, s.owned)
+/// The owner and the owned entity a stake joins, and what kind of interest it is: a founder's
+/// shares and votes in one company are two stakes.
+fn pair<'a>(s: &StakeView<'a>) -> (Option<Holder>, Option<EntityId>, &'a Interest, bool) {
+    (s.owner, s.owned, &s.stake.interest, s.stake.indirect)
 }
 
 /// What changed from `from` to `to` (taken in order whichever comes first).
@@ -202,7 +203,7 @@ pub fn changes(org: &Org, from: Day, to: Day) -> Changes<'_> {
     let after: Vec<StakeView> = org.stakes().filter(|s| org.stake_in_force(s, to)).collect();
     // A stake is the same holding at both dates when it joins the same owner and owned; the
     // first stake of each pair stands for it, in file order.
-    type Pair = (Option<EntityId>, Option<EntityId>);
+    type Pair<'a> = (Option<Holder>, Option<EntityId>, &'a Interest, bool);
     let mut before_by_pair: HashMap<Pair, StakeView> = HashMap::with_capacity(before.len());
     for &b in &before {
         before_by_pair.entry(pair(&b)).or_insert(b);

@@ -1,5 +1,6 @@
-//! Fuzzy search over the model: entity names, ids, other names, kinds, attribute values, and
-//! the names of the people who hold roles in them. The explorer and `--dump --filter` share it.
+//! Fuzzy search over the model: entity names, ids, other names, identifiers (an LEI, a
+//! register number, a Wikidata QID), kinds, attribute values, and the names of the people who
+//! hold roles or stakes in them. The explorer and `--dump --filter` share it.
 
 use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32Str};
@@ -73,11 +74,19 @@ impl Query {
         for n in &e.other_names {
             consider(self.score(n));
         }
+        for identifier in &e.identifiers {
+            consider(self.score(&identifier.id));
+        }
         for v in e.attributes.values() {
             consider(self.score(v));
         }
         for r in org.roles_in(id) {
             if let Some(p) = r.person {
+                consider(self.score(&org.person(p).name));
+            }
+        }
+        for s in org.stakes_in(id) {
+            if let Some(p) = s.owner.and_then(crate::org::Holder::person) {
                 consider(self.score(&org.person(p).name));
             }
         }

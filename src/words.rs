@@ -12,11 +12,70 @@ use num_rational::BigRational;
 use num_traits::Zero;
 
 use crate::model::share::{self, Notation, Share, ShareValue};
-use crate::model::{EntityKind, EventKind, RelationKind};
+use crate::model::{EntityKind, EventKind, Identifier, Interest, RelationKind, Stake};
 use crate::sanitize::sanitize;
 
 /// What a share nobody reported is shown as, wherever a share would be.
 pub const SHARE_UNKNOWN: &str = "share unknown";
+
+/// What a role nobody holds reads as, wherever its holder's name would be.
+pub const VACANT: &str = "vacant";
+
+/// The mark of a declared indirect interest, which look-through and the sums leave out.
+pub const INDIRECT: &str = "indirect";
+
+/// What a stake's holder has, in words: `votes`, `beneficiary of trust`; safe to show.
+pub fn interest_kind(interest: &Interest) -> String {
+    spaced(interest.as_str())
+}
+
+/// A stake's share with what kind of interest it is: `40 %`, `60 % of votes`, `50 % as
+/// beneficiary of trust`, `trustee`, and ` (indirect)` after a declared indirect interest.
+pub fn stake(stake: &Stake) -> String {
+    let share = stake.share.as_deref();
+    let mut text = match &stake.interest {
+        Interest::Shares => share_or_unknown(share),
+        Interest::Votes => format!("{} of votes", share_or_unknown(share)),
+        other => match share {
+            Some(s) if other.takes_share() => {
+                format!("{} as {}", self::share(s), interest_kind(other))
+            }
+            _ => interest_kind(other),
+        },
+    };
+    if stake.indirect {
+        text.push_str(&format!(" ({INDIRECT})"));
+    }
+    text
+}
+
+/// [`stake`] for tight places, in percentages: `44.4 %`, `60 % votes`, `trustee`, `>25–50 %
+/// indirect`.
+pub fn stake_percent(stake: &Stake) -> String {
+    let share = stake.share.as_deref();
+    let mut text = match &stake.interest {
+        Interest::Shares => share_percent(share),
+        Interest::Votes => format!("{} votes", share_percent(share)),
+        other => match share {
+            Some(_) if other.takes_share() => {
+                format!("{} {}", share_percent(share), interest_kind(other))
+            }
+            _ => interest_kind(other),
+        },
+    };
+    if stake.indirect {
+        text.push_str(&format!(" {INDIRECT}"));
+    }
+    text
+}
+
+/// An identifier as one reads it: `LEI 5493006MHB84DD0ZWV18`; safe to show.
+pub fn identifier(identifier: &Identifier) -> String {
+    sanitize(&format!("{} {}", identifier.scheme, identifier.id)).into_owned()
+}
+
+/// What a beneficial owner is called where the look-through names the people it ends at.
+pub const BENEFICIAL_OWNER: &str = "beneficial owner";
 
 /// A vocabulary word as words: `business_unit` → `business unit`; safe to show.
 fn spaced(word: &str) -> String {
@@ -107,10 +166,21 @@ pub fn share(share: &Share) -> String {
     match share {
         Share::Exact(v) if plain_percent(v) => format!("{} %", share::percent(v.value)),
         Share::Exact(v) => format!("{} ({} %)", written(v), share::percent(v.value)),
-        Share::Range { low, high } if plain_percent(low) && plain_percent(high) => {
+        Share::Range {
+            low,
+            high,
+            low_open,
+            high_open,
+        } if *low_open || *high_open => bounded(
+            &share::percent(low.value),
+            &share::percent(high.value),
+            *low_open,
+            *high_open,
+        ),
+        Share::Range { low, high, .. } if plain_percent(low) && plain_percent(high) => {
             percent_range(&share::percent(low.value), &share::percent(high.value))
         }
-        Share::Range { low, high } => format!(
+        Share::Range { low, high, .. } => format!(
             "{}–{} ({})",
             written(low),
             written(high),
@@ -124,13 +194,37 @@ pub fn share_or_unknown(value: Option<&Share>) -> String {
     value.map_or_else(|| SHARE_UNKNOWN.to_owned(), share)
 }
 
-/// A share in percentages only, for tight places: `44.4 %`, `20–25 %`, [`SHARE_UNKNOWN`].
+/// A share in percentages only, for tight places: `44.4 %`, `20–25 %`, `>25–50 %`,
+/// [`SHARE_UNKNOWN`].
 pub fn share_percent(value: Option<&Share>) -> String {
     match value {
         None => SHARE_UNKNOWN.to_owned(),
         Some(s) if s.low() == s.high() => format!("{} %", share::percent(s.low())),
-        Some(s) => percent_range(&share::percent(s.low()), &share::percent(s.high())),
+        Some(s) => marked_range(
+            &share::percent(s.low()),
+            &share::percent(s.high()),
+            s.low_open(),
+            s.high_open(),
+        ),
     }
+}
+
+/// A range with an exclusive end, in words: `more than 25 % up to 50 %`, `more than 50 % and
+/// less than 75 %`, `25 % to less than 50 %`.
+pub fn bounded(low: &str, high: &str, low_open: bool, high_open: bool) -> String {
+    match (low_open, high_open) {
+        (true, true) => format!("more than {low} % and less than {high} %"),
+        (true, false) => format!("more than {low} % up to {high} %"),
+        (false, true) => format!("{low} % to less than {high} %"),
+        (false, false) => percent_range(low, high),
+    }
+}
+
+/// A range with its exclusive ends marked, for tight places: `>25–50 %`, `>50–<75 %`.
+fn marked_range(low: &str, high: &str, low_open: bool, high_open: bool) -> String {
+    let more = if low_open { ">" } else { "" };
+    let less = if high_open { "<" } else { "" };
+    format!("{more}{low}–{less}{high} %")
 }
 
 /// A competing value of a field as written in the model: a share in words when the field is
@@ -192,6 +286,34 @@ pub fn interest(low: &BigRational, high: &BigRational) -> String {
             percent_range(&low, &high)
         }
     }
+}
+
+/// An interest between `low` and `high`, where either end may be exclusive: [`interest`] when
+/// neither is, else `more than 12.5 % up to 25 %`.
+pub fn interest_bounded(
+    low: &BigRational,
+    high: &BigRational,
+    low_open: bool,
+    high_open: bool,
+) -> String {
+    if !low_open && !high_open {
+        return interest(low, high);
+    }
+    let (low_text, high_text) = (big_percent(low), big_percent(high));
+    // Rounded to a tenth, an exclusive end would read as if it were reached: say so.
+    let near = |v: &BigRational, t: &str| {
+        if is_short_decimal(v) {
+            t.to_owned()
+        } else {
+            format!("≈ {t}")
+        }
+    };
+    bounded(
+        &near(low, &low_text),
+        &near(high, &high_text),
+        low_open,
+        high_open,
+    )
 }
 
 /// Whether the value is exactly a percentage with at most one decimal.
@@ -324,6 +446,74 @@ mod tests {
         assert_eq!(total(&q(19, 20), &q(1, 1)), "95–100 %");
         assert_eq!(total(&q(1, 1), &q(1, 1)), "100 %");
         assert_eq!(interest(&q(1, 5), &q(1, 4)), "20–25 %");
+    }
+
+    #[test]
+    fn exclusive_ends_read_in_words() {
+        assert_eq!(share(&s(">25%..50%")), "more than 25 % up to 50 %");
+        assert_eq!(share(&s(">50%..<75%")), "more than 50 % and less than 75 %");
+        assert_eq!(share(&s("25%..<1/2")), "25 % to less than 50 %");
+        assert_eq!(share_percent(Some(&s(">25%..50%"))), ">25–50 %");
+        assert_eq!(share_percent(Some(&s(">50%..<75%"))), ">50–<75 %");
+        assert_eq!(
+            interest_bounded(&q(1, 8), &q(1, 4), true, false),
+            "more than 12.5 % up to 25 %"
+        );
+        assert_eq!(
+            interest_bounded(&q(1, 3), &q(1, 2), true, true),
+            "more than ≈ 33.3 % and less than 50 %"
+        );
+        assert_eq!(
+            interest_bounded(&q(1, 5), &q(1, 4), false, false),
+            "20–25 %"
+        );
+    }
+
+    #[test]
+    fn interests_and_identifiers_are_safe_words() {
+        assert_eq!(
+            interest_kind(&Interest::BeneficiaryOfTrust),
+            "beneficiary of trust"
+        );
+        assert_eq!(
+            interest_kind(&Interest::from_word("x\u{202e}")),
+            "x\\u{202e}"
+        );
+        let id = Identifier {
+            scheme: "LEI\u{1b}".into(),
+            id: "5493\n".into(),
+        };
+        assert_eq!(identifier(&id), "LEI\\u{1b} 5493\\n");
+    }
+
+    #[test]
+    fn stakes_say_their_interest() {
+        let stake = |yaml: &str| -> Stake {
+            serde_saphyr::from_str(&format!("{{owner: a, owned: b, {yaml}}}")).unwrap()
+        };
+        assert_eq!(self::stake(&stake("share: 40%")), "40 %");
+        assert_eq!(
+            self::stake(&stake("share: 60%, interest: votes")),
+            "60 % of votes"
+        );
+        assert_eq!(self::stake(&stake("interest: trustee")), "trustee");
+        assert_eq!(
+            self::stake(&stake("share: 1/2, interest: beneficiary_of_trust")),
+            "50 % as beneficiary of trust"
+        );
+        assert_eq!(
+            self::stake(&stake("share: '>25%..50%', indirect: true")),
+            "more than 25 % up to 50 % (indirect)"
+        );
+        assert_eq!(
+            stake_percent(&stake("share: '>25%..50%', indirect: true")),
+            ">25–50 % indirect"
+        );
+        assert_eq!(
+            stake_percent(&stake("share: 60%, interest: votes")),
+            "60 % votes"
+        );
+        assert_eq!(self::stake(&stake("interest: \"x\\u202e\"")), "x\\u{202e}");
     }
 
     #[test]

@@ -8,8 +8,9 @@ impl App {
     /// `h`: collapses the selected entity or goes to its parent, but not above the `--root`.
     pub(super) fn collapse_or_parent(&mut self) {
         let at_root = self.tree.scope().filter(|&r| self.selected() == Some(r));
-        let folds = at_root
-            .is_some_and(|r| self.tree.is_expanded(r) && self.tree.has_children(&self.structure, r));
+        let folds = at_root.is_some_and(|r| {
+            self.tree.is_expanded(r) && self.tree.has_children(&self.structure, r)
+        });
         let structure = std::sync::Arc::clone(&self.structure);
         self.tree.collapse_or_parent(&structure);
         if let Some(root) = at_root

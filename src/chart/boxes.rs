@@ -48,38 +48,28 @@ pub(super) fn box_lines(
         lines.push(cut(&format!("{}: {who}", role.role.title), inner));
     }
     for s in org.owners_at(id, day) {
-        if s.owner == parent {
+        if s.owner_entity().is_some() && s.owner_entity() == parent {
             continue;
         }
-        let name = s
-            .owner
-            .map_or_else(|| s.stake.owner.value.clone(), |o| short_name(org, o));
-        let share = words::share_or_unknown(s.stake.share.as_deref());
+        let name = s.owner.map_or_else(
+            || s.stake.owner.value.clone(),
+            |o| org.shortest_name(o).to_owned(),
+        );
+        let share = words::stake(s.stake);
         lines.push(cut(&format!("+ {name} {share}"), inner));
     }
     lines
-}
-
-/// The shortest of an entity's names, for tight places.
-fn short_name(org: &Org, id: EntityId) -> String {
-    let name = org.name(id);
-    std::iter::once(name)
-        .chain(org.entity(id).other_names.iter().map(String::as_str))
-        .filter(|n| n.chars().count() >= 2)
-        .min_by_key(|n| n.width())
-        .unwrap_or(name)
-        .to_owned()
 }
 
 /// Every stake the parent holds in the child, for whom, as the link between them says it.
 pub(super) fn link_share(org: &Org, parent: EntityId, child: EntityId, day: Day) -> Option<String> {
     let shares: Vec<String> = org
         .owners_at(child, day)
-        .filter(|s| s.owner == Some(parent))
+        .filter(|s| s.owner_entity() == Some(parent))
         .map(|s| {
-            let share = words::share_or_unknown(s.stake.share.as_deref());
+            let share = words::stake(s.stake);
             match s.on_behalf_of {
-                Some(b) => format!("{share} for {}", short_name(org, b)),
+                Some(b) => format!("{share} for {}", org.shortest_name(b)),
                 None => share,
             }
         })

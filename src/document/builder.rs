@@ -7,8 +7,8 @@ use unicode_width::UnicodeWidthStr;
 
 use super::wrap::{Para, Piece};
 use super::{Target, Tone, safe};
-use crate::model::{Day, Note, Ref};
-use crate::org::{EntityId, Org, PersonId, SourceId};
+use crate::model::{Day, Identifier, Note, Ref};
+use crate::org::{EntityId, Holder, Org, PersonId, RoleView, SourceId};
 
 /// Builds the document line by line. Every piece is sanitized here, where it is received.
 pub(super) struct Builder<'a> {
@@ -96,6 +96,32 @@ impl<'a> Builder<'a> {
             }
             None => self.text(safe(written)),
         }
+    }
+
+    /// The entity or person a stake names: a link to `end`, or `written` when it names neither.
+    pub(super) fn holder_end(&mut self, end: Option<Holder>, written: &str) -> &mut Self {
+        match end {
+            Some(Holder::Person(p)) => self.person_end(Some(p), written),
+            Some(Holder::Entity(e)) => self.entity_end(Some(e), written),
+            None => self.text(safe(written)),
+        }
+    }
+
+    /// Who holds a role: a link to the person, the id the role gives, or `vacant`.
+    pub(super) fn role_holder(&mut self, role: &RoleView<'_>) -> &mut Self {
+        match &role.role.person {
+            Some(written) => self.person_end(role.person, written),
+            None => self.styled(crate::words::VACANT, Tone::Dim),
+        }
+    }
+
+    /// `Identifiers: LEI 5493…, GB-COH 03977902`, when there are any.
+    pub(super) fn identifiers(&mut self, identifiers: &[Identifier]) {
+        if identifiers.is_empty() {
+            return;
+        }
+        let all: Vec<String> = identifiers.iter().map(crate::words::identifier).collect();
+        self.text(format!("Identifiers: {}", all.join(", "))).end();
     }
 
     /// ` [1][2]`: the sources, numbered in the order the pane first cites them, and listed in

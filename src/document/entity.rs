@@ -4,7 +4,7 @@
 use crate::history::{self, Reshaped, StakeChange};
 use crate::model::Ref;
 use crate::model::{Dated, Facet};
-use crate::org::{EntityId, Placing};
+use crate::org::{EntityId, Holder, Placing};
 use crate::words;
 
 use super::lines::{self, Named};
@@ -59,6 +59,7 @@ pub(super) fn entity<'a>(cx: &Context<'a>, id: EntityId, b: &mut Builder<'a>) ->
         let names: Vec<String> = e.other_names.iter().map(|n| safe(n)).collect();
         b.text(format!("Also known as: {}", names.join(", "))).end();
     }
+    b.identifiers(&e.identifiers);
 
     changes(cx, id, b);
     leaders(cx, id, &when, b);
@@ -202,8 +203,8 @@ fn changes<'a>(cx: &Context<'a>, id: EntityId, b: &mut Builder<'a>) {
         let s = change.stake();
         let (other, written) = if this(s.owned) {
             (s.owner, &s.stake.owner)
-        } else if this(s.owner) {
-            (s.owned, &s.stake.owned)
+        } else if this(s.owner_entity()) {
+            (s.owned.map(Holder::Entity), &s.stake.owned)
         } else {
             continue;
         };
@@ -211,17 +212,17 @@ fn changes<'a>(cx: &Context<'a>, id: EntityId, b: &mut Builder<'a>) {
         match change {
             StakeChange::Added(s) => {
                 b.text(format!("  + {holds}"))
-                    .entity_end(other, written)
+                    .holder_end(other, written)
                     .text(format!(" {}", share_text(s.stake)));
             }
             StakeChange::Removed(s) => {
                 b.text(format!("  − {holds}"))
-                    .entity_end(other, written)
+                    .holder_end(other, written)
                     .text(format!(" {} no longer", share_text(s.stake)));
             }
             StakeChange::Changed { before, after } => {
                 b.text(format!("  ~ {holds}"))
-                    .entity_end(other, written)
+                    .holder_end(other, written)
                     .text(format!(
                         " {} → {}",
                         share_text(before.stake),
@@ -233,12 +234,12 @@ fn changes<'a>(cx: &Context<'a>, id: EntityId, b: &mut Builder<'a>) {
     }
     for r in c.roles_taken.iter().filter(|r| this(r.entity)) {
         b.text(format!("  + {}: ", safe(&r.role.title)))
-            .person_end(r.person, &r.role.person)
+            .role_holder(r)
             .end();
     }
     for r in c.roles_left.iter().filter(|r| this(r.entity)) {
         b.text(format!("  − {}: ", safe(&r.role.title)))
-            .person_end(r.person, &r.role.person)
+            .role_holder(r)
             .text(" left")
             .end();
     }
@@ -289,21 +290,7 @@ fn holdings<'a>(cx: &Context<'a>, id: EntityId, b: &mut Builder<'a>) {
         }
         b.heading(title);
         for view in list {
-            let s = view.stake;
-            b.text("  ")
-                .entity_end(view.owned, &s.owned)
-                .styled(format!(" {}", share_text(s)), look);
-            if let Some(behalf) = &s.on_behalf_of {
-                b.styled(" for ", look)
-                    .entity_end(view.on_behalf_of, behalf);
-            }
-            let period = s.period().to_string();
-            if !period.is_empty() {
-                b.styled(format!(" ({period})"), look);
-            }
-            b.cite(&s.sources);
-            super::also_reported(b, &s.competing, "share");
-            b.end();
+            lines::holding(b, &view, Holder::Entity(id), look);
         }
     }
     let held_for: Vec<_> = org.stakes_held_for(id).collect();
@@ -319,7 +306,7 @@ fn holdings<'a>(cx: &Context<'a>, id: EntityId, b: &mut Builder<'a>) {
             b.text("  ")
                 .entity_end(view.owned, &s.owned)
                 .styled(format!(" {}, held by ", share_text(s)), look)
-                .entity_end(view.owner, &s.owner);
+                .holder_end(view.owner, &s.owner);
             let period = s.period().to_string();
             if !period.is_empty() {
                 b.styled(format!(" ({period})"), look);

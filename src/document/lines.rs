@@ -4,7 +4,7 @@
 
 use super::{Builder, Tone, also_reported, safe};
 use crate::model::{Event, Ref};
-use crate::org::RoleView;
+use crate::org::{Holder, RoleView, StakeView};
 
 /// Which end of a role the line names.
 pub(super) enum Named {
@@ -20,7 +20,7 @@ pub(super) fn role<'a>(b: &mut Builder<'a>, view: &RoleView<'a>, named: Named, l
     match named {
         Named::Person => b
             .styled(format!("  {} — ", safe(&r.title)), look)
-            .person_end(view.person, &r.person),
+            .role_holder(view),
         Named::Entity => b
             .styled(format!("  {} of ", safe(&r.title)), look)
             .entity_end(view.entity, &r.entity),
@@ -36,6 +36,31 @@ pub(super) fn role<'a>(b: &mut Builder<'a>, view: &RoleView<'a>, named: Named, l
     also_reported(b, &r.competing, "title");
     b.end();
     b.notes(&r.notes, Tone::Dim);
+}
+
+/// `  Google 51 % of votes for X (2004-…) [2]`, or `, held by Y` on the page of `this`, the
+/// one the stake is held for: a holding as its holder's page lists it.
+pub(super) fn holding<'a>(b: &mut Builder<'a>, view: &StakeView<'a>, this: Holder, look: Tone) {
+    let s = view.stake;
+    b.text("  ")
+        .entity_end(view.owned, &s.owned)
+        .styled(format!(" {}", super::share_text(s)), look);
+    match &s.on_behalf_of {
+        Some(_) if view.on_behalf_of == Some(this) => {
+            b.styled(", held by ", look)
+                .holder_end(view.owner, &s.owner);
+        }
+        Some(behalf) => {
+            b.styled(" for ", look)
+                .holder_end(view.on_behalf_of, behalf);
+        }
+        None => {}
+    }
+    let period = s.period().to_string();
+    if !period.is_empty() {
+        b.styled(format!(" ({period})"), look);
+    }
+    b.cite(&s.sources).end();
 }
 
 /// The date column of an event line: `  2015-03-16 `.

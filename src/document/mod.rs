@@ -248,7 +248,7 @@ fn also_reported<'a>(b: &mut Builder<'a>, competing: &'a [Competing], main: &str
 }
 
 fn share_text(stake: &Stake) -> String {
-    words::share_or_unknown(stake.share.as_deref())
+    words::stake(stake)
 }
 
 #[cfg(test)]

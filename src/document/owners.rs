@@ -4,13 +4,13 @@
 
 use unicode_width::UnicodeWidthStr;
 
-use crate::model::{Note, share};
-use crate::org::{EntityId, StakeView};
+use crate::model::{Interest, Note, share};
+use crate::org::{EntityId, Holder, StakeView};
 use crate::ownership;
 use crate::words;
 use num_rational::BigRational;
 
-use super::{BAR, Builder, Context, Tone, also_reported, bar, bar_between, pad, safe, share_text};
+use super::{BAR, Builder, Context, Tone, also_reported, bar, bar_between, pad, share_text};
 
 /// One cap-table line: owner, exact share, bar, amount, on whose behalf, sources.
 fn stake_line<'a>(
@@ -23,8 +23,8 @@ fn stake_line<'a>(
     let org = b.org;
     let s = view.stake;
     let share = share_text(s);
-    let name = org.entity_name_or(view.owner, &s.owner, b.day());
-    b.text("  ").entity_end(view.owner, &s.owner).styled(
+    let name = org.holder_name_or(view.owner, &s.owner, b.day());
+    b.text("  ").holder_end(view.owner, &s.owner).styled(
         format!(
             "{} {} {}",
             " ".repeat(name_width.saturating_sub(name.width())),
@@ -41,7 +41,7 @@ fn stake_line<'a>(
     }
     if let Some(behalf) = &s.on_behalf_of {
         b.styled(" for ", look)
-            .entity_end(view.on_behalf_of, behalf);
+            .holder_end(view.on_behalf_of, behalf);
     }
     if with_period {
         b.styled(format!(" ({})", s.period()), look);
@@ -65,7 +65,7 @@ pub(super) fn owners<'a>(
     }
     let name_width = stakes
         .iter()
-        .map(|s| org.entity_name_or(s.owner, &s.stake.owner, cx.day).width())
+        .map(|s| org.holder_name_or(s.owner, &s.stake.owner, cx.day).width())
         .max()
         .unwrap_or(0)
         .min(24);
@@ -79,23 +79,44 @@ pub(super) fn owners<'a>(
         for s in &current {
             stake_line(b, s, name_width, false, Tone::Plain);
         }
-        // Summed as big rationals: shares with large denominators overflow any fixed width.
-        let sum = |end: fn(&share::Share) -> share::Fraction| -> Option<BigRational> {
-            current
+        // Shares and votes are totalled apart; declared indirect interests are not counted.
+        for (interest, label) in [(Interest::Shares, "total"), (Interest::Votes, "votes")] {
+            let counted: Vec<_> = current
                 .iter()
-                .map(|s| s.stake.share.as_ref().map(|sh| share::big(end(sh))))
-                .sum()
-        };
-        if let (Some(low), Some(high)) = (sum(share::Share::low), sum(share::Share::high)) {
-            let total = words::total(&low, &high);
-            b.styled(format!("  {} {total}", pad("total", name_width)), Tone::Dim)
-                .end();
+                .filter(|s| s.counts() && s.stake.interest == interest)
+                .collect();
+            // Summed as big rationals: shares with large denominators overflow any fixed width.
+            let sum = |end: fn(&share::Share) -> share::Fraction| -> Option<BigRational> {
+                counted
+                    .iter()
+                    .map(|s| s.stake.share.as_ref().map(|sh| share::big(end(sh))))
+                    .sum()
+            };
+            if counted.is_empty() {
+                continue;
+            }
+            if let (Some(low), Some(high)) = (sum(share::Share::low), sum(share::Share::high)) {
+                // A band's exclusive end makes the total's exclusive too: more than 85 %.
+                let low_open = counted
+                    .iter()
+                    .any(|s| s.stake.share.as_ref().is_some_and(|sh| sh.low_open()));
+                let high_open = counted
+                    .iter()
+                    .any(|s| s.stake.share.as_ref().is_some_and(|sh| sh.high_open()));
+                let total = if low_open || high_open {
+                    words::interest_bounded(&low, &high, low_open, high_open)
+                } else {
+                    words::total(&low, &high)
+                };
+                b.styled(format!("  {} {total}", pad(label, name_width)), Tone::Dim)
+                    .end();
+            }
         }
         // Stakes sold together often carry the same note: say it once, naming whose stakes.
         let mut notes: Vec<(&'a Note, Vec<String>)> = Vec::new();
         for s in &current {
             for note in &s.stake.notes {
-                let owner = org.entity_name_or(s.owner, &s.stake.owner, cx.day);
+                let owner = org.holder_name_or(s.owner, &s.stake.owner, cx.day);
                 match notes.iter_mut().find(|(n, _)| n.text == note.text) {
                     Some((_, owners)) => owners.push(owner),
                     None => notes.push((note, vec![owner])),
@@ -124,6 +145,38 @@ pub(super) fn owners<'a>(
     first_owner
 }
 
+/// One ultimate owner per line: name, interest, bar, what it came through, and whether it is
+/// a natural person (a beneficial owner).
+fn owner_lines(b: &mut Builder<'_>, owners: &[ownership::EffectiveOwner]) {
+    let org = b.org;
+    let name_width = owners
+        .iter()
+        .map(|o| org.holder_name_or(Some(o.id), "", b.day()).width())
+        .max()
+        .unwrap_or(0)
+        .min(24);
+    for o in owners {
+        let name = org.holder_name_or(Some(o.id), "", b.day());
+        let interest = o.interest.words();
+        let low = bounds_cells(&o.interest.low);
+        let high = bounds_cells(&o.interest.high);
+        b.text("  ").holder_end(Some(o.id), "").text(format!(
+            "{} {} {}",
+            " ".repeat(name_width.saturating_sub(name.width())),
+            pad(&interest, 14),
+            bar_between(low, high)
+        ));
+        for (i, &v) in o.via.iter().enumerate() {
+            b.styled(if i == 0 { " via " } else { ", " }, Tone::Dim)
+                .holder_end(Some(v), "");
+        }
+        if matches!(o.id, Holder::Person(_)) {
+            b.styled(format!(" · {}", words::BENEFICIAL_OWNER), Tone::Dim);
+        }
+        b.end();
+    }
+}
+
 /// Who owns the entity in the end, looking through every chain of stakes, and who controls it.
 pub(super) fn effective(cx: &Context<'_>, id: EntityId, when: &str, b: &mut Builder<'_>) {
     let org = cx.org;
@@ -132,36 +185,10 @@ pub(super) fn effective(cx: &Context<'_>, id: EntityId, when: &str, b: &mut Buil
     }
     let e = cx.cache.effective(org, id, cx.day);
     b.heading(format!("Effective owners {when}"));
-    let name_width = e
-        .owners
-        .iter()
-        .map(|o| safe(org.name_on(o.id, cx.day)).width())
-        .max()
-        .unwrap_or(0)
-        .min(24);
-    for o in &e.owners {
-        let name = safe(org.name_on(o.id, cx.day));
-        let interest = words::interest(&o.interest.low, &o.interest.high);
-        let low = bounds_cells(&o.interest.low);
-        let high = bounds_cells(&o.interest.high);
-        b.text("  ").entity(o.id).text(format!(
-            "{} {} {}",
-            " ".repeat(name_width.saturating_sub(name.width())),
-            pad(&interest, 14),
-            bar_between(low, high)
-        ));
-        for (i, &v) in o.via.iter().enumerate() {
-            b.styled(if i == 0 { " via " } else { ", " }, Tone::Dim)
-                .entity(v);
-        }
-        b.end();
-    }
+    owner_lines(b, &e.owners);
     if !e.unrecorded.is_zero() {
         b.styled(
-            format!(
-                "  holders not recorded: {}",
-                words::interest(&e.unrecorded.low, &e.unrecorded.high)
-            ),
+            format!("  holders not recorded: {}", e.unrecorded.words()),
             Tone::Dim,
         )
         .end();
@@ -172,14 +199,8 @@ pub(super) fn effective(cx: &Context<'_>, id: EntityId, when: &str, b: &mut Buil
             Some(ownership::Stop::Time) => "not followed further (the time bound was reached)",
             _ => "still circling in cross-holdings",
         };
-        b.styled(
-            format!(
-                "  {why}: up to {}",
-                words::interest(&e.circling.low, &e.circling.high)
-            ),
-            Tone::Dim,
-        )
-        .end();
+        b.styled(format!("  {why}: up to {}", e.circling.words()), Tone::Dim)
+            .end();
     }
     if e.approximate {
         b.styled(
@@ -192,13 +213,19 @@ pub(super) fn effective(cx: &Context<'_>, id: EntityId, when: &str, b: &mut Buil
         b.styled("  some shares are unknown: interests are ranges", Tone::Dim)
             .end();
     }
+    // Where votes are given and they tell another story than the capital: control by votes.
+    let votes = cx.cache.control(org, id, cx.day);
+    if votes.owners != e.owners {
+        b.heading(format!("Control by votes {when}"));
+        owner_lines(b, &votes.owners);
+    }
     let control = ownership::control_chain(org, id, cx.day);
     b.text("  Control: ");
     for (i, &holder) in control.chain.iter().enumerate() {
         if i > 0 {
             b.text(" → ");
         }
-        b.entity(holder);
+        b.holder_end(Some(holder), "");
     }
     if control.cut {
         b.styled(

@@ -1,7 +1,8 @@
-//! A person in the detail pane: their roles across the model, with dates, and their events.
+//! A person in the detail pane: their identifiers, roles and stakes across the model, with
+//! dates, and their events.
 
 use crate::model::Ref;
-use crate::org::PersonId;
+use crate::org::{Holder, PersonId};
 
 use super::lines::{self, Named};
 use super::{Builder, Context, Tone, safe};
@@ -20,6 +21,7 @@ pub(super) fn person<'a>(cx: &Context<'a>, id: PersonId, b: &mut Builder<'a>) {
         let names: Vec<String> = p.other_names.iter().map(|n| safe(n)).collect();
         b.text(format!("Also known as: {}", names.join(", "))).end();
     }
+    b.identifiers(&p.identifiers);
     let mut roles: Vec<_> = org.roles_of(id).collect();
     roles.sort_by_key(|r| r.role.start.as_ref().map(|d| d.value));
     if !roles.is_empty() {
@@ -31,6 +33,18 @@ pub(super) fn person<'a>(cx: &Context<'a>, id: PersonId, b: &mut Builder<'a>) {
                 Tone::Dim
             };
             lines::role(b, &view, Named::Entity, look);
+        }
+    }
+    let stakes: Vec<_> = org.stakes_of_person(id).collect();
+    if !stakes.is_empty() {
+        b.heading("Stakes");
+        for view in stakes {
+            let look = if org.stake_in_force(&view, cx.day) {
+                Tone::Plain
+            } else {
+                Tone::Dim
+            };
+            lines::holding(b, &view, Holder::Person(id), look);
         }
     }
     let events: Vec<_> = org.events_of_person(id).collect();

@@ -40,7 +40,7 @@ pub(super) fn source<'a>(cx: &Context<'a>, id: SourceId, b: &mut Builder<'a>) {
         let st = view.stake;
         if cites(&st.sources) || notes_cite(&st.notes) || comp_cite(&st.competing) {
             b.text("  stake of ")
-                .entity_end(view.owner, &st.owner)
+                .holder_end(view.owner, &st.owner)
                 .text(" in ")
                 .entity_end(view.owned, &st.owned)
                 .text(format!(" {}", share_text(st)))
@@ -52,7 +52,7 @@ pub(super) fn source<'a>(cx: &Context<'a>, id: SourceId, b: &mut Builder<'a>) {
         let r = view.role;
         if cites(&r.sources) || notes_cite(&r.notes) || comp_cite(&r.competing) {
             b.text("  ")
-                .person_end(view.person, &r.person)
+                .role_holder(&view)
                 .text(format!(", {} of ", safe(&r.title)))
                 .entity_end(view.entity, &r.entity)
                 .end();

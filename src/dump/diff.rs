@@ -70,11 +70,11 @@ fn write_lines(org: &Org, first: Day, last: Day, out: &mut Lines<impl Write>) ->
                     out.line(format_args!("  - {}", stake(org, s, c.from)))?
                 }
                 StakeChange::Changed { before, after } => {
-                    let share = |s: &StakeView| words::share_or_unknown(s.stake.share.as_deref());
+                    let share = |s: &StakeView| words::stake(s.stake);
                     out.line(format_args!(
                         "  ~ {}: {} {} → {}",
                         org.entity_name_or(after.owned, &after.stake.owned, c.to),
-                        org.entity_name_or(after.owner, &after.stake.owner, c.to),
+                        org.holder_name_or(after.owner, &after.stake.owner, c.to),
                         share(before),
                         share(after)
                     ))?

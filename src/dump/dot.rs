@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use crate::model::EntityKind;
-use crate::org::Org;
+use crate::org::{Holder, Org};
 use crate::sanitize::sanitize;
 use crate::words;
 
@@ -37,6 +37,17 @@ fn quoted(text: &str) -> String {
 /// node, joining two entities' edges), so unsafe characters are written as `\u{hex}` and a
 /// backslash as two: each id keeps a spelling of its own.
 fn node_id(id: &str) -> String {
+    quoted(&spelled(id))
+}
+
+/// A person's node id: `\p` and the person's id spelled as [`node_id`] spells it. No entity's
+/// spelling holds a backslash followed by `p`, so a person and an entity of one id stay apart.
+fn person_node_id(id: &str) -> String {
+    quoted(&format!("\\p{}", spelled(id)))
+}
+
+/// An id with each unsafe character as `\u{hex}` and each backslash doubled.
+fn spelled(id: &str) -> String {
     let mut spelled = String::with_capacity(id.len());
     for c in id.chars() {
         match c {
@@ -48,7 +59,7 @@ fn node_id(id: &str) -> String {
             c => spelled.push(c),
         }
     }
-    quoted(&spelled)
+    spelled
 }
 
 /// A DOT label of several lines: each escaped, joined by DOT's own line breaks.
@@ -81,6 +92,10 @@ fn shape(kind: &EntityKind) -> (&'static str, &'static str) {
 pub fn write(org: &Org, options: &DumpOptions, out: &mut Lines<impl Write>) -> io::Result<()> {
     let view = View::new(org, options);
     let id = |e: crate::org::EntityId| node_id(&org.entity(e).id);
+    let holder_id = |h: Holder| match h {
+        Holder::Entity(e) => id(e),
+        Holder::Person(p) => person_node_id(&org.person(p).id),
+    };
     out.line(format_args!(
         "// {} — as of {}, drawn by orgtree",
         &org.model.title, view.day
@@ -134,7 +149,15 @@ pub fn write(org: &Org, options: &DumpOptions, out: &mut Lines<impl Write>) -> i
             id(e)
         ))?;
     }
-    for edge in view.edges(org) {
+    let edges = view.edges(org);
+    for p in view.people(&edges) {
+        let label = lines(&[&org.person(p).name, "person"]);
+        out.line(format_args!(
+            "  {} [label={label}, shape=ellipse, fillcolor=\"#fdf1d6\"];",
+            person_node_id(&org.person(p).id)
+        ))?;
+    }
+    for edge in edges {
         match edge {
             Edge::Part { parent, child } => {
                 out.line(format_args!("  {} -> {};", id(parent), id(child)))?
@@ -145,7 +168,7 @@ pub fn write(org: &Org, options: &DumpOptions, out: &mut Lines<impl Write>) -> i
                 share,
             } => out.line(format_args!(
                 "  {} -> {} [style=dashed, color=\"#555555\", label={}];",
-                id(owner),
+                holder_id(owner),
                 id(owned),
                 quoted(&share)
             ))?,

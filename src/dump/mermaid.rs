@@ -3,7 +3,7 @@
 
 use std::io::{self, Write};
 
-use crate::org::{EntityId, Org};
+use crate::org::{EntityId, Holder, Org};
 use crate::sanitize::sanitize;
 use crate::words;
 
@@ -52,6 +52,10 @@ fn front_matter_title(text: &str) -> String {
 pub fn write(org: &Org, options: &DumpOptions, out: &mut Lines<impl Write>) -> io::Result<()> {
     let view = View::new(org, options);
     let node = |e: EntityId| format!("e{}", e.0);
+    let holder_node = |h: Holder| match h {
+        Holder::Entity(e) => node(e),
+        Holder::Person(p) => format!("p{}", p.0),
+    };
     out.line("---")?;
     out.line(format_args!(
         "title: \"{} — as of {}\"",
@@ -68,7 +72,15 @@ pub fn write(org: &Org, options: &DumpOptions, out: &mut Lines<impl Write>) -> i
             label(&words::entity_kind(org.kind_on(e, view.day)))
         ))?;
     }
-    for edge in view.edges(org) {
+    let edges = view.edges(org);
+    for p in view.people(&edges) {
+        out.line(format_args!(
+            "  {}([\"{}<br/><small>person</small>\"])",
+            holder_node(Holder::Person(p)),
+            label(&org.person(p).name)
+        ))?;
+    }
+    for edge in edges {
         match edge {
             Edge::Part { parent, child } => {
                 out.line(format_args!("  {} --> {}", node(parent), node(child)))?
@@ -79,7 +91,7 @@ pub fn write(org: &Org, options: &DumpOptions, out: &mut Lines<impl Write>) -> i
                 share,
             } => out.line(format_args!(
                 "  {} -. \"{}\" .-> {}",
-                node(owner),
+                holder_node(owner),
                 label(&share),
                 node(owned)
             ))?,

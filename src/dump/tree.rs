@@ -103,9 +103,9 @@ fn entity_line(org: &Org, id: EntityId, day: Day, dash: &str, line: &mut String)
 /// `Caisse des Dépôts 1/3 (33.3 %) for French State`, `SFR 47 % (also reported: 46 %)`.
 pub(super) fn owner_text(org: &Org, view: &StakeView<'_>, day: Day) -> String {
     let stake = view.stake;
-    let mut text = org.entity_name_or(view.owner, &stake.owner, day);
+    let mut text = org.holder_name_or(view.owner, &stake.owner, day);
     text.push(' ');
-    text.push_str(&words::share_or_unknown(stake.share.as_deref()));
+    text.push_str(&words::stake(stake));
     let others: Vec<String> = stake
         .competing
         .iter()
@@ -118,7 +118,7 @@ pub(super) fn owner_text(org: &Org, view: &StakeView<'_>, day: Day) -> String {
     if let Some(behalf) = &stake.on_behalf_of {
         text.push_str(&format!(
             " for {}",
-            org.entity_name_or(view.on_behalf_of, behalf, day)
+            org.holder_name_or(view.on_behalf_of, behalf, day)
         ));
     }
     text

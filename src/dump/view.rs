@@ -6,7 +6,7 @@ use std::ops::ControlFlow;
 use std::sync::Arc;
 
 use crate::model::Day;
-use crate::org::{EntityId, EntitySet, Org, Placing, Tree};
+use crate::org::{EntityId, EntitySet, Holder, Org, PersonId, Placing, Tree};
 use crate::words;
 
 use super::{DumpOptions, date, shown, starts};
@@ -91,15 +91,34 @@ impl View {
         });
         let stakes = self.order.iter().flat_map(|&(owned, _)| {
             org.owners_at(owned, self.day).filter_map(move |s| {
-                let owner = s.owner.filter(|&o| self.contains(o))?;
+                let owner = s
+                    .owner
+                    .filter(|o| o.entity().is_none_or(|e| self.contains(e)))?;
                 Some(Edge::Stake {
                     owner,
                     owned,
-                    share: words::share_or_unknown(s.stake.share.as_deref()),
+                    share: words::stake(s.stake),
                 })
             })
         });
         parts.chain(stakes).collect()
+    }
+
+    /// The people holding stakes at the date in entities in view, each once, in the order
+    /// [`View::edges`] meets them: the graphs draw them beside the entities.
+    pub fn people(&self, edges: &[Edge]) -> Vec<PersonId> {
+        let mut people = Vec::new();
+        for edge in edges {
+            if let Edge::Stake {
+                owner: Holder::Person(p),
+                ..
+            } = edge
+                && !people.contains(p)
+            {
+                people.push(*p);
+            }
+        }
+        people
     }
 }
 
@@ -107,9 +126,9 @@ impl View {
 pub enum Edge {
     /// `child` is a unit of `parent`.
     Part { parent: EntityId, child: EntityId },
-    /// `owner` holds `share` of `owned` at the view's date.
+    /// `owner` (an entity in view, or a person) holds `share` of `owned` at the view's date.
     Stake {
-        owner: EntityId,
+        owner: Holder,
         owned: EntityId,
         share: String,
     },

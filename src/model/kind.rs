@@ -1,4 +1,4 @@
-//! The open vocabularies of the model: kinds of entities, relations and events. Each has known
+//! The open vocabularies of the model: kinds of entities, relations, events and interests. Each has known
 //! words that orgtree understands, and accepts any other word as written. These are the model's
 //! words (`business_unit`); what people read (`business unit`) is in `crate::words`.
 
@@ -107,6 +107,71 @@ vocabulary! {
     }
 }
 
+vocabulary! {
+    /// What a stake's holder has in the owned entity: BODS 0.4's interest types, one word each
+    /// (`shareholding` is `shares`, `votingRights` is `votes`, `beneficiaryOfLegalArrangement`
+    /// is `beneficiary_of_trust`; the others are BODS's codes in snake case).
+    Interest {
+        Shares = "shares",
+        Votes = "votes",
+        AppointBoard = "appoint_board",
+        OtherInfluenceOrControl = "other_influence_or_control",
+        SeniorManagingOfficial = "senior_managing_official",
+        Settlor = "settlor",
+        Trustee = "trustee",
+        Protector = "protector",
+        BeneficiaryOfTrust = "beneficiary_of_trust",
+        RightsToSurplusAssetsOnDissolution = "rights_to_surplus_assets_on_dissolution",
+        RightsToProfitOrIncome = "rights_to_profit_or_income",
+        RightsGrantedByContract = "rights_granted_by_contract",
+        ConditionalRightsGrantedByContract = "conditional_rights_granted_by_contract",
+        ControlViaCompanyRulesOrArticles = "control_via_company_rules_or_articles",
+        ControlByLegalFramework = "control_by_legal_framework",
+        BoardMember = "board_member",
+        BoardChair = "board_chair",
+        UnknownInterest = "unknown_interest",
+        UnpublishedInterest = "unpublished_interest",
+        EnjoymentAndUseOfAssets = "enjoyment_and_use_of_assets",
+        RightToProfitOrIncomeFromAssets = "right_to_profit_or_income_from_assets",
+        Nominee = "nominee",
+        Nominator = "nominator",
+    }
+}
+
+impl Default for Interest {
+    /// A stake is a shareholding unless it says otherwise.
+    fn default() -> Self {
+        Interest::Shares
+    }
+}
+
+impl Interest {
+    /// Whether this is the default interest, `shares` (not written back).
+    pub fn is_shares(&self) -> bool {
+        *self == Interest::Shares
+    }
+
+    /// Whether a share means something for this interest. A position (a trustee, a board
+    /// member, the right to appoint the board) is held or not, and carries no share; shares,
+    /// votes, rights to profits or assets, and any word of the model's own, may.
+    pub fn takes_share(&self) -> bool {
+        !matches!(
+            self,
+            Interest::AppointBoard
+                | Interest::SeniorManagingOfficial
+                | Interest::Settlor
+                | Interest::Trustee
+                | Interest::Protector
+                | Interest::ControlViaCompanyRulesOrArticles
+                | Interest::ControlByLegalFramework
+                | Interest::BoardMember
+                | Interest::BoardChair
+                | Interest::Nominee
+                | Interest::Nominator
+        )
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -118,6 +183,46 @@ mod tests {
             assert!(!matches!(kind, EntityKind::Other(_)), "{word}");
             assert_eq!(kind.as_str(), *word);
         }
+    }
+
+    #[test]
+    fn every_bods_interest_type_has_a_word() {
+        // BODS 0.4's interestType codelist, in its order (/work/shared/data/bods-0.4).
+        let bods = [
+            "shareholding",
+            "votingRights",
+            "appointmentOfBoard",
+            "otherInfluenceOrControl",
+            "seniorManagingOfficial",
+            "settlor",
+            "trustee",
+            "protector",
+            "beneficiaryOfLegalArrangement",
+            "rightsToSurplusAssetsOnDissolution",
+            "rightsToProfitOrIncome",
+            "rightsGrantedByContract",
+            "conditionalRightsGrantedByContract",
+            "controlViaCompanyRulesOrArticles",
+            "controlByLegalFramework",
+            "boardMember",
+            "boardChair",
+            "unknownInterest",
+            "unpublishedInterest",
+            "enjoymentAndUseOfAssets",
+            "rightToProfitOrIncomeFromAssets",
+            "nominee",
+            "nominator",
+        ];
+        assert_eq!(Interest::KNOWN.len(), bods.len());
+        for word in Interest::KNOWN {
+            assert!(
+                !matches!(Interest::from_word(word), Interest::Other(_)),
+                "{word}"
+            );
+        }
+        assert_eq!(Interest::default(), Interest::Shares);
+        assert!(Interest::Votes.takes_share() && !Interest::Trustee.takes_share());
+        assert!(Interest::from_word("class_b_rights").takes_share());
     }
 
     #[test]

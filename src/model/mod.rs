@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 
 pub use date::{Day, PartialDate, Period};
 pub use dated::{Dated, Facet, KindFacet, NameFacet, ParentFacet, Span};
-pub use kind::{EntityKind, EventKind, RelationKind};
+pub use kind::{EntityKind, EventKind, Interest, RelationKind};
 pub use pos::{At, Pos};
 pub use share::{Fraction, Share};
 
@@ -124,6 +124,16 @@ pub struct Competing {
     pub note: Option<String>,
 }
 
+/// An id an entity or a person has elsewhere: in a register (`GB-COH`), as an `LEI`, on
+/// Wikidata; the id may be a URL.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Identifier {
+    /// Where the id is given: `LEI`, `GB-COH`, `wikidata`, `opencorporates`, …
+    pub scheme: String,
+    pub id: String,
+}
+
 /// An organisation, unit, project, site…: a node of the tree.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -137,6 +147,8 @@ pub struct Entity {
     pub description: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub other_names: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub identifiers: Vec<Identifier>,
     /// The entity it is part of, or its parents over time; outside every period it has none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent: Option<Dated<ParentFacet>>,
@@ -174,20 +186,28 @@ impl Entity {
     }
 }
 
-/// A holding of one entity in another.
+/// A holding of an entity or a person in an entity.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Stake {
+    /// The entity or the person that holds the stake.
     pub owner: Ref,
     pub owned: Ref,
     /// `None` when the share is not known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub share: Option<At<Share>>,
+    /// What the owner has: shares unless it says otherwise.
+    #[serde(default, skip_serializing_if = "Interest::is_shares")]
+    pub interest: Interest,
+    /// A declared indirect interest (held through others the model may also list): shown, but
+    /// never counted in look-through or in the sums of shares.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub indirect: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub amount: Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub currency: Option<String>,
-    /// The entity the owner holds the stake for (a public bank holding for the State).
+    /// The entity or person the owner holds the stake for (a public bank holding for the State).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub on_behalf_of: Option<Ref>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -202,7 +222,7 @@ pub struct Stake {
     pub competing: Vec<Competing>,
 }
 
-/// A person, who holds roles.
+/// A person, who holds roles and stakes.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Person {
@@ -213,16 +233,20 @@ pub struct Person {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub other_names: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub identifiers: Vec<Identifier>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<Ref>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<Note>,
 }
 
-/// A person's post in an entity.
+/// A post in an entity, held by a person or vacant.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Role {
-    pub person: Ref,
+    /// Who holds the post; `None` when it is vacant.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub person: Option<Ref>,
     pub entity: Ref,
     pub title: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -30,11 +30,20 @@ pub struct ShareValue {
     pub notation: Notation,
 }
 
-/// A stake's share: one exact value, or a range when sources only bound it.
+/// A stake's share: one exact value, or a range when sources only bound it. Either end of a
+/// range may be exclusive, as UK PSC bands are declared: `>25%..50%` is more than 25 % up to
+/// 50 %, `>50%..<75%` more than 50 % and less than 75 %.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Share {
     Exact(ShareValue),
-    Range { low: ShareValue, high: ShareValue },
+    Range {
+        low: ShareValue,
+        high: ShareValue,
+        /// The share is more than `low`, never `low` itself (`>` before it).
+        low_open: bool,
+        /// The share is less than `high`, never `high` itself (`<` before it).
+        high_open: bool,
+    },
 }
 
 impl Share {
@@ -53,6 +62,22 @@ impl Share {
             Share::Range { high, .. } => high.value,
         }
     }
+
+    /// Whether the share is strictly more than [`Share::low`].
+    pub fn low_open(&self) -> bool {
+        matches!(self, Share::Range { low_open: true, .. })
+    }
+
+    /// Whether the share is strictly less than [`Share::high`].
+    pub fn high_open(&self) -> bool {
+        matches!(
+            self,
+            Share::Range {
+                high_open: true,
+                ..
+            }
+        )
+    }
 }
 
 /// Why a text is not a share.
@@ -63,7 +88,7 @@ impl fmt::Display for ShareError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "{}; write a share as a fraction (4/9, 1), a percentage (44.4%) or a range (20%..25%)",
+            "{}; write a share as a fraction (4/9, 1), a percentage (44.4%) or a range (20%..25%, or >25%..50% for more than 25 % up to 50 %)",
             self.0
         )
     }
@@ -116,20 +141,40 @@ fn single(text: &str, whole: &str) -> Result<ShareValue, ShareError> {
     Ok(ShareValue { value, notation })
 }
 
+/// An end of a range with its mark of exclusion removed: `>25%` → (`25%`, true).
+fn exclusive(text: &str, mark: char) -> (&str, bool) {
+    let text = text.trim();
+    match text.strip_prefix(mark) {
+        Some(rest) => (rest, true),
+        None => (text, false),
+    }
+}
+
 impl FromStr for Share {
     type Err = ShareError;
 
     fn from_str(text: &str) -> Result<Self, ShareError> {
         match text.split_once("..") {
+            None if text.trim_start().starts_with(['>', '<']) => Err(ShareError(format!(
+                "`{text}` is not a share: a bound needs both ends, as in >25%..100% for more than 25 %"
+            ))),
             None => single(text, text).map(Share::Exact),
             Some((low, high)) => {
+                let (low, low_open) = exclusive(low, '>');
+                let (high, high_open) = exclusive(high, '<');
                 let (low, high) = (single(low, text)?, single(high, text)?);
-                if low.value > high.value {
+                let empty = low.value == high.value && (low_open || high_open);
+                if low.value > high.value || empty {
                     return Err(ShareError(format!(
                         "`{text}` is not a share: the range's low end is above its high end"
                     )));
                 }
-                Ok(Share::Range { low, high })
+                Ok(Share::Range {
+                    low,
+                    high,
+                    low_open,
+                    high_open,
+                })
             }
         }
     }
@@ -193,7 +238,18 @@ impl Share {
     pub fn source_text(&self) -> String {
         match self {
             Share::Exact(v) => v.source_text(),
-            Share::Range { low, high } => format!("{}..{}", low.source_text(), high.source_text()),
+            Share::Range {
+                low,
+                high,
+                low_open,
+                high_open,
+            } => format!(
+                "{}{}..{}{}",
+                if *low_open { ">" } else { "" },
+                low.source_text(),
+                if *high_open { "<" } else { "" },
+                high.source_text()
+            ),
         }
     }
 }
@@ -245,7 +301,7 @@ impl schemars::JsonSchema for Share {
 
     fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
         schemars::json_schema!({
-            "description": "A share of the capital, as the source gives it: a fraction (4/9, 1), a percentage (44.4%) or a range (20%..25%).",
+            "description": "A share, as the source gives it: a fraction (4/9, 1), a percentage (44.4%) or a range (20%..25%); `>` before a range's low end or `<` before its high end makes that end exclusive (>25%..50%: more than 25 % up to 50 %).",
             "type": ["string", "integer"]
         })
     }
@@ -290,8 +346,25 @@ mod tests {
     #[test]
     fn rejects_what_is_not_a_share() {
         for bad in [
-            "", "%", "abc", "4/0", "5/4", "101%", "-1/2", "1/2/3", "30%..20%", "..", "1e3%", "4 /",
+            "",
+            "%",
+            "abc",
+            "4/0",
+            "5/4",
+            "101%",
+            "-1/2",
+            "1/2/3",
+            "30%..20%",
+            "..",
+            "1e3%",
+            "4 /",
             "12.5.1%",
+            ">25%",
+            "<50%",
+            ">50%..50%",
+            "25%..>50%",
+            "<25%..50%",
+            ">>1%..2%",
         ] {
             assert!(bad.parse::<Share>().is_err(), "{bad:?} should be rejected");
         }
@@ -299,11 +372,37 @@ mod tests {
 
     #[test]
     fn source_text_reads_back() {
-        for text in ["4/9", "47%", "44.4%", "0.125%", "1", "20%..25%", "1/4..1/3"] {
+        for text in [
+            "4/9",
+            "47%",
+            "44.4%",
+            "0.125%",
+            "1",
+            "20%..25%",
+            "1/4..1/3",
+            ">25%..50%",
+            ">50%..<75%",
+            "25%..<1/2",
+        ] {
             let s = share(text);
             assert_eq!(s.source_text(), text);
             assert_eq!(share(&s.source_text()), s);
         }
+    }
+
+    #[test]
+    fn exclusive_ends_are_marked_and_keep_their_values() {
+        let band = share(">25%..50%");
+        assert_eq!(
+            (band.low(), band.high()),
+            (Fraction::new(1, 4), Fraction::new(1, 2))
+        );
+        assert!(band.low_open() && !band.high_open());
+        let band = share("> 50% ..< 75%");
+        assert!(band.low_open() && band.high_open());
+        assert!(!share("20%..25%").low_open() && !share("1/2").high_open());
+        let alone = ">25%".parse::<Share>().unwrap_err().to_string();
+        assert!(alone.contains(">25%..100%"), "{alone}");
     }
 
     #[test]

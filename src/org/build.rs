@@ -6,7 +6,7 @@ use crate::model::Model;
 
 use super::placing::{ParentLink, Parents, TreeCache};
 use super::resolve::Resolver;
-use super::{Adjacency, EntityId, Org, PersonId, RelationEnds, RoleEnds, StakeEnds};
+use super::{Adjacency, EntityId, Holder, Org, PersonId, RelationEnds, RoleEnds, StakeEnds};
 
 fn number(n: usize) -> u32 {
     // Models are bounded well below 4 billion items by the file-size limit.
@@ -51,15 +51,23 @@ pub(super) fn build(model: Model) -> (Org, Vec<Diagnostic>) {
 
     let mut stake_ends = Vec::with_capacity(model.stakes.len());
     let mut beneficiaries = Vec::new();
+    let mut of_person = Vec::new();
     for (n, s) in model.stakes.iter().enumerate() {
-        let owner = r.entity(&s.owner, "owner");
+        let owner = r.holder(&s.owner, "owner");
         let owned = r.entity(&s.owned, "owned");
         let on_behalf_of = s
             .on_behalf_of
             .as_ref()
-            .and_then(|b| r.entity(b, "on_behalf_of"));
-        if let Some(b) = on_behalf_of {
-            beneficiaries.push((b, number(n)));
+            .and_then(|b| r.holder(b, "on_behalf_of"));
+        match on_behalf_of {
+            Some(Holder::Entity(b)) => beneficiaries.push((b.0, number(n))),
+            Some(Holder::Person(p)) => of_person.push((p.0, number(n))),
+            None => {}
+        }
+        if let Some(Holder::Person(p)) = owner
+            && owner != on_behalf_of
+        {
+            of_person.push((p.0, number(n)));
         }
         r.sources(&s.sources);
         r.notes(&s.notes);
@@ -69,7 +77,7 @@ pub(super) fn build(model: Model) -> (Org, Vec<Diagnostic>) {
 
     let mut role_ends = Vec::with_capacity(model.roles.len());
     for role in &model.roles {
-        let person = r.person(&role.person, "person");
+        let person = role.person.as_ref().and_then(|p| r.person(p, "person"));
         let entity = r.entity(&role.entity, "entity");
         r.sources(&role.sources);
         r.notes(&role.notes);
@@ -137,9 +145,14 @@ pub(super) fn build(model: Model) -> (Org, Vec<Diagnostic>) {
         stake_ends
             .iter()
             .enumerate()
-            .filter_map(|(n, &(owner, _, _))| owner.map(|o| (o, number(n)))),
+            .filter_map(|(n, &(owner, _, _))| {
+                owner.and_then(Holder::entity).map(|o| (o.0, number(n)))
+            }),
     );
     let stakes_for = Adjacency::build(entity_count, beneficiaries.iter().copied());
+    // A person's stakes, in file order, each once.
+    of_person.sort_by_key(|&(_, n)| n);
+    let stakes_of_person = Adjacency::build(model.people.len(), of_person.iter().copied());
     let roles_in = Adjacency::build(
         entity_count,
         role_ends
@@ -177,6 +190,7 @@ pub(super) fn build(model: Model) -> (Org, Vec<Diagnostic>) {
         stakes_in,
         stakes_held,
         stakes_for,
+        stakes_of_person,
         roles_in,
         roles_of,
         relations_of,
@@ -185,9 +199,9 @@ pub(super) fn build(model: Model) -> (Org, Vec<Diagnostic>) {
         stake_ends: stake_ends
             .iter()
             .map(|&(owner, owned, on_behalf_of)| StakeEnds {
-                owner: owner.map(EntityId),
+                owner,
                 owned: owned.map(EntityId),
-                on_behalf_of: on_behalf_of.map(EntityId),
+                on_behalf_of,
             })
             .collect(),
         role_ends: role_ends

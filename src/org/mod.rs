@@ -26,7 +26,7 @@ pub use by_entity::{EntityMap, EntitySet};
 pub use ids::{EntityId, PersonId, RelationId, RoleId, SourceId, StakeId};
 pub use placing::Placing;
 pub use tree::{Tree, Visit};
-pub use views::{RelationView, RoleView, StakeView};
+pub use views::{Holder, RelationView, RoleView, StakeView};
 
 /// A valid model and its indexes.
 #[derive(Debug, Clone, Default)]
@@ -44,6 +44,8 @@ pub struct Org {
     stakes_held: Adjacency,
     /// Stakes others hold on an entity's behalf, by beneficiary.
     stakes_for: Adjacency,
+    /// Stakes a person holds or has held for them, by person.
+    stakes_of_person: Adjacency,
     /// Roles by entity, and by person.
     roles_in: Adjacency,
     roles_of: Adjacency,

@@ -6,7 +6,7 @@ use crate::diagnostic::Diagnostic;
 use crate::model::{Model, Ref};
 use crate::suggest;
 
-use super::IdIndex;
+use super::{EntityId, Holder, IdIndex, PersonId};
 
 /// At most this many unknown references get a suggestion: each costs a scan of every id.
 const SUGGESTION_BUDGET: usize = 64;
@@ -17,6 +17,8 @@ enum Namespace {
     Entity,
     Person,
     Source,
+    /// A stake's owner or beneficiary: an entity or a person.
+    Holder,
 }
 
 impl Namespace {
@@ -25,6 +27,7 @@ impl Namespace {
             Namespace::Entity => "an entity",
             Namespace::Person => "a person",
             Namespace::Source => "a source",
+            Namespace::Holder => "an entity or a person",
         }
     }
 
@@ -33,6 +36,7 @@ impl Namespace {
             Namespace::Entity => "entity",
             Namespace::Person => "person",
             Namespace::Source => "source",
+            Namespace::Holder => "entity or person",
         }
     }
 }
@@ -84,18 +88,36 @@ impl<'m> Resolver<'m> {
             Namespace::Entity => Box::new(m.entities.iter().map(|e| e.id.value.as_str())),
             Namespace::Person => Box::new(m.people.iter().map(|p| p.id.value.as_str())),
             Namespace::Source => Box::new(m.sources.iter().map(|s| s.id.value.as_str())),
+            Namespace::Holder => Box::new(
+                self.ids(Namespace::Entity)
+                    .chain(self.ids(Namespace::Person)),
+            ),
         }
     }
 
     /// The item `r` names in `ns`, or a diagnostic saying there is none.
     fn resolve(&mut self, r: &Ref, ns: Namespace, field: &str) -> Option<u32> {
+        let found = self.find(r, ns);
+        if found.is_none() {
+            self.unknown(r, ns, field);
+        }
+        found
+    }
+
+    /// The item `r` names in `ns`, silently.
+    fn find(&self, r: &Ref, ns: Namespace) -> Option<u32> {
         let m = self.model;
-        let found = match ns {
+        match ns {
             Namespace::Entity => self.entities.get(r, |n| &m.entities[n as usize].id),
             Namespace::Person => self.people.get(r, |n| &m.people[n as usize].id),
             Namespace::Source => self.sources.get(r, |n| &m.sources[n as usize].id),
-        };
-        if found.is_none() {
+            Namespace::Holder => None,
+        }
+    }
+
+    /// Reports that `r` names nothing in `ns`, with the nearest id when there is one.
+    fn unknown(&mut self, r: &Ref, ns: Namespace, field: &str) {
+        {
             let mut d = Diagnostic::error(
                 r.pos,
                 format!("`{field}` names unknown {} `{}`", ns.noun(), r.value),
@@ -114,7 +136,31 @@ impl<'m> Resolver<'m> {
                 )),
             });
         }
-        found
+    }
+
+    /// The entity or the person a stake's `field` names; an id that is both is an error, since
+    /// the stake could mean either.
+    pub(super) fn holder(&mut self, r: &Ref, field: &str) -> Option<Holder> {
+        let entity = self.find(r, Namespace::Entity);
+        let person = self.find(r, Namespace::Person);
+        match (entity, person) {
+            (Some(e), None) => Some(Holder::Entity(EntityId(e))),
+            (None, Some(p)) => Some(Holder::Person(PersonId(p))),
+            (Some(_), Some(_)) => {
+                self.diagnostics.push(
+                    Diagnostic::error(
+                        r.pos,
+                        format!("`{field}` names `{}`, which is both an entity and a person", r.value),
+                    )
+                    .with_help("give the entity or the person another id, so that the stake names one of them"),
+                );
+                None
+            }
+            (None, None) => {
+                self.unknown(r, Namespace::Holder, field);
+                None
+            }
+        }
     }
 
     pub(super) fn entity(&mut self, r: &Ref, field: &str) -> Option<u32> {

@@ -6,12 +6,37 @@ use crate::model::{Day, Relation, Role, Stake};
 
 use super::{Adjacency, EntityId, Org, PersonId, RelationId, RoleId, StakeId};
 
-/// What a stake names, resolved (`None`: the model names no such entity).
+/// Who holds a stake, or has it held for them: an entity, or a natural person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Holder {
+    Entity(EntityId),
+    Person(PersonId),
+}
+
+impl Holder {
+    /// The entity, when the holder is one.
+    pub fn entity(self) -> Option<EntityId> {
+        match self {
+            Holder::Entity(e) => Some(e),
+            Holder::Person(_) => None,
+        }
+    }
+
+    /// The person, when the holder is one.
+    pub fn person(self) -> Option<PersonId> {
+        match self {
+            Holder::Person(p) => Some(p),
+            Holder::Entity(_) => None,
+        }
+    }
+}
+
+/// What a stake names, resolved (`None`: the model names no such entity or person).
 #[derive(Debug, Clone, Copy, Default)]
 pub(super) struct StakeEnds {
-    pub(super) owner: Option<EntityId>,
+    pub(super) owner: Option<Holder>,
     pub(super) owned: Option<EntityId>,
-    pub(super) on_behalf_of: Option<EntityId>,
+    pub(super) on_behalf_of: Option<Holder>,
 }
 
 /// What a role names, resolved.
@@ -28,28 +53,41 @@ pub(super) struct RelationEnds {
     pub(super) to: Option<EntityId>,
 }
 
-/// A stake and the entities it names. An end is `None` only when the model names an entity
-/// that does not exist, which a valid org never does; the stake keeps the id as written.
+/// A stake and the entities and people it names. An end is `None` only when the model names
+/// an entity or person that does not exist, which a valid org never does; the stake keeps the
+/// id as written.
 #[derive(Debug, Clone, Copy)]
 pub struct StakeView<'a> {
     pub id: StakeId,
     pub stake: &'a Stake,
-    pub owner: Option<EntityId>,
+    /// The entity or person holding the stake.
+    pub owner: Option<Holder>,
     pub owned: Option<EntityId>,
-    /// The entity the stake is held for, when the stake names one.
-    pub on_behalf_of: Option<EntityId>,
+    /// The entity or person the stake is held for, when the stake names one.
+    pub on_behalf_of: Option<Holder>,
 }
 
 impl StakeView<'_> {
-    /// The entity the stake's interest passes to: its beneficiary when it is held on behalf of
+    /// The holder the stake's interest passes to: its beneficiary when it is held on behalf of
     /// one, else its owner.
-    pub fn holder(&self) -> Option<EntityId> {
+    pub fn holder(&self) -> Option<Holder> {
         self.on_behalf_of.or(self.owner)
     }
 
     /// The owner, when it holds the stake for another (a nominee).
-    pub fn nominee(&self) -> Option<EntityId> {
+    pub fn nominee(&self) -> Option<Holder> {
         self.stake.on_behalf_of.as_ref().and(self.owner)
+    }
+
+    /// The owner when it is an entity (the tree, the chart and the graphs join entities).
+    pub fn owner_entity(&self) -> Option<EntityId> {
+        self.owner.and_then(Holder::entity)
+    }
+
+    /// Whether the stake counts in look-through and in the sums of its interest: it is not a
+    /// declared indirect interest.
+    pub fn counts(&self) -> bool {
+        !self.stake.indirect
     }
 }
 
@@ -158,6 +196,11 @@ impl Org {
         self.listed_stakes(&self.stakes_for, id.0)
     }
 
+    /// Every stake person `id` holds, or has held for them, in file order.
+    pub fn stakes_of_person(&self, id: PersonId) -> impl Iterator<Item = StakeView<'_>> + '_ {
+        self.listed_stakes(&self.stakes_of_person, id.0)
+    }
+
     /// The stakes in `id` in force on `day`.
     pub fn owners_at(&self, id: EntityId, day: Day) -> impl Iterator<Item = StakeView<'_>> + '_ {
         self.stakes_in(id)
@@ -185,7 +228,8 @@ impl Org {
     /// Whether a stake holds on `day`: within its period, while both its owner and what it owns
     /// exist.
     pub fn stake_in_force(&self, stake: &StakeView<'_>, day: Day) -> bool {
-        stake.stake.period().contains(day) && self.ends_exist(stake.owner, stake.owned, day)
+        stake.stake.period().contains(day)
+            && self.ends_exist(stake.owner_entity(), stake.owned, day)
     }
 
     /// Whether a role holds on `day`: within its period, while its entity exists.
@@ -211,12 +255,39 @@ impl Org {
         crate::sanitize::sanitize(name).into_owned()
     }
 
-    /// The name of the person who holds `role`, or the id the role gives when no person has
-    /// it; safe to show.
+    /// The shortest of a holder's names, for tight places: `CDC` for the Caisse des Dépôts
+    /// (names of one character are passed over); raw model text.
+    pub fn shortest_name(&self, holder: Holder) -> &str {
+        let (name, others) = match holder {
+            Holder::Entity(e) => (self.name(e), &self.entity(e).other_names),
+            Holder::Person(p) => (self.person(p).name.as_str(), &self.person(p).other_names),
+        };
+        std::iter::once(name)
+            .chain(others.iter().map(String::as_str))
+            .filter(|n| n.chars().count() >= 2)
+            .min_by_key(|n| unicode_width::UnicodeWidthStr::width(*n))
+            .unwrap_or(name)
+    }
+
+    /// The name of the entity or person `end`, or `written` when it names neither; safe to
+    /// show.
+    /// An entity goes by the name it had on `day`.
+    pub fn holder_name_or(&self, end: Option<Holder>, written: &str, day: Day) -> String {
+        match end {
+            Some(Holder::Person(p)) => crate::sanitize::sanitize(&self.person(p).name).into_owned(),
+            Some(Holder::Entity(e)) => self.entity_name_or(Some(e), written, day),
+            None => self.entity_name_or(None, written, day),
+        }
+    }
+
+    /// The name of the person who holds `role`, the id the role gives when no person has it,
+    /// or `vacant`; safe to show.
     pub fn holder_name(&self, role: &RoleView<'_>) -> String {
-        let name = role.person.map_or(role.role.person.value.as_str(), |p| {
-            self.person(p).name.as_str()
-        });
+        let name = match (role.person, &role.role.person) {
+            (Some(p), _) => self.person(p).name.as_str(),
+            (None, Some(written)) => written.value.as_str(),
+            (None, None) => crate::words::VACANT,
+        };
         crate::sanitize::sanitize(name).into_owned()
     }
 }

@@ -13,25 +13,49 @@ pub const MAX_BITS: u64 = 128;
 /// values up to a few wholes.
 const GRID_BITS: u64 = MAX_BITS - 8;
 
-/// An exact value, or the bounds of one that is not known exactly.
+/// An exact value, or the bounds of one that is not known exactly. An end may be exclusive:
+/// the value is more than `low` (`low_open`) or less than `high` (`high_open`), as a PSC band
+/// `>25%..50%` declares it; products and sums keep that exact.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Bounds {
     pub low: BigRational,
     pub high: BigRational,
+    pub low_open: bool,
+    pub high_open: bool,
 }
 
 impl Bounds {
-    pub fn zero() -> Self {
+    /// Between `low` and `high`, both reached.
+    pub fn closed(low: BigRational, high: BigRational) -> Self {
         Bounds {
-            low: BigRational::zero(),
-            high: BigRational::zero(),
+            low,
+            high,
+            low_open: false,
+            high_open: false,
         }
     }
 
+    pub fn zero() -> Self {
+        Bounds::closed(BigRational::zero(), BigRational::zero())
+    }
+
     pub(super) fn one() -> Self {
+        Bounds::closed(BigRational::one(), BigRational::one())
+    }
+
+    /// The bounds in words: `4/9 (44.4 %)`, `20–25 %`, `more than 12.5 % up to 25 %`.
+    pub fn words(&self) -> String {
+        crate::words::interest_bounded(&self.low, &self.high, self.low_open, self.high_open)
+    }
+
+    /// What is left of the whole once these bounds are taken: `1 − high` up to `1 − low`, each
+    /// end exclusive where the other was, and never below nothing.
+    pub(super) fn rest(&self) -> Bounds {
         Bounds {
-            low: BigRational::one(),
-            high: BigRational::one(),
+            low: (BigRational::one() - &self.high).max(BigRational::zero()),
+            high: (BigRational::one() - &self.low).max(BigRational::zero()),
+            low_open: self.high_open,
+            high_open: self.low_open,
         }
     }
 
@@ -48,6 +72,9 @@ impl Bounds {
     pub(super) fn add(&mut self, other: &Bounds) -> bool {
         self.low = raw_add(&self.low, &other.low);
         self.high = raw_add(&self.high, &other.high);
+        // A sum reaches its end only if both of its terms reach theirs.
+        self.low_open |= other.low_open;
+        self.high_open |= other.high_open;
         self.bound_size()
     }
 
@@ -58,9 +85,17 @@ impl Bounds {
     /// than the step (num-bigint's is a shift loop), and the bound on their size holds either
     /// way.
     pub(super) fn scale(&self, by: &Bounds) -> (Bounds, bool) {
+        // A product reaches its end when both factors reach theirs, or when one of them
+        // reaches nothing (then the product is nothing, whatever the other).
+        let zero_reached = |a: &BigRational, open: bool| a.is_zero() && !open;
+        let open = |a: &BigRational, a_open: bool, b: &BigRational, b_open: bool| {
+            (a_open || b_open) && !zero_reached(a, a_open) && !zero_reached(b, b_open)
+        };
         let mut product = Bounds {
             low: raw_mul(&self.low, &by.low),
             high: raw_mul(&self.high, &by.high),
+            low_open: open(&self.low, self.low_open, &by.low, by.low_open),
+            high_open: open(&self.high, self.high_open, &by.high, by.high_open),
         };
         let rounded = product.bound_size();
         (product, rounded)
@@ -72,6 +107,7 @@ impl Bounds {
         Bounds {
             low: reduce(&self.low),
             high: reduce(&self.high),
+            ..*self
         }
     }
 
@@ -148,10 +184,7 @@ mod tests {
         let p = 999_999_937u64;
         let d = 999_999_929u64;
         // (p/d)^10 and its reciprocal-ish cousin: about 300 bits each, exactly.
-        let share = Bounds {
-            low: q(d, p),
-            high: q(d, p),
-        };
+        let share = Bounds::closed(q(d, p), q(d, p));
         let mut mass = Bounds::one();
         let mut rounded = false;
         let mut exact = BigRational::one();
@@ -172,11 +205,33 @@ mod tests {
     #[test]
     fn small_fractions_stay_exact() {
         let mut sum = Bounds::zero();
-        assert!(!sum.add(&Bounds {
-            low: q(4, 9),
-            high: q(4, 9)
-        }));
+        assert!(!sum.add(&Bounds::closed(q(4, 9), q(4, 9))));
         assert_eq!(crate::words::interest(&sum.low, &sum.high), "4/9 (44.4 %)");
         assert_eq!(crate::words::interest(&q(1, 5), &q(1, 4)), "20–25 %");
+    }
+
+    #[test]
+    fn exclusive_ends_survive_products_and_sums() {
+        let band = Bounds {
+            low_open: true,
+            ..Bounds::closed(q(1, 4), q(1, 2))
+        };
+        let (product, _) = band.scale(&Bounds::closed(q(1, 2), q(1, 2)));
+        let product = product.reduced();
+        assert_eq!(
+            (product.low.clone(), product.high.clone()),
+            (q(1, 8), q(1, 4))
+        );
+        assert!(product.low_open && !product.high_open);
+        assert_eq!(product.words(), "more than 12.5 % up to 25 %");
+        // Times a share that may be nothing, the low end is reached: nothing.
+        let (times_maybe_none, _) = band.scale(&Bounds::closed(q(0, 1), q(1, 1)));
+        assert!(!times_maybe_none.low_open);
+        let rest = band.rest();
+        assert_eq!((rest.low, rest.high), (q(1, 2), q(3, 4)));
+        assert!(!rest.low_open && rest.high_open);
+        let mut sum = Bounds::zero();
+        sum.add(&band);
+        assert!(sum.low_open);
     }
 }

@@ -8,15 +8,15 @@ use std::rc::Rc;
 use std::time::Instant;
 
 use crate::model::Day;
-use crate::org::{EntityId, EntitySet, Org};
+use crate::org::{EntityId, EntitySet, Holder, Org};
 
-use super::{Budget, Effective, MAX_STEPS, MAX_TIME, MIN_STEPS, compute};
+use super::{Budget, Effective, MAX_STEPS, MAX_TIME, MIN_STEPS, Measure, compute};
 
 /// Remembered answers, keyed by entity and date. Interior mutability lets the drawing, which
 /// sees the app only through `&`, fill it.
 #[derive(Debug, Default)]
 pub struct Cache {
-    answers: RefCell<HashMap<(EntityId, Day), Rc<Effective>>>,
+    answers: RefCell<HashMap<(EntityId, Day, Measure), Rc<Effective>>>,
     /// For a dump: the steps and the time left for all its computations together; `None` in
     /// the explorer, where each computation has its own budget.
     shared: Option<Shared>,
@@ -53,7 +53,16 @@ impl Cache {
 
     /// The ultimate owners of `id` on `day`, computed the first time they are asked for.
     pub fn effective(&self, org: &Org, id: EntityId, day: Day) -> Rc<Effective> {
-        if let Some(found) = self.answers.borrow().get(&(id, day)) {
+        self.measured(org, id, day, Measure::Shares)
+    }
+
+    /// Who controls `id` on `day` ([`Measure::Votes`]), computed the first time it is asked.
+    pub fn control(&self, org: &Org, id: EntityId, day: Day) -> Rc<Effective> {
+        self.measured(org, id, day, Measure::Votes)
+    }
+
+    fn measured(&self, org: &Org, id: EntityId, day: Day, measure: Measure) -> Rc<Effective> {
+        if let Some(found) = self.answers.borrow().get(&(id, day, measure)) {
             return Rc::clone(found);
         }
         let budget = match &self.shared {
@@ -68,15 +77,15 @@ impl Cache {
                 )
             }
         };
-        let known = |at: EntityId| self.answers.borrow().get(&(at, day)).cloned();
-        let (answer, steps) = compute(org, id, day, budget, Some(&known));
+        let known = |at: EntityId| self.answers.borrow().get(&(at, day, measure)).cloned();
+        let (answer, steps) = compute(org, id, day, measure, budget, Some(&known));
         if let Some(shared) = &self.shared {
             shared.steps.set(shared.steps.get().saturating_sub(steps));
         }
         let answer = Rc::new(answer);
         self.answers
             .borrow_mut()
-            .insert((id, day), Rc::clone(&answer));
+            .insert((id, day, measure), Rc::clone(&answer));
         answer
     }
 
@@ -139,7 +148,10 @@ fn holders_first(
 
 /// The entities holding stakes in `id` on `day`, in reverse file order (they are popped).
 fn holders(org: &Org, id: EntityId, day: Day) -> Vec<EntityId> {
-    let mut found: Vec<EntityId> = org.owners_at(id, day).filter_map(|s| s.holder()).collect();
+    let mut found: Vec<EntityId> = org
+        .owners_at(id, day)
+        .filter_map(|s| s.holder().and_then(Holder::entity))
+        .collect();
     found.reverse();
     found
 }

@@ -2,7 +2,10 @@
 //! through every chain of holdings; and who controls it, following majority holders upward.
 //!
 //! Interest flows from the entity up through its owners, multiplied by each share, until it
-//! reaches holders that nobody owns. Fractions stay exact while they are small and are rounded
+//! reaches holders that nobody owns: entities, or natural persons (its *beneficial owners*).
+//! Look-through follows shareholdings; a [`Measure::Votes`] figure (control) follows voting
+//! rights wherever an entity's votes are given, and shares elsewhere. Declared indirect
+//! interests are never followed: the chains they sum up are. Fractions stay exact while they are small and are rounded
 //! outward past that ([`bounds`]); a range share carries its bounds through; an unknown share
 //! counts as anywhere from 0 to all; a stake held on behalf of another entity passes to that
 //! beneficiary. Cross-holdings make the flow circle for ever, and a hostile model can make it
@@ -19,8 +22,8 @@ use std::time::{Duration, Instant};
 use num_rational::BigRational;
 use num_traits::{One, Zero};
 
-use crate::model::{Day, Share, share::Fraction};
-use crate::org::{EntityId, Org};
+use crate::model::{Day, Interest, Share, share::Fraction};
+use crate::org::{EntityId, Holder, Org, StakeView};
 
 pub use bounds::{Bounds, MAX_BITS, percent_f64};
 pub use cache::Cache;
@@ -49,21 +52,56 @@ fn share_bounds(share: Option<&Share>, room: &BigRational) -> Bounds {
         Some(s) => Bounds {
             low: exact(s.low()),
             high: exact(s.high()),
+            low_open: s.low_open(),
+            high_open: s.high_open(),
         },
-        None => Bounds {
-            low: BigRational::zero(),
-            high: room.clone(),
-        },
+        None => Bounds::closed(BigRational::zero(), room.clone()),
+    }
+}
+
+/// What interest flows along: the capital, or the votes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Measure {
+    /// Shareholdings only: the economic look-through.
+    Shares,
+    /// Voting rights where an entity's are given, its shareholdings where they are not: who
+    /// controls it.
+    Votes,
+}
+
+impl Measure {
+    /// The stakes in `at` on `day` that this measure follows: its shareholdings, or its voting
+    /// rights when it asks for votes and some are given. Declared indirect interests are left
+    /// out, so nothing is counted twice.
+    pub fn stakes<'o>(self, org: &'o Org, at: EntityId, day: Day) -> Vec<StakeView<'o>> {
+        let of = |interest: Interest| -> Vec<StakeView<'o>> {
+            org.owners_at(at, day)
+                .filter(|s| s.counts() && s.stake.interest == interest)
+                .collect()
+        };
+        match self {
+            Measure::Shares => of(Interest::Shares),
+            Measure::Votes => {
+                let votes = of(Interest::Votes);
+                if votes.is_empty() {
+                    of(Interest::Shares)
+                } else {
+                    votes
+                }
+            }
+        }
     }
 }
 
 /// One ultimate owner and its look-through interest.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EffectiveOwner {
-    pub id: EntityId,
+    /// An entity nobody owns, or a person: a beneficial owner.
+    pub id: Holder,
     pub interest: Bounds,
-    /// The entities its interest came through last (empty when it holds the entity directly).
-    pub via: Vec<EntityId>,
+    /// What its interest came through last (empty when it holds the entity directly): the
+    /// entities below it, or the nominee holding for it.
+    pub via: Vec<Holder>,
     /// Whether it holds the entity directly, in its own name (not through a nominee).
     pub direct: bool,
 }
@@ -147,11 +185,16 @@ pub fn effective_owners(org: &Org, target: EntityId, day: Day) -> Effective {
 
 /// [`effective_owners`] within `budget`.
 pub fn effective_owners_within(org: &Org, target: EntityId, day: Day, budget: Budget) -> Effective {
-    compute(org, target, day, budget, None).0
+    compute(org, target, day, Measure::Shares, budget, None).0
 }
 
-/// Interest on its way up: how much reached an entity, and through which entities.
-type Frontier = BTreeMap<EntityId, (Bounds, Vec<EntityId>)>;
+/// Who controls `target` on `day`: the look-through of [`Measure::Votes`].
+pub fn controlling_owners(org: &Org, target: EntityId, day: Day) -> Effective {
+    compute(org, target, day, Measure::Votes, Budget::standard(), None).0
+}
+
+/// Interest on its way up: how much reached a holder, and through which holders.
+type Frontier = BTreeMap<Holder, (Bounds, Vec<Holder>)>;
 
 /// The computation behind [`effective_owners`]: also returns the steps it took. With `known`,
 /// an entity whose own complete answer is known passes its interest straight to its ultimate
@@ -160,19 +203,21 @@ pub(crate) fn compute(
     org: &Org,
     target: EntityId,
     day: Day,
+    measure: Measure,
     budget: Budget,
     known: Option<&dyn Fn(EntityId) -> Option<std::rc::Rc<Effective>>>,
 ) -> (Effective, usize) {
-    let mut ultimate: BTreeMap<EntityId, Bounds> = BTreeMap::new();
-    let mut via: BTreeMap<EntityId, Vec<EntityId>> = BTreeMap::new();
-    let mut direct: HashSet<EntityId> = HashSet::new();
+    let target = Holder::Entity(target);
+    let mut ultimate: BTreeMap<Holder, Bounds> = BTreeMap::new();
+    let mut via: BTreeMap<Holder, Vec<Holder>> = BTreeMap::new();
+    let mut direct: HashSet<Holder> = HashSet::new();
     let mut unrecorded = Bounds::zero();
     let (mut unknown_shares, mut approximate) = (false, false);
     let mut frontier: Frontier = BTreeMap::from([(target, (Bounds::one(), Vec::new()))]);
-    let mut passed: HashSet<EntityId> = HashSet::new();
+    let mut passed: HashSet<Holder> = HashSet::new();
     let (mut steps, mut circling_rounds) = (0, 0);
     let mut stopped = None;
-    let add_via = |via: &mut BTreeMap<EntityId, Vec<EntityId>>, to: EntityId, e: EntityId| {
+    let add_via = |via: &mut BTreeMap<Holder, Vec<Holder>>, to: Holder, e: Holder| {
         let v = via.entry(to).or_default();
         if !v.contains(&e) {
             v.push(e);
@@ -205,7 +250,10 @@ pub(crate) fn compute(
                 continue;
             }
             passed.insert(at);
-            let stakes: Vec<_> = org.owners_at(at, day).collect();
+            // A person has no owners: interest that reaches one has reached its end.
+            let stakes = at
+                .entity()
+                .map_or_else(Vec::new, |e| measure.stakes(org, e, day));
             if stakes.is_empty() {
                 if at != target {
                     approximate |= ultimate.entry(at).or_insert_with(Bounds::zero).add(&mass);
@@ -217,7 +265,10 @@ pub(crate) fn compute(
             }
             // An entity whose answer is known and complete: its interest goes straight on.
             if at != target
-                && let Some(answer) = known.and_then(|k| k(at)).filter(|a| a.is_complete())
+                && let Some(answer) = known
+                    .zip(at.entity())
+                    .and_then(|(k, e)| k(e))
+                    .filter(|a| a.is_complete())
             {
                 for owner in &answer.owners {
                     steps += 1;
@@ -272,11 +323,7 @@ pub(crate) fn compute(
                 }
             }
             // What the recorded stakes leave over is held by holders the model does not name.
-            let rest = Bounds {
-                low: (BigRational::one() - &held.high).max(BigRational::zero()),
-                high: (BigRational::one() - &held.low).max(BigRational::zero()),
-            };
-            let (rest, rounded) = mass.scale(&rest);
+            let (rest, rounded) = mass.scale(&held.rest());
             approximate |= rounded | unrecorded.add(&rest);
         }
         frontier = next;
@@ -287,8 +334,14 @@ pub(crate) fn compute(
     }
     // No part can be more than the whole.
     let cap = |b: &mut Bounds| {
-        b.high = b.high.clone().min(BigRational::one());
-        b.low = b.low.clone().min(b.high.clone());
+        if b.high > BigRational::one() {
+            b.high = BigRational::one();
+            b.high_open = false;
+        }
+        if b.low > b.high {
+            b.low = b.high.clone();
+            b.low_open = false;
+        }
     };
     let mut unrecorded = unrecorded.reduced();
     let mut circling = circling.reduced();
@@ -323,7 +376,8 @@ pub(crate) fn compute(
 /// Who controls an entity: its majority holders, from its own up.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Control {
-    pub chain: Vec<EntityId>,
+    /// Ends at a person when a person holds the majority.
+    pub chain: Vec<Holder>,
     /// Whether the chain stops where a holder's share is unknown or a range that may or may not
     /// be a majority.
     pub undetermined: bool,
@@ -331,19 +385,26 @@ pub struct Control {
     pub cut: bool,
 }
 
-/// The control chain of `target` on `day`: its majority holder (more than half, for certain),
-/// that holder's majority holder, and so on up; it stops at a holder already met, or after
-/// [`MAX_CONTROL_CHAIN`] holders.
+/// The control chain of `target` on `day`: its majority holder (more than half of the votes
+/// where they are given, else of the shares, for certain), that holder's majority holder, and
+/// so on up; it stops at a person, at a holder already met, or after [`MAX_CONTROL_CHAIN`]
+/// holders.
 pub fn control_chain(org: &Org, target: EntityId, day: Day) -> Control {
     let half = Fraction::new(1, 2);
     let mut chain = Vec::new();
-    let mut met = HashSet::from([target]);
+    let mut met = HashSet::from([Holder::Entity(target)]);
     let mut at = target;
     loop {
-        let stakes: Vec<_> = org.owners_at(at, day).collect();
+        let stakes = Measure::Votes.stakes(org, at, day);
+        // More than half for certain: above half, or a band that starts at half, exclusive.
         let majority = stakes
             .iter()
-            .find(|s| s.stake.share.as_ref().is_some_and(|sh| sh.low() > half))
+            .find(|s| {
+                s.stake
+                    .share
+                    .as_ref()
+                    .is_some_and(|sh| sh.low() > half || (sh.low() == half && sh.low_open()))
+            })
             .and_then(|s| s.holder());
         match majority {
             Some(h) if chain.len() == MAX_CONTROL_CHAIN && !met.contains(&h) => {
@@ -355,7 +416,16 @@ pub fn control_chain(org: &Org, target: EntityId, day: Day) -> Control {
             }
             Some(h) if met.insert(h) => {
                 chain.push(h);
-                at = h;
+                match h {
+                    Holder::Entity(e) => at = e,
+                    Holder::Person(_) => {
+                        return Control {
+                            chain,
+                            undetermined: false,
+                            cut: false,
+                        };
+                    }
+                }
             }
             Some(_) => {
                 return Control {

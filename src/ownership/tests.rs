@@ -10,9 +10,17 @@ fn describe(b: &Bounds) -> String {
 }
 use num_bigint::BigInt;
 
+/// The id of an owner, entity or person, as the model writes it.
+fn holder_id(org: &Org, holder: Holder) -> String {
+    match holder {
+        Holder::Entity(e) => org.entity(e).id.value.clone(),
+        Holder::Person(p) => org.person(p).id.value.clone(),
+    }
+}
+
 fn org(stakes: &str) -> Org {
     let yaml = format!(
-        "title: t\nentities:\n{}stakes:\n{stakes}",
+        "title: t\nentities:\n{}people:\n  - {{id: ada, name: Ada}}\n  - {{id: bob, name: Bob}}\nstakes:\n{stakes}",
         ["a", "b", "c", "d", "t", "x", "y", "state"]
             .iter()
             .map(|id| format!("  - {{id: {id}, name: {id}, kind: company}}\n"))
@@ -43,13 +51,7 @@ fn owners(org: &Org) -> Vec<(String, BigRational, BigRational)> {
     effective_owners(org, t, any_day())
         .owners
         .into_iter()
-        .map(|o| {
-            (
-                org.entity(o.id).id.value.clone(),
-                o.interest.low,
-                o.interest.high,
-            )
-        })
+        .map(|o| (holder_id(org, o.id), o.interest.low, o.interest.high))
         .collect()
 }
 
@@ -94,7 +96,7 @@ fn a_cross_holding_converges_within_its_bounds() {
     let t = org.find_entity("t").unwrap();
     let e = effective_owners(&org, t, any_day());
     let x = &e.owners[0];
-    assert_eq!(org.entity(x.id).id.value, "x");
+    assert_eq!(holder_id(&org, x.id), "x");
     assert!(x.interest.low <= q(10, 11));
     assert!(q(10, 11) <= &x.interest.high + &e.circling.high);
     assert!(
@@ -131,7 +133,7 @@ fn ranges_and_unknown_shares_give_bounds() {
     let a = e
         .owners
         .iter()
-        .find(|o| org.entity(o.id).id.value == "a")
+        .find(|o| holder_id(&org, o.id) == "a")
         .unwrap();
     assert_eq!(
         (a.interest.low.clone(), a.interest.high.clone()),
@@ -142,7 +144,7 @@ fn ranges_and_unknown_shares_give_bounds() {
     let b = e
         .owners
         .iter()
-        .find(|o| org.entity(o.id).id.value == "b")
+        .find(|o| holder_id(&org, o.id) == "b")
         .unwrap();
     assert_eq!(
         (b.interest.low.clone(), b.interest.high.clone()),
@@ -176,7 +178,7 @@ fn control_follows_majority_holders() {
     let chain: Vec<String> = control_chain(&org, t, any_day())
         .chain
         .into_iter()
-        .map(|id| org.entity(id).id.value.clone())
+        .map(|id| holder_id(&org, id))
         .collect();
     assert_eq!(chain, ["b", "a"], "x has only half of a: no majority");
 }
@@ -200,9 +202,13 @@ fn the_route_of_a_stake_held_for_another_is_kept() {
     let state = effective_owners(&org, t, any_day())
         .owners
         .into_iter()
-        .find(|o| org.entity(o.id).id.value == "state")
+        .find(|o| holder_id(&org, o.id) == "state")
         .unwrap();
-    assert_eq!(state.via, [org.find_entity("x").unwrap()], "held through x");
+    assert_eq!(
+        state.via,
+        [Holder::Entity(org.find_entity("x").unwrap())],
+        "held through x"
+    );
 }
 
 #[test]
@@ -220,7 +226,133 @@ fn a_long_chain_without_a_cycle_is_followed_to_the_top() {
         .0;
     let e = effective_owners(&org, org.find_entity("c0").unwrap(), any_day());
     assert!(e.circling.is_zero());
-    assert_eq!(org.entity(e.owners[0].id).id.value, "c100");
+    assert_eq!(holder_id(&org, e.owners[0].id), "c100");
     assert_eq!(e.owners[0].interest.low, q(1, 1));
-    assert_eq!(e.owners[0].via, [org.find_entity("c99").unwrap()]);
+    assert_eq!(
+        e.owners[0].via,
+        [Holder::Entity(org.find_entity("c99").unwrap())]
+    );
+}
+
+#[test]
+fn look_through_ends_at_people_the_beneficial_owners() {
+    // Ada holds half of a, a holds 3/5 of t; Bob holds 2/5 of t himself.
+    let org = org(
+        "  - {owner: ada, owned: a, share: 1/2}\n  - {owner: x, owned: a, share: 1/2}\n  - {owner: a, owned: t, share: 3/5}\n  - {owner: bob, owned: t, share: 2/5}\n",
+    );
+    assert_eq!(
+        owners(&org),
+        [
+            ("bob".into(), q(2, 5), q(2, 5)),
+            ("x".into(), q(3, 10), q(3, 10)),
+            ("ada".into(), q(3, 10), q(3, 10)),
+        ]
+    );
+    let t = org.find_entity("t").unwrap();
+    let e = effective_owners(&org, t, any_day());
+    let ada = e
+        .owners
+        .iter()
+        .find(|o| holder_id(&org, o.id) == "ada")
+        .unwrap();
+    assert!(matches!(ada.id, Holder::Person(_)));
+    assert_eq!(ada.via, [Holder::Entity(org.find_entity("a").unwrap())]);
+    assert!(
+        e.owners
+            .iter()
+            .any(|o| holder_id(&org, o.id) == "bob" && o.direct)
+    );
+}
+
+#[test]
+fn a_person_can_have_a_stake_held_for_them() {
+    let org = org("  - {owner: x, owned: t, share: 1, on_behalf_of: ada}\n");
+    let t = org.find_entity("t").unwrap();
+    let e = effective_owners(&org, t, any_day());
+    assert_eq!(holder_id(&org, e.owners[0].id), "ada");
+    assert_eq!(
+        e.owners[0].via,
+        [Holder::Entity(org.find_entity("x").unwrap())]
+    );
+    assert!(!e.owners[0].direct, "held through a nominee");
+}
+
+#[test]
+fn indirect_interests_and_other_interests_are_not_looked_through() {
+    // Ada's declared indirect interest in t sums up her holding through a: counting it too
+    // would give her 80 %. The trustee's position carries no capital.
+    let org = org(
+        "  - {owner: ada, owned: a, share: 1}\n  - {owner: a, owned: t, share: 40%}\n  - {owner: ada, owned: t, share: 40%, indirect: true}\n  - {owner: bob, owned: t, interest: trustee}\n  - {owner: y, owned: t, share: 60%}\n",
+    );
+    assert_eq!(
+        owners(&org),
+        [
+            ("y".into(), q(3, 5), q(3, 5)),
+            ("ada".into(), q(2, 5), q(2, 5)),
+        ]
+    );
+    let t = org.find_entity("t").unwrap();
+    assert!(effective_owners(&org, t, any_day()).unrecorded.is_zero());
+}
+
+#[test]
+fn control_follows_votes_where_they_are_given() {
+    // Capital half and half; Ada's class B shares carry 70 % of the votes of a.
+    let org = org(
+        "  - {owner: ada, owned: a, share: 1/2}\n  - {owner: bob, owned: a, share: 1/2}\n  - {owner: ada, owned: a, share: 70%, interest: votes}\n  - {owner: bob, owned: a, share: 30%, interest: votes}\n  - {owner: a, owned: t, share: 60%}\n  - {owner: y, owned: t, share: 40%}\n",
+    );
+    let t = org.find_entity("t").unwrap();
+    let capital = effective_owners(&org, t, any_day());
+    let votes = controlling_owners(&org, t, any_day());
+    let of = |e: &Effective, id: &str| {
+        e.owners
+            .iter()
+            .find(|o| holder_id(&org, o.id) == id)
+            .map(|o| o.interest.low.clone())
+    };
+    assert_eq!(of(&capital, "ada"), Some(q(3, 10)));
+    assert_eq!(
+        of(&votes, "ada"),
+        Some(q(21, 50)),
+        "70 % of the votes of 60 %"
+    );
+    assert_eq!(of(&votes, "bob"), Some(q(9, 50)));
+    assert_eq!(
+        of(&votes, "y"),
+        Some(q(2, 5)),
+        "t's own votes are not given: its shares"
+    );
+    let chain: Vec<String> = control_chain(&org, t, any_day())
+        .chain
+        .into_iter()
+        .map(|h| holder_id(&org, h))
+        .collect();
+    assert_eq!(
+        chain,
+        ["a", "ada"],
+        "the chain ends at the person with the votes"
+    );
+}
+
+#[test]
+fn an_exclusive_band_stays_exact_through_a_chain() {
+    // More than 25 % up to 50 % of a, which holds half of t: more than 12.5 % up to 25 %.
+    let org = org(
+        "  - {owner: ada, owned: a, share: '>25%..50%'}\n  - {owner: a, owned: t, share: 1/2}\n",
+    );
+    let t = org.find_entity("t").unwrap();
+    let e = effective_owners(&org, t, any_day());
+    let ada = e
+        .owners
+        .iter()
+        .find(|o| holder_id(&org, o.id) == "ada")
+        .unwrap();
+    assert_eq!(
+        (ada.interest.low.clone(), ada.interest.high.clone()),
+        (q(1, 8), q(1, 4))
+    );
+    assert!(ada.interest.low_open && !ada.interest.high_open);
+    assert_eq!(ada.interest.words(), "more than 12.5 % up to 25 %");
+    // What a leaves unrecorded, 50 % up to less than 75 %, times a half, and t's other half.
+    assert_eq!(e.unrecorded.words(), "75 % to less than 87.5 %");
 }

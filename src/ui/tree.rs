@@ -11,7 +11,6 @@ use unicode_segmentation::UnicodeSegmentation;
 use crate::app::{App, Row};
 use crate::org::{EntityId, Org, StakeView};
 use crate::words;
-use unicode_width::UnicodeWidthStr;
 
 use crate::geometry::indent;
 
@@ -24,14 +23,17 @@ fn owner_hint(app: &App, id: EntityId) -> Option<String> {
     let org = app.org();
     let parent = app.structure().parent(id);
     let owners: Vec<StakeView> = org.owners_at(id, app.as_of()).collect();
-    if owners.iter().all(|s| s.owner == parent) {
+    if owners
+        .iter()
+        .all(|s| s.owner_entity().is_some() && s.owner_entity() == parent)
+    {
         return None;
     }
     let hints: Vec<String> = owners
         .iter()
         .map(|s| {
             let name = short_name(org, s);
-            format!("{name} {}", words::share_percent(s.stake.share.as_deref()))
+            format!("{name} {}", words::stake_percent(s.stake))
         })
         .collect();
     Some(hints.join(", "))
@@ -39,16 +41,10 @@ fn owner_hint(app: &App, id: EntityId) -> Option<String> {
 
 /// The shortest of an owner's names: `CDC` for the Caisse des Dépôts.
 fn short_name(org: &Org, stake: &StakeView<'_>) -> String {
-    let Some(owner) = stake.owner else {
-        return safe(&stake.stake.owner);
-    };
-    let name = org.name(owner);
-    let shortest = std::iter::once(name)
-        .chain(org.entity(owner).other_names.iter().map(String::as_str))
-        .filter(|n| n.chars().count() >= 2)
-        .min_by_key(|n| n.width())
-        .unwrap_or(name);
-    safe(shortest)
+    match stake.owner {
+        Some(owner) => safe(org.shortest_name(owner)),
+        None => safe(&stake.stake.owner),
+    }
 }
 
 /// The name as spans, the characters a search matched underlined and bold.

@@ -102,6 +102,9 @@ fn used_fields(loaded: &Loaded) -> BTreeMap<String, BTreeSet<String>> {
             for c in value["competing"].as_array().into_iter().flatten() {
                 note("Competing", c);
             }
+            for i in value["identifiers"].as_array().into_iter().flatten() {
+                note("Identifier", i);
+            }
         }
     }
     used

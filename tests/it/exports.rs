@@ -152,7 +152,11 @@ fn a_yaml_cut_to_a_subtree_keeps_the_facts_that_cross_its_edge() {
     // Its owners and the entities it is related to are stubs: no parent, no facts of their own.
     let orange = part.find_entity("orange").unwrap();
     assert!(part.entity(orange).parent.is_none());
-    assert!(part.entity(part.find_entity("cloudwatt").unwrap()).parent.is_none());
+    assert!(
+        part.entity(part.find_entity("cloudwatt").unwrap())
+            .parent
+            .is_none()
+    );
     assert!(
         part.model.entities[orange.0 as usize].notes[0]
             .text

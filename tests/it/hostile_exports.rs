@@ -3,7 +3,9 @@
 
 use crate::common;
 
+use orgtree::app::{App, Options, Target};
 use orgtree::dump::Format;
+use orgtree::headless::{draw, press};
 use orgtree::load::{ModelText, load_text};
 use orgtree::org::Org;
 use orgtree::sanitize::is_unsafe;
@@ -181,5 +183,73 @@ fn dot_gives_ids_that_sanitize_alike_nodes_of_their_own() {
     assert!(!format!("{graph:?}").contains('\u{1b}'));
     if let Some(c) = text.chars().find(|&c| c != '\n' && is_unsafe(c)) {
         panic!("{c:?} written raw:\n{text}");
+    }
+}
+
+#[test]
+fn owners_interests_identifiers_and_vacancies_come_out_safe_everywhere() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/hostile/owners-text.yaml"
+    );
+    let org = orgtree::load::load_file(std::path::Path::new(path), Default::default())
+        .map_err(|e| e.render())
+        .unwrap()
+        .org;
+    for format in [
+        Format::Tree,
+        Format::Json,
+        Format::Yaml,
+        Format::Dot,
+        Format::Mermaid,
+        Format::Markdown,
+        Format::Chart,
+    ] {
+        let text = common::dump(&org, format);
+        if let Some(c) = text.chars().find(|&c| c != '\n' && is_unsafe(c)) {
+            panic!("{c:?} reached the {format:?} dump:\n{text}");
+        }
+    }
+    let again = load(&common::dump(&org, Format::Yaml));
+    assert_eq!(
+        common::dump(&again, Format::Json),
+        common::dump(&org, Format::Json)
+    );
+    // Two entities and two people, each a node of its own, though one entity's id is `\pp`.
+    let dot = common::dump(&org, Format::Dot);
+    graphviz_rust::parse(&dot).unwrap_or_else(|e| panic!("{e}\n{dot}"));
+    let nodes: std::collections::HashSet<&str> = dot
+        .lines()
+        .filter(|l| l.contains("shape="))
+        .map(|l| l.trim_start().split(" [").next().unwrap())
+        .collect();
+    assert_eq!(nodes.len(), 4, "{dot}");
+    // The detail pane of the entity, then of each person, followed from its links.
+    let area = ratatui::layout::Rect::new(0, 0, 100, 40);
+    let people = ["p", "q"].map(|p| Some(Target::Person(org.find_person(p).unwrap())));
+    for person in std::iter::once(None).chain(people) {
+        let mut app = App::new(org.clone(), Options::new("owners-text.yaml", area));
+        if let Some(person) = person {
+            press(&mut app, "<Tab>").unwrap();
+            for _ in 0..50 {
+                if app
+                    .cursor()
+                    .is_some_and(|c| app.document().links[c].target == person)
+                {
+                    break;
+                }
+                press(&mut app, "j").unwrap();
+            }
+            press(&mut app, "<Enter>").unwrap();
+            assert_eq!(app.subject(), person);
+        }
+        let screen = format!("{:?}", draw(&app).backend());
+        if let Some(c) = screen.chars().find(|&c| c != '\n' && is_unsafe(c)) {
+            panic!("{c:?} reached the screen:\n{screen}");
+        }
+        assert!(
+            screen.contains("\\u{"),
+            "the escapes are visible:\n{screen}"
+        );
     }
 }

@@ -57,7 +57,7 @@ fn every_fact_cites_a_source() {
             m.roles
                 .iter()
                 .filter(|r| r.sources.is_empty())
-                .map(|r| format!("role {}", r.person.value)),
+                .map(|r| format!("role {:?}", r.person.as_ref().map(|p| &p.value))),
         )
         .chain(
             m.relations
@@ -127,7 +127,10 @@ fn cloudwatt_ceos_follow_each_other() {
     let cloudwatt = org.find_entity("cloudwatt").unwrap();
     let ceos: Vec<(String, String)> = org
         .roles_in(cloudwatt)
-        .map(|r| (r.role.person.value.clone(), r.role.period().to_string()))
+        .map(|r| {
+            let person = r.role.person.as_ref().map(|p| p.value.clone());
+            (person.unwrap_or_default(), r.role.period().to_string())
+        })
         .collect();
     assert_eq!(
         ceos,

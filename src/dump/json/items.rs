@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::model::{At, Competing, Note, PartialDate, Ref, Share, share};
+use crate::model::{At, Competing, Identifier, Note, PartialDate, Ref, Share, share};
 
 use super::owners::Effective;
 
@@ -27,6 +27,7 @@ pub(super) struct Entity<'a> {
     pub(super) kind: &'a str,
     pub(super) description: Option<&'a str>,
     pub(super) other_names: &'a [String],
+    pub(super) identifiers: &'a [Identifier],
     /// The parent in force at `as_of`, as the tree shows it.
     pub(super) parent: Option<&'a str>,
     pub(super) children: Vec<&'a str>,
@@ -62,6 +63,7 @@ pub(super) struct Person<'a> {
     pub(super) name: &'a str,
     pub(super) description: Option<&'a str>,
     pub(super) other_names: &'a [String],
+    pub(super) identifiers: &'a [Identifier],
     pub(super) notes: Vec<JsonNote<'a>>,
     pub(super) sources: Vec<&'a str>,
 }
@@ -75,13 +77,25 @@ pub(super) struct JsonShare {
     pub(super) high: String,
     pub(super) low_percent: f64,
     pub(super) high_percent: f64,
+    /// Whether the share is more than `low` (`>25%..50%`); written only when it is.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub(super) low_exclusive: bool,
+    /// Whether the share is less than `high` (`..<75%`); written only when it is.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub(super) high_exclusive: bool,
 }
 
 #[derive(Serialize)]
 pub(super) struct Stake<'a> {
     pub(super) owner: &'a str,
+    /// `entity` or `person`: what `owner` names.
+    pub(super) owner_kind: &'static str,
     pub(super) owned: &'a str,
     pub(super) share: Option<JsonShare>,
+    /// The kind of interest: `shares`, `votes`, `trustee`, … or the model's own word.
+    pub(super) interest: &'a str,
+    /// A declared indirect interest, not counted in look-through or in sums.
+    pub(super) indirect: bool,
     pub(super) amount: Option<f64>,
     pub(super) currency: Option<&'a str>,
     pub(super) on_behalf_of: Option<&'a str>,
@@ -96,7 +110,8 @@ pub(super) struct Stake<'a> {
 
 #[derive(Serialize)]
 pub(super) struct Role<'a> {
-    pub(super) person: &'a str,
+    /// `null` for a vacancy.
+    pub(super) person: Option<&'a str>,
     pub(super) person_name: Option<&'a str>,
     pub(super) entity: &'a str,
     pub(super) title: &'a str,
@@ -187,5 +202,7 @@ pub(super) fn json_share(s: &Share) -> JsonShare {
         high: fraction(s.high()),
         low_percent: percent(s.low()),
         high_percent: percent(s.high()),
+        low_exclusive: s.low_open(),
+        high_exclusive: s.high_open(),
     }
 }

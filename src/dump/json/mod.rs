@@ -64,6 +64,7 @@ pub fn write(org: &Org, options: &DumpOptions, out: &mut impl Write) -> io::Resu
             kind: org.kind_on(id, day).as_str(),
             description: e.description.as_deref(),
             other_names: &e.other_names,
+            identifiers: &e.identifiers,
             parent: view
                 .tree
                 .parent(id)
@@ -119,18 +120,22 @@ pub fn write(org: &Org, options: &DumpOptions, out: &mut impl Write) -> io::Resu
             name: &p.name,
             description: p.description.as_deref(),
             other_names: &p.other_names,
+            identifiers: &p.identifiers,
             notes: notes(&p.notes),
             sources: ids(&p.sources),
         })),
         stakes: stream(
             org.stakes()
-                .filter(|s| view.has_end(s.owner) || view.has_end(s.owned))
+                .filter(|s| view.has_end(s.owner_entity()) || view.has_end(s.owned))
                 .map(|stake| {
                     let s = stake.stake;
                     Stake {
                         owner: &s.owner,
+                        owner_kind: stake.owner.map_or("entity", owners::holder_kind),
                         owned: &s.owned,
                         share: s.share.as_ref().map(|sh| json_share(&sh.value)),
+                        interest: s.interest.as_str(),
+                        indirect: s.indirect,
                         amount: s.amount,
                         currency: s.currency.as_deref(),
                         on_behalf_of: s.on_behalf_of.as_ref().map(|b| b.value.as_str()),
@@ -146,7 +151,7 @@ pub fn write(org: &Org, options: &DumpOptions, out: &mut impl Write) -> io::Resu
         roles: stream(org.roles().filter(|r| view.has_end(r.entity)).map(|role| {
             let r = role.role;
             Role {
-                person: &r.person,
+                person: r.person.as_ref().map(|p| p.value.as_str()),
                 person_name: role.person.map(|p| org.person(p).name.as_str()),
                 entity: &r.entity,
                 title: &r.title,

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use crate::model::Day;
-use crate::org::{EntityId, Org};
+use crate::org::{EntityId, Holder, Org};
 use crate::ownership;
 
 /// The steps and the time all the look-through computations of one dump may take together.
@@ -18,13 +18,22 @@ struct Interest {
     high: String,
     low_percent: f64,
     high_percent: f64,
+    /// Whether the interest is more than `low` (never `low` itself), as through a `>25%..50%`
+    /// band; written only when it is.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    low_exclusive: bool,
+    /// Whether the interest is less than `high`; written only when it is.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    high_exclusive: bool,
 }
 
 #[derive(Serialize)]
 struct EffectiveOwner<'a> {
     id: &'a str,
+    /// `entity`, or `person` for a beneficial owner.
+    holder: &'static str,
     interest: Interest,
-    /// The entities the interest came through last.
+    /// The entities (or the nominee) the interest came through last.
     via: Vec<&'a str>,
 }
 
@@ -40,7 +49,11 @@ pub(super) struct Effective<'a> {
     approximate: bool,
     /// Why the computation stopped early (`circling`, `work`, `time`), if it did.
     stopped: Option<&'static str>,
-    /// Majority holders, from the entity's up.
+    /// The look-through of votes where they are given (shares elsewhere), when it differs
+    /// from `owners`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    control_by_votes: Option<Vec<EffectiveOwner<'a>>>,
+    /// Majority holders, from the entity's up (votes where given); the last may be a person.
     control: Vec<&'a str>,
     /// Whether the chain stops at a share that may or may not be a majority.
     control_undetermined: bool,
@@ -54,7 +67,37 @@ fn interest(b: &ownership::Bounds) -> Interest {
         high: b.high.to_string(),
         low_percent: ownership::percent_f64(&b.low),
         high_percent: ownership::percent_f64(&b.high),
+        low_exclusive: b.low_open,
+        high_exclusive: b.high_open,
     }
+}
+
+/// The id of an entity or a person, as the model writes it.
+pub(super) fn holder_id(org: &Org, h: Holder) -> &str {
+    match h {
+        Holder::Entity(e) => &org.entity(e).id.value,
+        Holder::Person(p) => &org.person(p).id.value,
+    }
+}
+
+/// `entity` or `person`.
+pub(super) fn holder_kind(h: Holder) -> &'static str {
+    match h {
+        Holder::Entity(_) => "entity",
+        Holder::Person(_) => "person",
+    }
+}
+
+fn owners<'a>(org: &'a Org, owners: &[ownership::EffectiveOwner]) -> Vec<EffectiveOwner<'a>> {
+    owners
+        .iter()
+        .map(|o| EffectiveOwner {
+            id: holder_id(org, o.id),
+            holder: holder_kind(o.id),
+            interest: interest(&o.interest),
+            via: o.via.iter().map(|&v| holder_id(org, v)).collect(),
+        })
+        .collect()
 }
 
 pub(super) fn effective<'a>(
@@ -65,24 +108,21 @@ pub(super) fn effective<'a>(
 ) -> Option<Effective<'a>> {
     org.owners_at(id, day).next()?;
     let e = cache.effective(org, id, day);
+    let votes = cache.control(org, id, day);
     let control = ownership::control_chain(org, id, day);
-    let id_of = |e: EntityId| org.entity(e).id.value.as_str();
     Some(Effective {
-        owners: e
-            .owners
-            .iter()
-            .map(|o| EffectiveOwner {
-                id: id_of(o.id),
-                interest: interest(&o.interest),
-                via: o.via.iter().map(|&v| id_of(v)).collect(),
-            })
-            .collect(),
+        owners: owners(org, &e.owners),
+        control_by_votes: (votes.owners != e.owners).then(|| owners(org, &votes.owners)),
         unrecorded: interest(&e.unrecorded),
         circling: interest(&e.circling),
         unknown_shares: e.unknown_shares,
         approximate: e.approximate,
         stopped: e.stopped.map(ownership::Stop::as_str),
-        control: control.chain.into_iter().map(id_of).collect(),
+        control: control
+            .chain
+            .into_iter()
+            .map(|h| holder_id(org, h))
+            .collect(),
         control_undetermined: control.undetermined,
         control_cut: control.cut,
     })

@@ -4,7 +4,7 @@
 //! and a note saying why — so no fact is dropped for crossing the edge of the view.
 
 use crate::model::{Dated, Model, Note, Ref};
-use crate::org::{EntityId, EntitySet, Org};
+use crate::org::{EntityId, EntitySet, Holder, Org};
 
 use super::View;
 
@@ -63,11 +63,12 @@ pub fn narrowed(org: &Org, view: &View) -> Narrowed {
         .collect();
     let stakes = org
         .stakes()
-        .filter(|s| view.has_end(s.owner) || view.has_end(s.owned))
+        .filter(|s| view.has_end(s.owner_entity()) || view.has_end(s.owned))
         .map(|s| {
-            outside.name(s.owner);
+            // People are all written: only entities outside the view become stubs.
+            outside.name(s.owner_entity());
             outside.name(s.owned);
-            outside.name(s.on_behalf_of);
+            outside.name(s.on_behalf_of.and_then(Holder::entity));
             s.stake.clone()
         })
         .collect();

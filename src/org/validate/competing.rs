@@ -22,6 +22,7 @@ const ENTITY_FIELDS: &[(&str, FieldType)] = &[
 const STAKE_FIELDS: &[(&str, FieldType)] = &[
     ("owner", FieldType::Text),
     ("share", FieldType::Share),
+    ("interest", FieldType::Text),
     ("amount", FieldType::Number),
     ("currency", FieldType::Text),
     ("start", FieldType::Date),

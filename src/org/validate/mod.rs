@@ -12,12 +12,12 @@ mod sums;
 use competing::competing_values;
 use periods::{lifetimes, periods};
 use structure::structure;
-use sums::stake_sums;
+use sums::{shares_of_positions, stake_sums};
 
 use num_rational::Ratio;
 
 use crate::diagnostic::Diagnostic;
-use crate::model::{At, Competing, Day, PartialDate, Period, Pos, Share, Stake, share};
+use crate::model::{At, Competing, Day, Interest, PartialDate, Period, Pos, Share, Stake, share};
 use crate::org::{EntityId, EntityMap, Org};
 use crate::suggest;
 
@@ -28,6 +28,7 @@ pub fn check(org: &Org, diagnostics: &mut Vec<Diagnostic>) {
     vocabulary(org, diagnostics);
     periods(org, diagnostics);
     stake_sums(org, diagnostics);
+    shares_of_positions(org, diagnostics);
     lifetimes(org, diagnostics);
     competing_values(org, diagnostics);
     ids::check(org, diagnostics);
@@ -194,5 +195,91 @@ mod tests {
         let found = problems(&yaml);
         assert_eq!(found.len(), 1, "{found:?}");
         assert!(found[0].contains("cannot be added up exactly"), "{found:?}");
+    }
+
+    const PEOPLE: &str = "people:\n  - {id: ada, name: Ada}\n  - {id: bob, name: Bob}\n";
+
+    #[test]
+    fn shares_and_votes_add_up_apart_and_indirect_interests_not_at_all() {
+        let fits = format!(
+            "{ENTITIES}{PEOPLE}stakes:\n  - {{owner: ada, owned: c, share: 1/2}}\n  - {{owner: bob, owned: c, share: 1/2}}\n  - {{owner: ada, owned: c, share: 70%, interest: votes}}\n  - {{owner: bob, owned: c, share: 30%, interest: votes}}\n  - {{owner: a, owned: c, share: 1/2, indirect: true}}\n  - {{owner: b, owned: c, share: 1/2, interest: beneficiary_of_trust}}\n"
+        );
+        assert_eq!(problems(&fits), Vec::<String>::new());
+        let over = format!(
+            "{ENTITIES}{PEOPLE}stakes:\n  - {{owner: ada, owned: c, share: 70%, interest: votes}}\n  - {{owner: bob, owned: c, share: 40%, interest: votes}}\n"
+        );
+        assert_eq!(
+            problems(&over),
+            ["error: votes in `c` add up to 110 % from the start (ada 70 %, bob 40 %)"]
+        );
+    }
+
+    #[test]
+    fn a_position_carries_no_share() {
+        let yaml = format!(
+            "{ENTITIES}{PEOPLE}stakes:\n  - {{owner: ada, owned: c, share: 10%, interest: trustee}}\n  - {{owner: bob, owned: c, interest: trustee}}\n  - {{owner: a, owned: c, share: 10%, interest: our_own_word}}\n"
+        );
+        assert_eq!(
+            problems(&yaml),
+            ["error: a `trustee` interest carries no share"]
+        );
+    }
+
+    #[test]
+    fn a_stake_names_an_entity_or_a_person_never_an_id_that_is_both() {
+        let yaml = format!(
+            "{ENTITIES}people:\n  - {{id: a, name: Ada}}\n  - {{id: bob, name: Bob}}\nstakes:\n  - {{owner: a, owned: c, share: 1/2}}\n  - {{owner: bob, owned: c, share: 1/2, on_behalf_of: a}}\n"
+        );
+        assert_eq!(
+            problems(&yaml),
+            [
+                "error: `owner` names `a`, which is both an entity and a person",
+                "error: `on_behalf_of` names `a`, which is both an entity and a person"
+            ]
+        );
+    }
+
+    #[test]
+    fn an_unknown_owner_is_looked_for_among_entities_and_people() {
+        let yaml = format!(
+            "{ENTITIES}{PEOPLE}stakes:\n  - {{owner: adda, owned: c}}\n  - {{owner: bb, owned: c}}\n"
+        );
+        let model = parse(&yaml, crate::load::Syntax::Yaml).unwrap();
+        let found = Org::new(model).err().unwrap();
+        let helps: Vec<_> = found
+            .iter()
+            .map(|d| (d.message.as_str(), d.help.as_deref()))
+            .collect();
+        assert_eq!(
+            helps,
+            [
+                (
+                    "`owner` names unknown entity or person `adda`",
+                    Some("did you mean `ada`?")
+                ),
+                (
+                    "`owner` names unknown entity or person `bb`",
+                    Some("did you mean `b`?")
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_stake_before_its_owner_was_founded_is_a_warning() {
+        let yaml = "title: t\nentities:\n  - {id: a, name: A, kind: company, founded: 2012}\n  - {id: c, name: C, kind: company, founded: 2000}\nstakes:\n  - {owner: a, owned: c, share: 1, start: 2010}\n";
+        let found = problems(yaml);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0]
+                == "warning: stake of `a` in `c` (since 2010) falls outside the lifetime of its owner `a` (founded 2012)",
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_vacant_role_is_valid() {
+        let yaml = "title: t\nentities:\n  - {id: a, name: A, kind: company}\nroles:\n  - {entity: a, title: CFO}\n";
+        assert_eq!(problems(yaml), Vec::<String>::new());
     }
 }

@@ -86,7 +86,9 @@ pub(super) fn lifetimes(org: &Org, diagnostics: &mut Vec<Diagnostic>) {
                     format!(
                         "role `{}` of `{}` ({}) falls outside the lifetime of {}",
                         role.title,
-                        role.person.value,
+                        role.person
+                            .as_ref()
+                            .map_or(crate::words::VACANT, |p| p.value.as_str()),
                         role.period(),
                         describe(id)
                     ),
@@ -95,17 +97,24 @@ pub(super) fn lifetimes(org: &Org, diagnostics: &mut Vec<Diagnostic>) {
             );
         }
     }
-    for stake in &m.stakes {
-        if let Some((id, life)) = lifetime_of(&stake.owned)
+    // A stake outside the life of what it owns, or of the entity that owns it (a person has
+    // no recorded lifetime).
+    for (stake, end, whose) in m
+        .stakes
+        .iter()
+        .flat_map(|s| [(s, &s.owned, ""), (s, &s.owner, "its owner ")])
+    {
+        if let Some((id, life)) = lifetime_of(end)
             && outside(stake.period(), life)
         {
-            let pos = stake.start.as_ref().map_or(stake.owned.pos, |s| s.pos);
+            let pos = stake.start.as_ref().map_or(end.pos, |s| s.pos);
             diagnostics.push(
                 Diagnostic::warning(
                     pos,
                     format!(
-                        "stake of `{}` ({}) falls outside the lifetime of {}",
+                        "stake of `{}` in `{}` ({}) falls outside the lifetime of {whose}{}",
                         stake.owner.value,
+                        stake.owned.value,
                         stake.period(),
                         describe(id)
                     ),

@@ -1,4 +1,6 @@
-//! Stakes that add up: the shares held in an entity at any one date come to at most 100 %.
+//! Stakes that add up: the shares held in an entity at any one date come to at most 100 %, and
+//! so do the votes, each counted on its own; declared indirect interests are not counted, since
+//! the direct holdings they sum up are.
 
 use super::*;
 
@@ -15,9 +17,13 @@ pub(super) fn stake_sums(org: &Org, diagnostics: &mut Vec<Diagnostic>) {
     let whole = Wide::from_integer(1);
     let wide = |f: share::Fraction| Wide::new_raw(u128::from(*f.numer()), u128::from(*f.denom()));
 
-    for id in org.entity_ids() {
+    for (id, interest) in org
+        .entity_ids()
+        .flat_map(|id| [(id, Interest::Shares), (id, Interest::Votes)])
+    {
         let stakes: Vec<(&Stake, &At<Share>)> = org
             .stakes_in(id)
+            .filter(|s| s.counts() && s.stake.interest == interest)
             .map(|s| s.stake)
             // A reversed period is reported by `periods`; it holds on no day.
             .filter(|s| !s.period().is_reversed())
@@ -89,7 +95,8 @@ pub(super) fn stake_sums(org: &Org, diagnostics: &mut Vec<Diagnostic>) {
                     Diagnostic::error(
                         stakes[i].1.pos,
                         format!(
-                            "stakes in `{}` add up to {} {} ({})",
+                            "{} in `{}` add up to {} {} ({})",
+                            if interest == Interest::Votes { "votes" } else { "stakes" },
                             org.entity(id).id.value,
                             percent,
                             when,
@@ -102,6 +109,24 @@ pub(super) fn stake_sums(org: &Org, diagnostics: &mut Vec<Diagnostic>) {
                 );
                 break;
             }
+        }
+    }
+}
+
+/// A share on an interest that carries none (a trustee, a board seat) is an error: it would
+/// read as a holding that the model does not mean.
+pub(super) fn shares_of_positions(org: &Org, diagnostics: &mut Vec<Diagnostic>) {
+    for s in &org.model.stakes {
+        if let Some(share) = &s.share
+            && !s.interest.takes_share()
+        {
+            diagnostics.push(
+                Diagnostic::error(
+                    share.pos,
+                    format!("a `{}` interest carries no share", s.interest.as_str()),
+                )
+                .with_help("remove `share`, or make the interest `shares` or `votes`"),
+            );
         }
     }
 }
