@@ -3,7 +3,7 @@
 //! ends it quietly (see `cli`).
 
 mod chart;
-mod diff;
+pub mod diff;
 mod dot;
 mod json;
 mod lines;

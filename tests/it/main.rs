@@ -17,6 +17,7 @@ mod hostile;
 mod hostile_exports;
 mod json_models;
 mod layers;
+mod over_time;
 mod owners;
 mod properties;
 mod root_subtree;
