@@ -28,7 +28,7 @@ const NEAR: u32 = 40;
 pub(super) fn explain(problem: Diagnostic, class: &Class, lines: &Lines<'_>) -> Diagnostic {
     let hint = match class {
         Class::Missing(field) => misplaced_key(&problem, field, lines),
-        Class::Unknown(field) => comma_in_flow(&problem, field, lines),
+        Class::Unknown { field, .. } => comma_in_flow(&problem, field, lines),
         Class::Syntax => indentation(&problem, lines).or_else(|| jargon(&problem.message)),
         Class::Value => None,
     };

@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use crate::diagnostic::{Diagnostic, render_all};
+use crate::diagnostic::{Diagnostic, SHOWN, render_at_most};
 use crate::model::{Model, Pos};
 use crate::org::Org;
 
@@ -80,9 +80,9 @@ impl LoadError {
         }
     }
 
-    /// Every problem, rendered for a person.
+    /// The problems, rendered for a person: the first [`SHOWN`] of them, and how many more.
     pub fn render(&self) -> String {
-        render_all(&self.diagnostics, &self.name, self.text.as_deref())
+        render_at_most(&self.diagnostics, &self.name, self.text.as_deref(), SHOWN)
     }
 }
 

@@ -110,6 +110,10 @@ fn read_piece<T: DeserializeOwned>(
         let (kept, key) = leave_out(&text, line?)?;
         text = std::borrow::Cow::Owned(kept);
         left_out.push(key);
+        // `knd:` left out, `kind` is missing: one mistake, already reported.
+        if let Class::Unknown { near: Some(near), .. } = class {
+            left_out.push(near);
+        }
     }
     None
 }

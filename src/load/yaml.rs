@@ -52,8 +52,8 @@ pub(super) fn read<T: DeserializeOwned>(text: &str, line_base: u32) -> Result<T,
 pub(super) enum Class {
     /// The text is not YAML here: what follows cannot be read in the same piece.
     Syntax,
-    /// A key the item does not take.
-    Unknown(String),
+    /// A key the item does not take, and the one it is probably a typo of.
+    Unknown { field: String, near: Option<String> },
     /// A key the item needs is not there.
     Missing(String),
     /// A value that is not what its key takes, or any other problem of meaning.
@@ -64,7 +64,12 @@ pub(super) enum Class {
 pub(super) fn class(err: &YamlError) -> Class {
     match inner(err) {
         YamlError::ExternalMessage { .. } | YamlError::Eof { .. } => Class::Syntax,
-        YamlError::SerdeUnknownField { field, .. } => Class::Unknown(field.clone()),
+        YamlError::SerdeUnknownField {
+            field, expected, ..
+        } => Class::Unknown {
+            field: field.clone(),
+            near: suggest::did_you_mean(field, expected.iter().copied()).map(str::to_owned),
+        },
         YamlError::SerdeMissingField { field, .. } => Class::Missing((*field).to_owned()),
         _ => Class::Value,
     }
