@@ -216,9 +216,9 @@ pub fn render_at_most(
     if let Some(more) = sorted.len().checked_sub(shown).filter(|&n| n > 0) {
         let _ = writeln!(
             out,
-            "{}: … and {} more, not shown: fix these and run again",
+            "{}: … and {}, not shown: fix these and run again",
             sanitize(file_name),
-            crate::words::count(more, "problem")
+            crate::words::count(more, "more problem")
         );
     }
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
@@ -333,7 +333,10 @@ mod tests {
             text,
             "m.yaml:1:1: error: p1\nm.yaml:2:1: error: p2\nm.yaml: … and 3 more problems, not shown: fix these and run again\nm.yaml: 5 errors, 0 warnings\n"
         );
-        assert_eq!(render_at_most(&problems, "m.yaml", None, 5), render_all(&problems, "m.yaml", None));
+        assert_eq!(
+            render_at_most(&problems, "m.yaml", None, 5),
+            render_all(&problems, "m.yaml", None)
+        );
     }
 
     #[test]

@@ -16,7 +16,9 @@ impl<'a> Lines<'a> {
 
     /// The 1-based line `number`.
     fn get(&self, number: u32) -> Option<&'a str> {
-        self.0.get(usize::try_from(number).ok()?.checked_sub(1)?).copied()
+        self.0
+            .get(usize::try_from(number).ok()?.checked_sub(1)?)
+            .copied()
     }
 }
 
@@ -237,7 +239,12 @@ mod tests {
     fn a_syntax_error_on_a_line_indented_off_says_by_how_much() {
         let lines = Lines::new("entities:\n  - id: a\n    name: A\n   parent: x\n");
         let hint = indentation(&at(4, 4), &lines).unwrap();
-        assert!(hint.starts_with("line 4 is indented 3 spaces but the keys above it (line 3) are indented 4 spaces"), "{hint}");
+        assert!(
+            hint.starts_with(
+                "line 4 is indented 3 spaces but the keys above it (line 3) are indented 4 spaces"
+            ),
+            "{hint}"
+        );
         assert!(jargon("did not find expected '-' indicator").is_some());
         assert!(jargon("something else").is_none());
     }

@@ -185,9 +185,8 @@ fn with_positions(found: Vec<Diagnostic>, text: &str, syntax: Syntax) -> Vec<Dia
 /// Reads a model's text: at once when it is valid, and when it is not, on to every problem.
 fn read(text: &str, syntax: Syntax) -> Result<Model, Vec<Diagnostic>> {
     if syntax == Syntax::Yaml && !text.trim().is_empty() {
-        return yaml::read::<Model>(text, 0).map_err(|e| {
-            recover::recover(text, yaml::problem(&e, 0), &yaml::class(&e))
-        });
+        return yaml::read::<Model>(text, 0)
+            .map_err(|e| recover::recover(text, yaml::problem(&e, 0), &yaml::class(&e)));
     }
     parse(text, syntax).map_err(|d| vec![d])
 }

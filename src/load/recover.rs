@@ -8,7 +8,7 @@
 use serde::de::DeserializeOwned;
 
 use crate::diagnostic::Diagnostic;
-use crate::model::{Entity, Model, Person, Pos, Source};
+use crate::model::{Model, Pos};
 use crate::org::Org;
 
 use super::hints::{self, Lines};
@@ -26,8 +26,8 @@ pub(super) fn recover(text: &str, first: Diagnostic, first_class: &Class) -> Vec
         return vec![first];
     };
     let mut problems = Vec::new();
-    let mut model: Model = read_piece(&split.skeleton, 0, &lines, &mut problems)
-        .unwrap_or_default();
+    let mut model: Model =
+        read_piece(&split.skeleton, 0, &lines, &mut problems).unwrap_or_default();
     let mut stand_ins = StandIns::default();
     for item in &split.items {
         let read = match item.section {
@@ -111,7 +111,10 @@ fn read_piece<T: DeserializeOwned>(
         text = std::borrow::Cow::Owned(kept);
         left_out.push(key);
         // `knd:` left out, `kind` is missing: one mistake, already reported.
-        if let Class::Unknown { near: Some(near), .. } = class {
+        if let Class::Unknown {
+            near: Some(near), ..
+        } = class
+        {
             left_out.push(near);
         }
     }
@@ -135,7 +138,12 @@ fn leave_out(text: &str, number: u32) -> Option<(String, String)> {
         let gone = if i + 1 == number {
             under = Some(indent);
             let content = content.trim_start_matches(['-', ' ']);
-            key = content.split(':').next().unwrap_or_default().trim().to_owned();
+            key = content
+                .split(':')
+                .next()
+                .unwrap_or_default()
+                .trim()
+                .to_owned();
             true
         } else {
             under.is_some_and(|u| blank || indent > u)
@@ -173,29 +181,41 @@ impl StandIns {
 
     /// Puts an item with each id in the model, so references to it resolve.
     fn into_model(self, model: &mut Model) {
-        let stand_in = |id: &str, rest: &str| {
-            // A JSON string is a YAML double-quoted scalar.
-            let quoted = serde_json::to_string(id).unwrap_or_default();
-            format!("{{id: {quoted}, {rest}}}")
-        };
-        for (id, pos) in self.entities {
-            if let Ok(mut e) = yaml::read::<Entity>(&stand_in(&id, "name: x, kind: company"), 0) {
-                e.id.pos = pos;
-                model.entities.push(e);
-            }
-        }
-        for (id, pos) in self.people {
-            if let Ok(mut p) = yaml::read::<Person>(&stand_in(&id, "name: x"), 0) {
-                p.id.pos = pos;
-                model.people.push(p);
-            }
-        }
-        for (id, pos) in self.sources {
-            if let Ok(mut s) = yaml::read::<Source>(&stand_in(&id, "publisher: x, title: x"), 0) {
-                s.id.pos = pos;
-                model.sources.push(s);
-            }
-        }
+        fill(
+            &mut model.entities,
+            self.entities,
+            "{id: x, name: x, kind: company}",
+            |e| &mut e.id,
+        );
+        fill(&mut model.people, self.people, "{id: x, name: x}", |p| {
+            &mut p.id
+        });
+        fill(
+            &mut model.sources,
+            self.sources,
+            "{id: x, publisher: x, title: x}",
+            |s| &mut s.id,
+        );
+    }
+}
+
+/// Adds to `list` an item read from `template` for each id, with that id at its place.
+fn fill<T: DeserializeOwned + Clone>(
+    list: &mut Vec<T>,
+    ids: Vec<(String, Pos)>,
+    template: &str,
+    id: impl Fn(&mut T) -> &mut crate::model::Ref,
+) {
+    if ids.is_empty() {
+        return;
+    }
+    let Ok(template) = yaml::read::<T>(template, 0) else {
+        return;
+    };
+    for (value, pos) in ids {
+        let mut item = template.clone();
+        *id(&mut item) = crate::model::At::new(value, pos);
+        list.push(item);
     }
 }
 
@@ -267,7 +287,10 @@ mod tests {
         let id = |text| textual_id(&item(text)).map(|(id, _)| id);
         assert_eq!(id("  - id: acme\n    name: A\n").as_deref(), Some("acme"));
         assert_eq!(id("  - name: A\n    id: 'acme'\n").as_deref(), Some("acme"));
-        assert_eq!(id("  - {name: A, id: acme, kind: x}\n").as_deref(), Some("acme"));
+        assert_eq!(
+            id("  - {name: A, id: acme, kind: x}\n").as_deref(),
+            Some("acme")
+        );
         assert_eq!(id("  - name: A\n      id: deeper\n"), None);
         assert_eq!(id("  - {id: \"a\\\"b\"}\n"), None);
     }

@@ -160,4 +160,3 @@ pub(super) fn problem(err: &YamlError, line_base: u32) -> Diagnostic {
         }
     }
 }
-

@@ -9,6 +9,7 @@ mod bad_inputs;
 mod cli;
 mod common;
 mod dump_snapshots;
+mod every_problem;
 mod exports;
 mod hostile;
 mod hostile_exports;
