@@ -207,10 +207,15 @@ impl Shown {
             Some(id) => Some(find_root(&loaded.org, id)?),
         };
         let warnings = (!loaded.warnings.is_empty()).then(|| {
+            let command = match &cli.file {
+                Some(path) => format!("orgtree --check {}", path.display()),
+                None => "orgtree --check".to_owned(),
+            };
             format!(
-                "{}: {}; run orgtree --check to see them",
+                "{}: {}; run {} to see them",
                 sanitize(&loaded.file.name),
-                crate::words::count(loaded.warnings.len(), "warning")
+                crate::words::count(loaded.warnings.len(), "warning"),
+                sanitize(&command)
             )
         });
         Ok(Shown {

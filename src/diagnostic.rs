@@ -191,12 +191,35 @@ impl<'a> Source<'a> {
 
 /// Renders a list of problems, errors first in file order, then a summary line.
 pub fn render_all(diagnostics: &[Diagnostic], file_name: &str, source: Option<&str>) -> String {
+    render_at_most(diagnostics, file_name, source, usize::MAX)
+}
+
+/// How many problems a model that does not load shows: past that, fixing the first ones and
+/// running again is the way.
+pub const SHOWN: usize = 100;
+
+/// Renders at most `shown` problems, errors first in file order, a line that counts the ones
+/// left out, then a summary line that counts them all.
+pub fn render_at_most(
+    diagnostics: &[Diagnostic],
+    file_name: &str,
+    source: Option<&str>,
+    shown: usize,
+) -> String {
     let mut sorted: Vec<&Diagnostic> = diagnostics.iter().collect();
     sorted.sort_by_key(|d| (d.severity, d.pos));
     let mut out = String::new();
     let source = source.map(Source::new);
-    for d in &sorted {
+    for d in sorted.iter().take(shown) {
         out.push_str(&d.render_in(file_name, source.as_ref()));
+    }
+    if let Some(more) = sorted.len().checked_sub(shown).filter(|&n| n > 0) {
+        let _ = writeln!(
+            out,
+            "{}: … and {}, not shown: fix these and run again",
+            sanitize(file_name),
+            crate::words::count(more, "more problem")
+        );
     }
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
     let warnings = diagnostics.len() - errors;
@@ -298,6 +321,22 @@ mod tests {
         assert_eq!(shown, "name: 👋\\u{1f3fd} x\\u{1b}");
         // Under the space after the escape: `name: `, the hand's two columns, the escape.
         assert_eq!(caret, " ".repeat(6 + 2 + "\\u{1f3fd}".len()));
+    }
+
+    #[test]
+    fn past_the_limit_problems_are_counted_not_shown() {
+        let problems: Vec<Diagnostic> = (1..=5)
+            .map(|line| Diagnostic::error(Pos { line, col: 1 }, format!("p{line}")))
+            .collect();
+        let text = render_at_most(&problems, "m.yaml", None, 2);
+        assert_eq!(
+            text,
+            "m.yaml:1:1: error: p1\nm.yaml:2:1: error: p2\nm.yaml: … and 3 more problems, not shown: fix these and run again\nm.yaml: 5 errors, 0 warnings\n"
+        );
+        assert_eq!(
+            render_at_most(&problems, "m.yaml", None, 5),
+            render_all(&problems, "m.yaml", None)
+        );
     }
 
     #[test]

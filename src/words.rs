@@ -375,6 +375,15 @@ pub fn count(n: usize, noun: &str) -> String {
     }
 }
 
+/// How often a word is used, said of its first use: `used once`, `used 3 times, first here`.
+pub fn used(n: usize) -> String {
+    if n == 1 {
+        "used once".to_owned()
+    } else {
+        format!("used {n} times, first here")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

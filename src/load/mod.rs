@@ -4,15 +4,15 @@
 
 use std::path::Path;
 
-use serde_saphyr::budget::BudgetBreach;
-use serde_saphyr::{DefaultMessageFormatter, Error as YamlError, MessageFormatter};
-
-use crate::diagnostic::{Diagnostic, render_all};
+use crate::diagnostic::{Diagnostic, SHOWN, render_at_most};
 use crate::model::{Model, Pos};
 use crate::org::Org;
-use crate::suggest;
 
 mod file;
+mod hints;
+mod recover;
+mod split;
+mod yaml;
 
 use file::{into_text, read_bounded};
 
@@ -80,9 +80,9 @@ impl LoadError {
         }
     }
 
-    /// Every problem, rendered for a person.
+    /// The problems, rendered for a person: the first [`SHOWN`] of them, and how many more.
     pub fn render(&self) -> String {
-        render_all(&self.diagnostics, &self.name, self.text.as_deref())
+        render_at_most(&self.diagnostics, &self.name, self.text.as_deref(), SHOWN)
     }
 }
 
@@ -111,13 +111,13 @@ pub fn load_embedded() -> Result<Loaded, LoadError> {
 /// Loads a model from its text.
 pub fn load_text(file: ModelText) -> Result<Loaded, LoadError> {
     let syntax = Syntax::of(&file);
-    let model = match parse(&file.text, syntax) {
+    let model = match read(&file.text, syntax) {
         Ok(model) => model,
-        Err(d) => {
+        Err(diagnostics) => {
             return Err(LoadError {
                 name: file.name,
                 text: Some(file.text),
-                diagnostics: vec![d],
+                diagnostics,
                 unreadable: false,
             });
         }
@@ -182,10 +182,17 @@ fn with_positions(found: Vec<Diagnostic>, text: &str, syntax: Syntax) -> Vec<Dia
     }
 }
 
-/// Deepest nesting accepted; a model needs about six levels.
-const MAX_DEPTH: usize = 24;
+/// Reads a model's text: at once when it is valid, and when it is not, on to every problem.
+fn read(text: &str, syntax: Syntax) -> Result<Model, Vec<Diagnostic>> {
+    if syntax == Syntax::Yaml && !text.trim().is_empty() {
+        return yaml::read::<Model>(text, 0)
+            .map_err(|e| recover::recover(text, yaml::problem(&e, 0), &yaml::class(&e)));
+    }
+    parse(text, syntax).map_err(|d| vec![d])
+}
 
-/// Parses a model's text. This is the only function that calls the YAML and JSON libraries.
+/// Parses a model's text. This and `yaml` are the only code that calls the YAML and JSON
+/// libraries.
 pub fn parse(text: &str, syntax: Syntax) -> Result<Model, Diagnostic> {
     if text.trim().is_empty() {
         return Err(Diagnostic::error(Pos::UNKNOWN, "the model file is empty")
@@ -195,39 +202,7 @@ pub fn parse(text: &str, syntax: Syntax) -> Result<Model, Diagnostic> {
         // serde_json limits nesting itself (128 levels) and has no aliases to expand.
         return serde_json::from_str::<Model>(text).map_err(|e| json_problem(&e));
     }
-    // Without aliases, a document of n bytes cannot hold more than n nodes or events; the
-    // budgets leave room for that and stop alias expansion early.
-    let len = text.len();
-    let budget = serde_saphyr::budget! {
-        max_reader_input_bytes: Some(len.saturating_add(1)),
-        max_events: len.saturating_mul(2).saturating_add(1024),
-        max_nodes: len.saturating_add(1024),
-        max_total_scalar_bytes: len.saturating_mul(2).saturating_add(1024),
-        max_aliases: 10_000,
-        max_anchors: 10_000,
-        max_depth: MAX_DEPTH,
-        max_documents: 1,
-    };
-    // Policies: one document per file; merge keys (`<<: *defaults`) expand; tags other than
-    // YAML's own are refused, and `!!binary` text is taken as written, never decoded.
-    let options = serde_saphyr::options! {
-        budget: budget,
-        alias_limits: serde_saphyr::alias_limits! {
-            max_total_replayed_events: 200_000,
-            max_replay_stack_depth: 16,
-        },
-        reject_unsupported_tags: true,
-        reject_tagged_field_names: true,
-        ignore_binary_tag_for_string: true,
-        // A value that may be one id or a list (a dated `parent:`) is read untyped; ids such
-        // as `007` or `1_000` must stay the text they were written as.
-        leading_zero_numbers_as_strings: true,
-        underscored_numbers_as_strings: true,
-        // YAML 1.2's booleans only: a name such as `No` or `Y` (the "Norway problem") is text.
-        strict_booleans: true,
-        with_snippet: false,
-    };
-    serde_saphyr::from_str_with_options::<Model>(text, options).map_err(|e| yaml_problem(&e))
+    yaml::read::<Model>(text, 0).map_err(|e| yaml::problem(&e, 0))
 }
 
 /// Turns the JSON library's error into a diagnostic at its position.
@@ -248,86 +223,6 @@ fn json_problem(err: &serde_json::Error) -> Diagnostic {
         _ => "this is not valid JSON here",
     };
     Diagnostic::error(pos, message).with_help(help)
-}
-
-/// Turns the YAML library's error into a diagnostic at its position.
-fn yaml_problem(err: &YamlError) -> Diagnostic {
-    let pos = err.location().map_or(Pos::UNKNOWN, |l| Pos {
-        line: u32::try_from(l.line()).unwrap_or(u32::MAX),
-        col: u32::try_from(l.column()).unwrap_or(u32::MAX),
-    });
-    // Look through the wrappers the library adds for snippets and alias sites.
-    let mut err = err;
-    while let YamlError::AliasError { error, .. } | YamlError::WithSnippet { error, .. } = err {
-        err = error;
-    }
-    match err {
-        YamlError::SerdeUnknownField {
-            field, expected, ..
-        } => {
-            let known = expected.join(", ");
-            let help = match suggest::did_you_mean(field, expected.iter().copied()) {
-                Some(s) => format!("did you mean `{s}`? (expected one of: {known})"),
-                None => format!("expected one of: {known}"),
-            };
-            Diagnostic::error(pos, format!("unknown field `{field}`")).with_help(help)
-        }
-        YamlError::SerdeMissingField { field, .. } => {
-            Diagnostic::error(pos, format!("missing field `{field}`"))
-                .with_help(format!("add `{field}:` to this item"))
-        }
-        YamlError::InvalidScalar { ty, .. } => {
-            let expected = match *ty {
-                "boolean" => "true or false",
-                "f64" | "f32" => "a number, such as 75000000",
-                _ => "a value of the documented type (see docs/model.md)",
-            };
-            let ty = if ty.starts_with('f') { "number" } else { ty };
-            Diagnostic::error(pos, format!("this is not a valid {ty}"))
-                .with_help(format!("expected {expected}"))
-        }
-        YamlError::InvalidBooleanStrict { .. } => {
-            Diagnostic::error(pos, "this is not a valid boolean").with_help(
-                "expected true or false (words such as yes, no, on and off are read as text)",
-            )
-        }
-        YamlError::UnsupportedTag { tag, .. } => {
-            Diagnostic::error(pos, format!("the tag `{tag}` is not accepted in a model")).with_help(
-                "remove it: a model takes plain values (YAML's own tags such as !!str are fine)",
-            )
-        }
-        YamlError::DuplicateMappingKey { key, .. } => {
-            let key = key.as_deref().unwrap_or("this key");
-            Diagnostic::error(pos, format!("`{key}` is given twice in the same mapping"))
-                .with_help("keep only one of them")
-        }
-        YamlError::Budget {
-            breach: BudgetBreach::Documents { .. },
-            ..
-        } => Diagnostic::error(pos, "the file holds more than one YAML document (`---`)")
-            .with_help("a model is one document: put each model in a file of its own"),
-        YamlError::Budget {
-            breach: BudgetBreach::Depth { .. },
-            ..
-        } => Diagnostic::error(
-            pos,
-            format!("the YAML is nested more than {MAX_DEPTH} levels deep"),
-        )
-        .with_help("a model needs only a few levels; see docs/model.md"),
-        YamlError::Budget { .. }
-        | YamlError::AliasReplayLimitExceeded { .. }
-        | YamlError::AliasExpansionLimitExceeded { .. }
-        | YamlError::AliasReplayStackDepthExceeded { .. } => Diagnostic::error(
-            pos,
-            "aliases here expand to far more than the file holds; orgtree stops reading",
-        )
-        .with_help("write the repeated values out, or use fewer `*alias` references"),
-        other => {
-            let message = DefaultMessageFormatter.format_message(other);
-            Diagnostic::error(pos, message.into_owned())
-                .with_help("see docs/model.md for the model format")
-        }
-    }
 }
 
 #[cfg(test)]

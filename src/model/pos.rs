@@ -67,12 +67,33 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for At<T> {
         // location; this is the only place outside `load` that knows which YAML library we use.
         let spanned = serde_saphyr::Spanned::<T>::deserialize(deserializer)?;
         let loc = spanned.referenced;
+        let line = u32::try_from(loc.line()).unwrap_or(u32::MAX);
         let pos = Pos {
-            line: u32::try_from(loc.line()).unwrap_or(u32::MAX),
+            line: line.saturating_add(LINE_BASE.get()),
             col: u32::try_from(loc.column()).unwrap_or(u32::MAX),
         };
         Ok(At::new(spanned.value, pos))
     }
+}
+
+thread_local! {
+    /// Lines before the text being deserialized, added to every position read. The loader
+    /// sets it while it reads one item of a file on its own (see `load::recover`), so that the
+    /// item's values say where they are in the whole file.
+    static LINE_BASE: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+/// Runs `read` with `lines` added to the line of every position deserialized meanwhile on this
+/// thread; the previous base is restored afterwards, even if `read` unwinds.
+pub fn with_line_base<R>(lines: u32, read: impl FnOnce() -> R) -> R {
+    struct Restore(u32);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            LINE_BASE.set(self.0);
+        }
+    }
+    let _restore = Restore(LINE_BASE.replace(lines));
+    read()
 }
 
 impl<T: Serialize> Serialize for At<T> {

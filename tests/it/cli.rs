@@ -388,3 +388,46 @@ fn usage_errors_keep_their_lines_and_help_and_version_go_to_stdout() {
         concat!("orgtree ", env!("CARGO_PKG_VERSION"), "\n")
     );
 }
+
+/// A kind of one's own used 50 times: `--check` shows its one warning with the count; a dump
+/// says one line on stderr, naming the command that shows it; `--screen` says nothing on
+/// stderr (the explorer's status line counts it).
+#[test]
+fn warnings_are_shown_by_check_and_counted_elsewhere() {
+    let path = fixture("custom-kind-50.yaml");
+    let check = orgtree().args(["--check", &path]).output().unwrap();
+    assert_eq!(check.status.code(), Some(0));
+    let stderr = String::from_utf8_lossy(&check.stderr);
+    assert_eq!(stderr.matches(": warning: ").count(), 1, "{stderr}");
+    assert!(stderr.contains("(used 50 times, first here)"), "{stderr}");
+    let dump = orgtree().args(["--dump", &path]).output().unwrap();
+    assert_eq!(dump.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8_lossy(&dump.stderr),
+        format!("{path}: 1 warning; run orgtree --check {path} to see them\n")
+    );
+    let screen = orgtree()
+        .args(["--screen", "240x10", &path])
+        .output()
+        .unwrap();
+    assert_eq!(screen.status.code(), Some(0));
+    assert!(
+        screen.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&screen.stderr)
+    );
+    assert!(String::from_utf8_lossy(&screen.stdout).contains("1 warning"));
+}
+
+/// A broken model's every problem comes out of `--check`, with exit status 1.
+#[test]
+fn check_reports_every_problem_of_a_broken_model() {
+    let out = orgtree()
+        .args(["--check", &fixture("five-mistakes.yaml")])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(stderr.matches(": error: ").count(), 6, "{stderr}");
+    assert!(stderr.ends_with(": 6 errors, 0 warnings\n"), "{stderr}");
+}

@@ -11,6 +11,7 @@ mod common;
 mod competing_shown;
 mod dump_dates;
 mod dump_snapshots;
+mod every_problem;
 mod examples;
 mod exports;
 mod hostile;

@@ -55,31 +55,55 @@ fn self_references(org: &Org, diagnostics: &mut Vec<Diagnostic>) {
     }
 }
 
-/// A kind that is not a known word but is close to one is probably a typo.
+/// A kind outside orgtree's words is accepted as written. Each distinct word is reported once,
+/// where it is first used, with how many times it is used; a word close to a known one is
+/// probably a typo, and the hint says of which.
 fn vocabulary(org: &Org, diagnostics: &mut Vec<Diagnostic>) {
     use crate::model::{EntityKind, EventKind, RelationKind};
     let m = &org.model;
-    let mut check = |word: &str, pos: Pos, known: &[&str], what: &str| {
-        if !known.contains(&word)
-            && let Some(near) = suggest::did_you_mean(word, known.iter().copied())
-        {
-            diagnostics.push(
-                Diagnostic::warning(pos, format!("`{word}` is not a known {what} kind")).with_help(
-                    format!("did you mean `{near}`? (any other word is kept as written)"),
+    let entities = m
+        .entities
+        .iter()
+        .flat_map(|e| e.kind.spans().map(|(k, _)| (k.as_str(), k.pos)));
+    let relations = m.relations.iter().map(|r| (r.kind.as_str(), r.kind.pos));
+    let events = m.events.iter().map(|e| (e.kind.as_str(), e.kind.pos));
+    own_words(entities, EntityKind::KNOWN, "entity", diagnostics);
+    own_words(relations, RelationKind::KNOWN, "relation", diagnostics);
+    own_words(events, EventKind::KNOWN, "event", diagnostics);
+}
+
+/// One warning for each word of `uses` that is not in `known`.
+fn own_words<'a>(
+    uses: impl Iterator<Item = (&'a str, Pos)>,
+    known: &[&str],
+    what: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    // Each word's first use and count, in the order the words first appear.
+    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut words: Vec<(&str, Pos, usize)> = Vec::new();
+    for (word, pos) in uses.filter(|(w, _)| !known.contains(w)) {
+        let index = *seen.entry(word).or_insert_with(|| {
+            words.push((word, pos, 0));
+            words.len() - 1
+        });
+        words[index].2 += 1;
+    }
+    for (word, pos, count) in words {
+        let help = match suggest::did_you_mean(word, known.iter().copied()) {
+            Some(near) => format!("did you mean `{near}`? If not, nothing to do"),
+            None => format!("orgtree's own {what} kinds are listed in docs/model.md"),
+        };
+        diagnostics.push(
+            Diagnostic::warning(
+                pos,
+                format!(
+                    "{what} kind `{word}` is not one of orgtree's kinds ({}); it is accepted as written",
+                    crate::words::used(count)
                 ),
-            );
-        }
-    };
-    for e in &m.entities {
-        for (kind, _) in e.kind.spans() {
-            check(kind.as_str(), kind.pos, EntityKind::KNOWN, "entity");
-        }
-    }
-    for r in &m.relations {
-        check(r.kind.as_str(), r.kind.pos, RelationKind::KNOWN, "relation");
-    }
-    for e in &m.events {
-        check(e.kind.as_str(), e.kind.pos, EventKind::KNOWN, "event");
+            )
+            .with_help(help),
+        );
     }
 }
 
