@@ -295,3 +295,29 @@ fn stepping_to_2016_shows_both_changes_in_the_orange_model() {
         "{changes}"
     );
 }
+
+#[test]
+fn a_deep_chain_whose_links_all_change_on_one_day_is_checked_once_per_link() {
+    // 20,000 levels, each link written as two periods that meet on 2015-01-01: the cycle
+    // check walks each entity once for that day (it walked the chain from every entity, for
+    // minutes, before). The top does not exist in 2014, so everything under it is lifted.
+    let mut yaml = String::from(
+        "title: deep\nentities:\n  - {id: e0, name: E0, kind: group, founded: 2020}\n",
+    );
+    for i in 1..20_000 {
+        yaml.push_str(&format!(
+            "  - {{id: e{i}, name: E{i}, kind: company, parent: [{{id: e{}, end: 2014-12-31}}, {{id: e{}, start: 2015-01-01}}]}}\n",
+            i - 1,
+            i - 1
+        ));
+    }
+    let org = org(&yaml).unwrap();
+    let tree = org.tree(day("2014-06"), orgtree::org::Placing::UnderExisting);
+    let deepest = org.find_entity("e19999").unwrap();
+    assert_eq!(
+        tree.depth(deepest),
+        19_998,
+        "e1 is a root in 2014, e0 not yet founded"
+    );
+    assert!(tree.is_lifted(org.find_entity("e1").unwrap()));
+}

@@ -38,7 +38,10 @@ fn the_model_checks_clean() {
     // The one warning is the kind of its own, `trust`, told once as every such word is.
     let warnings = loaded().warnings;
     assert_eq!(warnings.len(), 1, "{warnings:?}");
-    assert!(warnings[0].message.contains("entity kind `trust`"), "{warnings:?}");
+    assert!(
+        warnings[0].message.contains("entity kind `trust`"),
+        "{warnings:?}"
+    );
 }
 
 #[test]

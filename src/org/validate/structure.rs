@@ -138,24 +138,34 @@ fn cycles(org: &Org, diagnostics: &mut Vec<Diagnostic>) {
     }
     starts.sort_unstable();
     starts.dedup();
-    let bound = org.entity_count();
+    // Per day, each entity is walked through once: a walk that meets an entity already
+    // walked that day stops there, so a deep chain whose links all start on one day costs
+    // its length, not its length squared.
+    let mut done: HashSet<EntityId> = HashSet::new();
+    let mut current = None;
     for (day, from) in starts {
-        // Up from `from` on `day`: back to `from` is a new cycle through its new link.
-        let mut path = vec![from];
-        let mut on_path = HashSet::from([from]);
-        let mut at = org.parent_on(from, day);
+        if current != Some(day) {
+            current = Some(day);
+            done.clear();
+        }
+        // Up from `from` on `day`: back to an entity of this walk is a cycle through the
+        // links that start then (a cycle is new only when one of its links starts).
+        let mut path = Vec::new();
+        let mut on_path = HashSet::new();
+        let mut at = Some(from);
         while let Some(a) = at {
-            if a == from {
-                report(path, day, diagnostics);
+            if done.contains(&a) {
                 break;
             }
-            // Into another cycle: it is reported from its own new link, or was at the start.
-            if !on_path.insert(a) || path.len() > bound {
+            if !on_path.insert(a) {
+                let first = path.iter().position(|&p| p == a).unwrap_or(0);
+                report(path[first..].to_vec(), day, diagnostics);
                 break;
             }
             path.push(a);
             at = org.parent_on(a, day);
         }
+        done.extend(path);
     }
 }
 
