@@ -337,33 +337,31 @@ fn places<'a>(cx: &Context<'a>, id: EntityId, b: &mut Builder<'a>) {
 /// Its names and kinds over time, when they change: what it was called before, and what it was.
 fn names<'a>(cx: &Context<'a>, id: EntityId, b: &mut Builder<'a>) {
     let e = cx.org.entity(id);
-    if let Dated::Periods(spans) = &e.name {
-        b.heading("Names over time");
-        for span in by_start(spans) {
-            let look = if span.period().contains(cx.day) {
-                Tone::Plain
-            } else {
-                Tone::Dim
-            };
-            b.styled(format!("  {}", safe(&span.value.value)), look)
-                .styled(format!(" {}", words::period(span.period())), look)
-                .cite(&span.sources)
-                .end();
-        }
-    }
-    if let Dated::Periods(spans) = &e.kind {
-        b.heading("Kind over time");
-        for span in by_start(spans) {
-            let look = if span.period().contains(cx.day) {
-                Tone::Plain
-            } else {
-                Tone::Dim
-            };
-            b.styled(format!("  {}", words::entity_kind(&span.value.value)), look)
-                .styled(format!(" {}", words::period(span.period())), look)
-                .cite(&span.sources)
-                .end();
-        }
+    over_time(cx, b, "Names over time", &e.name, |name| safe(name));
+    over_time(cx, b, "Kind over time", &e.kind, words::entity_kind);
+}
+
+/// A heading and one line per period of `dated`, when it changes over time; the period in
+/// force at the document's date plain, the others dim.
+fn over_time<'a, F: Facet>(
+    cx: &Context<'a>,
+    b: &mut Builder<'a>,
+    heading: &str,
+    dated: &'a Dated<F>,
+    show: impl Fn(&F::Value) -> String,
+) {
+    let Dated::Periods(spans) = dated else { return };
+    b.heading(heading);
+    for span in by_start(spans) {
+        let look = if span.period().contains(cx.day) {
+            Tone::Plain
+        } else {
+            Tone::Dim
+        };
+        b.styled(format!("  {}", show(&span.value.value)), look)
+            .styled(format!(" {}", words::period(span.period())), look)
+            .cite(&span.sources)
+            .end();
     }
 }
 

@@ -43,35 +43,28 @@ pub struct NameFacet;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct KindFacet;
 
-impl Facet for ParentFacet {
-    type Value = String;
-    const KEY: &'static str = "id";
-    const WHAT: &'static str = "a parent id";
-    fn from_text(text: String) -> String {
-        text
-    }
-    fn text(value: &String) -> &str {
-        value
-    }
-    fn value_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        generator.subschema_for::<String>()
-    }
+/// A facet whose value is its text as written.
+macro_rules! text_facet {
+    ($facet:ident, $key:literal, $what:literal) => {
+        impl Facet for $facet {
+            type Value = String;
+            const KEY: &'static str = $key;
+            const WHAT: &'static str = $what;
+            fn from_text(text: String) -> String {
+                text
+            }
+            fn text(value: &String) -> &str {
+                value
+            }
+            fn value_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+                generator.subschema_for::<String>()
+            }
+        }
+    };
 }
 
-impl Facet for NameFacet {
-    type Value = String;
-    const KEY: &'static str = "name";
-    const WHAT: &'static str = "a name";
-    fn from_text(text: String) -> String {
-        text
-    }
-    fn text(value: &String) -> &str {
-        value
-    }
-    fn value_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        generator.subschema_for::<String>()
-    }
-}
+text_facet!(ParentFacet, "id", "a parent id");
+text_facet!(NameFacet, "name", "a name");
 
 impl Facet for KindFacet {
     type Value = EntityKind;

@@ -7,7 +7,7 @@ use std::path::Path;
 
 use orgtree::app::{App, Options};
 use orgtree::dump::{self, DumpOptions, Format};
-use orgtree::headless::{draw, press};
+use orgtree::headless::{frame, press};
 use orgtree::load::{Limits, Loaded, Syntax, load_file, parse};
 use orgtree::model::{Day, PartialDate};
 use orgtree::org::Org;
@@ -158,21 +158,11 @@ fn the_founders_are_people_holding_stakes_with_look_through_to_them() {
 
 /// The explorer on the Alphabet model at `as_of`, after `keys`, as text.
 fn screen(as_of: &str, keys: &str) -> String {
-    let loaded = alphabet();
     let mut options = Options::new("alphabet.yaml", Rect::new(0, 0, 100, 30));
     options.as_of = Some(day(as_of));
-    let mut app = App::new(loaded.org, options);
+    let mut app = App::new(alphabet().org, options);
     press(&mut app, keys).unwrap();
-    let terminal = draw(&app);
-    let buffer = terminal.backend().buffer();
-    (0..buffer.area.height)
-        .map(|y| {
-            (0..buffer.area.width)
-                .map(|x| buffer[(x, y)].symbol())
-                .collect::<String>()
-                + "\n"
-        })
-        .collect()
+    frame(&app)
 }
 
 #[test]
