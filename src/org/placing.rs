@@ -81,21 +81,28 @@ impl std::fmt::Debug for TreeCache {
 }
 
 impl TreeCache {
-    fn get_or(&self, key: TreeKey, build: impl FnOnce() -> Arc<Tree>) -> Arc<Tree> {
+    /// The tree kept for `key`, made the most recent.
+    fn get(&self, key: TreeKey) -> Option<Arc<Tree>> {
         // A panic while the lock was held leaves only a cache behind: take it as it is.
         let mut trees = self.trees.lock().unwrap_or_else(PoisonError::into_inner);
-        if let Some(at) = trees.iter().position(|(k, _)| *k == key) {
-            let hit = trees.remove(at);
-            let tree = Arc::clone(&hit.1);
-            trees.push(hit);
-            return tree;
+        let at = trees.iter().position(|(k, _)| *k == key)?;
+        let hit = trees.remove(at);
+        let tree = Arc::clone(&hit.1);
+        trees.push(hit);
+        Some(tree)
+    }
+
+    /// Keeps `tree` for `key`, forgetting the least recent when full. The lock is not held
+    /// while a tree is built, so building one may ask for another.
+    fn put(&self, key: TreeKey, tree: &Arc<Tree>) {
+        let mut trees = self.trees.lock().unwrap_or_else(PoisonError::into_inner);
+        if trees.iter().any(|(k, _)| *k == key) {
+            return;
         }
-        let tree = build();
         if trees.len() >= KEPT {
             trees.remove(0);
         }
-        trees.push((key, Arc::clone(&tree)));
-        tree
+        trees.push((key, Arc::clone(tree)));
     }
 }
 
@@ -111,21 +118,23 @@ impl Org {
         self.parents.all(id).map(|l| (l.parent, l.period))
     }
 
-    /// Whether some entity's parent changes over time.
-    pub fn has_dated_parents(&self) -> bool {
-        self.parents.dated
-    }
-
     /// The tree on `day`, placing entities whose parent does not exist then as `placing` says.
     pub fn tree(&self, day: Day, placing: Placing) -> Arc<Tree> {
-        if !self.parents.dated && (placing == Placing::AsWritten || !self.needs_lifting(day)) {
-            return self
-                .trees
-                .get_or(None, || Arc::new(self.build_tree(day, Placing::AsWritten)));
+        // A model whose parents never change has one tree as written, whatever the day.
+        let fixed = !self.parents.dated;
+        let key = (!fixed || placing == Placing::UnderExisting).then_some((day, placing));
+        if let Some(tree) = self.trees.get(key) {
+            return tree;
         }
-        self.trees.get_or(Some((day, placing)), || {
+        let tree = if fixed && placing == Placing::UnderExisting && !self.needs_lifting(day) {
+            // Nothing to lift on that day: the tree as written serves, and is kept for the
+            // day too, so the scan that found it is not done again.
+            self.tree(day, Placing::AsWritten)
+        } else {
             Arc::new(self.build_tree(day, placing))
-        })
+        };
+        self.trees.put(key, &tree);
+        tree
     }
 
     /// Whether some entity's parent does not exist on `day` (a linear scan).
@@ -181,5 +190,46 @@ impl Org {
             }
         }
         Tree::new(parent, lifted)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::{Syntax, parse};
+
+    fn org(yaml: &str) -> Org {
+        Org::new(parse(yaml, Syntax::Yaml).unwrap()).unwrap().0
+    }
+
+    fn day(text: &str) -> Day {
+        text.parse::<crate::model::PartialDate>()
+            .unwrap()
+            .first_day()
+    }
+
+    #[test]
+    fn a_fixed_model_shares_one_tree_unless_something_is_lifted() {
+        let org = org("title: t
+entities:
+  - {id: a, name: A, kind: group, founded: 2015}
+  - {id: b, name: B, kind: company, parent: a}
+");
+        let written = org.tree(day("2010"), Placing::AsWritten);
+        assert!(Arc::ptr_eq(
+            &written,
+            &org.tree(day("2020"), Placing::AsWritten)
+        ));
+        // In 2020 nothing is lifted: the same tree. In 2010 `a` does not exist yet: `b` is lifted.
+        let in_2020 = org.tree(day("2020"), Placing::UnderExisting);
+        assert!(Arc::ptr_eq(&written, &in_2020));
+        assert!(Arc::ptr_eq(
+            &in_2020,
+            &org.tree(day("2020"), Placing::UnderExisting)
+        ));
+        let in_2010 = org.tree(day("2010"), Placing::UnderExisting);
+        let b = org.find_entity("b").unwrap();
+        assert!(in_2010.is_lifted(b) && in_2010.parent(b).is_none());
+        assert_eq!(written.parent(b), org.find_entity("a"));
     }
 }
