@@ -7,44 +7,6 @@ use std::collections::{HashMap, HashSet};
 use crate::model::{Dated, Day, Event, Interest};
 use crate::org::{EntityId, EntitySet, Holder, Org, RelationView, RoleView, StakeView};
 
-/// Every day an event happens on, or the structure changes on (a parent, a name or a kind
-/// written as periods starts or ends), in order, once. A partial date counts from its first
-/// day, as a `founded: 2014` or `start: 2014` does.
-pub fn event_days(org: &Org) -> Vec<Day> {
-    let mut days: Vec<Day> = org.events_by_date().map(|e| e.date.first_day()).collect();
-    let structural = structure_days(org);
-    if !structural.is_empty() {
-        days.extend(structural);
-        days.sort_unstable();
-    }
-    days.dedup();
-    days
-}
-
-/// The days the structure changes on: each period of a parent, name or kind starts on its
-/// first day and stops holding the day after its last.
-pub fn structure_days(org: &Org) -> Vec<Day> {
-    let mut days = Vec::new();
-    let mut add = |period: crate::model::Period| {
-        days.extend(period.start.map(|s| s.first_day()));
-        days.extend(period.end.map(|e| e.last_day().next()));
-    };
-    for e in &org.model.entities {
-        for s in e.parent.iter().flat_map(|p| p.periods()) {
-            add(s.period());
-        }
-        for s in e.name.periods() {
-            add(s.period());
-        }
-        for s in e.kind.periods() {
-            add(s.period());
-        }
-    }
-    days.sort_unstable();
-    days.dedup();
-    days
-}
-
 /// The last event on or before `day`, by its place in date order (the first event when none
 /// is): where the timeline opens.
 pub fn nearest_event(org: &Org, day: Day) -> usize {
@@ -53,14 +15,17 @@ pub fn nearest_event(org: &Org, day: Day) -> usize {
         .unwrap_or(0)
 }
 
-/// The last event day before `day`.
+/// The last event day before `day` (or day the structure changed on: [`Org::change_days`]).
 pub fn previous_event_day(org: &Org, day: Day) -> Option<Day> {
-    event_days(org).into_iter().rev().find(|d| *d < day)
+    let days = org.change_days();
+    let before = days.partition_point(|d| *d < day);
+    before.checked_sub(1).map(|i| days[i])
 }
 
-/// The first event day after `day`.
+/// The first event day after `day` (or day the structure changes on).
 pub fn next_event_day(org: &Org, day: Day) -> Option<Day> {
-    event_days(org).into_iter().find(|d| *d > day)
+    let days = org.change_days();
+    days.get(days.partition_point(|d| *d <= day)).copied()
 }
 
 /// How one owner's stake in one entity differs between two days.

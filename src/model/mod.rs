@@ -177,6 +177,26 @@ impl Entity {
         self.kind.latest().map_or(&EntityKind::Group, |k| &k.value)
     }
 
+    /// Each period of its parent, name and kind, where they are written as periods, with the
+    /// sources it rests on.
+    pub fn dated_periods(&self) -> impl Iterator<Item = (Period, &[Ref])> + '_ {
+        let parent = self.parent.iter().flat_map(|p| p.periods());
+        parent
+            .map(|s| (s.period(), s.sources.as_slice()))
+            .chain(
+                self.name
+                    .periods()
+                    .iter()
+                    .map(|s| (s.period(), s.sources.as_slice())),
+            )
+            .chain(
+                self.kind
+                    .periods()
+                    .iter()
+                    .map(|s| (s.period(), s.sources.as_slice())),
+            )
+    }
+
     /// The entity's lifetime, from its founding to its dissolution.
     pub fn lifetime(&self) -> Period {
         Period::new(

@@ -31,14 +31,8 @@ pub(super) fn build(model: Model) -> (Org, Vec<Diagnostic>) {
                 });
             }
         }
-        for span in e.parent.iter().flat_map(|p| p.periods()) {
-            r.sources(&span.sources);
-        }
-        for span in e.name.periods() {
-            r.sources(&span.sources);
-        }
-        for span in e.kind.periods() {
-            r.sources(&span.sources);
+        for (_, sources) in e.dated_periods() {
+            r.sources(sources);
         }
         r.sources(&e.sources);
         r.notes(&e.notes);
@@ -218,8 +212,29 @@ pub(super) fn build(model: Model) -> (Org, Vec<Diagnostic>) {
                 to: to.map(EntityId),
             })
             .collect(),
+        change_days: change_days(&model, &by_date),
         by_date: by_date.iter().map(|&n| number(n)).collect(),
         model,
     };
     (org, diagnostics)
+}
+
+/// The days events happen on and the structure changes on, in order, once (see
+/// [`Org::change_days`]).
+fn change_days(model: &Model, by_date: &[usize]) -> Vec<crate::model::Day> {
+    let mut days: Vec<_> = by_date
+        .iter()
+        .map(|&n| model.events[n].date.first_day())
+        .collect();
+    let events = days.len();
+    for (period, _) in model.entities.iter().flat_map(|e| e.dated_periods()) {
+        days.extend(period.start.map(|s| s.first_day()));
+        days.extend(period.end.map(|e| e.last_day().next()));
+    }
+    // Event dates in order are days in order; only the structure's days need a sort.
+    if days.len() > events {
+        days.sort_unstable();
+    }
+    days.dedup();
+    days
 }

@@ -60,6 +60,8 @@ pub struct Org {
     relation_ends: Vec<RelationEnds>,
     /// Every event's index, in date order (stable: events of one date keep the model's order).
     by_date: Vec<u32>,
+    /// The days something happens or the structure changes on, in order, once.
+    change_days: Vec<Day>,
 }
 
 impl Org {
@@ -131,6 +133,14 @@ impl Org {
     /// Whether `id` exists on `day`.
     pub fn exists_at(&self, id: EntityId, day: Day) -> bool {
         self.entity(id).lifetime().contains(day)
+    }
+
+    /// Every day an event happens on, or the structure changes on (a parent, a name or a
+    /// kind written as periods starts, or stops holding the day after it ends), in order,
+    /// once; found when the org was built. A partial date counts from its first day, as a
+    /// `founded: 2014` or `start: 2014` does.
+    pub fn change_days(&self) -> &[Day] {
+        &self.change_days
     }
 
     /// Every event in date order, sorted once when the org was built.
