@@ -14,6 +14,7 @@ use orgtree::cli::{self, Cli};
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
+    no_huge_pages();
     // Panic reports are printed once, readably; the explorer restores the terminal first.
     if let Err(e) = color_eyre::install() {
         eprintln!("orgtree: cannot install the error reporter: {e}");
@@ -22,4 +23,15 @@ fn main() -> ExitCode {
         .map_err(cli::Failure::from)
         .and_then(cli::run);
     cli::exit(result)
+}
+
+/// Transparent huge pages off for this process, before the model is read. A model is millions of
+/// small allocations spread over a large heap: with huge pages, the kernel faults in and zeroes
+/// 2 MiB at a time, which made the first frame of a 100k model a quarter slower and a 1M JSON
+/// model's half again slower (BENCHMARKS.md), for no gain once it is loaded. mimalloc does the
+/// same when its `allow_thp` option is off; it cannot be set without `unsafe`, so the flag is set
+/// here. Where the kernel has no such flag, nothing changes.
+fn no_huge_pages() {
+    #[cfg(any(target_os = "linux", target_os = "android"))]
+    let _ = rustix::thread::disable_transparent_huge_pages(true);
 }

@@ -71,13 +71,13 @@ impl Query {
         for (kind, _) in e.kind.spans() {
             consider(self.score(kind.as_str()));
         }
-        for n in &e.other_names {
+        for n in &e.more().other_names {
             consider(self.score(n));
         }
-        for identifier in &e.identifiers {
+        for identifier in &e.more().identifiers {
             consider(self.score(&identifier.id));
         }
-        for v in e.attributes.values() {
+        for v in e.more().attributes.values() {
             consider(self.score(v));
         }
         for r in org.roles_in(id) {

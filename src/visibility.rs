@@ -145,7 +145,7 @@ mod tests {
     fn names(org: &Org, visible: &Visible) -> Vec<String> {
         org.entity_ids()
             .filter(|&id| visible.contains(id))
-            .map(|id| org.entity(id).id.value.clone())
+            .map(|id| org.entity(id).id.value.to_string())
             .collect()
     }
 

@@ -279,7 +279,7 @@ impl App {
                 .collect();
             ids.join("/")
         } else {
-            self.org.entity(id).id.value.clone()
+            self.org.entity(id).id.value.to_string()
         };
         // What is copied is what is shown: a control character in an id would run as a command
         // if pasted into a shell.

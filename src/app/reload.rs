@@ -28,7 +28,7 @@ enum Shown {
 impl Kept {
     pub(super) fn of(app: &App) -> Kept {
         let org = &app.org;
-        let id = |e| org.entity(e).id.value.clone();
+        let id = |e| org.entity(e).id.value.to_string();
         Kept {
             selected: app.selected().map(id),
             scope: app.tree.scope().map(id),
@@ -38,8 +38,8 @@ impl Kept {
             chart: app.chart.map(|c| (id(c.root), c.depth)),
             subject: match app.detail.subject {
                 Target::Entity(_) => None,
-                Target::Person(p) => Some(Shown::Person(org.person(p).id.value.clone())),
-                Target::Source(s) => Some(Shown::Source(org.source(s).id.value.clone())),
+                Target::Person(p) => Some(Shown::Person(org.person(p).id.value.to_string())),
+                Target::Source(s) => Some(Shown::Source(org.source(s).id.value.to_string())),
             },
             overlay: app.overlay,
         }

@@ -52,7 +52,7 @@ pub(super) fn box_lines(
             continue;
         }
         let name = s.owner.map_or_else(
-            || s.stake.owner.value.clone(),
+            || s.stake.owner.value.to_string(),
             |o| org.shortest_name(o).to_owned(),
         );
         let share = words::stake(s.stake);

@@ -55,11 +55,11 @@ pub(super) fn entity<'a>(cx: &Context<'a>, id: EntityId, b: &mut Builder<'a>) ->
     if let Some(description) = &e.description {
         b.prose("", description, Tone::Plain).end();
     }
-    if !e.other_names.is_empty() {
-        let names: Vec<String> = e.other_names.iter().map(|n| safe(n)).collect();
+    if !e.more().other_names.is_empty() {
+        let names: Vec<String> = e.more().other_names.iter().map(|n| safe(n)).collect();
         b.text(format!("Also known as: {}", names.join(", "))).end();
     }
-    b.identifiers(&e.identifiers);
+    b.identifiers(&e.more().identifiers);
 
     changes(cx, id, b);
     leaders(cx, id, &when, b);
@@ -125,14 +125,14 @@ pub(super) fn entity<'a>(cx: &Context<'a>, id: EntityId, b: &mut Builder<'a>) ->
         }
     }
 
-    if !e.notes.is_empty() {
+    if !e.more().notes.is_empty() {
         b.heading("Notes");
-        b.notes(&e.notes, Tone::Plain);
+        b.notes(&e.more().notes, Tone::Plain);
     }
 
-    if !e.competing.is_empty() {
+    if !e.more().competing.is_empty() {
         b.heading("Competing values");
-        for comp in &e.competing {
+        for comp in &e.more().competing {
             b.prose(
                 &format!("  {}: ", safe(&comp.field)),
                 &comp.value,
@@ -146,9 +146,9 @@ pub(super) fn entity<'a>(cx: &Context<'a>, id: EntityId, b: &mut Builder<'a>) ->
         }
     }
 
-    if !e.attributes.is_empty() {
+    if !e.more().attributes.is_empty() {
         b.heading("Attributes");
-        for (key, value) in &e.attributes {
+        for (key, value) in &e.more().attributes {
             b.prose(&format!("  {}: ", safe(key)), value, Tone::Plain)
                 .end();
         }

@@ -31,7 +31,7 @@ pub(super) fn source<'a>(cx: &Context<'a>, id: SourceId, b: &mut Builder<'a>) {
     b.heading("Cited for");
     let mut any = false;
     for (id, e) in org.entity_ids().zip(&m.entities) {
-        if cites(&e.sources) || notes_cite(&e.notes) || comp_cite(&e.competing) {
+        if cites(&e.sources) || notes_cite(&e.more().notes) || comp_cite(&e.more().competing) {
             b.text("  ").entity(id).end();
             any = true;
         }

@@ -95,8 +95,8 @@ pub fn write(org: &Org, options: &DumpOptions, out: &mut Lines<impl Write>) -> i
     let mut cite = |refs: &[Ref]| -> String {
         let mut marks = String::new();
         for r in refs {
-            let n = *numbers.entry(r.value.clone()).or_insert_with(|| {
-                cited.push(r.value.clone());
+            let n = *numbers.entry(r.value.to_string()).or_insert_with(|| {
+                cited.push(r.value.to_string());
                 cited.len()
             });
             marks.push_str(&format!("<sup>{n}</sup>"));

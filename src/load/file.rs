@@ -11,15 +11,13 @@ use crate::model::Pos;
 
 use super::{Limits, LoadError};
 
-/// Reads at most `limits.max_size` bytes of a regular file.
-pub(super) fn read_bounded(path: &Path, name: &str, limits: Limits) -> Result<Vec<u8>, LoadError> {
-    let cannot_read = |e: std::io::Error| {
-        LoadError::unreadable(
-            name,
-            format!("cannot read the model file: {e}"),
-            "check the path and its permissions",
-        )
-    };
+/// Opens a regular file no larger than `limits.max_size`, and tells its size as it was looked at.
+pub(super) fn open_bounded(
+    path: &Path,
+    name: &str,
+    limits: Limits,
+) -> Result<(File, u64), LoadError> {
+    let cannot_read = |e| cannot_read(name, e);
     // Look before opening: opening a FIFO would block until a writer comes.
     let meta = std::fs::metadata(path).map_err(cannot_read)?;
     if !meta.is_file() {
@@ -38,7 +36,22 @@ pub(super) fn read_bounded(path: &Path, name: &str, limits: Limits) -> Result<Ve
         return Err(too_large(name, meta.len(), limits));
     }
     let file = File::open(path).map_err(cannot_read)?;
-    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    Ok((file, meta.len()))
+}
+
+fn cannot_read(name: &str, e: std::io::Error) -> LoadError {
+    LoadError::unreadable(
+        name,
+        format!("cannot read the model file: {e}"),
+        "check the path and its permissions",
+    )
+}
+
+/// Reads at most `limits.max_size` bytes of a regular file.
+pub(super) fn read_bounded(path: &Path, name: &str, limits: Limits) -> Result<Vec<u8>, LoadError> {
+    let cannot_read = |e| cannot_read(name, e);
+    let (file, len) = open_bounded(path, name, limits)?;
+    let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
     // The file may grow between the look and the read: never read past the limit.
     let mut file = file.take(limits.max_size.saturating_add(1));
     // A chunk at a time, each checked as it comes: a NUL or a byte that is not UTF-8 near the

@@ -12,6 +12,7 @@ mod file;
 mod hints;
 mod recover;
 mod split;
+mod stream;
 mod yaml;
 
 use file::{into_text, read_bounded};
@@ -89,6 +90,9 @@ impl LoadError {
 /// Loads the model file at `path`.
 pub fn load_file(path: &Path, limits: Limits) -> Result<Loaded, LoadError> {
     let name = path.display().to_string();
+    if let Some(loaded) = stream::json(path, &name, limits) {
+        return Ok(loaded);
+    }
     let bytes = read_bounded(path, &name, limits)?;
     load_bytes(name, bytes)
 }
@@ -148,11 +152,15 @@ pub enum Syntax {
 impl Syntax {
     /// JSON when the file is named `*.json`, or when its text opens an object with a quoted key.
     pub fn of(file: &ModelText) -> Syntax {
-        let named_json = Path::new(&file.name)
+        Syntax::sniff(&file.name, &file.text)
+    }
+
+    /// The same, from a file's name and the start of its text.
+    fn sniff(name: &str, start: &str) -> Syntax {
+        let named_json = Path::new(name)
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("json"));
-        let looks_json = file
-            .text
+        let looks_json = start
             .trim_start()
             .strip_prefix('{')
             .is_some_and(|rest| rest.trim_start().starts_with(['"', '}']));
@@ -234,5 +242,23 @@ mod tests {
         let loaded = load_embedded().map_err(|e| e.render()).unwrap();
         assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
         assert!(loaded.org.entity_count() > 10);
+    }
+
+    #[test]
+    fn lists_of_references_are_read_to_their_length() {
+        let text = "title: t\nsources:\n  - {id: a, publisher: p, title: t}\n  - {id: b, publisher: p, title: t}\nentities:\n  - id: x\n    name: X\n    kind: group\n    sources: [a]\n  - id: y\n    name: Y\n    kind: group\n    sources:\n      - a\n      - b\n";
+        for syntax in [Syntax::Yaml, Syntax::Json] {
+            let text = match syntax {
+                Syntax::Yaml => text.to_owned(),
+                Syntax::Json => serde_json::to_string(&parse(text, Syntax::Yaml).unwrap()).unwrap(),
+            };
+            let model = parse(&text, syntax).unwrap();
+            let caps: Vec<_> = model
+                .entities
+                .iter()
+                .map(|e| (e.sources.len(), e.sources.capacity()))
+                .collect();
+            assert_eq!(caps, [(1, 1), (2, 2)], "{syntax:?}");
+        }
     }
 }

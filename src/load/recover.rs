@@ -214,7 +214,7 @@ fn fill<T: DeserializeOwned + Clone>(
     };
     for (value, pos) in ids {
         let mut item = template.clone();
-        *id(&mut item) = crate::model::At::new(value, pos);
+        *id(&mut item) = crate::model::At::new(value.into(), pos);
         list.push(item);
     }
 }

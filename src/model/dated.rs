@@ -17,7 +17,7 @@ use serde::de::{self, MapAccess, SeqAccess, Visitor};
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use super::{At, Day, EntityKind, PartialDate, Period, Pos, Ref};
+use super::{At, Day, EntityKind, Id, PartialDate, Period, Pos, Ref};
 
 /// Which fact a [`Dated`] value holds: its key in a period, and how its value is read.
 pub trait Facet: Clone + fmt::Debug {
@@ -26,7 +26,11 @@ pub trait Facet: Clone + fmt::Debug {
     const KEY: &'static str;
     /// What the value is, for messages ("a parent id").
     const WHAT: &'static str;
-    fn from_text(text: String) -> Self::Value;
+    fn from_text(text: &str) -> Self::Value;
+    /// The same, from text the parser already owns.
+    fn from_string(text: String) -> Self::Value {
+        Self::from_text(&text)
+    }
     fn text(value: &Self::Value) -> &str;
     fn value_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema;
 }
@@ -43,17 +47,20 @@ pub struct NameFacet;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct KindFacet;
 
-/// A facet whose value is its text as written.
+/// A facet whose value is its text as written, kept as `$value`.
 macro_rules! text_facet {
-    ($facet:ident, $key:literal, $what:literal) => {
+    ($facet:ident, $key:literal, $what:literal, $value:ty) => {
         impl Facet for $facet {
-            type Value = String;
+            type Value = $value;
             const KEY: &'static str = $key;
             const WHAT: &'static str = $what;
-            fn from_text(text: String) -> String {
-                text
+            fn from_text(text: &str) -> $value {
+                <$value>::from(text)
             }
-            fn text(value: &String) -> &str {
+            fn from_string(text: String) -> $value {
+                <$value>::from(text)
+            }
+            fn text(value: &$value) -> &str {
                 value
             }
             fn value_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
@@ -63,15 +70,15 @@ macro_rules! text_facet {
     };
 }
 
-text_facet!(ParentFacet, "id", "a parent id");
-text_facet!(NameFacet, "name", "a name");
+text_facet!(ParentFacet, "id", "a parent id", Id);
+text_facet!(NameFacet, "name", "a name", String);
 
 impl Facet for KindFacet {
     type Value = EntityKind;
     const KEY: &'static str = "kind";
     const WHAT: &'static str = "a kind";
-    fn from_text(text: String) -> EntityKind {
-        EntityKind::from_word(&text)
+    fn from_text(text: &str) -> EntityKind {
+        EntityKind::from_word(text)
     }
     fn text(value: &EntityKind) -> &str {
         value.as_str()
@@ -212,11 +219,11 @@ impl<'de, F: Facet> Visitor<'de> for Text<F> {
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<F::Value, E> {
-        Ok(F::from_text(v.to_owned()))
+        Ok(F::from_text(v))
     }
 
     fn visit_string<E: de::Error>(self, v: String) -> Result<F::Value, E> {
-        Ok(F::from_text(v))
+        Ok(F::from_string(v))
     }
 }
 
@@ -266,7 +273,7 @@ impl<'de, F: Facet> Deserialize<'de> for Span<F> {
                         }
                         "start" => start = map.next_value()?,
                         "end" => end = map.next_value()?,
-                        "sources" => sources = Some(map.next_value()?),
+                        "sources" => sources = Some(map.next_value::<super::refs::Exact>()?.0),
                         other => {
                             let [key, start, end, sources] = fields::<F>();
                             return Err(de::Error::custom(format_args!(
@@ -317,22 +324,22 @@ impl<'de, F: Facet> Deserialize<'de> for Written<F> {
             }
 
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Written<F>, E> {
-                Ok(Written::One(F::from_text(v.to_owned())))
+                Ok(Written::One(F::from_text(v)))
             }
 
             fn visit_string<E: de::Error>(self, v: String) -> Result<Written<F>, E> {
-                Ok(Written::One(F::from_text(v)))
+                Ok(Written::One(F::from_string(v)))
             }
 
             // A plain scalar that YAML reads as a number is still the text it was written as,
             // as far as the parser gives it back (leading zeros and underscores are kept as text
             // by the loader's options).
             fn visit_u64<E: de::Error>(self, v: u64) -> Result<Written<F>, E> {
-                Ok(Written::One(F::from_text(v.to_string())))
+                Ok(Written::One(F::from_text(&v.to_string())))
             }
 
             fn visit_i64<E: de::Error>(self, v: i64) -> Result<Written<F>, E> {
-                Ok(Written::One(F::from_text(v.to_string())))
+                Ok(Written::One(F::from_text(&v.to_string())))
             }
 
             fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Written<F>, A::Error> {

@@ -6,8 +6,10 @@
 
 pub mod date;
 pub mod dated;
+pub mod id;
 pub mod kind;
 pub mod pos;
+mod refs;
 pub mod share;
 
 use std::collections::BTreeMap;
@@ -17,12 +19,13 @@ use serde::{Deserialize, Serialize};
 
 pub use date::{Day, PartialDate, Period};
 pub use dated::{Dated, Facet, KindFacet, NameFacet, ParentFacet, Span};
+pub use id::Id;
 pub use kind::{EntityKind, EventKind, Interest, RelationKind};
 pub use pos::{At, Pos};
 pub use share::{Fraction, Share};
 
 /// An id as written in the file, with its position.
-pub type Ref = At<String>;
+pub type Ref = At<Id>;
 
 /// A whole model file.
 #[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
@@ -107,7 +110,11 @@ pub struct Source {
 #[serde(deny_unknown_fields)]
 pub struct Note {
     pub text: String,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "refs::exact",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub sources: Vec<Ref>,
 }
 
@@ -118,7 +125,11 @@ pub struct Competing {
     /// The field of the same item this value competes with (`share`, `start`, …).
     pub field: At<String>,
     pub value: At<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "refs::exact",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub sources: Vec<Ref>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
@@ -135,9 +146,62 @@ pub struct Identifier {
 }
 
 /// An organisation, unit, project, site…: a node of the tree.
+///
+/// Read and written as [`EntityFields`], the form a model file has; held with what few entities
+/// have kept apart, in [`EntityMore`] (a million entities are most of a large model's memory).
+#[derive(Debug, Clone)]
+pub struct Entity {
+    pub id: Ref,
+    pub name: Dated<NameFacet>,
+    pub kind: Dated<KindFacet>,
+    pub description: Option<String>,
+    pub parent: Option<Dated<ParentFacet>>,
+    pub founded: Option<At<PartialDate>>,
+    pub dissolved: Option<At<PartialDate>>,
+    pub sources: Vec<Ref>,
+    /// `None` when it has none of them.
+    more: Option<Box<EntityMore>>,
+}
+
+/// What an entity without any of [`EntityMore`]'s facts has of them.
+static NO_MORE: EntityMore = EntityMore::NONE;
+
+/// The facts an entity seldom has.
+#[derive(Debug, Clone, Default)]
+pub struct EntityMore {
+    pub other_names: Vec<String>,
+    pub identifiers: Vec<Identifier>,
+    pub attributes: BTreeMap<String, String>,
+    pub notes: Vec<Note>,
+    pub competing: Vec<Competing>,
+}
+
+impl EntityMore {
+    const NONE: EntityMore = EntityMore {
+        other_names: Vec::new(),
+        identifiers: Vec::new(),
+        attributes: BTreeMap::new(),
+        notes: Vec::new(),
+        competing: Vec::new(),
+    };
+
+    fn is_empty(&self) -> bool {
+        self.other_names.is_empty()
+            && self.identifiers.is_empty()
+            && self.attributes.is_empty()
+            && self.notes.is_empty()
+            && self.competing.is_empty()
+    }
+}
+
+/// An entity as a model file writes it.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct Entity {
+#[schemars(
+    rename = "Entity",
+    description = "An organisation, unit, project, site…: a node of the tree."
+)]
+pub struct EntityFields {
     pub id: Ref,
     /// Its name, or its names over time; earlier names stay searchable.
     pub name: Dated<NameFacet>,
@@ -160,13 +224,109 @@ pub struct Entity {
     pub attributes: BTreeMap<String, String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<Note>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "refs::exact",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub sources: Vec<Ref>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub competing: Vec<Competing>,
 }
 
+impl From<EntityFields> for Entity {
+    fn from(f: EntityFields) -> Entity {
+        let more = EntityMore {
+            other_names: f.other_names,
+            identifiers: f.identifiers,
+            attributes: f.attributes,
+            notes: f.notes,
+            competing: f.competing,
+        };
+        Entity {
+            id: f.id,
+            name: f.name,
+            kind: f.kind,
+            description: f.description,
+            parent: f.parent,
+            founded: f.founded,
+            dissolved: f.dissolved,
+            sources: f.sources,
+            more: (!more.is_empty()).then(|| Box::new(more)),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Entity {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        EntityFields::deserialize(deserializer).map(Entity::from)
+    }
+}
+
+/// Written field by field in the file's order, borrowed rather than copied into
+/// [`EntityFields`]: a dump of a large model writes every entity.
+impl Serialize for Entity {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let more = self.more();
+        let mut out = serializer.serialize_struct("Entity", 13)?;
+        out.serialize_field("id", &self.id)?;
+        out.serialize_field("name", &self.name)?;
+        out.serialize_field("kind", &self.kind)?;
+        field(&mut out, "description", &self.description, Option::is_none)?;
+        field(&mut out, "other_names", &more.other_names, Vec::is_empty)?;
+        field(&mut out, "identifiers", &more.identifiers, Vec::is_empty)?;
+        field(&mut out, "parent", &self.parent, Option::is_none)?;
+        field(&mut out, "founded", &self.founded, Option::is_none)?;
+        field(&mut out, "dissolved", &self.dissolved, Option::is_none)?;
+        field(&mut out, "attributes", &more.attributes, BTreeMap::is_empty)?;
+        field(&mut out, "notes", &more.notes, Vec::is_empty)?;
+        field(&mut out, "sources", &self.sources, Vec::is_empty)?;
+        field(&mut out, "competing", &more.competing, Vec::is_empty)?;
+        out.end()
+    }
+}
+
+/// Writes `value` as `key`, or skips the field when `absent` says it has nothing.
+fn field<S: serde::ser::SerializeStruct, T: Serialize>(
+    out: &mut S,
+    key: &'static str,
+    value: &T,
+    absent: impl Fn(&T) -> bool,
+) -> Result<(), S::Error> {
+    if absent(value) {
+        out.skip_field(key)
+    } else {
+        out.serialize_field(key, value)
+    }
+}
+
+/// In the schema, an entity is the form a model file writes.
+impl JsonSchema for Entity {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        EntityFields::schema_name()
+    }
+
+    fn schema_id() -> std::borrow::Cow<'static, str> {
+        EntityFields::schema_id()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        EntityFields::json_schema(generator)
+    }
+}
+
 impl Entity {
+    /// What it seldom has: other names, identifiers, attributes, notes, competing values.
+    pub fn more(&self) -> &EntityMore {
+        self.more.as_deref().unwrap_or(&NO_MORE)
+    }
+
+    /// The same, to change; kept apart from then on, even if emptied.
+    pub fn more_mut(&mut self) -> &mut EntityMore {
+        self.more.get_or_insert_default()
+    }
+
     /// The name it goes by today: its latest one.
     pub fn latest_name(&self) -> &str {
         self.name.latest().map_or("", |n| n.value.as_str())
@@ -234,7 +394,11 @@ pub struct Stake {
     pub start: Option<At<PartialDate>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end: Option<At<PartialDate>>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "refs::exact",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub sources: Vec<Ref>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<Note>,
@@ -254,7 +418,11 @@ pub struct Person {
     pub other_names: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub identifiers: Vec<Identifier>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "refs::exact",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub sources: Vec<Ref>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<Note>,
@@ -275,7 +443,11 @@ pub struct Role {
     pub end: Option<At<PartialDate>>,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub interim: bool,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "refs::exact",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub sources: Vec<Ref>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<Note>,
@@ -296,7 +468,11 @@ pub struct Relation {
     pub start: Option<At<PartialDate>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end: Option<At<PartialDate>>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "refs::exact",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub sources: Vec<Ref>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<Note>,
@@ -311,11 +487,23 @@ pub struct Event {
     pub date: At<PartialDate>,
     pub kind: At<EventKind>,
     pub description: String,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "refs::exact",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub entities: Vec<Ref>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "refs::exact",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub people: Vec<Ref>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "refs::exact",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub sources: Vec<Ref>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<Note>,

@@ -35,8 +35,8 @@ pub(super) fn build(model: Model) -> (Org, Vec<Diagnostic>) {
             r.sources(sources);
         }
         r.sources(&e.sources);
-        r.notes(&e.notes);
-        r.competing(&e.competing);
+        r.notes(&e.more().notes);
+        r.competing(&e.more().competing);
     }
     for p in &model.people {
         r.sources(&p.sources);

@@ -259,7 +259,7 @@ impl Org {
     /// (names of one character are passed over); raw model text.
     pub fn shortest_name(&self, holder: Holder) -> &str {
         let (name, others) = match holder {
-            Holder::Entity(e) => (self.name(e), &self.entity(e).other_names),
+            Holder::Entity(e) => (self.name(e), &self.entity(e).more().other_names),
             Holder::Person(p) => (self.person(p).name.as_str(), &self.person(p).other_names),
         };
         std::iter::once(name)

@@ -13,8 +13,8 @@ use num_bigint::BigInt;
 /// The id of an owner, entity or person, as the model writes it.
 fn holder_id(org: &Org, holder: Holder) -> String {
     match holder {
-        Holder::Entity(e) => org.entity(e).id.value.clone(),
-        Holder::Person(p) => org.person(p).id.value.clone(),
+        Holder::Entity(e) => org.entity(e).id.value.to_string(),
+        Holder::Person(p) => org.person(p).id.value.to_string(),
     }
 }
 

@@ -66,7 +66,7 @@ impl Console for Counter {
         self.statuses.push(app.status().map(str::to_owned));
         self.rows.push(
             app.selected()
-                .map_or_else(String::new, |id| app.org().entity(id).id.value.clone()),
+                .map_or_else(String::new, |id| app.org().entity(id).id.value.to_string()),
         );
         Ok(())
     }
@@ -138,7 +138,7 @@ fn every_queued_key_is_handled_before_the_next_wait() {
     let last = console.rows.last().unwrap();
     let bottom = app
         .selected()
-        .map(|id| app.org().entity(id).id.value.clone());
+        .map(|id| app.org().entity(id).id.value.to_string());
     assert_eq!(Some(last.clone()), bottom);
     assert_eq!(script.waits, 2);
 }

@@ -33,7 +33,7 @@ fn every_competing_value_is_on_the_page() {
     let org = disputed();
     let page = cloud_page(500).join("\n");
     let m = &org.model;
-    let all = m.entities.iter().flat_map(|e| &e.competing);
+    let all = m.entities.iter().flat_map(|e| &e.more().competing);
     let all = all
         .chain(m.stakes.iter().flat_map(|s| &s.competing))
         .chain(m.roles.iter().flat_map(|r| &r.competing))

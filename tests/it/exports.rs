@@ -83,7 +83,7 @@ fn a_narrowed_yaml_loads_on_its_own() {
     let owners = |org: &Org| -> Vec<String> {
         let cloudwatt = org.find_entity("cloudwatt").unwrap();
         org.stakes_in(cloudwatt)
-            .map(|s| s.stake.owner.value.clone())
+            .map(|s| s.stake.owner.value.to_string())
             .collect()
     };
     assert_eq!(owners(&part), owners(&org));
@@ -96,7 +96,8 @@ fn a_narrowed_yaml_loads_on_its_own() {
 
 /// The entities of a narrowed YAML dump that were in view: not the stubs it keeps.
 fn not_stubs(org: &Org) -> Vec<&orgtree::model::Entity> {
-    let stub = |e: &orgtree::model::Entity| e.notes.iter().any(|n| n.text.starts_with("A stub"));
+    let stub =
+        |e: &orgtree::model::Entity| e.more().notes.iter().any(|n| n.text.starts_with("A stub"));
     org.model.entities.iter().filter(|e| !stub(e)).collect()
 }
 
@@ -158,7 +159,7 @@ fn a_yaml_cut_to_a_subtree_keeps_the_facts_that_cross_its_edge() {
             .is_none()
     );
     assert!(
-        part.model.entities[orange.0 as usize].notes[0]
+        part.model.entities[orange.0 as usize].more().notes[0]
             .text
             .starts_with("A stub")
     );

@@ -54,17 +54,17 @@ fn yaml_escapes_every_unsafe_character_and_reads_back_the_same() {
             &f.id.value,
             f.latest_name(),
             f.latest_kind().as_str(),
-            &f.other_names
+            &f.more().other_names
         ),
         (
             &e.id.value,
             e.latest_name(),
             e.latest_kind().as_str(),
-            &e.other_names
+            &e.more().other_names
         )
     );
-    assert_eq!(f.attributes, e.attributes);
-    assert_eq!(f.notes[0].text, e.notes[0].text);
+    assert_eq!(f.more().attributes, e.more().attributes);
+    assert_eq!(f.more().notes[0].text, e.more().notes[0].text);
     assert_eq!(
         common::dump(&again, Format::Json),
         common::dump(&org, Format::Json)

@@ -170,7 +170,7 @@ fn an_identifier_or_an_owner_finds_the_entity() {
         )
         .matches
         .iter()
-        .map(|&id| org.entity(id).id.value.clone())
+        .map(|&id| org.entity(id).id.value.to_string())
         .collect()
     };
     assert_eq!(names("01234567"), ["widgets"]);

@@ -30,7 +30,7 @@ fn rows(app: &App) -> Vec<String> {
 
 fn selected(app: &App) -> String {
     let org = app.org();
-    org.entity(app.selected().unwrap()).id.value.clone()
+    org.entity(app.selected().unwrap()).id.value.to_string()
 }
 
 #[test]

@@ -21,12 +21,12 @@ fn cap_table(org: &Org, id: &str, date: &str) -> Vec<(String, String, Option<Str
         .map(|s| s.stake)
         .map(|s| {
             (
-                s.owner.value.clone(),
+                s.owner.value.to_string(),
                 s.share
                     .as_ref()
                     .map(|s| s.value.source_text())
                     .unwrap_or_default(),
-                s.on_behalf_of.as_ref().map(|b| b.value.clone()),
+                s.on_behalf_of.as_ref().map(|b| b.value.to_string()),
             )
         })
         .collect()
@@ -128,7 +128,7 @@ fn cloudwatt_ceos_follow_each_other() {
     let ceos: Vec<(String, String)> = org
         .roles_in(cloudwatt)
         .map(|r| {
-            let person = r.role.person.as_ref().map(|p| p.value.clone());
+            let person = r.role.person.as_ref().map(|p| p.value.to_string());
             (person.unwrap_or_default(), r.role.period().to_string())
         })
         .collect();
@@ -154,7 +154,8 @@ fn the_article_slips_are_recorded_as_notes() {
     let org = org();
     let notes = |id: &str| -> String {
         let e = org.entity(org.find_entity(id).unwrap());
-        e.notes
+        e.more()
+            .notes
             .iter()
             .map(|n| n.text.as_str())
             .collect::<Vec<_>>()

@@ -41,7 +41,7 @@ fn app(height: u16) -> App {
 
 fn selected_id(app: &App) -> String {
     let id = app.selected().unwrap();
-    app.org().entity(id).id.value.clone()
+    app.org().entity(id).id.value.to_string()
 }
 
 use Action::*;
@@ -141,7 +141,7 @@ fn the_selection_stays_on_screen_when_the_tree_is_taller() {
         .tree
         .rows(app.structure(), app.tree_height())
         .iter()
-        .map(|r| app.org().entity(r.id).id.value.clone())
+        .map(|r| app.org().entity(r.id).id.value.to_string())
         .collect();
     // Scrolled as little as possible: the selection is on the bottom row.
     assert_eq!(rows, ["d", "e", "c", "g"]);

@@ -63,8 +63,8 @@ pub fn write(org: &Org, options: &DumpOptions, out: &mut impl Write) -> io::Resu
             name: org.name_on(id, day),
             kind: org.kind_on(id, day).as_str(),
             description: e.description.as_deref(),
-            other_names: &e.other_names,
-            identifiers: &e.identifiers,
+            other_names: &e.more().other_names,
+            identifiers: &e.more().identifiers,
             parent: view
                 .tree
                 .parent(id)
@@ -85,10 +85,10 @@ pub fn write(org: &Org, options: &DumpOptions, out: &mut impl Write) -> io::Resu
             depth: view.tree.depth(id),
             founded: date(&e.founded),
             dissolved: date(&e.dissolved),
-            attributes: &e.attributes,
-            notes: notes(&e.notes),
+            attributes: &e.more().attributes,
+            notes: notes(&e.more().notes),
             sources: ids(&e.sources),
-            competing: competing(&e.competing),
+            competing: competing(&e.more().competing),
             exists: org.exists_at(id, day),
             effective_owners: effective(org, &cache, id, day),
         }

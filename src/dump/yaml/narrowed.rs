@@ -121,9 +121,9 @@ fn stub(org: &Org, id: EntityId) -> crate::model::Entity {
     let mut e = org.entity(id).clone();
     e.parent = None;
     e.description = None;
-    e.attributes.clear();
-    e.competing.clear();
-    e.notes = vec![Note {
+    e.more_mut().attributes.clear();
+    e.more_mut().competing.clear();
+    e.more_mut().notes = vec![Note {
         text: STUB_NOTE.to_owned(),
         sources: Vec::new(),
     }];

@@ -51,7 +51,7 @@ pub(super) fn competing_values(org: &Org, diagnostics: &mut Vec<Diagnostic>) {
     let lists = m
         .entities
         .iter()
-        .map(|e| (&e.competing, ENTITY_FIELDS, true))
+        .map(|e| (&e.more().competing, ENTITY_FIELDS, true))
         .chain(m.stakes.iter().map(|s| (&s.competing, STAKE_FIELDS, false)))
         .chain(m.roles.iter().map(|r| (&r.competing, ROLE_FIELDS, false)))
         .chain(

@@ -39,7 +39,8 @@ pub(super) fn periods(org: &Org, diagnostics: &mut Vec<Diagnostic>) {
 /// Warns about facts dated outside the life of an entity they concern.
 pub(super) fn lifetimes(org: &Org, diagnostics: &mut Vec<Diagnostic>) {
     let m = &org.model;
-    let lifetime_of = |r: &At<String>| org.find_entity(r).map(|e| (e, org.entity(e).lifetime()));
+    let lifetime_of =
+        |r: &crate::model::Ref| org.find_entity(r).map(|e| (e, org.entity(e).lifetime()));
     let describe = |id: EntityId| {
         let e = org.entity(id);
         let mut life = String::new();
