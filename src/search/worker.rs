@@ -166,3 +166,74 @@ impl Serve {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::load_embedded;
+    use crate::model::Day;
+    use crate::org::Placing;
+
+    fn started() -> (Worker, Receiver<Outcome>, Arc<Org>, Arc<Tree>) {
+        let org = Arc::new(load_embedded().unwrap().org);
+        let tree = org.tree(Day::today(), Placing::AsWritten);
+        let (sent, outcomes) = mpsc::channel();
+        let deliver: Deliver = Arc::new(move |o| sent.send(o).unwrap());
+        let worker = Worker::start(Arc::clone(&org), deliver).unwrap();
+        (worker, outcomes, org, tree)
+    }
+
+    fn request(generation: u64, text: &str, tree: &Arc<Tree>) -> Request {
+        Request {
+            generation,
+            text: text.into(),
+            within: None,
+            tree: Arc::clone(tree),
+        }
+    }
+
+    #[test]
+    fn before_the_texts_are_gathered_it_answers_from_the_org_and_after_the_same() {
+        let (worker, outcomes, org, tree) = started();
+        assert!(!worker.gathered());
+        assert!(worker.ask(request(1, "cloud", &tree)));
+        let before = outcomes.recv().unwrap();
+        assert_eq!(before.generation, 1);
+        let expected = super::super::find(&org, &tree, "cloud", None);
+        assert_eq!(before.found.matches, expected.matches);
+        assert!(!expected.matches.is_empty());
+        worker.gather();
+        // The gathering thread ends by setting the arena; wait for it, as a test may.
+        while !worker.gathered() {
+            std::thread::yield_now();
+        }
+        assert!(worker.ask(request(2, "cloud", &tree)));
+        let after = outcomes.recv().unwrap();
+        assert_eq!(after.generation, 2);
+        assert_eq!(after.found.matches, expected.matches);
+        assert_eq!(after.found.best, expected.best);
+    }
+
+    #[test]
+    fn a_request_older_than_the_newest_delivers_nothing() {
+        let org = Arc::new(load_embedded().unwrap().org);
+        let tree = org.tree(Day::today(), Placing::AsWritten);
+        let mut serve = Serve {
+            org: Arc::clone(&org),
+            latest: Arc::new(AtomicU64::new(2)),
+            haystacks: Arc::new(OnceLock::new()),
+            order: None,
+        };
+        assert!(serve.run(request(1, "cloud", &tree)).is_none());
+        let newest = serve.run(request(2, "cloud", &tree)).unwrap();
+        assert_eq!(newest.generation, 2);
+        // Queued behind a newer one, an older request is skipped unrun.
+        let (sent, heard) = mpsc::channel();
+        sent.send(request(1, "orange", &tree)).unwrap();
+        sent.send(request(2, "cloud", &tree)).unwrap();
+        drop(sent);
+        let delivered = std::sync::Mutex::new(Vec::new());
+        serve.serve(&heard, &|o| delivered.lock().unwrap().push(o.generation));
+        assert_eq!(delivered.into_inner().unwrap(), [2]);
+    }
+}
