@@ -352,9 +352,8 @@ mod search {
         let p = Prepared::new(n);
         let scope = p.scope();
         let wide = search::search(scope, "c", None, &|| false).unwrap();
-        bencher.bench_local(|| {
-            black_box(search::search(scope, "ca", Some(&wide.matches), &|| false))
-        });
+        bencher
+            .bench_local(|| black_box(search::search(scope, "ca", Some(&wide.matches), &|| false)));
     }
 
     /// `cloud` then `7`.
@@ -364,7 +363,12 @@ mod search {
         let scope = p.scope();
         let wide = search::search(scope, "cloud", None, &|| false).unwrap();
         bencher.bench_local(|| {
-            black_box(search::search(scope, "cloud7", Some(&wide.matches), &|| false))
+            black_box(search::search(
+                scope,
+                "cloud7",
+                Some(&wide.matches),
+                &|| false,
+            ))
         });
     }
 

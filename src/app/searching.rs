@@ -197,7 +197,9 @@ impl App {
 
     /// Whether the search thread has gathered the searchable texts (a benchmark waits for it).
     pub fn search_texts_gathered(&self) -> bool {
-        self.background.as_ref().is_some_and(|b| b.worker.gathered())
+        self.background
+            .as_ref()
+            .is_some_and(|b| b.worker.gathered())
     }
 
     /// Whether a search's outcome is still to come.

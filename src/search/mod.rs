@@ -185,7 +185,7 @@ pub fn search(
         return None;
     }
     let shown = order::with_ancestors(tree, found.iter().copied());
-    let matches = scope.order.sort(found);
+    let matches = scope.order.sort(&found);
     Some(Found {
         matches,
         best: best.map(|(_, id)| id),

@@ -5,7 +5,8 @@
 //! tested without a terminal: every queued input is handled before the next wait, a burst of
 //! input is followed by one frame, text typed or pasted into the search prompt is applied as one
 //! edit. What must never wait for the loop lives on threads of its own: signals and the
-//! terminal's hang-up ([`signals`]), and the model file's reloads ([`watch`]). The terminal's
+//! terminal's hang-up ([`signals`]), the model file's reloads ([`watch`]), and searches
+//! ([`crate::search::worker`], whose outcomes come as [`Note::Searched`]). The terminal's
 //! modes, and their restoration on every way out, are [`tty`]'s and [`session`]'s.
 
 mod session;
