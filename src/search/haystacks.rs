@@ -51,13 +51,21 @@ pub(super) fn needed(pattern: &nucleo_matcher::pattern::Pattern) -> u64 {
         .fold(0, |mask, c| mask | bit(c))
 }
 
-/// Where a text is: ASCII (bytes) or wider (characters), and its mask.
+/// Where a text is, ASCII (bytes) or wider (characters), and its mask: 16 bytes.
 #[derive(Debug, Clone, Copy)]
 struct Text {
     start: u32,
+    /// The length, with [`WIDE`] set for a text of characters.
     len: u32,
-    wide: bool,
     mask: u64,
+}
+
+/// The bit of [`Text::len`] that says the text is in characters.
+const WIDE: u32 = 1 << 31;
+
+/// A length below [`WIDE`], or `None`.
+fn length(n: usize) -> Option<u32> {
+    offset(n).filter(|&n| n < WIDE)
 }
 
 /// At most this many distinct kinds are shared between entities and scored once per query;
@@ -115,8 +123,7 @@ impl<'a> Builder<'a> {
             index.bytes.extend_from_slice(text.as_bytes());
             Text {
                 start,
-                len: offset(text.len())?,
-                wide: false,
+                len: length(text.len())?,
                 mask: text.bytes().fold(0, |m, b| m | text_bits(char::from(b))),
             }
         } else {
@@ -124,8 +131,7 @@ impl<'a> Builder<'a> {
             index.wide.extend_from_slice(&self.buf);
             Text {
                 start,
-                len: offset(self.buf.len())?,
-                wide: true,
+                len: length(self.buf.len())? | WIDE,
                 mask: self.buf.iter().fold(0, |m, &c| m | text_bits(c)),
             }
         };
@@ -244,8 +250,9 @@ impl Haystacks {
     }
 
     fn text(&self, t: &Text) -> Utf32Str<'_> {
-        let (start, end) = (t.start as usize, t.start as usize + t.len as usize);
-        if t.wide {
+        let len = (t.len & !WIDE) as usize;
+        let (start, end) = (t.start as usize, t.start as usize + len);
+        if t.len & WIDE != 0 {
             Utf32Str::Unicode(self.wide.get(start..end).unwrap_or_default())
         } else {
             Utf32Str::Ascii(self.bytes.get(start..end).unwrap_or_default())

@@ -308,3 +308,47 @@ mod arbitrary {
         }
     }
 }
+
+#[test]
+fn the_arena_agrees_on_combining_marks_other_scripts_and_odd_capitals() {
+    let text = "title: t
+entities:
+  - {id: a, name: \"Cafe\u{301} Noir\", kind: group}
+  - {id: b, name: \"\u{212A}elvin Works\", kind: company, parent: a}
+  - {id: c, name: \"ΣΊΣΥΦΟΣ\", kind: company, parent: a, other_names: [\"İstanbul Ltd\"]}
+  - {id: d, name: \"Ｆｕｌｌ Ｗｉｄｔｈ\", kind: team, parent: b}
+  - {id: e, name: \"Straße 5\", kind: team, parent: b, attributes: {note: \"x\u{200B}y\"}}
+";
+    let org = crate::load::load_text(crate::load::ModelText {
+        name: "t.yaml".into(),
+        text: text.into(),
+    })
+    .map_err(|e| e.render())
+    .unwrap()
+    .org;
+    let haystacks = Haystacks::build(&org).unwrap();
+    for text in [
+        "cafe",
+        "café",
+        "kelvin",
+        "k",
+        "σίσυφος",
+        "σ",
+        "istanbul",
+        "i̇",
+        "full",
+        "ｆｕｌｌ",
+        "strasse",
+        "straße",
+        "xy",
+        "x",
+        "noir works",
+        "!k",
+    ] {
+        check_every_path(&org, &haystacks, text, None);
+    }
+    // Not vacuous: some of them match.
+    let tree = tree(&org);
+    assert!(!find(&org, &tree, "cafe", None).matches.is_empty());
+    assert!(!find(&org, &tree, "kelvin", None).matches.is_empty());
+}
