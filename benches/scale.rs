@@ -295,3 +295,129 @@ mod dump_all {
         write(bencher, n, Format::Json);
     }
 }
+
+/// The search at scale, as the explorer's search thread runs it: the first keystroke (every
+/// entity a candidate), a narrowing one (the previous matches the only candidates), both on
+/// the arena of texts; and, in the explorer, how long a keystroke takes to be echoed on
+/// screen while the search thread works, and to bring its results.
+mod search {
+    use super::*;
+    use orgtree::org::{Placing, Tree};
+    use orgtree::search::worker::Outcome;
+    use orgtree::search::{self, Haystacks, Scope, TreeOrder};
+    use std::sync::Arc;
+    use std::sync::mpsc::{self, Receiver};
+
+    struct Prepared {
+        org: Org,
+        tree: Arc<Tree>,
+        order: TreeOrder,
+        haystacks: Haystacks,
+    }
+
+    impl Prepared {
+        fn new(n: usize) -> Prepared {
+            let org = org(n);
+            let tree = org.tree(orgtree::model::Day::today(), Placing::UnderExisting);
+            let order = TreeOrder::new(&tree);
+            let haystacks = Haystacks::build(&org).unwrap();
+            Prepared {
+                org,
+                tree,
+                order,
+                haystacks,
+            }
+        }
+
+        fn scope(&self) -> Scope<'_> {
+            Scope {
+                org: &self.org,
+                tree: &self.tree,
+                order: &self.order,
+                haystacks: Some(&self.haystacks),
+            }
+        }
+    }
+
+    #[divan::bench(args = sizes(), sample_count = 20)]
+    fn first_keystroke(bencher: Bencher, n: usize) {
+        let p = Prepared::new(n);
+        let scope = p.scope();
+        bencher.bench_local(|| black_box(search::search(scope, "c", None, &|| false)));
+    }
+
+    /// `c` then `a`: the widest narrowing, most entities having a `c`.
+    #[divan::bench(args = sizes(), sample_count = 20)]
+    fn narrowing_keystroke(bencher: Bencher, n: usize) {
+        let p = Prepared::new(n);
+        let scope = p.scope();
+        let wide = search::search(scope, "c", None, &|| false).unwrap();
+        bencher
+            .bench_local(|| black_box(search::search(scope, "ca", Some(&wide.matches), &|| false)));
+    }
+
+    /// `cloud` then `7`.
+    #[divan::bench(args = sizes(), sample_count = 20)]
+    fn narrowing_keystroke_cloud(bencher: Bencher, n: usize) {
+        let p = Prepared::new(n);
+        let scope = p.scope();
+        let wide = search::search(scope, "cloud", None, &|| false).unwrap();
+        bencher.bench_local(|| {
+            black_box(search::search(
+                scope,
+                "cloud7",
+                Some(&wide.matches),
+                &|| false,
+            ))
+        });
+    }
+
+    /// The explorer with its search thread, the texts gathered and `/cloud` typed and found.
+    fn explorer(n: usize) -> (App, Receiver<Outcome>) {
+        let mut app = App::new(org(n), Options::new("org.json", AREA));
+        let (sent, outcomes) = mpsc::channel();
+        app.search_off_thread(Arc::new(move |o| {
+            let _ = sent.send(o);
+        }));
+        app.prepare_search();
+        while !app.search_texts_gathered() {
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        app.perform(Action::Search);
+        app.type_text("cloud");
+        app.searched(outcomes.recv().unwrap());
+        (app, outcomes)
+    }
+
+    /// `7` and its frame, then Backspace and its frame: two keystrokes echoed while the
+    /// search thread works on them (their outcomes are dropped unseen).
+    #[divan::bench(args = sizes(), sample_count = 20)]
+    fn echo_two_keys(bencher: Bencher, n: usize) {
+        let (mut app, outcomes) = explorer(n);
+        let mut buf = Buffer::empty(AREA);
+        bencher.bench_local(|| {
+            app.perform(Action::SearchInput('7'));
+            render(&app, &mut buf);
+            app.perform(Action::SearchBackspace);
+            render(&app, &mut buf);
+        });
+        drop(outcomes);
+    }
+
+    /// `7` until its results are drawn, then Backspace until its results are drawn: a
+    /// narrowing keystroke and a full search, end to end through the search thread.
+    #[divan::bench(args = sizes(), sample_count = 20)]
+    fn keystroke_to_results(bencher: Bencher, n: usize) {
+        let (mut app, outcomes) = explorer(n);
+        let mut buf = Buffer::empty(AREA);
+        bencher.bench_local(|| {
+            for action in [Action::SearchInput('7'), Action::SearchBackspace] {
+                app.perform(action);
+                while app.search_pending() {
+                    app.searched(outcomes.recv().unwrap());
+                }
+                render(&app, &mut buf);
+            }
+        });
+    }
+}

@@ -97,6 +97,8 @@ pub struct SearchState {
     pub query: String,
     pub editing: bool,
     pub found: Found,
+    /// The query `found` answers: the query itself unless a search for it is under way.
+    pub found_for: String,
     /// The matches the tree can show at the date in force, in tree order.
     pub visible: Vec<EntityId>,
     /// The tree's expansion before the search, put back when it is cleared.
@@ -140,7 +142,8 @@ struct Notice {
 /// The explorer's whole state, in the groups it changes by.
 #[derive(Debug)]
 pub struct App {
-    org: Org,
+    /// Shared with the search thread, when there is one.
+    org: Arc<Org>,
     /// The tree at the date in force, as the tree pane shows it (see `time`).
     structure: Arc<Tree>,
     /// The tree at the date in force with only what exists, as the chart shows it: the same
@@ -160,6 +163,8 @@ pub struct App {
     /// The box chart, when it is shown instead of the panes.
     chart: Option<ChartView>,
     notice: Notice,
+    /// The search thread, once the loop started one; without it searches run at once.
+    background: Option<searching::Background>,
 }
 
 impl App {
@@ -219,7 +224,7 @@ impl App {
             structure,
             screen,
             detail: DetailView::new(subject),
-            org,
+            org: Arc::new(org),
             ownership: crate::ownership::Cache::new(),
             setup,
             tree,
@@ -229,6 +234,7 @@ impl App {
             overlay: None,
             chart: None,
             notice: Notice::default(),
+            background: None,
         };
         app.set_date(app.time.model_date);
         app.settle();

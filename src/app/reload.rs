@@ -92,11 +92,15 @@ impl App {
     /// when its id went away.
     pub(super) fn replace_org(&mut self, org: Org) {
         let kept = Kept::of(self);
+        let background = self.take_background();
         let mut fresh = App::bare(org, self.setup.clone(), self.screen);
         fresh.time.outside = self.time.outside;
         fresh.focus = self.focus;
         *self = fresh;
+        // The search is put back at once, then the thread started on the new org: any
+        // outcome still coming from the old one carries an older generation and is dropped.
         kept.apply(self);
+        self.restore_background(background);
     }
 
     /// The model file was read again and is well: its new model, shown.

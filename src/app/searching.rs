@@ -1,9 +1,31 @@
 //! The search, as the explorer runs it: the prompt, the filter it puts on the tree, the jump
 //! from match to match, and putting the tree back as it was.
 
+use std::sync::Arc;
+
 use super::{Action, App, Effect, Found, Mode, SearchState};
 use crate::org::EntitySet;
 use crate::search;
+use crate::search::worker::{Deliver, Outcome, Request, Worker};
+
+/// The search thread the event loop started, and the generation of the newest request.
+pub(super) struct Background {
+    worker: Worker,
+    deliver: Deliver,
+    generation: u64,
+    /// Whether the newest request's outcome is still to come.
+    pending: bool,
+}
+
+impl std::fmt::Debug for Background {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Background")
+            .field("worker", &self.worker)
+            .field("generation", &self.generation)
+            .field("pending", &self.pending)
+            .finish_non_exhaustive()
+    }
+}
 
 /// The longest search query, in characters. Names are rarely a tenth of it; a longer query (a
 /// paste gone wrong) would only make every keystroke slower.
@@ -82,35 +104,140 @@ impl App {
             query: String::new(),
             editing: true,
             found: Found::default(),
+            found_for: String::new(),
             visible: Vec::new(),
             saved_expansion,
         });
         self.run_search(false);
     }
 
-    /// Runs the query again after it changed; `narrowed` when it only grew from a query that
-    /// was run, so the previous matches are the only candidates.
+    /// Runs the query again after it changed; `narrowed` when it only grew, so that the
+    /// matches of the query it grew from, once found, are the only candidates. With a search
+    /// thread, the search is asked for and its outcome shown when it comes
+    /// ([`App::searched`]); without one, it runs at once.
     fn run_search(&mut self, narrowed: bool) {
         let Some(s) = &mut self.search else { return };
         if s.query.is_empty() {
             s.found = Found::default();
+            s.found_for.clear();
+            if let Some(b) = &mut self.background {
+                // Whatever is under way answers a query that is gone.
+                b.generation += 1;
+                b.pending = false;
+            }
             let saved = s.saved_expansion.clone();
             self.search_filter_off(saved);
             return;
         }
-        let within = narrowed.then(|| s.found.matches.clone());
-        s.found = search::find(&self.org, &self.structure, &s.query, within.as_deref());
+        // A query that grew from one that found something can only narrow what it found.
+        let narrows = narrowed && !s.found_for.is_empty() && s.query.starts_with(&s.found_for);
+        if let Some(b) = &mut self.background {
+            b.generation += 1;
+            let request = Request {
+                generation: b.generation,
+                text: s.query.clone(),
+                within: narrows.then(|| Arc::from(s.found.matches.as_slice())),
+                tree: Arc::clone(&self.structure),
+            };
+            if b.worker.ask(request) {
+                b.pending = true;
+                return;
+            }
+            // The thread is gone (it can only have panicked): search here from now on.
+            self.background = None;
+        }
+        let within = narrows.then(|| s.found.matches.clone());
+        let found = search::find(&self.org, &self.structure, &s.query, within.as_deref());
+        let text = s.query.clone();
+        self.show_found(text, found);
+    }
+
+    /// Puts what a search for `text` found on the tree, and goes to its best match.
+    fn show_found(&mut self, text: String, found: Found) {
+        let Some(s) = &mut self.search else { return };
+        s.found = found;
+        s.found_for = text;
         self.apply_filters();
         self.tree.expand_shown(&self.structure);
         // Go to the best match the tree shows, else the first it shows.
         let Some(s) = &self.search else { return };
+        let tree = &self.tree;
         let target = s
             .found
             .best
-            .filter(|b| s.visible.contains(b))
+            .filter(|&b| s.found.matched.contains(b) && tree.is_shown(b))
             .or_else(|| s.visible.first().copied());
         if let Some(target) = target {
             self.tree.select(&self.structure, target);
+        }
+    }
+
+    /// Runs searches on a thread of their own from now on, each outcome given to `deliver`
+    /// (which must lead to [`App::searched`]); the keys never wait for a search. Stays with
+    /// searches at once if the thread cannot start.
+    pub fn search_off_thread(&mut self, deliver: Deliver) {
+        let generation = self.background.as_ref().map_or(0, |b| b.generation);
+        if let Ok(worker) = Worker::start(Arc::clone(&self.org), Arc::clone(&deliver)) {
+            self.background = Some(Background {
+                worker,
+                deliver,
+                generation,
+                pending: false,
+            });
+        }
+    }
+
+    /// Gathers the searchable texts in the background (after the first frame: they are not
+    /// needed before the first keystroke).
+    pub fn prepare_search(&self) {
+        if let Some(b) = &self.background {
+            b.worker.gather();
+        }
+    }
+
+    /// Whether the search thread has gathered the searchable texts (a benchmark waits for it).
+    pub fn search_texts_gathered(&self) -> bool {
+        self.background
+            .as_ref()
+            .is_some_and(|b| b.worker.gathered())
+    }
+
+    /// Whether a search's outcome is still to come.
+    pub fn search_pending(&self) -> bool {
+        self.background.as_ref().is_some_and(|b| b.pending)
+    }
+
+    /// What the search thread found: shown if it answers the newest request, dropped if a
+    /// newer one was made since (a stale outcome is never shown).
+    pub fn searched(&mut self, outcome: Outcome) {
+        let Some(b) = &mut self.background else {
+            return;
+        };
+        if !b.pending || outcome.generation != b.generation {
+            return;
+        }
+        b.pending = false;
+        if self.search.as_ref().is_none_or(|s| s.query != outcome.text) {
+            return;
+        }
+        self.show_found(outcome.text, outcome.found);
+        self.settle();
+    }
+
+    /// The search thread's callback and generation, to start it again on a new org.
+    pub(super) fn take_background(&mut self) -> Option<(Deliver, u64)> {
+        self.background.take().map(|b| (b.deliver, b.generation))
+    }
+
+    /// Starts the search thread again, on this explorer's org, after a reload.
+    pub(super) fn restore_background(&mut self, kept: Option<(Deliver, u64)>) {
+        let Some((deliver, generation)) = kept else {
+            return;
+        };
+        self.search_off_thread(deliver);
+        if let Some(b) = &mut self.background {
+            b.generation = generation;
+            b.worker.gather();
         }
     }
 

@@ -5,7 +5,8 @@
 //! tested without a terminal: every queued input is handled before the next wait, a burst of
 //! input is followed by one frame, text typed or pasted into the search prompt is applied as one
 //! edit. What must never wait for the loop lives on threads of its own: signals and the
-//! terminal's hang-up ([`signals`]), and the model file's reloads ([`watch`]). The terminal's
+//! terminal's hang-up ([`signals`]), the model file's reloads ([`watch`]), and searches
+//! ([`crate::search::worker`], whose outcomes come as [`Note::Searched`]). The terminal's
 //! modes, and their restoration on every way out, are [`tty`]'s and [`session`]'s.
 
 mod session;
@@ -57,6 +58,8 @@ pub enum Note {
     Reloaded(Box<Result<Loaded, LoadError>>),
     /// The model file is gone (deleted, or renamed away).
     Vanished,
+    /// A search on the search thread is over.
+    Searched(Box<crate::search::worker::Outcome>),
 }
 
 /// One thing for the loop to handle.
@@ -70,6 +73,10 @@ pub enum Input {
 pub trait Inputs {
     /// The next input: waits for one when `wait`, else returns `None` when none is queued.
     fn next(&mut self, wait: bool) -> io::Result<Option<Input>>;
+
+    /// Says whether a note is expected soon (a search is under way), for inputs that must look
+    /// for notes between waits for keys.
+    fn expect_note(&mut self, _soon: bool) {}
 }
 
 /// What the loop needs of the screen and the world around it.
@@ -95,11 +102,19 @@ const BURST: Duration = Duration::from_millis(100);
 pub fn run(mut app: App, limits: Limits) -> io::Result<Ending> {
     let (notes, heard) = mpsc::channel();
     signals::watch(notes.clone())?;
+    let searched = notes.clone();
+    app.search_off_thread(std::sync::Arc::new(move |outcome| {
+        // The loop is gone only when the explorer is ending.
+        let _ = searched.send(Note::Searched(Box::new(outcome)));
+    }));
     if let Some(path) = app.path() {
         watch::watch(path.to_owned(), limits, notes)?;
     }
     let mut session = Session::enter()?;
-    let mut inputs = TerminalInputs { notes: heard };
+    let mut inputs = TerminalInputs {
+        notes: heard,
+        soon: false,
+    };
     let ending = drive(&mut app, &mut session, &mut inputs)?;
     session.leave();
     Ok(ending)
@@ -114,13 +129,18 @@ pub fn drive(
     let (width, height) = console.size()?;
     app.perform(Action::Resize { width, height });
     let mut dirty = true;
+    let mut first = true;
     loop {
         if dirty {
             console.draw(app)?;
             dirty = false;
         }
+        if std::mem::take(&mut first) {
+            app.prepare_search();
+        }
         #[cfg(debug_assertions)]
         test_hooks()?;
+        inputs.expect_note(app.search_pending());
         let mut next = inputs.next(true)?;
         let started = Instant::now();
         let mut typed = String::new();
@@ -199,6 +219,7 @@ fn hear(app: &mut App, console: &mut impl Console, note: Note) -> io::Result<()>
             Err(e) => app.reload_failed(&e),
         },
         Note::Vanished => app.file_vanished(),
+        Note::Searched(outcome) => app.searched(*outcome),
     }
     Ok(())
 }
@@ -246,11 +267,18 @@ fn test_hooks() -> io::Result<()> {
 /// Keys, mouse and resizes from the terminal, and notes from the other threads.
 struct TerminalInputs {
     notes: Receiver<Note>,
+    /// Whether a note is expected soon: a search is under way.
+    soon: bool,
 }
 
 /// How often a waiting loop looks for notes between key presses: an idle explorer wakes this
 /// often, to do nothing but look.
 const TICK: Duration = Duration::from_millis(250);
+
+/// How often it looks while a search is under way, so that its outcome is drawn well within
+/// a frame of coming (crossterm cannot be woken by a channel). Only while one is: a search
+/// ends in tens of milliseconds.
+const SOON: Duration = Duration::from_millis(2);
 
 /// How long a drain waits for more input. Not zero: crossterm answers a zero-timeout poll
 /// without looking at the events it has already read and parsed, so a burst read in one go
@@ -258,12 +286,17 @@ const TICK: Duration = Duration::from_millis(250);
 const DRAIN: Duration = Duration::from_millis(1);
 
 impl Inputs for TerminalInputs {
+    fn expect_note(&mut self, soon: bool) {
+        self.soon = soon;
+    }
+
     fn next(&mut self, wait: bool) -> io::Result<Option<Input>> {
         loop {
             if let Ok(note) = self.notes.try_recv() {
                 return Ok(Some(Input::Note(note)));
             }
-            if event::poll(if wait { TICK } else { DRAIN })? {
+            let tick = if self.soon { SOON } else { TICK };
+            if event::poll(if wait { tick } else { DRAIN })? {
                 return Ok(Some(Input::Event(event::read()?)));
             }
             if !wait {

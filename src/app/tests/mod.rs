@@ -371,3 +371,31 @@ fn org_of(text: &str) -> crate::org::Org {
 }
 
 mod reload;
+
+/// With a search thread: a key is answered at once (the prompt shows it), the outcome comes
+/// later, and an outcome for a query typed over since is never shown.
+#[test]
+fn a_search_off_thread_shows_only_the_newest_outcome() {
+    let mut app = app(20);
+    let (sent, outcomes) = std::sync::mpsc::channel();
+    app.search_off_thread(std::sync::Arc::new(move |o| sent.send(o).unwrap()));
+    app.perform(Action::Search);
+    app.perform(Action::SearchInput('b'));
+    assert!(app.search_pending());
+    assert_eq!(app.search().unwrap().query, "b");
+    let stale = outcomes.recv().unwrap();
+    app.perform(Action::SearchBackspace);
+    app.perform(Action::SearchInput('d'));
+    // The outcome for `b` comes after `d` was typed: dropped.
+    app.searched(stale);
+    assert!(app.search_pending());
+    assert!(app.search().unwrap().visible.is_empty());
+    let fresh = outcomes.recv().unwrap();
+    app.searched(fresh);
+    assert!(!app.search_pending());
+    let s = app.search().unwrap();
+    assert_eq!(s.found_for, "d");
+    let names: Vec<&str> = s.visible.iter().map(|&id| app.org().name(id)).collect();
+    assert_eq!(names, ["D"]);
+    assert_eq!(app.selected().map(|id| app.org().name(id)), Some("D"));
+}

@@ -1,0 +1,290 @@
+//! Fuzzy search over the model: entity names, ids, other names, identifiers (an LEI, a
+//! register number, a Wikidata QID), kinds, attribute values, and the names of the people who
+//! hold roles or stakes in them. The explorer and `--dump --filter` share it.
+
+mod haystacks;
+mod order;
+pub mod worker;
+
+use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
+use nucleo_matcher::{Config, Matcher, Utf32Str};
+
+use crate::org::{EntityId, EntitySet, Org, Tree};
+pub use haystacks::Haystacks;
+use haystacks::KindScores;
+pub use order::TreeOrder;
+
+/// A match must score at least this much per character of the query: the letters of an
+/// exact or initial-letter match score well above it, letters scattered across a long name
+/// (`caisse` in "Orange Applications for Business") below.
+const MIN_SCORE_PER_CHAR: u32 = 18;
+
+/// What a query found.
+#[derive(Debug, Clone, Default)]
+pub struct Found {
+    /// The matching entities, in tree order.
+    pub matches: Vec<EntityId>,
+    /// The best-scoring match.
+    pub best: Option<EntityId>,
+    /// The matching entities, as a set.
+    pub matched: EntitySet,
+    /// The entities to show: those that match, and the ancestors of a match (the rule of
+    /// [`crate::visibility`], on any date).
+    pub shown: EntitySet,
+}
+
+/// A compiled query.
+pub struct Query {
+    pattern: Pattern,
+    matcher: Matcher,
+    buf: Vec<char>,
+    min_score: u32,
+    /// The characters a text must hold to match, as a mask (see `haystacks`).
+    needed: u64,
+}
+
+impl Query {
+    pub fn new(text: &str) -> Self {
+        let letters = text.chars().filter(|c| !c.is_whitespace()).count();
+        // Case never matters: sources spell names every which way (CloudWatt, Cloudwatt).
+        let pattern = Pattern::parse(text, CaseMatching::Ignore, Normalization::Smart);
+        Query {
+            needed: haystacks::needed(&pattern),
+            pattern,
+            matcher: Matcher::new(Config::DEFAULT),
+            buf: Vec::new(),
+            min_score: MIN_SCORE_PER_CHAR * u32::try_from(letters).unwrap_or(u32::MAX),
+        }
+    }
+
+    /// How well `haystack` matches, when it matches well enough.
+    fn score(&mut self, haystack: &str) -> Option<u32> {
+        self.pattern
+            .score(Utf32Str::new(haystack, &mut self.buf), &mut self.matcher)
+            .filter(|&s| s >= self.min_score)
+    }
+
+    /// As [`Query::score`], on a text already in the matcher's form.
+    fn score_text(&mut self, haystack: Utf32Str<'_>) -> Option<u32> {
+        self.pattern
+            .score(haystack, &mut self.matcher)
+            .filter(|&s| s >= self.min_score)
+    }
+
+    /// How well `id` matches on the best of its searchable texts, read from the org.
+    pub fn entity_score(&mut self, org: &Org, id: EntityId) -> Option<u32> {
+        let e = org.entity(id);
+        let mut best = None;
+        let mut consider = |score: Option<u32>| {
+            if score > best {
+                best = score;
+            }
+        };
+        // Earlier names too: a company is still looked for by the name it had.
+        for name in org.names_over_time(id) {
+            consider(self.score(name));
+        }
+        consider(self.score(&e.id));
+        for (kind, _) in e.kind.spans() {
+            consider(self.score(kind.as_str()));
+        }
+        for n in &e.more().other_names {
+            consider(self.score(n));
+        }
+        for identifier in &e.more().identifiers {
+            consider(self.score(&identifier.id));
+        }
+        for v in e.more().attributes.values() {
+            consider(self.score(v));
+        }
+        for r in org.roles_in(id) {
+            if let Some(p) = r.person {
+                consider(self.score(&org.person(p).name));
+            }
+        }
+        for s in org.stakes_in(id) {
+            if let Some(p) = s.owner.and_then(crate::org::Holder::person) {
+                consider(self.score(&org.person(p).name));
+            }
+        }
+        best
+    }
+
+    /// Whether `id` matches on any of its searchable texts.
+    pub fn matches(&mut self, org: &Org, id: EntityId) -> bool {
+        self.entity_score(org, id).is_some()
+    }
+
+    /// The positions (in graphemes) of `text` that the query matched, for highlighting.
+    pub fn positions(&mut self, text: &str) -> Vec<usize> {
+        let mut indices = Vec::new();
+        self.pattern.indices(
+            Utf32Str::new(text, &mut self.buf),
+            &mut self.matcher,
+            &mut indices,
+        );
+        indices.sort_unstable();
+        indices.dedup();
+        indices.into_iter().map(|i| i as usize).collect()
+    }
+}
+
+/// What a search looks at: the org, the tree its matches are ordered and shown in (with its
+/// depth-first ranks), and the texts gathered in an arena, once they are.
+#[derive(Clone, Copy)]
+pub struct Scope<'a> {
+    pub org: &'a Org,
+    pub tree: &'a Tree,
+    pub order: &'a TreeOrder,
+    /// `None` while the arena is being built: the texts are then read from the org, for the
+    /// same result.
+    pub haystacks: Option<&'a Haystacks>,
+}
+
+/// Finds the entities matching `text`, looking only among `within` when given (a query that
+/// extends the previous one can only narrow its matches); matches come in the order of `tree`,
+/// with the way to them. Reads the texts from the org: for one search, gathering them first
+/// would cost more than it saves.
+pub fn find(org: &Org, tree: &Tree, text: &str, within: Option<&[EntityId]>) -> Found {
+    let order = TreeOrder::new(tree);
+    let scope = Scope {
+        org,
+        tree,
+        order: &order,
+        haystacks: None,
+    };
+    search(scope, text, within, &|| false).unwrap_or_default()
+}
+
+/// [`find`] in `scope`, given up (`None`) as soon as `cancelled` says so: it is asked every
+/// few thousand candidates.
+pub fn search(
+    scope: Scope<'_>,
+    text: &str,
+    within: Option<&[EntityId]>,
+    cancelled: &(dyn Fn() -> bool + Sync),
+) -> Option<Found> {
+    let Scope { org, tree, .. } = scope;
+    let candidates = match within {
+        Some(ids) => Candidates::Some(ids),
+        None => Candidates::All(org.entity_count()),
+    };
+    let mut matched = EntitySet::new(org);
+    let mut best: Option<(u32, EntityId)> = None;
+    let mut found = Vec::new();
+    for chunk in score_all(scope, text, candidates, cancelled)? {
+        for (id, score) in chunk {
+            matched.insert(id);
+            found.push(id);
+            if best.is_none_or(|(b, _)| score > b) {
+                best = Some((score, id));
+            }
+        }
+    }
+    if cancelled() {
+        return None;
+    }
+    let shown = order::with_ancestors(tree, found.iter().copied());
+    let matches = scope.order.sort(&found);
+    Some(Found {
+        matches,
+        best: best.map(|(_, id)| id),
+        matched,
+        shown,
+    })
+}
+
+/// The entities a search scores: every one, or those a previous search found.
+#[derive(Clone, Copy)]
+enum Candidates<'a> {
+    All(usize),
+    Some(&'a [EntityId]),
+}
+
+impl Candidates<'_> {
+    fn len(self) -> usize {
+        match self {
+            Candidates::All(n) => n,
+            Candidates::Some(ids) => ids.len(),
+        }
+    }
+
+    /// The candidates `range` of them, in order.
+    fn slice(self, range: std::ops::Range<usize>) -> impl Iterator<Item = EntityId> {
+        let (all, some) = match self {
+            Candidates::All(n) => (range.start.min(n)..range.end.min(n), &[][..]),
+            Candidates::Some(ids) => (0..0, ids.get(range).unwrap_or_default()),
+        };
+        // Ids are u32s (see `Org::entity_ids`).
+        all.map(|n| EntityId(u32::try_from(n).unwrap_or(u32::MAX)))
+            .chain(some.iter().copied())
+    }
+}
+
+/// Below this many candidates, one thread scores them sooner than several would start.
+const PARALLEL_FROM: usize = 20_000;
+
+/// How many candidates are scored between two looks at whether the search was cancelled.
+const CHECK_EVERY: usize = 2048;
+
+/// The matching candidates with their scores, in candidate order: a chunk per core for large
+/// models, so a keystroke costs a fraction of a scan. `None` when cancelled.
+fn score_all(
+    scope: Scope<'_>,
+    text: &str,
+    candidates: Candidates<'_>,
+    cancelled: &(dyn Fn() -> bool + Sync),
+) -> Option<Vec<Vec<(EntityId, u32)>>> {
+    let org = scope.org;
+    // An arena built from another org (a reload's) is not asked.
+    let haystacks = scope.haystacks.filter(|h| h.len() == org.entity_count());
+    let score_chunk = |range: std::ops::Range<usize>| {
+        let mut query = Query::new(text);
+        let mut kinds = KindScores::new();
+        let mut out = Vec::new();
+        let mut from = range.start;
+        while from < range.end {
+            if cancelled() {
+                return None;
+            }
+            let to = (from + CHECK_EVERY).min(range.end);
+            for id in candidates.slice(from..to) {
+                let score = match haystacks {
+                    Some(h) => h.entity_score(&mut query, &mut kinds, id),
+                    None if org.has_entity(id) => query.entity_score(org, id),
+                    None => None,
+                };
+                if let Some(score) = score {
+                    out.push((id, score));
+                }
+            }
+            from = to;
+        }
+        Some(out)
+    };
+    let len = candidates.len();
+    // Asked once: the answer reads cgroup files, which a search per keystroke need not do.
+    static THREADS: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    let threads =
+        *THREADS.get_or_init(|| std::thread::available_parallelism().map_or(1, |n| n.get().min(8)));
+    if len < PARALLEL_FROM || threads == 1 {
+        return Some(vec![score_chunk(0..len)?]);
+    }
+    let chunk_len = len.div_ceil(threads);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..len)
+            .step_by(chunk_len)
+            .map(|from| scope.spawn(move || score_chunk(from..(from + chunk_len).min(len))))
+            .collect();
+        workers
+            .into_iter()
+            .map(|w| {
+                w.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    })
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,354 @@
+//! The search against the way it was first written (the oracle: every entity scored from the
+//! org, a walk of the whole tree for the order, the visibility rule for the way to them), on
+//! the shipped model, a large synthetic one and arbitrary queries; and its cancellation.
+
+use super::*;
+use crate::load::load_embedded;
+
+/// A tree of a model whose parents do not change over time.
+fn tree(org: &Org) -> std::sync::Arc<Tree> {
+    org.tree(crate::model::Day::today(), crate::org::Placing::AsWritten)
+}
+
+fn names(org: &Org, found: &Found) -> Vec<String> {
+    found
+        .matches
+        .iter()
+        .map(|&id| org.name(id).to_owned())
+        .collect()
+}
+
+#[test]
+fn a_large_model_is_searched_in_parallel_with_the_same_result() {
+    let mut json = Vec::new();
+    crate::synthetic::write(PARALLEL_FROM + 5_000, true, &mut json).unwrap();
+    let loaded = crate::load::load_text(crate::load::ModelText {
+        name: "large.json".into(),
+        text: String::from_utf8(json).unwrap(),
+    })
+    .map_err(|e| e.render())
+    .unwrap();
+    let org = &loaded.org;
+    for text in ["cloud 12", "person 7", "tem"] {
+        let found = find(org, &tree(org), text, None);
+        let mut query = Query::new(text);
+        let one_by_one = EntitySet::from_fn(org, |id| query.matches(org, id));
+        assert_eq!(found.matched, one_by_one, "{text}");
+        assert!(found.matches.len() > 10, "{text}: {}", found.matches.len());
+        let best = found.best.unwrap();
+        let top = org
+            .entity_ids()
+            .filter_map(|id| query.entity_score(org, id))
+            .max();
+        assert_eq!(query.entity_score(org, best), top, "{text}");
+    }
+}
+
+#[test]
+fn finds_by_name_in_tree_order() {
+    let org = load_embedded().unwrap().org;
+    let found = find(&org, &tree(&org), "cloud", None);
+    assert_eq!(
+        names(&org, &found),
+        ["Orange Cloud for Business", "Cloudwatt"].map(String::from)
+    );
+}
+
+#[test]
+fn finds_by_other_names_people_and_attributes() {
+    let org = load_embedded().unwrap().org;
+    assert_eq!(
+        names(&org, &find(&org, &tree(&org), "CDC", None)),
+        ["Caisse des Dépôts"]
+    );
+    assert_eq!(
+        names(&org, &find(&org, &tree(&org), "starck", None)),
+        ["Cloudwatt"]
+    );
+    assert_eq!(
+        names(&org, &find(&org, &tree(&org), "smart cities", None)),
+        ["Orange Applications for Business"]
+    );
+}
+
+#[test]
+fn ancestors_of_matches_are_shown_but_do_not_match() {
+    let org = load_embedded().unwrap().org;
+    let found = find(&org, &tree(&org), "atheos", None);
+    let orange = org.find_entity("orange").unwrap();
+    let cyber = org.find_entity("orange-cyberdefense").unwrap();
+    assert!(found.shown.contains(orange) && found.shown.contains(cyber));
+    assert_eq!(names(&org, &found), ["Atheos"]);
+    let sfr = org.find_entity("sfr").unwrap();
+    assert!(!found.shown.contains(sfr));
+}
+
+#[test]
+fn narrowing_within_previous_matches_gives_the_same_result() {
+    let org = load_embedded().unwrap().org;
+    let wide = find(&org, &tree(&org), "or", None);
+    let narrow = find(&org, &tree(&org), "ora", Some(&wide.matches));
+    assert_eq!(
+        names(&org, &narrow),
+        names(&org, &find(&org, &tree(&org), "ora", None))
+    );
+}
+
+#[test]
+fn case_does_not_matter_and_scattered_letters_do_not_match() {
+    let org = load_embedded().unwrap().org;
+    assert_eq!(
+        names(&org, &find(&org, &tree(&org), "CloudWatt", None)),
+        ["Cloudwatt"]
+    );
+    assert_eq!(
+        names(&org, &find(&org, &tree(&org), "caisse", None)),
+        ["Caisse des Dépôts"]
+    );
+    assert_eq!(names(&org, &find(&org, &tree(&org), "sfr", None)), ["SFR"]);
+}
+
+#[test]
+fn the_best_match_is_known() {
+    let org = load_embedded().unwrap().org;
+    let found = find(&org, &tree(&org), "cloudwatt", None);
+    assert_eq!(org.name(found.best.unwrap()), "Cloudwatt");
+}
+
+#[test]
+fn positions_mark_the_matched_graphemes() {
+    let mut q = Query::new("cwt");
+    assert_eq!(q.positions("Cloudwatt"), [0, 5, 7]);
+}
+
+/// The search as it was first written: the reference the fast paths must agree with.
+fn reference(org: &Org, tree: &Tree, text: &str, within: Option<&[EntityId]>) -> Found {
+    let everyone: Vec<EntityId> = org.entity_ids().collect();
+    let candidates = within.unwrap_or(&everyone);
+    let mut query = Query::new(text);
+    let mut matched = EntitySet::new(org);
+    let mut best: Option<(u32, EntityId)> = None;
+    for &id in candidates {
+        if let Some(score) = query.entity_score(org, id) {
+            matched.insert(id);
+            if best.is_none_or(|(b, _)| score > b) {
+                best = Some((score, id));
+            }
+        }
+    }
+    let shown = crate::visibility::filtered(org, tree, crate::visibility::When::Any, &matched);
+    let mut matches = Vec::new();
+    let roots: Vec<EntityId> = tree.roots().collect();
+    tree.walk(&roots, None, |visit| {
+        if matched.contains(visit.id) {
+            matches.push(visit.id);
+        }
+        std::ops::ControlFlow::Continue(())
+    });
+    Found {
+        matches,
+        best: best.map(|(_, id)| id),
+        matched,
+        shown,
+    }
+}
+
+/// The same matches in the same order, the same best match and the same entities shown.
+fn assert_same(found: &Found, expected: &Found, what: &str) {
+    assert_eq!(found.matches, expected.matches, "{what}: matches");
+    assert_eq!(found.best, expected.best, "{what}: best");
+    assert_eq!(found.matched, expected.matched, "{what}: matched");
+    assert_eq!(found.shown, expected.shown, "{what}: shown");
+}
+
+/// Every way of searching `text` in `org` (from the org, from the arena, narrowed from the
+/// reference's answer to `narrowed_from`) against the reference.
+fn check_every_path(org: &Org, haystacks: &Haystacks, text: &str, narrowed_from: Option<&str>) {
+    let tree = tree(org);
+    let order = TreeOrder::new(&tree);
+    let within = narrowed_from.map(|wide| reference(org, &tree, wide, None).matches);
+    let within = within.as_deref();
+    let expected = reference(org, &tree, text, within);
+    assert_same(&find(org, &tree, text, within), &expected, text);
+    let scope = Scope {
+        org,
+        tree: &tree,
+        order: &order,
+        haystacks: Some(haystacks),
+    };
+    let indexed = search(scope, text, within, &|| false).unwrap();
+    assert_same(&indexed, &expected, &format!("{text} (arena)"));
+}
+
+fn large() -> Org {
+    let mut json = Vec::new();
+    crate::synthetic::write(PARALLEL_FROM + 5_000, true, &mut json).unwrap();
+    crate::load::load_text(crate::load::ModelText {
+        name: "large.json".into(),
+        text: String::from_utf8(json).unwrap(),
+    })
+    .map_err(|e| e.render())
+    .unwrap()
+    .org
+}
+
+#[test]
+fn the_arena_and_the_bookkeeping_agree_with_the_reference_on_a_large_model() {
+    let org = large();
+    let haystacks = Haystacks::build(&org).unwrap();
+    assert_eq!(haystacks.len(), org.entity_count());
+    for text in [
+        "c", "cloud 12", "person 7", "tem", "e1", "Re 4", "!a", "^Cap", "'rgy 9",
+    ] {
+        check_every_path(&org, &haystacks, text, None);
+    }
+    check_every_path(&org, &haystacks, "cap", Some("ca"));
+    check_every_path(&org, &haystacks, "e12", Some("e1"));
+}
+
+#[test]
+fn the_arena_agrees_with_the_reference_on_accents_kinds_people_and_attributes() {
+    let org = load_embedded().unwrap().org;
+    let haystacks = Haystacks::build(&org).unwrap();
+    for text in [
+        "dépôts",
+        "depots",
+        "DÉPÔTS",
+        "cdc",
+        "starck",
+        "smart cities",
+        "business unit",
+        "subsidiary",
+        "Q",
+        "orange !cloud",
+        "^orange",
+        "watt$",
+        "é",
+        " ",
+    ] {
+        check_every_path(&org, &haystacks, text, None);
+    }
+    check_every_path(&org, &haystacks, "orange c", Some("orange"));
+}
+
+#[test]
+fn a_cancelled_search_gives_nothing() {
+    let org = large();
+    let tree = tree(&org);
+    let order = TreeOrder::new(&tree);
+    let scope = Scope {
+        org: &org,
+        tree: &tree,
+        order: &order,
+        haystacks: None,
+    };
+    assert!(search(scope, "cloud", None, &|| true).is_none());
+    // Cancelled halfway through: the part already scored is not given either.
+    let asked = std::sync::atomic::AtomicUsize::new(0);
+    let halfway = || asked.fetch_add(1, std::sync::atomic::Ordering::SeqCst) > 3;
+    assert!(search(scope, "cloud", None, &halfway).is_none());
+    assert!(asked.into_inner() > 3);
+}
+
+#[test]
+fn ranks_follow_the_walk_of_the_tree() {
+    let org = large();
+    let tree = tree(&org);
+    let order = TreeOrder::new(&tree);
+    let roots: Vec<EntityId> = tree.roots().collect();
+    let mut walked = Vec::new();
+    tree.walk(&roots, None, |visit| {
+        walked.push(visit.id);
+        std::ops::ControlFlow::Continue(())
+    });
+    let everyone: Vec<EntityId> = org.entity_ids().collect();
+    assert_eq!(order.sort(&everyone), walked);
+    // A few, sorted rather than marked: the same order.
+    let few: Vec<EntityId> = everyone.iter().rev().step_by(997).copied().collect();
+    let expected: Vec<EntityId> = walked
+        .iter()
+        .copied()
+        .filter(|id| few.contains(id))
+        .collect();
+    assert!(few.len() < everyone.len() / 64);
+    assert_eq!(order.sort(&few), expected);
+}
+
+mod arbitrary {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn shipped() -> &'static (Org, Haystacks) {
+        static SHIPPED: std::sync::OnceLock<(Org, Haystacks)> = std::sync::OnceLock::new();
+        SHIPPED.get_or_init(|| {
+            let org = load_embedded().unwrap().org;
+            let haystacks = Haystacks::build(&org).unwrap();
+            (org, haystacks)
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        /// Any query, with the pattern syntax (`!`, `^`, `'`, `$`, `\`), capitals, accents and
+        /// spaces, finds what the reference finds, from the org and from the arena, and
+        /// narrowing from any prefix of it agrees too.
+        #[test]
+        fn any_query_finds_what_the_reference_finds(
+            text in r"[a-zA-Z0-9 !^'$\\éÉôüß.-]{1,8}",
+            cut in 0usize..8,
+        ) {
+            let (org, haystacks) = shipped();
+            let cut = text.char_indices().nth(cut).map_or(text.len(), |(i, _)| i);
+            let prefix = &text[..cut];
+            check_every_path(org, haystacks, &text, None);
+            if !prefix.is_empty() {
+                check_every_path(org, haystacks, &text, Some(prefix));
+            }
+        }
+    }
+}
+
+#[test]
+fn the_arena_agrees_on_combining_marks_other_scripts_and_odd_capitals() {
+    let text = "title: t
+entities:
+  - {id: a, name: \"Cafe\u{301} Noir\", kind: group}
+  - {id: b, name: \"\u{212A}elvin Works\", kind: company, parent: a}
+  - {id: c, name: \"ΣΊΣΥΦΟΣ\", kind: company, parent: a, other_names: [\"İstanbul Ltd\"]}
+  - {id: d, name: \"Ｆｕｌｌ Ｗｉｄｔｈ\", kind: team, parent: b}
+  - {id: e, name: \"Straße 5\", kind: team, parent: b, attributes: {note: \"x\u{200B}y\"}}
+";
+    let org = crate::load::load_text(crate::load::ModelText {
+        name: "t.yaml".into(),
+        text: text.into(),
+    })
+    .map_err(|e| e.render())
+    .unwrap()
+    .org;
+    let haystacks = Haystacks::build(&org).unwrap();
+    for text in [
+        "cafe",
+        "café",
+        "kelvin",
+        "k",
+        "σίσυφος",
+        "σ",
+        "istanbul",
+        "i̇",
+        "full",
+        "ｆｕｌｌ",
+        "strasse",
+        "straße",
+        "xy",
+        "x",
+        "noir works",
+        "!k",
+    ] {
+        check_every_path(&org, &haystacks, text, None);
+    }
+    // Not vacuous: some of them match.
+    let tree = tree(&org);
+    assert!(!find(&org, &tree, "cafe", None).matches.is_empty());
+    assert!(!find(&org, &tree, "kelvin", None).matches.is_empty());
+}
