@@ -3,17 +3,18 @@
 #
 #   bench/compare.sh                 # 10k, 100k and 1M entities
 #   SIZES="10000 100000" bench/compare.sh
-#   RUNS=5 bench/compare.sh          # runs per measurement (the median is kept; default 3,
-#                                    # and 1 at a million entities)
+#   RUNS=5 bench/compare.sh          # A/B pairs per measurement (default 7, and 3 at a million)
+#   BASELINE=old/orgtree bench/compare.sh   # also this build against another orgtree binary
 #
 # Needs: cargo, tmux, GNU time (/usr/bin/time) and awk. jless 0.9 is installed when missing
 # (`cargo install jless --version 0.9.0 --locked`, after Debian's libxcb-render0-dev,
 # libxcb-shape0-dev and libxcb-xfixes0-dev, installed with apt-get when run as root).
 # Models are generated under bench/work/.
 #
-# For each size and syntax it prints the time to first frame (120x40 tmux pane) and the peak
-# RSS of both programs with their ratios; then, for orgtree alone, the load time against the
-# bare parse by the same library, and --dump against the load.
+# For each size and syntax it runs orgtree and jless in interleaved pairs, and prints the
+# medians of the time to first frame (120x40 tmux pane) and of the peak RSS, the median and
+# min–max of the pairs' ratios, and the load average before and after; then, for orgtree
+# alone, the load time against the bare parse by the same library, and --dump against the load.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -48,42 +49,77 @@ mkdir -p "$work"
 # The median of the numbers on stdin, one per line.
 median() { sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
-# Runs `bench/first-frame.sh` RUNS times; prints "<median seconds> <median KiB>".
-first_frame() {
-  local runs=$1
-  shift
-  local times=() rss=()
-  for _ in $(seq "$runs"); do
-    read -r t r < <("$here/bench/first-frame.sh" "Synthetic organisation" "$@")
-    times+=("$t")
-    rss+=("$r")
-  done
-  echo "$(printf '%s\n' "${times[@]}" | median) $(printf '%s\n' "${rss[@]}" | median)"
-}
+# One first frame of a command: "<seconds> <peak KiB>".
+frame() { "$here/bench/first-frame.sh" "Synthetic organisation" "$@"; }
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+# "median min max" of the numbers on stdin.
+spread() { sort -g | awk '{ v[NR] = $1 } END { printf "%s %s %s", v[int((NR + 1) / 2)], v[1], v[NR] }'; }
+load() { cut -d' ' -f1 /proc/loadavg; }
 
-echo "orgtree $("$orgtree" --version | awk '{ print $2 }') vs $("$JLESS" --version)"
+# Runs A and B in RUNS interleaved pairs (A then B, then B then A, and so on, so that neither
+# always runs on a warmer cache), and prints one table row: the medians of both, then the
+# median and min–max of the pairs' ratios A/B, for time and for peak RSS, and the load average
+# before and after.
+pairs() {
+  local label=$1 runs=$2 a=$3 b=$4 file=$5 bflag=$6
+  local at=() bt=() ar=() br=() tr=() rr=() before after
+  before=$(load)
+  for i in $(seq "$runs"); do
+    if [ $((i % 2)) = 1 ]; then
+      read -r t1 r1 < <(frame "$a" "$file")
+      read -r t2 r2 < <(frame "$b" $bflag "$file")
+    else
+      read -r t2 r2 < <(frame "$b" $bflag "$file")
+      read -r t1 r1 < <(frame "$a" "$file")
+    fi
+    at+=("$t1") bt+=("$t2") ar+=("$r1") br+=("$r2")
+    tr+=("$(ratio "$t1" "$t2")") rr+=("$(ratio "$r1" "$r2")")
+  done
+  after=$(load)
+  read -r atm _ _ < <(printf '%s\n' "${at[@]}" | spread)
+  read -r btm _ _ < <(printf '%s\n' "${bt[@]}" | spread)
+  read -r arm _ _ < <(printf '%s\n' "${ar[@]}" | spread)
+  read -r brm _ _ < <(printf '%s\n' "${br[@]}" | spread)
+  read -r trm trl trh < <(printf '%s\n' "${tr[@]}" | spread)
+  read -r rrm rrl rrh < <(printf '%s\n' "${rr[@]}" | spread)
+  printf '%-15s | %8.3f %8.3f | %5s (%s–%s) | %7.0f %7.0f | %5s (%s–%s) | %s → %s\n' \
+    "$label" "$atm" "$btm" "$trm" "$trl" "$trh" \
+    "$(awk -v k="$arm" 'BEGIN { print k / 1024 }')" "$(awk -v k="$brm" 'BEGIN { print k / 1024 }')" \
+    "$rrm" "$rrl" "$rrh" "$before" "$after"
+}
+
+echo "orgtree $("$orgtree" --version | awk '{ print $2 }') vs $("$JLESS" --version)${BASELINE:+, and vs $BASELINE}"
 echo "$(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(uname -sr), $(date -u +%Y-%m-%d)"
+echo "first frame in a 120x40 tmux pane and peak RSS; A/B ratios over interleaved pairs"
 echo
-printf '%-9s %-5s %9s | %12s %12s %6s | %12s %12s %6s\n' \
-  entities file MB "orgtree s" "jless s" ratio "orgtree MiB" "jless MiB" ratio
+header() {
+  printf '%-15s | %8s %8s | %-17s | %7s %7s | %-17s | %s\n' \
+    "model" "A s" "B s" "time A/B" "A MiB" "B MiB" "RSS A/B" "load before → after"
+}
+echo "A = orgtree, B = jless"
+header
 for n in $SIZES; do
-  runs=${RUNS:-$([ "$n" -ge 1000000 ] && echo 1 || echo 3)}
+  runs=${RUNS:-$([ "$n" -ge 1000000 ] && echo 3 || echo 7)}
   [ -s "$work/org-$n.yaml" ] || "$gen" "$n" >"$work/org-$n.yaml"
   [ -s "$work/org-$n.json" ] || "$gen" "$n" --json >"$work/org-$n.json"
   for syntax in yaml json; do
-    file=$work/org-$n.$syntax
-    jless_flag=$([ "$syntax" = yaml ] && echo --yaml || echo --json)
-    read -r ot orss < <(first_frame "$runs" "$orgtree" "$file")
-    read -r jt jrss < <(first_frame "$runs" "$JLESS" "$jless_flag" "$file")
-    printf '%-9s %-5s %9.1f | %12.3f %12.3f %6s | %12.0f %12.0f %6s\n' \
-      "$n" "$syntax" "$(awk -v s="$(stat -c %s "$file")" 'BEGIN { print s / 1e6 }')" \
-      "$ot" "$jt" "$(ratio "$ot" "$jt")" \
-      "$(awk -v k="$orss" 'BEGIN { print k / 1024 }')" \
-      "$(awk -v k="$jrss" 'BEGIN { print k / 1024 }')" "$(ratio "$orss" "$jrss")"
+    pairs "$n $syntax" "$runs" "$orgtree" "$JLESS" "$work/org-$n.$syntax" "--$syntax"
   done
 done
+
+# Before and after: this build against another orgtree binary, on the same files.
+if [ -n "${BASELINE:-}" ]; then
+  echo
+  echo "A = this orgtree, B = $BASELINE"
+  header
+  for n in $SIZES; do
+    runs=${RUNS:-$([ "$n" -ge 1000000 ] && echo 3 || echo 7)}
+    for syntax in yaml json; do
+      pairs "$n $syntax" "$runs" "$orgtree" "$BASELINE" "$work/org-$n.$syntax" ""
+    done
+  done
+fi
 
 echo
 echo "orgtree's own work against the bare parse of the same text by the same library:"
