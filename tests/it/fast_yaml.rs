@@ -29,21 +29,51 @@ fn fixtures() -> Vec<PathBuf> {
     found
 }
 
+/// The YAML examples of the documentation, each a fenced block of a Markdown file.
+fn documented() -> Vec<(String, String)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut found = Vec::new();
+    for file in [
+        "README.md",
+        "docs/model.md",
+        "docs/json.md",
+        "ARCHITECTURE.md",
+    ] {
+        let text = std::fs::read_to_string(root.join(file)).unwrap();
+        for (i, block) in text.split("```yaml\n").skip(1).enumerate() {
+            let body = block.split("```").next().unwrap_or_default();
+            found.push((format!("{file} block {i}"), body.to_owned()));
+            // Most are parts of a model: also read as one.
+            found.push((
+                format!("{file} block {i}, titled"),
+                format!("title: t\n{body}"),
+            ));
+        }
+    }
+    found
+}
+
 #[test]
 fn every_fixture_reads_the_same_or_falls_back() {
     let mut fast = 0;
-    let files = fixtures();
-    assert!(files.len() > 40, "{files:?}");
-    for path in &files {
-        let Ok(text) = std::fs::read_to_string(path) else {
+    let files: Vec<(String, Option<String>)> = fixtures()
+        .into_iter()
+        .map(|p| (p.display().to_string(), std::fs::read_to_string(&p).ok()))
+        .chain(
+            documented()
+                .into_iter()
+                .map(|(name, text)| (name, Some(text))),
+        )
+        .collect();
+    assert!(files.len() > 50, "{files:?}");
+    for (path, text) in &files {
+        let Some(text) = text else {
             continue;
         };
-        match compare(&text) {
+        match compare(text) {
             Agreement::Same => fast += 1,
-            Agreement::Fallback(why) => eprintln!("{}: {why:?}", path.display()),
-            Agreement::Differ { fast, full } => {
-                panic!("{}: fast\n{fast}\nfull\n{full}", path.display())
-            }
+            Agreement::Fallback(why) => eprintln!("{path}: {why:?}"),
+            Agreement::Differ { fast, full } => panic!("{path}: fast\n{fast}\nfull\n{full}"),
         }
     }
     eprintln!("{fast} of {} read fast", files.len());
