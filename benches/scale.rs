@@ -108,6 +108,20 @@ mod load {
         bencher.bench(|| parse(text, Syntax::Yaml).unwrap());
     }
 
+    /// The fast YAML reader alone (what `yaml_parse` tries first), into the model's types.
+    #[divan::bench(args = sizes(), sample_count = 5, sample_size = 1)]
+    fn yaml_fast(bencher: Bencher, n: usize) {
+        let text = text(n, false);
+        bencher.bench(|| orgtree::load::differential::fast(text).unwrap());
+    }
+
+    /// serde-saphyr alone, what the fast reader leaves a text to: `yaml_fast`'s A/B partner.
+    #[divan::bench(args = sizes(), sample_count = 5, sample_size = 1)]
+    fn yaml_full(bencher: Bencher, n: usize) {
+        let text = text(n, false);
+        bencher.bench(|| orgtree::load::differential::full(text).unwrap());
+    }
+
     /// The same model written as JSON.
     #[divan::bench(args = sizes(), sample_count = 5, sample_size = 1)]
     fn json(bencher: Bencher, n: usize) {

@@ -8,6 +8,9 @@ use crate::diagnostic::{Diagnostic, SHOWN, render_at_most};
 use crate::model::{Model, Pos};
 use crate::org::Org;
 
+#[doc(hidden)]
+pub mod differential;
+mod fast;
 mod file;
 mod hints;
 mod recover;
@@ -199,7 +202,7 @@ fn read(text: &str, syntax: Syntax) -> Result<Model, Vec<Diagnostic>> {
     parse(text, syntax).map_err(|d| vec![d])
 }
 
-/// Parses a model's text. This and `yaml` are the only code that calls the YAML and JSON
+/// Parses a model's text. This, `yaml` and `fast` are the only code that calls the YAML and JSON
 /// libraries.
 pub fn parse(text: &str, syntax: Syntax) -> Result<Model, Diagnostic> {
     if text.trim().is_empty() {

@@ -10,29 +10,60 @@ use crate::model::Pos;
 use crate::model::pos::with_line_base;
 use crate::suggest;
 
+use super::fast::{self, GiveUp};
+
 /// Deepest nesting accepted; a model needs about six levels.
 const MAX_DEPTH: usize = 24;
 
 /// Reads `text` as one YAML document of type `T`. `line_base` is the number of lines before
 /// `text` in its file (0 for a whole file): every position read is moved down by it.
+///
+/// The fast reader (`fast`) reads it first; where it gives up, serde-saphyr reads it again, so
+/// that what a text means and every diagnostic are serde-saphyr's.
 pub(super) fn read<T: DeserializeOwned>(text: &str, line_base: u32) -> Result<T, YamlError> {
-    // Without aliases, a document of n bytes cannot hold more than n nodes or events; the
-    // budgets leave room for that and stop alias expansion early.
-    let len = text.len();
-    let budget = serde_saphyr::budget! {
-        max_reader_input_bytes: Some(len.saturating_add(1)),
-        max_events: len.saturating_mul(2).saturating_add(1024),
-        max_nodes: len.saturating_add(1024),
-        max_total_scalar_bytes: len.saturating_mul(2).saturating_add(1024),
-        max_aliases: 10_000,
-        max_anchors: 10_000,
-        max_depth: MAX_DEPTH,
-        max_documents: 1,
+    read_telling(text, line_base).0
+}
+
+/// Which reader read a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Reader {
+    Fast,
+    /// serde-saphyr, after the fast reader gave up for this reason.
+    Full(GiveUp),
+}
+
+/// [`read`], and which reader read the text.
+pub(super) fn read_telling<T: DeserializeOwned>(
+    text: &str,
+    line_base: u32,
+) -> (Result<T, YamlError>, Reader) {
+    with_line_base(line_base, || match read_fast(text) {
+        Ok(value) => (Ok(value), Reader::Fast),
+        Err(why) => (read_full(text), Reader::Full(why)),
+    })
+}
+
+/// The fast reader alone, under the same budgets and parser options as serde-saphyr.
+pub(super) fn read_fast<T: DeserializeOwned>(text: &str) -> Result<T, GiveUp> {
+    let limits = Budgets::of(text);
+    let parser = granit_parser::options! {
+        simple_key_max_lookahead: limits.saphyr.simple_key_max_lookahead,
+        flow_nesting_limit: limits.saphyr.flow_nesting_limit,
+        // As serde-saphyr sets it: past the depth budget, so that the budget is what stops.
+        block_nesting_limit: granit_parser::Options::default()
+            .block_nesting_limit
+            .max(MAX_DEPTH.saturating_add(1)),
+        emit_comments: false,
     };
+    fast::read(text, parser, limits.fast)
+}
+
+/// serde-saphyr alone.
+pub(super) fn read_full<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
     // Policies: one document per file; merge keys (`<<: *defaults`) expand; tags other than
     // YAML's own are refused, and `!!binary` text is taken as written, never decoded.
     let options = serde_saphyr::options! {
-        budget: budget,
+        budget: Some(Budgets::of(text).saphyr),
         alias_limits: serde_saphyr::alias_limits! {
             max_total_replayed_events: 200_000,
             max_replay_stack_depth: 16,
@@ -48,9 +79,37 @@ pub(super) fn read<T: DeserializeOwned>(text: &str, line_base: u32) -> Result<T,
         strict_booleans: true,
         with_snippet: false,
     };
-    with_line_base(line_base, || {
-        serde_saphyr::from_str_with_options::<T>(text, options)
-    })
+    serde_saphyr::from_str_with_options::<T>(text, options)
+}
+
+/// The budgets of a read, for both readers.
+struct Budgets {
+    saphyr: serde_saphyr::Budget,
+    fast: fast::Limits,
+}
+
+impl Budgets {
+    fn of(text: &str) -> Budgets {
+        // Without aliases, a document of n bytes cannot hold more than n nodes or events; the
+        // budgets leave room for that and stop alias expansion early.
+        let len = text.len();
+        let fast = fast::Limits {
+            max_depth: MAX_DEPTH,
+            max_events: len.saturating_mul(2).saturating_add(1024),
+            max_nodes: len.saturating_add(1024),
+            max_scalar_bytes: len.saturating_mul(2).saturating_add(1024),
+        };
+        let mut saphyr = serde_saphyr::Budget::default();
+        saphyr.max_reader_input_bytes = Some(len.saturating_add(1));
+        saphyr.max_events = fast.max_events;
+        saphyr.max_nodes = fast.max_nodes;
+        saphyr.max_total_scalar_bytes = fast.max_scalar_bytes;
+        saphyr.max_aliases = 10_000;
+        saphyr.max_anchors = 10_000;
+        saphyr.max_depth = MAX_DEPTH;
+        saphyr.max_documents = 1;
+        Budgets { saphyr, fast }
+    }
 }
 
 /// What kind of mistake an error is, as far as reading on after it goes.
@@ -169,5 +228,149 @@ pub(super) fn problem(err: &YamlError, line_base: u32) -> Diagnostic {
             Diagnostic::error(pos, message.into_owned())
                 .with_help("see docs/model.md for the model format")
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Model;
+
+    /// Reads `text` through the one entry point, and checks that whichever reader read it,
+    /// the result is serde-saphyr's own: the same model, or the same error.
+    fn reader_of(text: &str) -> Reader {
+        let (read, reader) = read_telling::<Model>(text, 0);
+        let full = read_full::<Model>(text);
+        match (read, full) {
+            (Ok(a), Ok(b)) => assert_eq!(format!("{a:?}"), format!("{b:?}"), "{text}"),
+            (Err(a), Err(b)) => assert_eq!(a.to_string(), b.to_string(), "{text}"),
+            (a, b) => panic!("{text}: {a:?} but serde-saphyr {b:?}"),
+        }
+        reader
+    }
+
+    const PLAIN: &str = "title: t\nentities:\n  - {id: a, name: A, kind: company}\n";
+
+    #[test]
+    fn a_plain_model_is_read_fast() {
+        assert_eq!(reader_of(PLAIN), Reader::Fast);
+        let with_directive = format!("%YAML 1.2\n---\n{PLAIN}...\n");
+        assert_eq!(reader_of(&with_directive), Reader::Fast);
+    }
+
+    #[test]
+    fn each_fallback_is_taken_and_gives_serde_saphyrs_result() {
+        let entity = "  - {id: a, name: A, kind: company}\n";
+        let cases = [
+            (format!("title: &t t\nentities:\n{entity}"), GiveUp::Anchor),
+            // An alias always follows its anchor, which stops the fast reader first; one
+            // without an anchor is a syntax error.
+            (
+                format!("title: t\ndescription: *d\nentities:\n{entity}"),
+                GiveUp::Syntax,
+            ),
+            (
+                "title: t\nentities:\n  - &e {id: a, name: A, kind: company}\n  - *e\n".to_owned(),
+                GiveUp::Anchor,
+            ),
+            (
+                "title: t\nentities:\n  - {<<: {kind: company}, id: a, name: A}\n".to_owned(),
+                GiveUp::MergeKey,
+            ),
+            (format!("title: !!str t\nentities:\n{entity}"), GiveUp::Tag),
+            (
+                format!("title: !custom t\nentities:\n{entity}"),
+                GiveUp::Tag,
+            ),
+            (format!("{PLAIN}---\ntitle: u\n"), GiveUp::Documents),
+            (format!("title: [t]\nentities:\n{entity}"), GiveUp::Shape),
+            (
+                format!("title: t\nas_of: 2014-13\nentities:\n{entity}"),
+                GiveUp::Other,
+            ),
+            (
+                "title: t\nstakes:\n  - {owner: a, owned: b, indirect: yes}\n".to_owned(),
+                GiveUp::Value,
+            ),
+            (
+                format!("title: t\ntitel: u\nentities:\n{entity}"),
+                GiveUp::UnknownField,
+            ),
+            ("entities: []\n".to_owned(), GiveUp::MissingField),
+            (
+                format!("title: t\ntitle: u\nentities:\n{entity}"),
+                GiveUp::DuplicateKey,
+            ),
+            (
+                "title: t\nentities:\n  - {id: a, name: A, kind: k, attributes: {1: x, 0x1: y}}\n"
+                    .to_owned(),
+                GiveUp::DuplicateKey,
+            ),
+            (format!("title: 't\nentities:\n{entity}"), GiveUp::Syntax),
+            (format!("{PLAIN}  - [unclosed\n"), GiveUp::Syntax),
+        ];
+        for (text, why) in cases {
+            assert_eq!(reader_of(&text), Reader::Full(why), "{text}");
+        }
+    }
+
+    #[test]
+    fn nesting_past_the_limit_falls_back_and_the_budget_stops_it() {
+        let deep = format!("{}{}", "[".repeat(MAX_DEPTH + 1), "]".repeat(MAX_DEPTH + 1));
+        let (read, reader) = read_telling::<serde_json::Value>(&deep, 0);
+        assert_eq!(reader, Reader::Full(GiveUp::Depth));
+        let err = read.unwrap_err();
+        assert!(matches!(
+            err,
+            YamlError::Budget {
+                breach: BudgetBreach::Depth { .. },
+                ..
+            }
+        ));
+        let shallow = format!("{}{}", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH));
+        let (read, reader) = read_telling::<serde_json::Value>(&shallow, 0);
+        assert_eq!(reader, Reader::Fast);
+        assert!(read.is_ok());
+    }
+
+    #[test]
+    fn the_fast_reader_counts_its_budgets() {
+        let text = format!("[{}]", "a,".repeat(2000));
+        let limits = fast::Limits {
+            max_depth: MAX_DEPTH,
+            max_events: usize::MAX,
+            max_nodes: 100,
+            max_scalar_bytes: usize::MAX,
+        };
+        let options = granit_parser::Options::default();
+        let read = fast::read::<Vec<String>>(&text, options.clone(), limits);
+        assert_eq!(read.unwrap_err(), GiveUp::Budget);
+        let events = fast::Limits {
+            max_events: 100,
+            max_nodes: usize::MAX,
+            ..limits
+        };
+        let read = fast::read::<Vec<String>>(&text, options.clone(), events);
+        assert_eq!(read.unwrap_err(), GiveUp::Budget);
+        let bytes = fast::Limits {
+            max_scalar_bytes: 3,
+            max_nodes: usize::MAX,
+            ..limits
+        };
+        let read = fast::read::<Vec<String>>("[ab, cd]", options, bytes);
+        assert_eq!(read.unwrap_err(), GiveUp::Budget);
+    }
+
+    #[test]
+    fn positions_are_serde_saphyrs_with_the_line_base() {
+        let text = "  - id: 'a'\n    name: \"A\"\n    kind: company\n    founded: 2014\n";
+        let (fast, reader) = read_telling::<Vec<crate::model::Entity>>(text, 10);
+        assert_eq!(reader, Reader::Fast);
+        let full = with_line_base(10, || read_full::<Vec<crate::model::Entity>>(text));
+        let (fast, full) = (fast.unwrap(), full.unwrap());
+        assert_eq!(format!("{fast:?}"), format!("{full:?}"));
+        assert_eq!(fast[0].id.pos, crate::model::Pos { line: 11, col: 9 });
+        let founded = fast[0].founded.as_ref().map(|d| d.pos);
+        assert_eq!(founded, Some(crate::model::Pos { line: 14, col: 14 }));
     }
 }

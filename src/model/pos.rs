@@ -4,6 +4,7 @@
 use std::fmt;
 use std::ops::Deref;
 
+use serde::de::{self, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// A 1-based line and column in the model file (0 when unknown).
@@ -61,8 +62,35 @@ impl<T: fmt::Display> fmt::Display for At<T> {
     }
 }
 
+/// The newtype name under which `At<T>` asks a deserializer for its value's position.
+///
+/// The protocol: a deserializer that knows this name (the loader's fast YAML reader) answers
+/// with `visit_seq` of two elements, the node's position packed as a `u64` (the 1-based line in
+/// the high 32 bits, the 1-based column in the low ones), then the node itself. Any other
+/// deserializer takes it for an ordinary newtype and calls `visit_newtype_struct`, and the
+/// value is read through `serde_saphyr::Spanned` (serde-saphyr fills in the location; serde_json
+/// and the rest read the bare value, with no position), exactly as without the protocol.
+pub const POSITIONED: &str = "__orgtree_positioned";
+
 impl<'de, T: Deserialize<'de>> Deserialize<'de> for At<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_newtype_struct(POSITIONED, AtVisitor(std::marker::PhantomData))
+    }
+}
+
+struct AtVisitor<T>(std::marker::PhantomData<T>);
+
+impl<'de, T: Deserialize<'de>> Visitor<'de> for AtVisitor<T> {
+    type Value = At<T>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a value")
+    }
+
+    fn visit_newtype_struct<D: Deserializer<'de>>(
+        self,
+        deserializer: D,
+    ) -> Result<At<T>, D::Error> {
         // The YAML deserializer recognises its `Spanned` wrapper and fills in the node's
         // location; this is the only place outside `load` that knows which YAML library we use.
         let spanned = serde_saphyr::Spanned::<T>::deserialize(deserializer)?;
@@ -73,6 +101,21 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for At<T> {
             col: u32::try_from(loc.column()).unwrap_or(u32::MAX),
         };
         Ok(At::new(spanned.value, pos))
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<At<T>, A::Error> {
+        let packed: u64 = seq
+            .next_element()?
+            .ok_or_else(|| de::Error::invalid_length(0, &self))?;
+        let value: T = seq
+            .next_element()?
+            .ok_or_else(|| de::Error::invalid_length(1, &self))?;
+        let line = u32::try_from(packed >> 32).unwrap_or(u32::MAX);
+        let pos = Pos {
+            line: line.saturating_add(LINE_BASE.get()),
+            col: u32::try_from(packed & u64::from(u32::MAX)).unwrap_or(u32::MAX),
+        };
+        Ok(At::new(value, pos))
     }
 }
 

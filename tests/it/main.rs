@@ -14,6 +14,7 @@ mod dump_snapshots;
 mod every_problem;
 mod examples;
 mod exports;
+mod fast_yaml;
 mod hostile;
 mod hostile_exports;
 mod json_models;
