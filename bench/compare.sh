@@ -54,7 +54,7 @@ frame() { "$here/bench/first-frame.sh" "Synthetic organisation" "$@"; }
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 # "median min max" of the numbers on stdin.
-spread() { sort -g | awk '{ v[NR] = $1 } END { printf "%s %s %s", v[int((NR + 1) / 2)], v[1], v[NR] }'; }
+spread() { sort -g | awk '{ v[NR] = $1 } END { printf "%s %s %s\n", v[int((NR + 1) / 2)], v[1], v[NR] }'; }
 load() { cut -d' ' -f1 /proc/loadavg; }
 
 # Runs A and B in RUNS interleaved pairs (A then B, then B then A, and so on, so that neither
