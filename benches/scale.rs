@@ -122,6 +122,22 @@ mod load {
         bencher.bench(|| orgtree::load::differential::full(text).unwrap());
     }
 
+    /// The serial read behind `yaml_parse` (the fast reader, serde-saphyr where it gives up):
+    /// `yaml_parallel`'s A/B partner.
+    #[divan::bench(args = sizes(), sample_count = 5, sample_size = 1)]
+    fn yaml_serial(bencher: Bencher, n: usize) {
+        let text = text(n, false);
+        bencher.bench(|| orgtree::load::differential::serial(text).unwrap());
+    }
+
+    /// The same text cut at its lists' items and read on every core (when it is long enough).
+    #[divan::bench(args = sizes(), sample_count = 5, sample_size = 1)]
+    fn yaml_parallel(bencher: Bencher, n: usize) {
+        let text = text(n, false);
+        let plan = orgtree::load::differential::Plan::of_machine();
+        bencher.bench(|| orgtree::load::differential::parallel(text, plan).0.unwrap());
+    }
+
     /// The same model written as JSON.
     #[divan::bench(args = sizes(), sample_count = 5, sample_size = 1)]
     fn json(bencher: Bencher, n: usize) {

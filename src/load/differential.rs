@@ -36,18 +36,21 @@ pub fn compare(text: &str) -> Agreement {
         Ok(model) => model,
         Err(why) => return Agreement::Fallback(why),
     };
+    match full(text) {
+        Ok(full) => same_model(&fast, &full),
+        Err(message) => Agreement::Differ {
+            fast: format!("{fast:#?}"),
+            full: message,
+        },
+    }
+}
+
+/// Whether two models are the same: the same JSON (what they say) and the same debug text
+/// (which shows every value's position as well, and the capacity of no list).
+fn same_model(fast: &Model, full: &Model) -> Agreement {
     let fast_debug = format!("{fast:#?}");
-    let full = match full(text) {
-        Ok(model) => model,
-        Err(message) => {
-            return Agreement::Differ {
-                fast: fast_debug,
-                full: message,
-            };
-        }
-    };
     let full_debug = format!("{full:#?}");
-    let same_json = match (serde_json::to_string(&fast), serde_json::to_string(&full)) {
+    let same_json = match (serde_json::to_string(fast), serde_json::to_string(full)) {
         (Ok(a), Ok(b)) => a == b,
         _ => false,
     };
@@ -59,4 +62,40 @@ pub fn compare(text: &str) -> Agreement {
             full: full_debug,
         }
     }
+}
+
+pub use super::parallel::{Plan, Route, Serial};
+
+/// The model the serial read (`yaml::read`: the fast reader, or serde-saphyr where it gives
+/// up) reads from `text`, or its error's message with its position.
+pub fn serial(text: &str) -> Result<Model, String> {
+    yaml::read(text, 0).map_err(|e| describe(&e))
+}
+
+/// The model the parallel read reads from `text` under `plan`, or its error's message with its
+/// position; and how it read it.
+pub fn parallel(text: &str, plan: Plan) -> (Result<Model, String>, Route) {
+    let (read, route) = super::parallel::read_telling(text, plan);
+    (read.map_err(|e| describe(&e)), route)
+}
+
+/// Reads `text` serially and in parallel under `plan`, and compares what they read as
+/// [`compare`] does, their errors too (message and position); and how the parallel read went.
+pub fn compare_parallel(text: &str, plan: Plan) -> (Agreement, Route) {
+    let (parallel, route) = parallel(text, plan);
+    let agreement = match (parallel, serial(text)) {
+        (Ok(a), Ok(b)) => same_model(&a, &b),
+        (Err(a), Err(b)) if a == b => Agreement::Same,
+        (a, b) => Agreement::Differ {
+            fast: format!("{a:#?}"),
+            full: format!("{b:#?}"),
+        },
+    };
+    (agreement, route)
+}
+
+/// An error's message and where the YAML library says it is.
+fn describe(err: &serde_saphyr::Error) -> String {
+    let diagnostic = yaml::problem(err, 0);
+    format!("{}: {} ({err})", diagnostic.pos, diagnostic.message)
 }

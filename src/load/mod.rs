@@ -13,6 +13,7 @@ pub mod differential;
 mod fast;
 mod file;
 mod hints;
+mod parallel;
 mod recover;
 mod split;
 mod stream;
@@ -196,7 +197,7 @@ fn with_positions(found: Vec<Diagnostic>, text: &str, syntax: Syntax) -> Vec<Dia
 /// Reads a model's text: at once when it is valid, and when it is not, on to every problem.
 fn read(text: &str, syntax: Syntax) -> Result<Model, Vec<Diagnostic>> {
     if syntax == Syntax::Yaml && !text.trim().is_empty() {
-        return yaml::read::<Model>(text, 0)
+        return parallel::read(text, parallel::Plan::of_machine())
             .map_err(|e| recover::recover(text, yaml::problem(&e, 0), &yaml::class(&e)));
     }
     parse(text, syntax).map_err(|d| vec![d])
@@ -213,7 +214,7 @@ pub fn parse(text: &str, syntax: Syntax) -> Result<Model, Diagnostic> {
         // serde_json limits nesting itself (128 levels) and has no aliases to expand.
         return serde_json::from_str::<Model>(text).map_err(|e| json_problem(&e));
     }
-    yaml::read::<Model>(text, 0).map_err(|e| yaml::problem(&e, 0))
+    parallel::read(text, parallel::Plan::of_machine()).map_err(|e| yaml::problem(&e, 0))
 }
 
 /// Turns the JSON library's error into a diagnostic at its position.

@@ -278,6 +278,7 @@ mod tests {
         Item {
             section: "entities",
             line: 10,
+            start: 0,
             text,
         }
     }

@@ -1,5 +1,6 @@
 //! Cutting a YAML model's text into its top-level list sections' items, so that a file that
-//! does not read whole can be read an item at a time (see `recover`).
+//! does not read whole can be read an item at a time (see `recover`), and a long one on every
+//! core (see `parallel`, which refuses more than the cut does).
 //!
 //! Why the cut is safe. Only block style is cut: a list section is a key at column 0 with
 //! nothing after its `:`, and its items are the lines that start with `- ` (or are `-`) at the
@@ -42,6 +43,8 @@ pub(super) struct Item<'a> {
     pub section: &'static str,
     /// How many lines of the file come before it.
     pub line: u32,
+    /// Where its text starts in the file, in bytes.
+    pub start: usize,
     /// Its lines, whole, with their line breaks: a YAML list of one item.
     pub text: &'a str,
 }
@@ -58,9 +61,16 @@ struct Lexer {
     block: Option<(usize, Option<usize>)>,
 }
 
-/// What the lexer cannot follow.
+/// Why a text cannot be cut.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Refused;
+pub(super) enum Refused {
+    /// An anchor, an alias or a tag: what the lexer cannot follow.
+    Node,
+    /// A directive, or a document marker after the first line of content.
+    Document,
+    /// A list section given twice.
+    Repeated,
+}
 
 impl Lexer {
     /// Whether a line indented `indent` (not blank) may start an item or a section.
@@ -81,13 +91,15 @@ impl Lexer {
         if self.block.is_some() {
             return Ok(());
         }
-        let chars: Vec<char> = line.chars().collect();
+        // Bytes rather than characters: every byte the lexer looks at is ASCII, and no byte of a
+        // multi-byte character is.
+        let chars = line.as_bytes();
         let mut token_start = self.quote.is_none();
         let mut after_space = true;
         let mut i = indent.min(chars.len());
         while i < chars.len() {
-            let c = chars[i];
-            let next = chars.get(i + 1).copied();
+            let c = char::from(chars[i]);
+            let next = chars.get(i + 1).copied().map(char::from);
             let spaced = next.is_none_or(|n| n == ' ' || n == '\t');
             if let Some(q) = self.quote {
                 if q == '"' && c == '\\' {
@@ -116,7 +128,7 @@ impl Lexer {
                     self.flow -= 1;
                     token_start = false;
                 }
-                '&' | '*' | '!' if token_start => return Err(Refused),
+                '&' | '*' | '!' if token_start => return Err(Refused::Node),
                 '|' | '>' if token_start && self.flow == 0 => {
                     self.block = Some((indent, None));
                     break;
@@ -147,8 +159,15 @@ fn list_key(line: &str) -> Option<&'static str> {
 /// Cuts `text` into items, or `None` when it holds what the cut cannot follow (see the module
 /// comment).
 pub(super) fn split(text: &str) -> Option<Split<'_>> {
-    let mut skeleton = String::with_capacity(text.len());
-    let mut items: Vec<Item<'_>> = Vec::new();
+    let mut items = Vec::new();
+    let skeleton = cut(text, |item| items.push(item)).ok()?;
+    Some(Split { skeleton, items })
+}
+
+/// Cuts `text` into items, handing each to `each` in the order of the file, and returns the
+/// skeleton (see [`Split`]); or says why the text cannot be cut (see the module comment).
+pub(super) fn cut<'a>(text: &'a str, mut each: impl FnMut(Item<'a>)) -> Result<String, Refused> {
+    let mut skeleton = String::with_capacity(text.len().min(1 << 16));
     let mut lexer = Lexer::default();
     // The list being read, and the column of its items once its first item is seen.
     let mut section: Option<(&'static str, Option<usize>)> = None;
@@ -158,7 +177,7 @@ pub(super) fn split(text: &str) -> Option<Split<'_>> {
     let mut offset = 0;
     let mut started = false;
     for (number, raw) in text.split_inclusive('\n').enumerate() {
-        let number = u32::try_from(number).ok()?;
+        let number = u32::try_from(number).map_err(|_| Refused::Document)?;
         let line = raw.trim_end_matches(['\n', '\r']);
         let content = line.trim_start_matches(' ');
         let indent = line.len() - content.len();
@@ -169,23 +188,24 @@ pub(super) fn split(text: &str) -> Option<Split<'_>> {
             .iter()
             .any(|m| line.strip_prefix(m).is_some_and(|r| r.trim().is_empty()));
         if lexer.quote.is_none() && (line.starts_with('%') || marker && started) {
-            return None;
+            return Err(Refused::Document);
         }
         started |= !blank;
         if !blank && lexer.at_boundary(indent) {
             let is_item = content == "-" || content.starts_with("- ");
             if indent == 0 && !is_item {
                 if let Some((name, first, start)) = open.take() {
-                    items.push(Item {
+                    each(Item {
                         section: name,
                         line: first,
+                        start,
                         text: &text[start..offset],
                     });
                 }
                 section = list_key(line).map(|name| (name, None));
                 if let Some((name, _)) = section {
                     if seen.contains(&name) {
-                        return None;
+                        return Err(Refused::Repeated);
                     }
                     seen.push(name);
                 }
@@ -195,9 +215,10 @@ pub(super) fn split(text: &str) -> Option<Split<'_>> {
             {
                 *column = Some(indent);
                 if let Some((name, first, start)) = open.take() {
-                    items.push(Item {
+                    each(Item {
                         section: name,
                         line: first,
+                        start,
                         text: &text[start..offset],
                     });
                 }
@@ -210,25 +231,37 @@ pub(super) fn split(text: &str) -> Option<Split<'_>> {
             skeleton.push_str(raw);
         }
         if lexer.quote.is_some() || !blank {
-            lexer.line(line, indent).ok()?;
+            lexer.line(line, indent)?;
         }
         offset += raw.len();
     }
     if let Some((name, first, start)) = open {
-        items.push(Item {
+        each(Item {
             section: name,
             line: first,
+            start,
             text: &text[start..],
         });
     }
-    Some(Split { skeleton, items })
+    Ok(skeleton)
+}
+
+/// Whether `line`, on its own, opens nothing that runs onto the next line (a quoted scalar,
+/// a flow collection, a block scalar) and holds nothing the lexer cannot follow.
+pub(super) fn closed_on_its_line(line: &str) -> bool {
+    let mut lexer = Lexer::default();
+    let content = line.trim_start_matches(' ');
+    lexer.line(line, line.len() - content.len()).is_ok()
+        && lexer.quote.is_none()
+        && lexer.flow == 0
+        && lexer.block.is_none()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn cut(text: &str) -> Vec<(&'static str, u32, &str)> {
+    fn cuts(text: &str) -> Vec<(&'static str, u32, &str)> {
         split(text)
             .unwrap()
             .items
@@ -241,7 +274,7 @@ mod tests {
     fn items_are_cut_at_their_dashes_and_sections_at_column_zero() {
         let text = "title: t\nentities:\n  - id: a\n    name: A\n\n  - {id: b}\n# c\nstakes:\n- owner: a\n  owned: b\n";
         assert_eq!(
-            cut(text),
+            cuts(text),
             [
                 ("entities", 2, "  - id: a\n    name: A\n\n"),
                 ("entities", 5, "  - {id: b}\n# c\n"),
@@ -255,14 +288,14 @@ mod tests {
     #[test]
     fn nothing_is_cut_inside_a_multi_line_value() {
         let quoted = "entities:\n  - name: 'a\n  - b'\n  - name: \"x \\\" \n  - y\"\n";
-        assert_eq!(cut(quoted).len(), 2);
+        assert_eq!(cuts(quoted).len(), 2);
         let flow = "entities:\n  - [a,\n  - b]\n  - {c: [\n  - d]}\n";
-        assert_eq!(cut(flow).len(), 2);
+        assert_eq!(cuts(flow).len(), 2);
         let block = "entities:\n  - description: |\n      - not an item\n      text\n    name: x\n  - id: b\n";
-        assert_eq!(cut(block).len(), 2);
+        assert_eq!(cuts(block).len(), 2);
         // A quote inside a word or a comment opens nothing.
         let words = "entities:\n  - name: O'Brien # it's\n  - id: b\n";
-        assert_eq!(cut(words).len(), 2);
+        assert_eq!(cuts(words).len(), 2);
     }
 
     #[test]
@@ -277,7 +310,7 @@ mod tests {
             assert!(split(text).is_none(), "{text}");
         }
         // An ampersand or an asterisk within a value is text.
-        assert_eq!(cut("entities:\n  - name: AT&T *\n").len(), 1);
+        assert_eq!(cuts("entities:\n  - name: AT&T *\n").len(), 1);
     }
 
     #[test]

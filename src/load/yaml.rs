@@ -1,7 +1,7 @@
 //! The YAML library behind the loader: the budgets and policies every read runs under, and its
 //! errors turned into diagnostics.
 
-use serde::de::DeserializeOwned;
+use serde::de::{DeserializeOwned, DeserializeSeed};
 use serde_saphyr::budget::BudgetBreach;
 use serde_saphyr::{DefaultMessageFormatter, Error as YamlError, MessageFormatter};
 
@@ -45,7 +45,20 @@ pub(super) fn read_telling<T: DeserializeOwned>(
 
 /// The fast reader alone, under the same budgets and parser options as serde-saphyr.
 pub(super) fn read_fast<T: DeserializeOwned>(text: &str) -> Result<T, GiveUp> {
-    let limits = Budgets::of(text);
+    read_fast_part(text, std::marker::PhantomData::<T>, text.len(), 0)
+}
+
+/// The fast reader on a part of a document `whole` bytes long, whose top node is nested
+/// `nested` levels deep in the document: under the document's budgets, so that it gives up
+/// where a read of the whole document would.
+pub(super) fn read_fast_part<'de, S: DeserializeSeed<'de>>(
+    text: &'de str,
+    seed: S,
+    whole: usize,
+    nested: usize,
+) -> Result<S::Value, GiveUp> {
+    let mut limits = Budgets::of_len(whole);
+    limits.fast.max_depth = limits.fast.max_depth.saturating_sub(nested);
     let parser = granit_parser::options! {
         simple_key_max_lookahead: limits.saphyr.simple_key_max_lookahead,
         flow_nesting_limit: limits.saphyr.flow_nesting_limit,
@@ -55,7 +68,7 @@ pub(super) fn read_fast<T: DeserializeOwned>(text: &str) -> Result<T, GiveUp> {
             .max(MAX_DEPTH.saturating_add(1)),
         emit_comments: false,
     };
-    fast::read(text, parser, limits.fast)
+    fast::read_seed(text, seed, parser, limits.fast)
 }
 
 /// serde-saphyr alone.
@@ -90,9 +103,12 @@ struct Budgets {
 
 impl Budgets {
     fn of(text: &str) -> Budgets {
+        Budgets::of_len(text.len())
+    }
+
+    fn of_len(len: usize) -> Budgets {
         // Without aliases, a document of n bytes cannot hold more than n nodes or events; the
         // budgets leave room for that and stop alias expansion early.
-        let len = text.len();
         let fast = fast::Limits {
             max_depth: MAX_DEPTH,
             max_events: len.saturating_mul(2).saturating_add(1024),
@@ -233,6 +249,8 @@ pub(super) fn problem(err: &YamlError, line_base: u32) -> Diagnostic {
 
 #[cfg(test)]
 mod tests {
+    use std::marker::PhantomData;
+
     use super::*;
     use crate::model::Model;
 
@@ -343,21 +361,21 @@ mod tests {
             max_scalar_bytes: usize::MAX,
         };
         let options = granit_parser::Options::default();
-        let read = fast::read::<Vec<String>>(&text, options.clone(), limits);
+        let read = fast::read_seed(&text, PhantomData::<Vec<String>>, options.clone(), limits);
         assert_eq!(read.unwrap_err(), GiveUp::Budget);
         let events = fast::Limits {
             max_events: 100,
             max_nodes: usize::MAX,
             ..limits
         };
-        let read = fast::read::<Vec<String>>(&text, options.clone(), events);
+        let read = fast::read_seed(&text, PhantomData::<Vec<String>>, options.clone(), events);
         assert_eq!(read.unwrap_err(), GiveUp::Budget);
         let bytes = fast::Limits {
             max_scalar_bytes: 3,
             max_nodes: usize::MAX,
             ..limits
         };
-        let read = fast::read::<Vec<String>>("[ab, cd]", options, bytes);
+        let read = fast::read_seed("[ab, cd]", PhantomData::<Vec<String>>, options, bytes);
         assert_eq!(read.unwrap_err(), GiveUp::Budget);
     }
 

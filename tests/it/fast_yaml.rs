@@ -8,7 +8,7 @@ use orgtree::load::differential::{Agreement, compare};
 use proptest::prelude::*;
 
 /// Every YAML file under the repository's data, docs and test fixtures.
-fn fixtures() -> Vec<PathBuf> {
+pub(crate) fn fixtures() -> Vec<PathBuf> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut found = Vec::new();
     let mut dirs: Vec<PathBuf> = ["data", "docs", "tests/fixtures", "examples"]
@@ -30,7 +30,7 @@ fn fixtures() -> Vec<PathBuf> {
 }
 
 /// The YAML examples of the documentation, each a fenced block of a Markdown file.
-fn documented() -> Vec<(String, String)> {
+pub(crate) fn documented() -> Vec<(String, String)> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut found = Vec::new();
     for file in [
@@ -380,7 +380,7 @@ fn keys(section: &str) -> (&'static [&'static str], &'static [&'static str]) {
 
 /// An item of the list `section`: its fields, in flow or block style, maybe anchored, with a
 /// comment.
-fn item(section: &'static str) -> impl Strategy<Value = String> {
+pub(crate) fn item(section: &'static str) -> impl Strategy<Value = String> {
     let (required, optional) = keys(section);
     let required: Vec<BoxedStrategy<Field>> = required.iter().map(|k| value_for(k)).collect();
     let optional = prop::collection::vec(
@@ -432,7 +432,7 @@ fn list() -> impl Strategy<Value = (&'static str, Vec<String>)> {
 
 /// A model text: a few top-level scalars and lists, and now and then a document marker,
 /// a directive, or one character changed.
-fn model_text() -> impl Strategy<Value = String> {
+pub(crate) fn model_text() -> impl Strategy<Value = String> {
     let head = prop::collection::vec(
         prop::sample::select(vec![
             "description",

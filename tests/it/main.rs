@@ -21,6 +21,7 @@ mod json_models;
 mod layers;
 mod over_time;
 mod owners;
+mod parallel_yaml;
 mod properties;
 mod root_subtree;
 mod screens;

@@ -17,7 +17,7 @@ mod scalar;
 
 use std::fmt;
 
-use serde::de::DeserializeOwned;
+use serde::de::DeserializeSeed;
 
 pub(super) use events::Limits;
 
@@ -82,15 +82,17 @@ impl serde::de::Error for GiveUp {
     }
 }
 
-/// Reads `text` as one YAML document of type `T`, or says why it leaves it to serde-saphyr.
-/// Positions are the text's own; `At` adds the thread's line base, as it does for serde-saphyr.
-pub(super) fn read<T: DeserializeOwned>(
-    text: &str,
+/// Reads `text` as one YAML document, into what `seed` makes of it (a `PhantomData<T>` for a
+/// `T`), or says why it leaves it to serde-saphyr. Positions are the text's own; `At` adds the
+/// thread's line base, as it does for serde-saphyr.
+pub(super) fn read_seed<'de, S: DeserializeSeed<'de>>(
+    text: &'de str,
+    seed: S,
     options: granit_parser::Options,
     limits: Limits,
-) -> Result<T, GiveUp> {
+) -> Result<S::Value, GiveUp> {
     let mut reader = de::Reader::new(events::Events::new(text, options, limits));
-    let value = T::deserialize(&mut reader)?;
+    let value = seed.deserialize(&mut reader)?;
     reader.finish()?;
     Ok(value)
 }
