@@ -94,6 +94,17 @@ impl Lexer {
         // Bytes rather than characters: every byte the lexer looks at is ASCII, and no byte of a
         // multi-byte character is.
         let chars = line.as_bytes();
+        // Outside quotes and flows, only these bytes change what follows the line: a line
+        // without any (most lines of a model) is passed over.
+        let changes = |b: &u8| {
+            matches!(
+                b,
+                b'\'' | b'"' | b'[' | b'{' | b'|' | b'>' | b'&' | b'*' | b'!'
+            )
+        };
+        if self.quote.is_none() && self.flow == 0 && !chars.iter().any(changes) {
+            return Ok(());
+        }
         let mut token_start = self.quote.is_none();
         let mut after_space = true;
         let mut i = indent.min(chars.len());
