@@ -105,6 +105,12 @@ pub struct Cli {
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
 
+    /// Neither read nor write the model cache. Large model files (1 MiB and more) are kept
+    /// resolved in the user's cache directory ($XDG_CACHE_HOME/orgtree), so that they open
+    /// faster the next time; an entry is used only while the file is unchanged.
+    #[arg(long)]
+    pub no_cache: bool,
+
     /// Refuse model files larger than this many bytes.
     #[arg(long, value_name = "BYTES", default_value_t = Limits::default().max_size)]
     pub max_size: u64,
@@ -167,23 +173,35 @@ pub fn run(cli: Cli) -> Result<Finish, Failure> {
             let man = clap_mangen::Man::new(Cli::command());
             write_out(|out| man.render(out))
         }
-        Mode::Check => check(&load(&cli)?),
+        Mode::Check => {
+            let loaded = load(&cli)?;
+            check(&loaded).inspect(|_| remember(&loaded))
+        }
         Mode::Diff { from, to } => {
             let shown = Shown::load(&cli)?;
             shown.warn();
             write_out(|out| dump::write_diff(&shown.loaded.org, from, to, out))
+                .inspect(|_| remember(&shown.loaded))
         }
         Mode::Dump(format) => {
             let shown = Shown::load(&cli)?;
             shown.warn();
-            dump(&cli, format, &shown.loaded.org, shown.root)
+            dump(&cli, format, &shown.loaded.org, shown.root).inspect(|_| remember(&shown.loaded))
         }
-        Mode::Screen { keys } => screen(explorer(&cli, Shown::load(&cli)?), &keys),
+        Mode::Screen { keys } => {
+            let (app, writer) = explorer(&cli, Shown::load(&cli)?);
+            let finish = screen(app, &keys);
+            joined(writer);
+            finish
+        }
         Mode::Explore => {
             let limits = Limits {
                 max_size: cli.max_size,
             };
-            explore(explorer(&cli, Shown::load(&cli)?), limits)
+            let (app, writer) = explorer(&cli, Shown::load(&cli)?);
+            let finish = explore(app, limits);
+            joined(writer);
+            finish
         }
     }
 }
@@ -249,8 +267,25 @@ fn find_root(org: &Org, id: &str) -> Result<EntityId, UsageError> {
     )))
 }
 
-/// The explorer, set up as the command line asks.
-fn explorer(cli: &Cli, shown: Shown) -> App {
+/// Writes the cache entry of a model loaded from its file, after what the person asked for is
+/// done. A cache that cannot be written changes nothing: the model loads from its file again.
+fn remember(loaded: &Loaded) {
+    if let Some(entry) = &loaded.uncached {
+        let _ = entry.write(&loaded.org, &loaded.warnings);
+    }
+}
+
+/// Waits for the cache's writer, if the explorer started one.
+fn joined(writer: Option<std::thread::JoinHandle<()>>) {
+    if let Some(writer) = writer {
+        let _ = writer.join();
+    }
+}
+
+/// The explorer, set up as the command line asks, and the thread that writes the model's
+/// cache entry while the person looks at it (at a lower priority, as the search index is
+/// gathered, so that it does not take the core that draws the first frame).
+fn explorer(cli: &Cli, shown: Shown) -> (App, Option<std::thread::JoinHandle<()>>) {
     let Shown {
         loaded,
         root,
@@ -273,7 +308,19 @@ fn explorer(cli: &Cli, shown: Shown) -> App {
         status: warnings,
         ..Options::new(loaded.file.name, area)
     };
-    App::new(loaded.org, options)
+    let org = std::sync::Arc::new(loaded.org);
+    let writer = loaded.uncached.and_then(|entry| {
+        let org = std::sync::Arc::clone(&org);
+        let warnings = loaded.warnings;
+        std::thread::Builder::new()
+            .name("cache-writer".into())
+            .spawn(move || {
+                crate::search::worker::give_way();
+                let _ = entry.write(&org, &warnings);
+            })
+            .ok()
+    });
+    (App::new(org, options), writer)
 }
 
 fn explore(app: App, limits: Limits) -> Result<Finish, Failure> {
@@ -296,12 +343,18 @@ fn screen(mut app: App, keys: &str) -> Result<Finish, Failure> {
 }
 
 fn load(cli: &Cli) -> Result<Loaded, Failure> {
+    let cache = if cli.no_cache {
+        load::Cache::off()
+    } else {
+        load::Cache::of_user()
+    };
     let loaded = match &cli.file {
-        Some(path) => load::load_file(
+        Some(path) => load::load_file_cached(
             path,
             Limits {
                 max_size: cli.max_size,
             },
+            &cache,
         ),
         None => load::load_embedded(),
     };

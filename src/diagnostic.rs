@@ -7,7 +7,18 @@ use crate::model::Pos;
 use crate::sanitize::sanitize;
 
 /// How bad a problem is: errors stop the model from loading, warnings do not.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    rkyv::Archive,
+    rkyv::Serialize,
+    rkyv::Deserialize,
+)]
 pub enum Severity {
     Error,
     Warning,
@@ -23,7 +34,7 @@ impl fmt::Display for Severity {
 }
 
 /// One problem, at one place of the model file.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct Diagnostic {
     pub severity: Severity,
     pub pos: Pos,

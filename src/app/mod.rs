@@ -169,7 +169,7 @@ pub struct App {
 
 impl App {
     /// The explorer on `org`, set up as `options` say.
-    pub fn new(org: Org, options: Options) -> Self {
+    pub fn new(org: impl Into<Arc<Org>>, options: Options) -> Self {
         let Options {
             file_name,
             path,
@@ -186,7 +186,7 @@ impl App {
             path,
             color,
         };
-        let mut app = App::bare(org, setup, screen);
+        let mut app = App::bare(org.into(), setup, screen);
         if let Some(day) = as_of {
             app.set_date(day);
         }
@@ -212,7 +212,7 @@ impl App {
     }
 
     /// The explorer on `org` at the model's date, before the options that move it.
-    fn bare(org: Org, setup: Setup, screen: Rect) -> Self {
+    fn bare(org: Arc<Org>, setup: Setup, screen: Rect) -> Self {
         let time = TimeView::new(&org);
         let structure = org.tree(time.model_date, Placing::UnderExisting);
         let tree = TreeNav::new(&structure);
@@ -224,7 +224,7 @@ impl App {
             structure,
             screen,
             detail: DetailView::new(subject),
-            org: Arc::new(org),
+            org,
             ownership: crate::ownership::Cache::new(),
             setup,
             tree,

@@ -8,6 +8,7 @@ use crate::diagnostic::{Diagnostic, SHOWN, render_at_most};
 use crate::model::{Model, Pos};
 use crate::org::Org;
 
+mod cache;
 #[doc(hidden)]
 pub mod differential;
 mod fast;
@@ -20,6 +21,8 @@ mod stream;
 mod yaml;
 
 use file::{into_text, read_bounded};
+
+pub use cache::{Cache, Entry as CacheEntry, MIN_SIZE as MIN_CACHED_SIZE};
 
 /// The shipped model, used when no file is given.
 pub const EMBEDDED_MODEL: &str = include_str!("../../data/orange-cloud.yaml");
@@ -54,6 +57,10 @@ pub struct Loaded {
     pub org: Org,
     pub warnings: Vec<Diagnostic>,
     pub file: ModelText,
+    /// Where the org is to be cached, when it was loaded from a file that has a cache entry
+    /// and not read from that entry: writing it is the caller's (`CacheEntry::write`), who
+    /// knows when it costs least.
+    pub uncached: Option<CacheEntry>,
 }
 
 /// A model that did not load: every problem found, and the text to quote lines from.
@@ -91,14 +98,43 @@ impl LoadError {
     }
 }
 
-/// Loads the model file at `path`.
+/// Loads the model file at `path`, without the cache.
 pub fn load_file(path: &Path, limits: Limits) -> Result<Loaded, LoadError> {
+    load_file_cached(path, limits, &Cache::off())
+}
+
+/// Loads the model file at `path`: from `cache` when it holds the org of this very file (see
+/// `cache`), else from the file, with [`Loaded::uncached`] saying where to cache it.
+pub fn load_file_cached(path: &Path, limits: Limits, cache: &Cache) -> Result<Loaded, LoadError> {
     let name = path.display().to_string();
-    if let Some(loaded) = stream::json(path, &name, limits) {
-        return Ok(loaded);
+    let entry = cache
+        .entry(path)
+        .filter(|entry| entry.size() <= limits.max_size);
+    if let Some(hit) = entry.as_ref().and_then(cache::Entry::read) {
+        // The warnings quote the file's lines, so a model with warnings keeps its text.
+        let text = if hit.warnings.is_empty() {
+            String::new()
+        } else {
+            into_text(&name, read_bounded(path, &name, limits)?)?
+        };
+        return Ok(Loaded {
+            org: hit.org,
+            warnings: hit.warnings,
+            file: ModelText { name, text },
+            uncached: None,
+        });
     }
-    let bytes = read_bounded(path, &name, limits)?;
-    load_bytes(name, bytes)
+    let loaded = match stream::json(path, &name, limits) {
+        Some(loaded) => loaded,
+        None => {
+            let bytes = read_bounded(path, &name, limits)?;
+            load_bytes(name, bytes)?
+        }
+    };
+    Ok(Loaded {
+        uncached: entry,
+        ..loaded
+    })
 }
 
 /// Loads a model from the bytes of a file named `name`: they must be UTF-8, without NUL; a
@@ -135,6 +171,7 @@ pub fn load_text(file: ModelText) -> Result<Loaded, LoadError> {
             org,
             warnings: with_positions(warnings, &file.text, syntax),
             file,
+            uncached: None,
         }),
         Err(diagnostics) => Err(LoadError {
             diagnostics: with_positions(diagnostics, &file.text, syntax),

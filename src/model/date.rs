@@ -7,7 +7,19 @@ use serde::de::{self, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// A calendar day. Ordering is chronological.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    rkyv::Archive,
+    rkyv::Serialize,
+    rkyv::Deserialize,
+)]
 pub struct Day {
     pub year: i32,
     pub month: u8,
@@ -95,7 +107,9 @@ impl fmt::Display for Day {
 }
 
 /// A date known to the year, the month or the day.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
+)]
 pub struct PartialDate {
     pub year: i32,
     pub month: Option<u8>,
@@ -268,7 +282,9 @@ impl Serialize for PartialDate {
 
 /// The stretch of time a fact holds: from the first day of `start` to the last day of `end`,
 /// both included; an open bound runs on for ever.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
+)]
 pub struct Period {
     pub start: Option<PartialDate>,
     pub end: Option<PartialDate>,

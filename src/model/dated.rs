@@ -89,7 +89,7 @@ impl Facet for KindFacet {
 }
 
 /// One period of a changing fact: the value, when it holds, and what says so.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct Span<F: Facet> {
     pub value: At<F::Value>,
     pub start: Option<At<PartialDate>>,
@@ -109,7 +109,7 @@ impl<F: Facet> Span<F> {
 }
 
 /// A fact that holds for ever, or changes over time.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub enum Dated<F: Facet> {
     Always(At<F::Value>),
     Periods(Vec<Span<F>>),

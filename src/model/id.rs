@@ -16,6 +16,7 @@ use serde::{Deserialize, Serialize};
 /// An id: compared, hashed and ordered as the text it is.
 #[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
 #[serde(transparent)]
+#[derive(rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct Id(CompactString);
 
 impl Id {

@@ -8,6 +8,7 @@ macro_rules! vocabulary {
     ($(#[$doc:meta])* $name:ident { $($variant:ident = $word:literal),+ $(,)? }) => {
         $(#[$doc])*
         #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        #[derive(rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
         pub enum $name {
             $($variant,)+
             /// A word outside the known vocabulary, kept as written.

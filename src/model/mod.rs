@@ -30,6 +30,7 @@ pub type Ref = At<Id>;
 /// A whole model file.
 #[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[derive(rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct Model {
     pub title: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -93,6 +94,7 @@ where
 /// Where facts come from.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[derive(rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct Source {
     pub id: Ref,
     pub publisher: String,
@@ -108,6 +110,7 @@ pub struct Source {
 /// A remark on a fact, with the sources it rests on.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[derive(rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct Note {
     pub text: String,
     #[serde(
@@ -121,6 +124,7 @@ pub struct Note {
 /// Another value for one field of a fact, given by other sources.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[derive(rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct Competing {
     /// The field of the same item this value competes with (`share`, `start`, …).
     pub field: At<String>,
@@ -139,6 +143,7 @@ pub struct Competing {
 /// Wikidata; the id may be a URL.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[derive(rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct Identifier {
     /// Where the id is given: `LEI`, `GB-COH`, `wikidata`, `opencorporates`, …
     pub scheme: String,
@@ -149,7 +154,7 @@ pub struct Identifier {
 ///
 /// Read and written as [`EntityFields`], the form a model file has; held with what few entities
 /// have kept apart, in [`EntityMore`] (a million entities are most of a large model's memory).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct Entity {
     pub id: Ref,
     pub name: Dated<NameFacet>,
@@ -167,7 +172,7 @@ pub struct Entity {
 static NO_MORE: EntityMore = EntityMore::NONE;
 
 /// The facts an entity seldom has.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct EntityMore {
     pub other_names: Vec<String>,
     pub identifiers: Vec<Identifier>,
@@ -369,6 +374,7 @@ impl Entity {
 /// A holding of an entity or a person in an entity.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[derive(rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct Stake {
     /// The entity or the person that holds the stake.
     pub owner: Ref,
@@ -409,6 +415,7 @@ pub struct Stake {
 /// A person, who holds roles and stakes.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[derive(rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct Person {
     pub id: Ref,
     pub name: String,
@@ -431,6 +438,7 @@ pub struct Person {
 /// A post in an entity, held by a person or vacant.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[derive(rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct Role {
     /// Who holds the post; `None` when it is vacant.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -458,6 +466,7 @@ pub struct Role {
 /// A typed link between two entities, read "from <kind> to".
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[derive(rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct Relation {
     pub kind: At<RelationKind>,
     pub from: Ref,
@@ -483,6 +492,7 @@ pub struct Relation {
 /// Something that happened on a date.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[derive(rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct Event {
     pub date: At<PartialDate>,
     pub kind: At<EventKind>,

@@ -8,7 +8,20 @@ use serde::de::{self, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// A 1-based line and column in the model file (0 when unknown).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    Default,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    rkyv::Archive,
+    rkyv::Serialize,
+    rkyv::Deserialize,
+)]
 pub struct Pos {
     pub line: u32,
     pub col: u32,
@@ -31,7 +44,7 @@ impl fmt::Display for Pos {
 /// A value together with where it was written.
 ///
 /// Compared and hashed by value only: two ids are the same id wherever they were written.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct At<T> {
     pub value: T,
     pub pos: Pos,

@@ -16,16 +16,34 @@ pub fn big(f: Fraction) -> num_rational::BigRational {
     num_rational::BigRational::new((*f.numer()).into(), (*f.denom()).into())
 }
 
+/// How a [`Fraction`] is archived (the model cache): its two terms, in lowest terms as held.
+#[derive(rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
+#[rkyv(remote = Fraction)]
+struct FractionDef {
+    #[rkyv(getter = Fraction::numer)]
+    numer: u64,
+    #[rkyv(getter = Fraction::denom)]
+    denom: u64,
+}
+
+impl From<FractionDef> for Fraction {
+    fn from(f: FractionDef) -> Fraction {
+        // The terms were a `Fraction`'s, already reduced.
+        Fraction::new_raw(f.numer, f.denom)
+    }
+}
+
 /// How a share was written, so it can be shown the way the source gave it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub enum Notation {
     Fraction,
     Percent,
 }
 
 /// One exact value with its notation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct ShareValue {
+    #[rkyv(with = FractionDef)]
     pub value: Fraction,
     pub notation: Notation,
 }
@@ -33,7 +51,7 @@ pub struct ShareValue {
 /// A stake's share: one exact value, or a range when sources only bound it. Either end of a
 /// range may be exclusive, as UK PSC bands are declared: `>25%..50%` is more than 25 % up to
 /// 50 %, `>50%..<75%` more than 50 % and less than 75 %.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub enum Share {
     Exact(ShareValue),
     Range {

@@ -2,11 +2,11 @@
 //! the order they were given. One allocation for all keys, however many there are.
 
 /// For each key `0..len`, a slice of item numbers.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct Adjacency {
     /// `offsets[k]..offsets[k + 1]` is key `k`'s range in `items`.
-    offsets: Vec<u32>,
-    items: Vec<u32>,
+    pub(super) offsets: Vec<u32>,
+    pub(super) items: Vec<u32>,
 }
 
 impl Adjacency {
@@ -33,6 +33,19 @@ impl Adjacency {
             }
         }
         Adjacency { offsets, items }
+    }
+
+    /// Whether this index has a row for each of `keys` keys, its rows lie in order inside its
+    /// items, and each item is below `items`.
+    pub fn is_within(&self, keys: usize, items: usize) -> bool {
+        self.offsets.len() == keys + 1
+            && self.offsets.first() == Some(&0)
+            && self.offsets.windows(2).all(|w| w[0] <= w[1])
+            && self
+                .offsets
+                .last()
+                .is_some_and(|&end| end as usize == self.items.len())
+            && self.items.iter().all(|&n| (n as usize) < items)
     }
 
     /// The items of `key`, empty when the key is out of range.

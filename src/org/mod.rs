@@ -10,6 +10,7 @@ mod ids;
 mod names;
 mod placing;
 mod resolve;
+mod restore;
 mod tree;
 mod validate;
 mod views;
@@ -29,15 +30,23 @@ pub use tree::{Tree, Visit};
 pub use views::{Holder, RelationView, RoleView, StakeView};
 
 /// A valid model and its indexes.
-#[derive(Debug, Clone, Default)]
+///
+/// Archived whole by the model cache (`load::cache`), but for what is rebuilt on the way back
+/// (`restore`): the id lookups, whose hashes are seeded afresh by each process, and the trees
+/// built since.
+#[derive(Debug, Clone, Default, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct Org {
     pub model: Model,
+    #[rkyv(with = rkyv::with::Skip)]
     entity_ids: IdIndex,
+    #[rkyv(with = rkyv::with::Skip)]
     person_ids: IdIndex,
+    #[rkyv(with = rkyv::with::Skip)]
     source_ids: IdIndex,
     /// Each entity's parents over time, resolved.
     parents: Parents,
     /// The trees at the dates last asked for.
+    #[rkyv(with = rkyv::with::Skip)]
     trees: TreeCache,
     /// Stakes by owned entity, and by owner.
     stakes_in: Adjacency,

@@ -22,14 +22,14 @@ pub enum Placing {
 }
 
 /// One of an entity's parents, resolved, and when it is in force.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub(super) struct ParentLink {
     pub(super) parent: EntityId,
     pub(super) period: Period,
 }
 
 /// Each entity's parents over time.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub(super) struct Parents {
     /// By entity, the numbers of its links in `links`.
     pub(super) of: Adjacency,

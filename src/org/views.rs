@@ -7,7 +7,19 @@ use crate::model::{Day, Relation, Role, Stake};
 use super::{Adjacency, EntityId, Org, PersonId, RelationId, RoleId, StakeId};
 
 /// Who holds a stake, or has it held for them: an entity, or a natural person.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    rkyv::Archive,
+    rkyv::Serialize,
+    rkyv::Deserialize,
+)]
 pub enum Holder {
     Entity(EntityId),
     Person(PersonId),
@@ -32,7 +44,7 @@ impl Holder {
 }
 
 /// What a stake names, resolved (`None`: the model names no such entity or person).
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy, Default, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub(super) struct StakeEnds {
     pub(super) owner: Option<Holder>,
     pub(super) owned: Option<EntityId>,
@@ -40,14 +52,14 @@ pub(super) struct StakeEnds {
 }
 
 /// What a role names, resolved.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy, Default, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub(super) struct RoleEnds {
     pub(super) entity: Option<EntityId>,
     pub(super) person: Option<PersonId>,
 }
 
 /// What a relation joins, resolved.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy, Default, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub(super) struct RelationEnds {
     pub(super) from: Option<EntityId>,
     pub(super) to: Option<EntityId>,

@@ -172,7 +172,8 @@ impl Serve {
 /// first frame: at full priority, on a machine with few cores, the thread takes the core the
 /// terminal draws that frame with (about a second late at 1M entities on 2 busy cores). Searches
 /// meanwhile read the org, so nothing waits for it. On Linux this changes this thread only.
-fn give_way() {
+/// The model cache's writer gives way the same (`cli`).
+pub(crate) fn give_way() {
     #[cfg(target_os = "linux")]
     if let Ok(nice) = rustix::process::getpriority_process(None) {
         let _ = rustix::process::setpriority_process(None, (nice + 10).min(19));

@@ -5,7 +5,9 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 
 fn orgtree() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_orgtree"))
+    let mut command = Command::new(env!("CARGO_BIN_EXE_orgtree"));
+    command.env("XDG_CACHE_HOME", crate::common::cache_home());
+    command
 }
 
 fn fixture(name: &str) -> String {
@@ -430,4 +432,69 @@ fn check_reports_every_problem_of_a_broken_model() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(stderr.matches(": error: ").count(), 6, "{stderr}");
     assert!(stderr.ends_with(": 6 errors, 0 warnings\n"), "{stderr}");
+}
+
+/// A large model is cached on its first load, in the cache directory and nowhere else; later
+/// loads say the same, whether the entry is good, damaged or turned off.
+#[test]
+fn a_large_model_is_cached_and_reads_the_same_from_its_entry() {
+    let dir = std::env::temp_dir().join(format!("orgtree-cached-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let model = dir.join("large.json");
+    let mut text = Vec::new();
+    orgtree::synthetic::write(6000, true, &mut text).unwrap();
+    assert!(text.len() as u64 >= orgtree::load::MIN_CACHED_SIZE);
+    std::fs::write(&model, text).unwrap();
+    let home = dir.join("home");
+    let run = |args: &[&str]| {
+        let out = orgtree()
+            .env("XDG_CACHE_HOME", &home)
+            .args(args)
+            .arg(&model)
+            .output()
+            .unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        (
+            String::from_utf8(out.stdout).unwrap(),
+            String::from_utf8(out.stderr).unwrap(),
+        )
+    };
+    let entries = || -> Vec<std::path::PathBuf> {
+        match std::fs::read_dir(home.join("orgtree")) {
+            Ok(listing) => listing.map(|e| e.unwrap().path()).collect(),
+            Err(_) => Vec::new(),
+        }
+    };
+
+    let uncached = run(&["--no-cache", "--dump"]);
+    assert!(entries().is_empty(), "--no-cache writes nothing");
+    let first = run(&["--dump"]);
+    assert_eq!(first, uncached);
+    let written = entries();
+    assert_eq!(written.len(), 1, "{written:?}");
+    let entry = std::fs::read(&written[0]).unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&written[0]), 0o600);
+        assert_eq!(mode(&home.join("orgtree")), 0o700);
+    }
+    assert_eq!(run(&["--dump"]), uncached, "read from the entry");
+    assert_eq!(run(&["--check"]), run(&["--check", "--no-cache"]));
+
+    std::fs::write(&written[0], b"not an entry").unwrap();
+    assert_eq!(run(&["--dump"]), uncached, "a damaged entry is not read");
+    assert_eq!(
+        std::fs::read(&written[0]).unwrap(),
+        entry,
+        "and written again"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -124,6 +124,7 @@ fn diff(from: &str, to: &str) -> String {
         "/tests/fixtures/models/dated.yaml"
     );
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_orgtree"))
+        .env("XDG_CACHE_HOME", crate::common::cache_home())
         .args(["--diff", from, to, path])
         .output()
         .unwrap();

@@ -178,6 +178,7 @@ fn a_yaml_cut_to_a_subtree_keeps_the_facts_that_cross_its_edge() {
 fn the_binary_says_which_entities_it_kept_as_stubs_and_the_cut_checks() {
     let bin = env!("CARGO_BIN_EXE_orgtree");
     let out = std::process::Command::new(bin)
+        .env("XDG_CACHE_HOME", crate::common::cache_home())
         .args(["--format", "yaml", "--root", "cloudwatt"])
         .output()
         .unwrap();
@@ -193,6 +194,7 @@ fn the_binary_says_which_entities_it_kept_as_stubs_and_the_cut_checks() {
     let path = dir.join("cloudwatt.yaml");
     std::fs::write(&path, &out.stdout).unwrap();
     let check = std::process::Command::new(bin)
+        .env("XDG_CACHE_HOME", crate::common::cache_home())
         .arg("--check")
         .arg(&path)
         .output()
@@ -206,6 +208,7 @@ fn the_binary_says_which_entities_it_kept_as_stubs_and_the_cut_checks() {
     );
     // The whole model needs no stub, and says nothing.
     let whole = std::process::Command::new(bin)
+        .env("XDG_CACHE_HOME", crate::common::cache_home())
         .args(["--format", "yaml"])
         .output()
         .unwrap();

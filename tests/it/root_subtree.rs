@@ -129,6 +129,7 @@ fn a_link_outside_the_subtree_shows_the_whole_tree() {
 #[test]
 fn screen_draws_only_the_subtree() {
     let out = Command::new(env!("CARGO_BIN_EXE_orgtree"))
+        .env("XDG_CACHE_HOME", crate::common::cache_home())
         .args([
             "--screen",
             "80x12",

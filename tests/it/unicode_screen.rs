@@ -139,6 +139,7 @@ fn terminal_width(row: &str) -> usize {
 fn the_terminal_shows_the_frame_screen_prints() {
     let file = fixture();
     let out = Command::new(env!("CARGO_BIN_EXE_orgtree"))
+        .env("XDG_CACHE_HOME", crate::common::cache_home())
         .args(["--screen", &format!("{COLS}x{ROWS}"), &file])
         .output()
         .unwrap();

@@ -54,6 +54,7 @@ pub(super) fn json(path: &Path, name: &str, limits: Limits) -> Option<Loaded> {
                 name: name.to_owned(),
                 text: String::new(),
             },
+            uncached: None,
         }),
         _ => None,
     }

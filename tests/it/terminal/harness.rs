@@ -87,6 +87,7 @@ impl Running {
             .args(args)
             .env("TERM", "xterm-256color")
             .env("RUST_BACKTRACE", "0")
+            .env("XDG_CACHE_HOME", crate::common::cache_home())
             .stdin(Stdio::from(pty.slave.try_clone().unwrap()))
             .stdout(Stdio::from(pty.slave.try_clone().unwrap()))
             .stderr(Stdio::from(pty.slave));
