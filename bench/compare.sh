@@ -45,6 +45,9 @@ gen=$here/target/release/examples/gen
 timing=$here/target/release/examples/timing
 work=$here/bench/work
 mkdir -p "$work"
+# The model cache the runs write and read, away from the user's, empty at the start.
+export XDG_CACHE_HOME=$work/cache
+rm -rf "$XDG_CACHE_HOME"
 
 # The median of the numbers on stdin, one per line.
 median() { sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
@@ -62,16 +65,16 @@ load() { cut -d' ' -f1 /proc/loadavg; }
 # median and min–max of the pairs' ratios A/B, for time and for peak RSS, and the load average
 # before and after.
 pairs() {
-  local label=$1 runs=$2 a=$3 b=$4 file=$5 bflag=$6
+  local label=$1 runs=$2 a=$3 b=$4 file=$5 bflag=$6 aflag=${7:-}
   local at=() bt=() ar=() br=() tr=() rr=() before after
   before=$(load)
   for i in $(seq "$runs"); do
     if [ $((i % 2)) = 1 ]; then
-      read -r t1 r1 < <(frame "$a" "$file")
+      read -r t1 r1 < <(frame "$a" $aflag "$file")
       read -r t2 r2 < <(frame "$b" $bflag "$file")
     else
       read -r t2 r2 < <(frame "$b" $bflag "$file")
-      read -r t1 r1 < <(frame "$a" "$file")
+      read -r t1 r1 < <(frame "$a" $aflag "$file")
     fi
     at+=("$t1") bt+=("$t2") ar+=("$r1") br+=("$r2")
     tr+=("$(ratio "$t1" "$t2")") rr+=("$(ratio "$r1" "$r2")")
@@ -104,7 +107,22 @@ for n in $SIZES; do
   [ -s "$work/org-$n.yaml" ] || "$gen" "$n" >"$work/org-$n.yaml"
   [ -s "$work/org-$n.json" ] || "$gen" "$n" --json >"$work/org-$n.json"
   for syntax in yaml json; do
-    pairs "$n $syntax" "$runs" "$orgtree" "$JLESS" "$work/org-$n.$syntax" "--$syntax"
+    pairs "$n $syntax" "$runs" "$orgtree" "$JLESS" "$work/org-$n.$syntax" "--$syntax" --no-cache
+  done
+done
+
+# The second open of a file of 1 MiB and more: from the model cache, once an entry is written.
+echo
+echo "A = orgtree from its cache (a second open), B = jless; then B = orgtree --no-cache"
+header
+for n in $SIZES; do
+  runs=${RUNS:-$([ "$n" -ge 1000000 ] && echo 3 || echo 7)}
+  for syntax in yaml json; do
+    file=$work/org-$n.$syntax
+    [ "$(stat -c %s "$file")" -ge 1048576 ] || continue
+    "$orgtree" --check "$file" >/dev/null
+    pairs "$n $syntax" "$runs" "$orgtree" "$JLESS" "$file" "--$syntax"
+    pairs "$n $syntax" "$runs" "$orgtree" "$orgtree" "$file" --no-cache
   done
 done
 
@@ -116,7 +134,7 @@ if [ -n "${BASELINE:-}" ]; then
   for n in $SIZES; do
     runs=${RUNS:-$([ "$n" -ge 1000000 ] && echo 3 || echo 7)}
     for syntax in yaml json; do
-      pairs "$n $syntax" "$runs" "$orgtree" "$BASELINE" "$work/org-$n.$syntax" ""
+      pairs "$n $syntax" "$runs" "$orgtree" "$BASELINE" "$work/org-$n.$syntax" "" --no-cache
     done
   done
 fi
@@ -140,7 +158,7 @@ for n in $SIZES; do
       cat "$work/time.txt"
     done | median
   }
-  check=$(seconds "$orgtree" --check "$file")
-  dumped=$(seconds "$orgtree" --dump "$file")
+  check=$(seconds "$orgtree" --no-cache --check "$file")
+  dumped=$(seconds "$orgtree" --no-cache --dump "$file")
   echo "$n $(basename "$file"): --check ${check}s, --dump ${dumped}s, ratio $(ratio "$dumped" "$check")"
 done

@@ -610,6 +610,22 @@ mod tests {
     }
 
     #[test]
+    fn a_file_that_changes_while_it_loads_is_not_cached() {
+        let dir = scratch("moving");
+        let cache = Cache::in_dir(dir.join("cache"));
+        let path = model_file(&dir, 6000, false);
+        let loaded = load(&path, &cache);
+        let entry = loaded.uncached.clone().unwrap();
+        // Changed after it was read, before its entry is written: that org is not the file's.
+        let mut text = fs::read(&path).unwrap();
+        text.extend_from_slice(b"# one more line\n");
+        fs::write(&path, text).unwrap();
+        assert!(entry.write(&loaded.org, &loaded.warnings).is_err());
+        assert!(!entry.path.exists());
+        fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
     fn an_entry_whose_org_is_out_of_range_is_a_miss() {
         let dir = scratch("range");
         let cache = Cache::in_dir(dir.join("cache"));
