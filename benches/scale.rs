@@ -473,6 +473,31 @@ mod search {
             });
     }
 
+    /// From an empty prompt, `c` until the first of its results are drawn: its first matches in
+    /// tree order, or all of them when they come first.
+    #[divan::bench(args = sizes(), sample_count = 20, sample_size = 1)]
+    fn first_keystroke_to_first_screen(bencher: Bencher, n: usize) {
+        let (app, outcomes) = explorer(n);
+        let app = std::cell::RefCell::new(app);
+        let mut buf = Buffer::empty(AREA);
+        bencher
+            .with_inputs(|| {
+                let mut app = app.borrow_mut();
+                // What is left of the sample before: its whole search.
+                wait_for_results(&mut app, &outcomes);
+                app.perform(Action::SearchClear);
+            })
+            .bench_local_values(|()| {
+                let mut app = app.borrow_mut();
+                app.perform(Action::SearchInput('c'));
+                while app.search().is_some_and(|s| s.found_for != "c") {
+                    app.searched(outcomes.recv().unwrap());
+                }
+                render(&app, &mut buf);
+            });
+        wait_for_results(&mut app.borrow_mut(), &outcomes);
+    }
+
     /// `7` and its frame, then Backspace and its frame: two keystrokes echoed while the
     /// search thread works on them (their outcomes are dropped unseen).
     #[divan::bench(args = sizes(), sample_count = 20)]
