@@ -167,27 +167,11 @@ pub fn search(
     let Scope {
         org, tree, order, ..
     } = scope;
-    // Scored in id order, the arena's, so that its texts are read front to back rather than
-    // all over (the previous matches come in tree order).
-    let by_id: Vec<EntityId>;
     let candidates = match within {
-        Some(ids) => {
-            by_id = in_id_order(org, ids);
-            Candidates::Some(&by_id)
-        }
+        Some(ids) => Candidates::Some(ids),
         None => Candidates::All(org.entity_count()),
     };
-    // Of two matches that score the same, the best is the first candidate as the caller gave
-    // them: in id order for every entity, in tree order for the matches of an earlier search.
-    let better = |score: u32, id: EntityId, best: Option<(u32, EntityId)>| match best {
-        None => true,
-        Some((b, _)) if score != b => score > b,
-        Some((_, other)) => {
-            within.is_some()
-                && order.rank(id).unwrap_or(u32::MAX) < order.rank(other).unwrap_or(u32::MAX)
-        }
-    };
-    let chunks = score_all(scope, text, candidates, cancelled, &better)?;
+    let chunks = score_all(scope, text, candidates, cancelled)?;
     if cancelled() {
         return None;
     }
@@ -198,7 +182,7 @@ pub fn search(
             matched.insert(id);
         }
         if let Some((score, id)) = *chunk_best
-            && better(score, id, best)
+            && better(score, best)
         {
             best = Some((score, id));
         }
@@ -212,16 +196,6 @@ pub fn search(
         matched,
         shown,
     })
-}
-
-/// `ids` (each once) in id order, without those not of `org`: marked in a bitset and read
-/// back, in time linear in their number and the model's over 64.
-fn in_id_order(org: &Org, ids: &[EntityId]) -> Vec<EntityId> {
-    let mut marks = EntitySet::new(org);
-    for &id in ids {
-        marks.insert(id);
-    }
-    marks.iter().collect()
 }
 
 /// The entities a search scores: every one, or those a previous search found.
@@ -312,7 +286,7 @@ pub fn first_matches(
     for id in candidates.take(budget) {
         if let Some(score) = scorer.score(id) {
             found.push(id);
-            if best.is_none_or(|(b, _)| score > b) {
+            if better(score, best) {
                 best = Some((score, id));
             }
             if found.len() == wanted {
@@ -335,6 +309,12 @@ pub fn first_matches(
     })
 }
 
+/// Whether a match that scores `score` is better than `best`: of two that score the same, the
+/// best is the first candidate.
+fn better(score: u32, best: Option<(u32, EntityId)>) -> bool {
+    best.is_none_or(|(b, _)| score > b)
+}
+
 /// The matches of a run of candidates, in their order, and the best of them with its score.
 type Chunk = (Vec<EntityId>, Option<(u32, EntityId)>);
 
@@ -345,7 +325,6 @@ fn score_all(
     text: &str,
     candidates: Candidates<'_>,
     cancelled: &(dyn Fn() -> bool + Sync),
-    better: &(dyn Fn(u32, EntityId, Option<(u32, EntityId)>) -> bool + Sync),
 ) -> Option<Vec<Chunk>> {
     let score_chunk = |range: std::ops::Range<usize>| {
         let mut scorer = Scorer::new(scope, text);
@@ -360,7 +339,7 @@ fn score_all(
             for id in candidates.slice(from..to) {
                 if let Some(score) = scorer.score(id) {
                     out.push(id);
-                    if better(score, id, best) {
+                    if better(score, best) {
                         best = Some((score, id));
                     }
                 }
