@@ -204,8 +204,10 @@ impl Serve {
 const FIRST_SCREEN: usize = 256;
 
 /// How many candidates it looks at for them, at most: a search among no more is delivered
-/// whole at once. A fraction of the time of the whole search at any size beyond.
-const FIRST_LOOK: usize = 20_000;
+/// whole at once. The look is on the way to the whole search, so it is kept short (well
+/// under a millisecond): a query that matches often fills a screen from far fewer, and one
+/// that matches rarely is not worth a first look.
+const FIRST_LOOK: usize = 4096;
 
 /// Lowers the calling thread's priority. The texts are gathered while the person looks at the
 /// first frame: at full priority, on a machine with few cores, the thread takes the core the
