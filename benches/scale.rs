@@ -423,6 +423,81 @@ mod search {
         (app, outcomes)
     }
 
+    /// Waits for the outcome of every request made, and shows it.
+    fn wait_for_results(app: &mut App, outcomes: &Receiver<Outcome>) {
+        while app.search_pending() {
+            app.searched(outcomes.recv().unwrap());
+        }
+    }
+
+    /// From `/cloud` found, `7` until its results are drawn: a narrowing keystroke, end to end
+    /// through the search thread. Each sample starts from `cloud` typed again and found.
+    #[divan::bench(args = sizes(), sample_count = 20, sample_size = 1)]
+    fn narrowing_to_results(bencher: Bencher, n: usize) {
+        let (app, outcomes) = explorer(n);
+        let app = std::cell::RefCell::new(app);
+        let mut buf = Buffer::empty(AREA);
+        bencher
+            .with_inputs(|| {
+                let mut app = app.borrow_mut();
+                app.perform(Action::SearchClear);
+                app.type_text("cloud");
+                wait_for_results(&mut app, &outcomes);
+            })
+            .bench_local_values(|()| {
+                let mut app = app.borrow_mut();
+                app.perform(Action::SearchInput('7'));
+                wait_for_results(&mut app, &outcomes);
+                render(&app, &mut buf);
+            });
+    }
+
+    /// From an empty prompt, `c` until its results are drawn: the first keystroke of a search
+    /// (every entity a candidate), end to end through the search thread.
+    #[divan::bench(args = sizes(), sample_count = 20, sample_size = 1)]
+    fn first_keystroke_to_results(bencher: Bencher, n: usize) {
+        let (app, outcomes) = explorer(n);
+        let app = std::cell::RefCell::new(app);
+        let mut buf = Buffer::empty(AREA);
+        bencher
+            .with_inputs(|| {
+                let mut app = app.borrow_mut();
+                app.perform(Action::SearchClear);
+                wait_for_results(&mut app, &outcomes);
+            })
+            .bench_local_values(|()| {
+                let mut app = app.borrow_mut();
+                app.perform(Action::SearchInput('c'));
+                wait_for_results(&mut app, &outcomes);
+                render(&app, &mut buf);
+            });
+    }
+
+    /// From an empty prompt, `c` until the first of its results are drawn: its first matches in
+    /// tree order, or all of them when they come first.
+    #[divan::bench(args = sizes(), sample_count = 20, sample_size = 1)]
+    fn first_keystroke_to_first_screen(bencher: Bencher, n: usize) {
+        let (app, outcomes) = explorer(n);
+        let app = std::cell::RefCell::new(app);
+        let mut buf = Buffer::empty(AREA);
+        bencher
+            .with_inputs(|| {
+                let mut app = app.borrow_mut();
+                // What is left of the sample before: its whole search.
+                wait_for_results(&mut app, &outcomes);
+                app.perform(Action::SearchClear);
+            })
+            .bench_local_values(|()| {
+                let mut app = app.borrow_mut();
+                app.perform(Action::SearchInput('c'));
+                while app.search().is_some_and(|s| s.found_for != "c") {
+                    app.searched(outcomes.recv().unwrap());
+                }
+                render(&app, &mut buf);
+            });
+        wait_for_results(&mut app.borrow_mut(), &outcomes);
+    }
+
     /// `7` and its frame, then Backspace and its frame: two keystrokes echoed while the
     /// search thread works on them (their outcomes are dropped unseen).
     #[divan::bench(args = sizes(), sample_count = 20)]
@@ -447,9 +522,7 @@ mod search {
         bencher.bench_local(|| {
             for action in [Action::SearchInput('7'), Action::SearchBackspace] {
                 app.perform(action);
-                while app.search_pending() {
-                    app.searched(outcomes.recv().unwrap());
-                }
+                wait_for_results(&mut app, &outcomes);
                 render(&app, &mut buf);
             }
         });

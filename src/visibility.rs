@@ -112,28 +112,60 @@ fn exists(org: &Org, when: When) -> EntitySet {
 /// The rule with a filter: the `matched` entities that exist `when`, and their ancestors that
 /// exist.
 pub fn filtered(org: &Org, tree: &Tree, when: When, matched: &EntitySet) -> EntitySet {
-    let mut shown = EntitySet::new(org);
-    for id in matched.iter().filter(|&id| when.exists(org, id)) {
-        shown.insert(id);
-    }
+    marked(tree, matched.iter(), |id| when.exists(org, id)).shown
+}
+
+/// The rule with a filter, from the matches themselves: what [`filtered`] shows, and the
+/// entities to expand so that all of it is on a row (the parent of each shown entity). Each
+/// climb from a match stops at an entity already climbed through, so this costs as much as
+/// the matches and the way to them, not the model.
+pub fn filtered_matches(org: &Org, tree: &Tree, when: When, matches: &[EntityId]) -> Filtered {
+    marked(tree, matches.iter().copied(), |id| when.exists(org, id))
+}
+
+/// What a filter shows, with what to expand to show it.
+#[derive(Debug, Clone, Default)]
+pub struct Filtered {
+    /// The matches that exist, and their ancestors that exist.
+    pub shown: EntitySet,
+    /// The parent of each shown entity.
+    pub expand: EntitySet,
+}
+
+/// The rule with a filter, for the `matches` and an `exists` rule.
+fn marked(
+    tree: &Tree,
+    matches: impl Iterator<Item = EntityId>,
+    exists: impl Fn(EntityId) -> bool,
+) -> Filtered {
+    let mut out = Filtered {
+        shown: tree.empty_set(),
+        expand: tree.empty_set(),
+    };
+    let show = |out: &mut Filtered, id: EntityId| {
+        if out.shown.insert(id)
+            && let Some(parent) = tree.parent(id)
+        {
+            out.expand.insert(parent);
+        }
+    };
     // The way up from each match; an ancestor outside the date is not shown, but the walk goes
     // on through it, as the ancestors above it still lead to the match.
-    let mut on_the_way = EntitySet::new(org);
-    for id in shown.iter() {
+    let mut on_the_way = tree.empty_set();
+    for id in matches.filter(|&id| exists(id)) {
+        show(&mut out, id);
         let mut at = id;
         while let Some(parent) = tree.parent(at) {
             if !on_the_way.insert(parent) {
                 break;
             }
+            if exists(parent) {
+                show(&mut out, parent);
+            }
             at = parent;
         }
     }
-    for id in on_the_way.iter() {
-        if when.exists(org, id) {
-            shown.insert(id);
-        }
-    }
-    shown
+    out
 }
 
 #[cfg(test)]

@@ -101,18 +101,22 @@ pub struct SearchState {
     pub found_for: String,
     /// The matches the tree can show at the date in force, in tree order.
     pub visible: Vec<EntityId>,
+    /// Whether `found` is all that its query finds, or only its first matches in tree order
+    /// (a screenful, while the search thread finds the rest).
+    pub complete: bool,
     /// The tree's expansion before the search, put back when it is cleared.
     saved_expansion: EntitySet,
 }
 
 impl SearchState {
-    /// `[i/N]`: which match is selected, out of how many.
+    /// `[i/N]`: which match is selected, out of how many (`[i/N…]` while more are to come).
     pub fn counter(&self, selected: Option<EntityId>) -> String {
         let total = self.visible.len();
         let index = selected
             .and_then(|s| self.visible.iter().position(|&m| m == s))
             .map_or(0, |i| i + 1);
-        format!("[{index}/{total}]")
+        let more = if self.complete { "" } else { "…" };
+        format!("[{index}/{total}{more}]")
     }
 }
 

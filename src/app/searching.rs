@@ -7,6 +7,7 @@ use super::{Action, App, Effect, Found, Mode, SearchState};
 use crate::org::EntitySet;
 use crate::search;
 use crate::search::worker::{Deliver, Outcome, Request, Worker};
+use crate::visibility::Filtered;
 
 /// The search thread the event loop started, and the generation of the newest request.
 pub(super) struct Background {
@@ -106,6 +107,7 @@ impl App {
             found: Found::default(),
             found_for: String::new(),
             visible: Vec::new(),
+            complete: true,
             saved_expansion,
         });
         self.run_search(false);
@@ -116,10 +118,12 @@ impl App {
     /// thread, the search is asked for and its outcome shown when it comes
     /// ([`App::searched`]); without one, it runs at once.
     fn run_search(&mut self, narrowed: bool) {
+        let when = self.when();
         let Some(s) = &mut self.search else { return };
         if s.query.is_empty() {
             s.found = Found::default();
             s.found_for.clear();
+            s.complete = true;
             if let Some(b) = &mut self.background {
                 // Whatever is under way answers a query that is gone.
                 b.generation += 1;
@@ -129,8 +133,10 @@ impl App {
             self.search_filter_off(saved);
             return;
         }
-        // A query that grew from one that found something can only narrow what it found.
-        let narrows = narrowed && !s.found_for.is_empty() && s.query.starts_with(&s.found_for);
+        // A query that grew from one that found something can only narrow what it found: all
+        // of what it found, not its first matches.
+        let narrows =
+            narrowed && s.complete && !s.found_for.is_empty() && s.query.starts_with(&s.found_for);
         if let Some(b) = &mut self.background {
             b.generation += 1;
             let request = Request {
@@ -138,6 +144,7 @@ impl App {
                 text: s.query.clone(),
                 within: narrows.then(|| Arc::from(s.found.matches.as_slice())),
                 tree: Arc::clone(&self.structure),
+                when,
             };
             if b.worker.ask(request) {
                 b.pending = true;
@@ -149,16 +156,35 @@ impl App {
         let within = narrows.then(|| s.found.matches.clone());
         let found = search::find(&self.org, &self.structure, &s.query, within.as_deref());
         let text = s.query.clone();
-        self.show_found(text, found);
+        self.show_found(text, found, true, None);
     }
 
-    /// Puts what a search for `text` found on the tree, and goes to its best match.
-    fn show_found(&mut self, text: String, found: Found) {
+    /// Puts what a search for `text` found on the tree, and goes to its best match. `shown`
+    /// is what the tree shows of it, when the search thread worked it out for the tree and
+    /// date in force; else it is worked out here.
+    fn show_found(&mut self, text: String, found: Found, complete: bool, shown: Option<Filtered>) {
         let Some(s) = &mut self.search else { return };
         s.found = found;
         s.found_for = text;
-        self.apply_filters();
-        self.tree.expand_shown(&self.structure);
+        s.complete = complete;
+        match shown {
+            Some(shown) => {
+                self.tree.set_shown(&self.structure, Some(shown.shown));
+                let tree = &self.tree;
+                s.visible = s
+                    .found
+                    .matches
+                    .iter()
+                    .copied()
+                    .filter(|&m| tree.is_shown(m))
+                    .collect();
+                self.tree.expand_also(&shown.expand);
+            }
+            None => {
+                self.apply_filters();
+                self.tree.expand_shown(&self.structure);
+            }
+        }
         // Go to the best match the tree shows, else the first it shows.
         let Some(s) = &self.search else { return };
         let tree = &self.tree;
@@ -208,7 +234,8 @@ impl App {
     }
 
     /// What the search thread found: shown if it answers the newest request, dropped if a
-    /// newer one was made since (a stale outcome is never shown).
+    /// newer one was made since (a stale outcome is never shown). The search stays pending
+    /// after its first matches, until all of them come.
     pub fn searched(&mut self, outcome: Outcome) {
         let Some(b) = &mut self.background else {
             return;
@@ -216,11 +243,15 @@ impl App {
         if !b.pending || outcome.generation != b.generation {
             return;
         }
-        b.pending = false;
+        b.pending = !outcome.complete;
         if self.search.as_ref().is_none_or(|s| s.query != outcome.text) {
             return;
         }
-        self.show_found(outcome.text, outcome.found);
+        // What the thread worked out for the view holds if the tree and the date are still
+        // those it was asked for.
+        let current = Arc::ptr_eq(&outcome.tree, &self.structure) && outcome.when == self.when();
+        let shown = current.then_some(outcome.shown);
+        self.show_found(outcome.text, outcome.found, outcome.complete, shown);
         self.settle();
     }
 

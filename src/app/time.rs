@@ -100,11 +100,7 @@ impl App {
     /// Tells the tree which entities to show: those the search found, and (unless shown
     /// dimmed) those that exist at the date in force.
     pub(super) fn apply_filters(&mut self) {
-        // Dimmed, what is outside the date stays in the tree: the rule is asked for any date.
-        let when = match self.time.outside {
-            Outside::Hide => When::On(self.time.as_of),
-            Outside::Dim => When::Any,
-        };
+        let when = self.when();
         self.place(self.time.as_of);
         let matched = self.search.as_ref().map(|s| &s.found.matched);
         let shown = Visible::new(&self.org, &self.structure, when, matched).into_mask();
@@ -125,6 +121,15 @@ impl App {
 }
 
 impl App {
+    /// The date the tree shows what exists on. Dimmed, what is outside the date stays in the
+    /// tree: the rule is asked for any date.
+    pub(super) fn when(&self) -> When {
+        match self.time.outside {
+            Outside::Hide => When::On(self.time.as_of),
+            Outside::Dim => When::Any,
+        }
+    }
+
     /// The trees at `day`: the tree pane's, and the chart's.
     fn place(&mut self, day: Day) {
         self.structure = self.org.tree(day, self.time.outside.placing());

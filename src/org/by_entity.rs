@@ -84,6 +84,13 @@ impl EntitySet {
         }
     }
 
+    /// Adds every entity of `other` (a set of the same org).
+    pub fn union_with(&mut self, other: &EntitySet) {
+        if other.bits.len() == self.bits.len() {
+            self.bits.union_with(&other.bits);
+        }
+    }
+
     /// Takes every entity out.
     pub fn clear(&mut self) {
         self.bits.clear();

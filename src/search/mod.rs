@@ -164,28 +164,32 @@ pub fn search(
     within: Option<&[EntityId]>,
     cancelled: &(dyn Fn() -> bool + Sync),
 ) -> Option<Found> {
-    let Scope { org, tree, .. } = scope;
+    let Scope {
+        org, tree, order, ..
+    } = scope;
     let candidates = match within {
         Some(ids) => Candidates::Some(ids),
         None => Candidates::All(org.entity_count()),
     };
-    let mut matched = EntitySet::new(org);
-    let mut best: Option<(u32, EntityId)> = None;
-    let mut found = Vec::new();
-    for chunk in score_all(scope, text, candidates, cancelled)? {
-        for (id, score) in chunk {
-            matched.insert(id);
-            found.push(id);
-            if best.is_none_or(|(b, _)| score > b) {
-                best = Some((score, id));
-            }
-        }
-    }
+    let chunks = score_all(scope, text, candidates, cancelled)?;
     if cancelled() {
         return None;
     }
-    let shown = order::with_ancestors(tree, found.iter().copied());
-    let matches = scope.order.sort(&found);
+    let mut matched = EntitySet::new(org);
+    let mut best: Option<(u32, EntityId)> = None;
+    for (ids, chunk_best) in &chunks {
+        for &id in ids {
+            matched.insert(id);
+        }
+        if let Some((score, id)) = *chunk_best
+            && better(score, best)
+        {
+            best = Some((score, id));
+        }
+    }
+    let found = chunks.iter().flat_map(|(ids, _)| ids.iter().copied());
+    let shown = order::with_ancestors(tree, found.clone());
+    let matches = order.sort(found);
     Some(Found {
         matches,
         best: best.map(|(_, id)| id),
@@ -227,21 +231,105 @@ const PARALLEL_FROM: usize = 20_000;
 /// How many candidates are scored between two looks at whether the search was cancelled.
 const CHECK_EVERY: usize = 2048;
 
-/// The matching candidates with their scores, in candidate order: a chunk per core for large
+/// Scores entities for one query, from the arena when there is one.
+struct Scorer<'a> {
+    org: &'a Org,
+    haystacks: Option<&'a Haystacks>,
+    query: Query,
+    kinds: KindScores,
+}
+
+impl<'a> Scorer<'a> {
+    fn new(scope: Scope<'a>, text: &str) -> Scorer<'a> {
+        let org = scope.org;
+        Scorer {
+            org,
+            // An arena built from another org (a reload's) is not asked.
+            haystacks: scope.haystacks.filter(|h| h.len() == org.entity_count()),
+            query: Query::new(text),
+            kinds: KindScores::new(),
+        }
+    }
+
+    fn score(&mut self, id: EntityId) -> Option<u32> {
+        match self.haystacks {
+            Some(h) => h.entity_score(&mut self.query, &mut self.kinds, id),
+            None if self.org.has_entity(id) => self.query.entity_score(self.org, id),
+            None => None,
+        }
+    }
+}
+
+/// The first matches of `text` in tree order, up to `wanted` of them, looking at no more than
+/// `budget` candidates: what the first screen of a search shows while the whole of it is
+/// found. The candidates are every entity in tree order, or `within`, which is in tree order
+/// (the matches of an earlier search). `None` when the candidates looked at are all there are
+/// (the search is then as quick as this) or none of them matched.
+pub fn first_matches(
+    scope: Scope<'_>,
+    text: &str,
+    within: Option<&[EntityId]>,
+    wanted: usize,
+    budget: usize,
+) -> Option<Found> {
+    let total = within.map_or(scope.org.entity_count(), <[_]>::len);
+    if total <= budget {
+        return None;
+    }
+    let candidates: Box<dyn Iterator<Item = EntityId>> = match within {
+        Some(ids) => Box::new(ids.iter().copied()),
+        None => Box::new(scope.order.walk().iter().copied()),
+    };
+    let mut scorer = Scorer::new(scope, text);
+    let mut found = Vec::new();
+    let mut best: Option<(u32, EntityId)> = None;
+    for id in candidates.take(budget) {
+        if let Some(score) = scorer.score(id) {
+            found.push(id);
+            if better(score, best) {
+                best = Some((score, id));
+            }
+            if found.len() == wanted {
+                break;
+            }
+        }
+    }
+    if found.is_empty() {
+        return None;
+    }
+    let mut matched = EntitySet::new(scope.org);
+    for &id in &found {
+        matched.insert(id);
+    }
+    Some(Found {
+        shown: order::with_ancestors(scope.tree, found.iter().copied()),
+        matches: scope.order.sort(found.iter().copied()),
+        best: best.map(|(_, id)| id),
+        matched,
+    })
+}
+
+/// Whether a match that scores `score` is better than `best`: of two that score the same, the
+/// best is the first candidate.
+fn better(score: u32, best: Option<(u32, EntityId)>) -> bool {
+    best.is_none_or(|(b, _)| score > b)
+}
+
+/// The matches of a run of candidates, in their order, and the best of them with its score.
+type Chunk = (Vec<EntityId>, Option<(u32, EntityId)>);
+
+/// The matching candidates, in candidate order, with the best of each chunk: a chunk per core for large
 /// models, so a keystroke costs a fraction of a scan. `None` when cancelled.
 fn score_all(
     scope: Scope<'_>,
     text: &str,
     candidates: Candidates<'_>,
     cancelled: &(dyn Fn() -> bool + Sync),
-) -> Option<Vec<Vec<(EntityId, u32)>>> {
-    let org = scope.org;
-    // An arena built from another org (a reload's) is not asked.
-    let haystacks = scope.haystacks.filter(|h| h.len() == org.entity_count());
+) -> Option<Vec<Chunk>> {
     let score_chunk = |range: std::ops::Range<usize>| {
-        let mut query = Query::new(text);
-        let mut kinds = KindScores::new();
+        let mut scorer = Scorer::new(scope, text);
         let mut out = Vec::new();
+        let mut best = None;
         let mut from = range.start;
         while from < range.end {
             if cancelled() {
@@ -249,18 +337,16 @@ fn score_all(
             }
             let to = (from + CHECK_EVERY).min(range.end);
             for id in candidates.slice(from..to) {
-                let score = match haystacks {
-                    Some(h) => h.entity_score(&mut query, &mut kinds, id),
-                    None if org.has_entity(id) => query.entity_score(org, id),
-                    None => None,
-                };
-                if let Some(score) = score {
-                    out.push((id, score));
+                if let Some(score) = scorer.score(id) {
+                    out.push(id);
+                    if better(score, best) {
+                        best = Some((score, id));
+                    }
                 }
             }
             from = to;
         }
-        Some(out)
+        Some((out, best))
     };
     let len = candidates.len();
     // Asked once: the answer reads cgroup files, which a search per keystroke need not do.

@@ -42,6 +42,11 @@ impl TreeOrder {
         TreeOrder { rank, walk }
     }
 
+    /// The entities in tree order: every one a walk of the tree reaches.
+    pub fn walk(&self) -> &[EntityId] {
+        &self.walk
+    }
+
     /// How many entities the order ranks (reached or not).
     pub fn len(&self) -> usize {
         self.rank.len()
@@ -62,17 +67,16 @@ impl TreeOrder {
     /// `ids` (each once) in tree order, without those no walk reaches. Many ids are marked by
     /// rank in a bitset and read back in order, in time linear in the model's size over 64
     /// plus theirs; a few are sorted.
-    pub fn sort(&self, ids: &[EntityId]) -> Vec<EntityId> {
-        if ids.len() < self.rank.len() / 64 {
+    pub fn sort(&self, ids: impl Iterator<Item = EntityId> + Clone) -> Vec<EntityId> {
+        if ids.clone().nth(self.rank.len() / 64).is_none() {
             let mut ranked: Vec<(u32, EntityId)> = ids
-                .iter()
-                .filter_map(|&id| self.rank(id).map(|r| (r, id)))
+                .filter_map(|id| self.rank(id).map(|r| (r, id)))
                 .collect();
             ranked.sort_unstable();
             return ranked.into_iter().map(|(_, id)| id).collect();
         }
         let mut marks = fixedbitset::FixedBitSet::with_capacity(self.walk.len());
-        for &id in ids {
+        for id in ids {
             if let Some(r) = self.rank(id) {
                 marks.insert(r as usize);
             }

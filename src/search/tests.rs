@@ -4,6 +4,7 @@
 
 use super::*;
 use crate::load::load_embedded;
+use crate::visibility::When;
 
 /// A tree of a model whose parents do not change over time.
 fn tree(org: &Org) -> std::sync::Arc<Tree> {
@@ -178,6 +179,85 @@ fn check_every_path(org: &Org, haystacks: &Haystacks, text: &str, narrowed_from:
     };
     let indexed = search(scope, text, within, &|| false).unwrap();
     assert_same(&indexed, &expected, &format!("{text} (arena)"));
+    check_first_matches(scope, text, within, &expected);
+    check_filtered(org, &tree, &expected);
+}
+
+/// The first matches of a search are the first of the reference's, among the candidates
+/// looked at, with the best of them.
+fn check_first_matches(scope: Scope<'_>, text: &str, within: Option<&[EntityId]>, all: &Found) {
+    let (org, tree) = (scope.org, scope.tree);
+    let mut walk = Vec::new();
+    tree.walk(&tree.roots().collect::<Vec<_>>(), None, |visit| {
+        walk.push(visit.id);
+        std::ops::ControlFlow::Continue(())
+    });
+    let candidates = within.unwrap_or(&walk);
+    let budget = (candidates.len() / 2).max(1);
+    for wanted in [1, 3, 1000] {
+        let looked_at = &candidates[..budget.min(candidates.len())];
+        let expected: Vec<EntityId> = looked_at
+            .iter()
+            .copied()
+            .filter(|&id| all.matched.contains(id))
+            .take(wanted)
+            .collect();
+        let first = first_matches(scope, text, within, wanted, budget);
+        if budget >= candidates.len() || expected.is_empty() {
+            assert!(first.is_none(), "{text}: first {wanted}");
+            continue;
+        }
+        let first = first.unwrap();
+        assert_eq!(first.matches, expected, "{text}: first {wanted}");
+        let mut query = Query::new(text);
+        let mut best: Option<(u32, EntityId)> = None;
+        for &id in &expected {
+            let score = query.entity_score(org, id).unwrap();
+            if best.is_none_or(|(b, _)| score > b) {
+                best = Some((score, id));
+            }
+        }
+        assert_eq!(first.best, best.map(|(_, id)| id), "{text}: first best");
+        let shown = crate::visibility::filtered(org, tree, When::Any, &first.matched);
+        assert_eq!(first.shown, shown, "{text}: first shown");
+    }
+}
+
+/// What a view shows of the matches, worked out from them, is the visibility rule's answer
+/// (on any date, and on days the entities of the model come and go), and what it expands is
+/// the parent of each entity it shows.
+fn check_filtered(org: &Org, tree: &Tree, found: &Found) {
+    let days = ["2010-01-01", "2014-06-01", "2020-01-01"]
+        .map(|d| When::On(d.parse::<crate::model::PartialDate>().unwrap().first_day()));
+    for when in std::iter::once(When::Any).chain(days) {
+        // The rule, naively: each match that exists, and every ancestor of it that exists.
+        let exists = |id| match when {
+            When::On(day) => org.exists_at(id, day),
+            When::Any => true,
+        };
+        let mut rule = tree.empty_set();
+        for id in found.matched.iter().filter(|&id| exists(id)) {
+            rule.insert(id);
+            let mut at = id;
+            while let Some(parent) = tree.parent(at) {
+                if exists(parent) {
+                    rule.insert(parent);
+                }
+                at = parent;
+            }
+        }
+        let filtered = crate::visibility::filtered(org, tree, when, &found.matched);
+        assert_eq!(filtered, rule, "{when:?}: the rule");
+        let from_matches = crate::visibility::filtered_matches(org, tree, when, &found.matches);
+        assert_eq!(from_matches.shown, rule, "{when:?}: shown");
+        let mut parents = tree.empty_set();
+        for id in rule.iter() {
+            if let Some(parent) = tree.parent(id) {
+                parents.insert(parent);
+            }
+        }
+        assert_eq!(from_matches.expand, parents, "{when:?}: expanded");
+    }
 }
 
 fn large() -> Org {
@@ -262,7 +342,7 @@ fn ranks_follow_the_walk_of_the_tree() {
         std::ops::ControlFlow::Continue(())
     });
     let everyone: Vec<EntityId> = org.entity_ids().collect();
-    assert_eq!(order.sort(&everyone), walked);
+    assert_eq!(order.sort(everyone.iter().copied()), walked);
     // A few, sorted rather than marked: the same order.
     let few: Vec<EntityId> = everyone.iter().rev().step_by(997).copied().collect();
     let expected: Vec<EntityId> = walked
@@ -271,7 +351,7 @@ fn ranks_follow_the_walk_of_the_tree() {
         .filter(|id| few.contains(id))
         .collect();
     assert!(few.len() < everyone.len() / 64);
-    assert_eq!(order.sort(&few), expected);
+    assert_eq!(order.sort(few.iter().copied()), expected);
 }
 
 mod arbitrary {

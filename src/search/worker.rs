@@ -2,7 +2,8 @@
 //! asks ([`Worker::ask`]) and goes on drawing; the answer comes back through the callback the
 //! worker was started with. Each request carries a generation; a newer request cancels an older
 //! one still running (it is checked every few thousand candidates) and a cancelled search
-//! delivers nothing. The searchable texts are gathered into an arena on another thread
+//! delivers nothing. A search among many candidates first delivers its first matches in tree
+//! order (a screenful, found in a blink), then the whole of them. The searchable texts are gathered into an arena on another thread
 //! ([`Worker::gather`]); until they are, searches read the org, for the same answers.
 //!
 //! Both threads block on what they wait for (a channel, the org): an idle explorer costs no CPU.
@@ -13,6 +14,7 @@ use std::sync::{Arc, OnceLock};
 
 use super::{Found, Haystacks, Scope, TreeOrder};
 use crate::org::{EntityId, Org, Tree};
+use crate::visibility::{self, Filtered, When};
 
 /// A search to run.
 #[derive(Debug, Clone)]
@@ -24,6 +26,8 @@ pub struct Request {
     pub within: Option<Arc<[EntityId]>>,
     /// The tree the matches are ordered and shown in.
     pub tree: Arc<Tree>,
+    /// The date the view shows what exists on: what of the matches it shows.
+    pub when: When,
 }
 
 /// What a search found, for the request of its generation.
@@ -32,6 +36,14 @@ pub struct Outcome {
     pub generation: u64,
     pub text: String,
     pub found: Found,
+    /// Whether `found` is all the query finds, or only its first matches in tree order, the
+    /// rest to come in another outcome of the same generation.
+    pub complete: bool,
+    /// The request's tree and date, and what the view shows of `found` on them (the rule of
+    /// [`crate::visibility`]), worked out here rather than on the explorer's thread.
+    pub tree: Arc<Tree>,
+    pub when: When,
+    pub shown: Filtered,
 }
 
 /// Where outcomes go: called on the worker's thread.
@@ -127,9 +139,7 @@ impl Serve {
             while let Ok(newer) = heard.try_recv() {
                 request = newer;
             }
-            if let Some(outcome) = self.run(request) {
-                deliver(outcome);
-            }
+            self.run(request, deliver);
         }
     }
 
@@ -144,13 +154,14 @@ impl Serve {
         }
     }
 
-    /// The outcome of `request`, unless a newer one came meanwhile.
-    fn run(&mut self, request: Request) -> Option<Outcome> {
+    /// Delivers the outcomes of `request` (its first matches, then all of them), unless a
+    /// newer one came meanwhile.
+    fn run(&mut self, request: Request, deliver: &(dyn Fn(Outcome) + Send + Sync)) {
         let latest = Arc::clone(&self.latest);
         let generation = request.generation;
         let cancelled = move || latest.load(Ordering::SeqCst) != generation;
         if cancelled() {
-            return None;
+            return;
         }
         let order = self.order(&request.tree);
         let scope = Scope {
@@ -159,14 +170,44 @@ impl Serve {
             order: &order,
             haystacks: self.haystacks.get(),
         };
-        let found = super::search(scope, &request.text, request.within.as_deref(), &cancelled)?;
-        Some(Outcome {
-            generation,
-            text: request.text,
-            found,
-        })
+        let within = request.within.as_deref();
+        let outcome = |found: Found, complete: bool| {
+            let shown = visibility::filtered_matches(
+                &self.org,
+                &request.tree,
+                request.when,
+                &found.matches,
+            );
+            Outcome {
+                generation,
+                text: request.text.clone(),
+                found,
+                complete,
+                tree: Arc::clone(&request.tree),
+                when: request.when,
+                shown,
+            }
+        };
+        if let Some(first) =
+            super::first_matches(scope, &request.text, within, FIRST_SCREEN, FIRST_LOOK)
+            && !cancelled()
+        {
+            deliver(outcome(first, false));
+        }
+        if let Some(found) = super::search(scope, &request.text, within, &cancelled) {
+            deliver(outcome(found, true));
+        }
     }
 }
+
+/// How many matches a search delivers first: more rows than a screen has.
+const FIRST_SCREEN: usize = 256;
+
+/// How many candidates it looks at for them, at most: a search among no more is delivered
+/// whole at once. The look is on the way to the whole search, so it is kept short (well
+/// under a millisecond): a query that matches often fills a screen from far fewer, and one
+/// that matches rarely is not worth a first look.
+const FIRST_LOOK: usize = 4096;
 
 /// Lowers the calling thread's priority. The texts are gathered while the person looks at the
 /// first frame: at full priority, on a machine with few cores, the thread takes the core the
@@ -202,6 +243,7 @@ mod tests {
             text: text.into(),
             within: None,
             tree: Arc::clone(tree),
+            when: When::Any,
         }
     }
 
@@ -237,9 +279,12 @@ mod tests {
             haystacks: Arc::new(OnceLock::new()),
             order: None,
         };
-        assert!(serve.run(request(1, "cloud", &tree)).is_none());
-        let newest = serve.run(request(2, "cloud", &tree)).unwrap();
-        assert_eq!(newest.generation, 2);
+        let ran = std::sync::Mutex::new(Vec::new());
+        let keep = |o: Outcome| ran.lock().unwrap().push(o.generation);
+        serve.run(request(1, "cloud", &tree), &keep);
+        assert!(ran.lock().unwrap().is_empty());
+        serve.run(request(2, "cloud", &tree), &keep);
+        assert_eq!(*ran.lock().unwrap(), [2]);
         // Queued behind a newer one, an older request is skipped unrun.
         let (sent, heard) = mpsc::channel();
         sent.send(request(1, "orange", &tree)).unwrap();

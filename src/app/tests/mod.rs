@@ -399,3 +399,58 @@ fn a_search_off_thread_shows_only_the_newest_outcome() {
     assert_eq!(names, ["D"]);
     assert_eq!(app.selected().map(|id| app.org().name(id)), Some("D"));
 }
+
+/// The first matches of a search are shown as they come, the counter saying more are to come
+/// and the search still pending; a query typed over them searches every entity again, not
+/// only those first matches.
+#[test]
+fn first_matches_are_shown_but_not_narrowed_from() {
+    let mut app = app(20);
+    let (sent, outcomes) = std::sync::mpsc::channel();
+    app.search_off_thread(std::sync::Arc::new(move |o| sent.send(o).unwrap()));
+    app.perform(Action::Search);
+    app.type_text("tea");
+    let whole = outcomes.recv().unwrap();
+    assert!(whole.complete);
+    let order = crate::search::TreeOrder::new(&whole.tree);
+    let scope = crate::search::Scope {
+        org: app.org(),
+        tree: &whole.tree,
+        order: &order,
+        haystacks: None,
+    };
+    let first = crate::search::first_matches(scope, "tea", None, 1, 4).unwrap();
+    let partial = crate::search::worker::Outcome {
+        shown: crate::visibility::filtered_matches(
+            app.org(),
+            &whole.tree,
+            whole.when,
+            &first.matches,
+        ),
+        found: first,
+        complete: false,
+        ..whole.clone()
+    };
+    app.searched(partial);
+    assert!(app.search_pending());
+    let names = |app: &App| -> Vec<String> {
+        let s = app.search().unwrap();
+        s.visible
+            .iter()
+            .map(|&id| app.org().name(id).to_owned())
+            .collect()
+    };
+    assert_eq!(names(&app), ["D"]);
+    let s = app.search().unwrap();
+    assert_eq!(s.counter(app.selected()), "[1/1…]");
+    app.type_text("m");
+    // The whole outcome for `tea` comes after `m` was typed: dropped.
+    app.searched(whole);
+    assert_eq!(names(&app), ["D"]);
+    let fresh = outcomes.recv().unwrap();
+    app.searched(fresh);
+    assert!(!app.search_pending());
+    assert_eq!(names(&app), ["D", "E", "G"]);
+    let s = app.search().unwrap();
+    assert_eq!(s.counter(app.selected()), "[1/3]");
+}

@@ -159,6 +159,11 @@ impl TreeNav {
         }
     }
 
+    /// Expands `ids` too (what a search found to expand, so that all it shows is on a row).
+    pub fn expand_also(&mut self, ids: &EntitySet) {
+        self.expanded.union_with(ids);
+    }
+
     fn first_root(&self, tree: &Tree) -> Option<EntityId> {
         match self.scope() {
             Some(root) => self.is_shown(root).then_some(root),
