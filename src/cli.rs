@@ -191,7 +191,7 @@ pub fn run(cli: Cli) -> Result<Finish, Failure> {
         Mode::Screen { keys } => {
             let (app, writer) = explorer(&cli, Shown::load(&cli)?);
             let finish = screen(app, &keys);
-            joined(writer);
+            joined(writer, false);
             finish
         }
         Mode::Explore => {
@@ -200,7 +200,7 @@ pub fn run(cli: Cli) -> Result<Finish, Failure> {
             };
             let (app, writer) = explorer(&cli, Shown::load(&cli)?);
             let finish = explore(app, limits);
-            joined(writer);
+            joined(writer, true);
             finish
         }
     }
@@ -275,17 +275,28 @@ fn remember(loaded: &Loaded) {
     }
 }
 
-/// Waits for the cache's writer, if the explorer started one.
-fn joined(writer: Option<std::thread::JoinHandle<()>>) {
+/// The explorer's cache writer: its thread, and the flag that stops it.
+struct Writer {
+    thread: std::thread::JoinHandle<()>,
+    stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
+}
+
+/// Waits for the cache's writer, if the explorer started one. With `stop`, it is stopped
+/// first if still writing: a person who quits does not wait for the cache (the next open
+/// writes it); a script's `--screen` waits.
+fn joined(writer: Option<Writer>, stop: bool) {
     if let Some(writer) = writer {
-        let _ = writer.join();
+        writer
+            .stop
+            .store(stop, std::sync::atomic::Ordering::Relaxed);
+        let _ = writer.thread.join();
     }
 }
 
 /// The explorer, set up as the command line asks, and the thread that writes the model's
 /// cache entry while the person looks at it (at a lower priority, as the search index is
 /// gathered, so that it does not take the core that draws the first frame).
-fn explorer(cli: &Cli, shown: Shown) -> (App, Option<std::thread::JoinHandle<()>>) {
+fn explorer(cli: &Cli, shown: Shown) -> (App, Option<Writer>) {
     let Shown {
         loaded,
         root,
@@ -312,13 +323,16 @@ fn explorer(cli: &Cli, shown: Shown) -> (App, Option<std::thread::JoinHandle<()>
     let writer = loaded.uncached.and_then(|entry| {
         let org = std::sync::Arc::clone(&org);
         let warnings = loaded.warnings;
-        std::thread::Builder::new()
+        let stop = std::sync::Arc::default();
+        let stopped = std::sync::Arc::clone(&stop);
+        let thread = std::thread::Builder::new()
             .name("cache-writer".into())
             .spawn(move || {
                 crate::search::worker::give_way();
-                let _ = entry.write(&org, &warnings);
+                let _ = entry.write_unless(&org, &warnings, &stopped);
             })
-            .ok()
+            .ok()?;
+        Some(Writer { thread, stop })
     });
     (App::new(org, options), writer)
 }

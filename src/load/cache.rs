@@ -26,6 +26,7 @@
 use std::fs::{self, File};
 use std::io::{self, BufWriter, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use rkyv::rancor;
 use rkyv::ser::Positional;
@@ -229,6 +230,17 @@ impl Entry {
     /// file changed since the entry was looked up. Failing to write is no failure of the load:
     /// the cache stays as it was, and the error is returned for whoever wants to know.
     pub fn write(&self, org: &Org, warnings: &[Diagnostic]) -> io::Result<()> {
+        self.write_unless(org, warnings, &AtomicBool::new(false))
+    }
+
+    /// The same, given up as soon as `stop` is set (the explorer quitting while it writes):
+    /// the cache is then left as it was.
+    pub fn write_unless(
+        &self,
+        org: &Org,
+        warnings: &[Diagnostic],
+        stop: &AtomicBool,
+    ) -> io::Result<()> {
         let changed = || io::Error::other("the model file changed while it was read");
         // The stamp was taken before the file was read: unchanged now, the content hashed is
         // the content that was loaded.
@@ -239,7 +251,7 @@ impl Entry {
             .with_extension(format!("{}.partial", std::process::id()));
         // A partial entry of an earlier process of the same number is no one's.
         let _ = fs::remove_file(&temporary);
-        let written = write_entry(&temporary, self.stamp, hash, org, warnings)
+        let written = write_entry(&temporary, (self.stamp, hash), org, warnings, stop)
             .and_then(|()| fs::rename(&temporary, &self.path));
         if written.is_err() {
             let _ = fs::remove_file(&temporary);
@@ -300,14 +312,15 @@ fn aligned(n: usize) -> Option<usize> {
 
 fn write_entry(
     path: &Path,
-    stamp: Stamp,
-    hash: u128,
+    (stamp, hash): (Stamp, u128),
     org: &Org,
     warnings: &[Diagnostic],
+    stop: &AtomicBool,
 ) -> io::Result<()> {
     let mut out = Summed {
         out: BufWriter::new(private_file(path)?),
         sum: Xxh3::new(),
+        stop,
     };
     out.out.write_all(&[0u8; HEADER])?;
     let archive_error = |e: rancor::Error| io::Error::other(e.to_string());
@@ -338,14 +351,18 @@ fn write_entry(
     file.sync_all()
 }
 
-/// A writer that sums what goes through it.
-struct Summed<W> {
+/// A writer that sums what goes through it, and fails once `stop` is set.
+struct Summed<'a, W> {
     out: W,
     sum: Xxh3,
+    stop: &'a AtomicBool,
 }
 
-impl<W: Write> Write for Summed<W> {
+impl<W: Write> Write for Summed<'_, W> {
     fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        if self.stop.load(Ordering::Relaxed) {
+            return Err(io::Error::other("stopped"));
+        }
         let n = self.out.write(bytes)?;
         self.sum.update(&bytes[..n]);
         Ok(n)
@@ -622,6 +639,27 @@ mod tests {
         fs::write(&path, text).unwrap();
         assert!(entry.write(&loaded.org, &loaded.warnings).is_err());
         assert!(!entry.path.exists());
+        fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn a_write_told_to_stop_leaves_the_cache_as_it_was() {
+        let dir = scratch("stop");
+        let cache = Cache::in_dir(dir.join("cache"));
+        let path = model_file(&dir, 6000, true);
+        let loaded = load(&path, &cache);
+        let entry = loaded.uncached.clone().unwrap();
+        let stop = AtomicBool::new(true);
+        assert!(
+            entry
+                .write_unless(&loaded.org, &loaded.warnings, &stop)
+                .is_err()
+        );
+        assert_eq!(
+            fs::read_dir(&entry.dir).unwrap().count(),
+            0,
+            "nothing left behind"
+        );
         fs::remove_dir_all(dir).unwrap();
     }
 
