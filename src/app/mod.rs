@@ -109,6 +109,17 @@ pub struct SearchState {
 }
 
 impl SearchState {
+    /// Puts in `visible` the matches `tree` shows, in their order.
+    fn set_visible(&mut self, tree: &TreeNav) {
+        self.visible = self
+            .found
+            .matches
+            .iter()
+            .copied()
+            .filter(|&m| tree.is_shown(m))
+            .collect();
+    }
+
     /// `[i/N]`: which match is selected, out of how many (`[i/N…]` while more are to come).
     pub fn counter(&self, selected: Option<EntityId>) -> String {
         let total = self.visible.len();

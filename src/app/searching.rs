@@ -170,14 +170,7 @@ impl App {
         match shown {
             Some(shown) => {
                 self.tree.set_shown(&self.structure, Some(shown.shown));
-                let tree = &self.tree;
-                s.visible = s
-                    .found
-                    .matches
-                    .iter()
-                    .copied()
-                    .filter(|&m| tree.is_shown(m))
-                    .collect();
+                s.set_visible(&self.tree);
                 self.tree.expand_also(&shown.expand);
             }
             None => {

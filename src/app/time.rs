@@ -108,14 +108,7 @@ impl App {
         if let Some(s) = &mut self.search {
             // A match is shown exactly when it exists at the date (or the date does not hide)
             // and is inside the `--root` subtree, if there is one.
-            let tree = &self.tree;
-            s.visible = s
-                .found
-                .matches
-                .iter()
-                .copied()
-                .filter(|&m| tree.is_shown(m))
-                .collect();
+            s.set_visible(&self.tree);
         }
     }
 }
