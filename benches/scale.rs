@@ -430,72 +430,66 @@ mod search {
         }
     }
 
-    /// From `/cloud` found, `7` until its results are drawn: a narrowing keystroke, end to end
-    /// through the search thread. Each sample starts from `cloud` typed again and found.
-    #[divan::bench(args = sizes(), sample_count = 20, sample_size = 1)]
-    fn narrowing_to_results(bencher: Bencher, n: usize) {
+    /// From where `start` leaves the explorer, `key` until `done` has its results, then drawn:
+    /// one keystroke, end to end through the search thread. Each sample starts afresh.
+    fn keystroke(
+        bencher: Bencher,
+        n: usize,
+        start: impl Fn(&mut App, &Receiver<Outcome>),
+        key: char,
+        done: impl Fn(&mut App, &Receiver<Outcome>),
+    ) {
         let (app, outcomes) = explorer(n);
         let app = std::cell::RefCell::new(app);
         let mut buf = Buffer::empty(AREA);
         bencher
-            .with_inputs(|| {
-                let mut app = app.borrow_mut();
-                app.perform(Action::SearchClear);
-                app.type_text("cloud");
-                wait_for_results(&mut app, &outcomes);
-            })
+            .with_inputs(|| start(&mut app.borrow_mut(), &outcomes))
             .bench_local_values(|()| {
                 let mut app = app.borrow_mut();
-                app.perform(Action::SearchInput('7'));
-                wait_for_results(&mut app, &outcomes);
+                app.perform(Action::SearchInput(key));
+                done(&mut app, &outcomes);
                 render(&app, &mut buf);
             });
+        wait_for_results(&mut app.borrow_mut(), &outcomes);
+    }
+
+    /// From `/cloud` found, `7` until its results are drawn: a narrowing keystroke.
+    #[divan::bench(args = sizes(), sample_count = 20, sample_size = 1)]
+    fn narrowing_to_results(bencher: Bencher, n: usize) {
+        let start = |app: &mut App, outcomes: &Receiver<Outcome>| {
+            app.perform(Action::SearchClear);
+            app.type_text("cloud");
+            wait_for_results(app, outcomes);
+        };
+        keystroke(bencher, n, start, '7', wait_for_results);
     }
 
     /// From an empty prompt, `c` until its results are drawn: the first keystroke of a search
-    /// (every entity a candidate), end to end through the search thread.
+    /// (every entity a candidate).
     #[divan::bench(args = sizes(), sample_count = 20, sample_size = 1)]
     fn first_keystroke_to_results(bencher: Bencher, n: usize) {
-        let (app, outcomes) = explorer(n);
-        let app = std::cell::RefCell::new(app);
-        let mut buf = Buffer::empty(AREA);
-        bencher
-            .with_inputs(|| {
-                let mut app = app.borrow_mut();
-                app.perform(Action::SearchClear);
-                wait_for_results(&mut app, &outcomes);
-            })
-            .bench_local_values(|()| {
-                let mut app = app.borrow_mut();
-                app.perform(Action::SearchInput('c'));
-                wait_for_results(&mut app, &outcomes);
-                render(&app, &mut buf);
-            });
+        let start = |app: &mut App, outcomes: &Receiver<Outcome>| {
+            app.perform(Action::SearchClear);
+            wait_for_results(app, outcomes);
+        };
+        keystroke(bencher, n, start, 'c', wait_for_results);
     }
 
     /// From an empty prompt, `c` until the first of its results are drawn: its first matches in
     /// tree order, or all of them when they come first.
     #[divan::bench(args = sizes(), sample_count = 20, sample_size = 1)]
     fn first_keystroke_to_first_screen(bencher: Bencher, n: usize) {
-        let (app, outcomes) = explorer(n);
-        let app = std::cell::RefCell::new(app);
-        let mut buf = Buffer::empty(AREA);
-        bencher
-            .with_inputs(|| {
-                let mut app = app.borrow_mut();
-                // What is left of the sample before: its whole search.
-                wait_for_results(&mut app, &outcomes);
-                app.perform(Action::SearchClear);
-            })
-            .bench_local_values(|()| {
-                let mut app = app.borrow_mut();
-                app.perform(Action::SearchInput('c'));
-                while app.search().is_some_and(|s| s.found_for != "c") {
-                    app.searched(outcomes.recv().unwrap());
-                }
-                render(&app, &mut buf);
-            });
-        wait_for_results(&mut app.borrow_mut(), &outcomes);
+        let start = |app: &mut App, outcomes: &Receiver<Outcome>| {
+            // What is left of the sample before: its whole search.
+            wait_for_results(app, outcomes);
+            app.perform(Action::SearchClear);
+        };
+        let first_screen = |app: &mut App, outcomes: &Receiver<Outcome>| {
+            while app.search().is_some_and(|s| s.found_for != "c") {
+                app.searched(outcomes.recv().unwrap());
+            }
+        };
+        keystroke(bencher, n, start, 'c', first_screen);
     }
 
     /// `7` and its frame, then Backspace and its frame: two keystrokes echoed while the
