@@ -100,10 +100,13 @@ header() {
   printf '%-15s | %8s %8s | %-17s | %7s %7s | %-17s | %s\n' \
     "model" "A s" "B s" "time A/B" "A MiB" "B MiB" "RSS A/B" "load before → after"
 }
+# Pairs per measurement: RUNS, or 7 (3 at a million entities).
+runs_for() { echo "${RUNS:-$([ "$1" -ge 1000000 ] && echo 3 || echo 7)}"; }
+
 echo "A = orgtree, B = jless"
 header
 for n in $SIZES; do
-  runs=${RUNS:-$([ "$n" -ge 1000000 ] && echo 3 || echo 7)}
+  runs=$(runs_for "$n")
   [ -s "$work/org-$n.yaml" ] || "$gen" "$n" >"$work/org-$n.yaml"
   [ -s "$work/org-$n.json" ] || "$gen" "$n" --json >"$work/org-$n.json"
   for syntax in yaml json; do
@@ -116,7 +119,7 @@ echo
 echo "A = orgtree from its cache (a second open), B = jless; then B = orgtree --no-cache"
 header
 for n in $SIZES; do
-  runs=${RUNS:-$([ "$n" -ge 1000000 ] && echo 3 || echo 7)}
+  runs=$(runs_for "$n")
   for syntax in yaml json; do
     file=$work/org-$n.$syntax
     [ "$(stat -c %s "$file")" -ge 1048576 ] || continue
@@ -132,7 +135,7 @@ if [ -n "${BASELINE:-}" ]; then
   echo "A = this orgtree, B = $BASELINE"
   header
   for n in $SIZES; do
-    runs=${RUNS:-$([ "$n" -ge 1000000 ] && echo 3 || echo 7)}
+    runs=$(runs_for "$n")
     for syntax in yaml json; do
       pairs "$n $syntax" "$runs" "$orgtree" "$BASELINE" "$work/org-$n.$syntax" "" --no-cache
     done
