@@ -314,7 +314,7 @@ fn each_reason_to_read_serially_is_taken() {
         threshold: 0,
         workers: 1,
     };
-    let cases: Vec<(String, Plan, Route)> = vec![
+    let mut cases: Vec<(String, Plan, Route)> = vec![
         (base.clone(), below, Route::Serial(Serial::Small)),
         (base.clone(), one, Route::Serial(Serial::Small)),
         (
@@ -362,38 +362,6 @@ fn each_reason_to_read_serially_is_taken() {
             Route::Serial(Serial::Repeated),
         ),
         (
-            base.replace(
-                "description: \"a model\" # quoted, closed",
-                "description: |\n  a\n  b",
-            ),
-            TWO,
-            Route::Serial(Serial::Header),
-        ),
-        (
-            base.replace(
-                "description: \"a model\" # quoted, closed",
-                "description: [a,\n  b]",
-            ),
-            TWO,
-            Route::Serial(Serial::Header),
-        ),
-        (
-            base.replace(
-                "description: \"a model\" # quoted, closed",
-                "description: 'a\n  b'",
-            ),
-            TWO,
-            Route::Serial(Serial::Header),
-        ),
-        (
-            base.replace(
-                "description: \"a model\" # quoted, closed",
-                "description: a\n  b",
-            ),
-            TWO,
-            Route::Serial(Serial::Header),
-        ),
-        (
             "title: t\nentities:\n  - {id: a, name: A, kind: company}\n".to_owned(),
             TWO,
             Route::Serial(Serial::Few),
@@ -409,6 +377,16 @@ fn each_reason_to_read_serially_is_taken() {
             Route::Serial(Serial::Piece(GiveUp::Value)),
         ),
     ];
+    // A header value that runs over more than its line.
+    for header in [
+        "description: |\n  a\n  b",
+        "description: [a,\n  b]",
+        "description: 'a\n  b'",
+        "description: a\n  b",
+    ] {
+        let text = base.replace("description: \"a model\" # quoted, closed", header);
+        cases.push((text, TWO, Route::Serial(Serial::Header)));
+    }
     for (text, plan, expected) in cases {
         assert_eq!(route(&text, plan), expected, "{text}");
     }
