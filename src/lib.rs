@@ -12,6 +12,7 @@ pub mod dump;
 pub mod geometry;
 pub mod headless;
 pub mod history;
+pub mod import;
 pub mod keys;
 pub mod load;
 pub mod model;

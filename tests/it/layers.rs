@@ -11,7 +11,7 @@ const LAYERS: &[&[&str]] = &[
     &["sanitize", "suggest"],
     &["model", "diagnostic", "words"],
     &["org"],
-    &["load", "synthetic"],
+    &["load", "import", "synthetic"],
     &["history", "ownership", "search", "chart", "visibility"],
     &["document", "geometry", "keys", "dump"],
     &["app"],

@@ -1,0 +1,32 @@
+//! Other people's data, brought in as a model: HR tables (CSV, TSV, `;`-separated), JSON arrays
+//! of flat records (the d3-org-chart and BALKAN shape), and Open Ownership's BODS 0.4
+//! statements. Each importer is a function from the input to a [`Model`] whose positions are the
+//! input's own, so that every problem, found by the importer or later by `Org::new`, reads
+//! `FILE:LINE:COL` of the table or the statements. `docs/import.md` documents the mappings.
+
+pub mod sniff;
+
+pub use sniff::{Kind, sniff};
+
+use crate::diagnostic::Diagnostic;
+use crate::model::Model;
+
+/// A model read from another format, with what the importer found worth saying.
+#[derive(Debug)]
+pub struct Imported {
+    pub model: Model,
+    /// Problems that did not stop the import (several roots, a skipped column…).
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// What an import was asked for beyond the input itself.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Column (or field) roles given by hand, `role = header`: `parent = Boss`.
+    pub columns: Vec<(String, String)>,
+    /// Keep only the neighbourhood of this record: a record id, an entity's id, or an
+    /// identifier written `SCHEME:ID` (`GB-COH:01234567`).
+    pub around: Option<String>,
+    /// How many links away from `around` to keep (ownership in both directions).
+    pub depth: Option<u32>,
+}
