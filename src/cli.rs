@@ -3,7 +3,7 @@
 //! prints them and picks the exit status.
 
 use std::io::{self, IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::{CommandFactory, Parser, ValueEnum};
 use ratatui::layout::Rect;
@@ -28,14 +28,16 @@ pub use mode::{Mode, mode};
 /// terminal.
 ///
 /// Without FILE, orgtree opens its embedded model: Orange's cloud structures in January 2015.
-/// When standard input or output is not a terminal, orgtree prints the tree as --dump does.
+/// When standard output is not a terminal, orgtree prints the tree as --dump does. A model
+/// piped in (`cat m.yaml | orgtree`) is explored with the keys read from the terminal.
 #[derive(Debug, Parser)]
 #[command(name = "orgtree", version, about, long_about)]
 #[command(
     after_help = "Exit status: 0 ok, 1 model problems, 2 usage error, 3 input or output failed (a model file that cannot be read, output that cannot be written)."
 )]
 pub struct Cli {
-    /// The model file (YAML); see docs/model.md for the format.
+    /// The model file (YAML or JSON; see docs/model.md), or `-` for standard input, which is
+    /// also read when it is a pipe or a file and no FILE is given.
     pub file: Option<PathBuf>,
 
     /// Print the hierarchy to standard output instead of opening the explorer.
@@ -116,6 +118,32 @@ pub struct Cli {
     pub max_size: u64,
 }
 
+impl Cli {
+    /// Where the model comes from: the file named (`-` is standard input), or standard input
+    /// when no file is named and it is a pipe, a FIFO or a file (`orgtree < m.yaml`); `None`
+    /// for the embedded model, when standard input is a terminal or nothing (`/dev/null`).
+    pub fn input(&self) -> Option<load::Input> {
+        match &self.file {
+            Some(path) => Some(load::Input::of_arg(path)),
+            None => stdin_holds_data().then_some(load::Input::Stdin),
+        }
+    }
+}
+
+/// Whether standard input is a pipe, a FIFO, a socket or a regular file: something a model
+/// can be piped through, rather than a terminal or a device such as `/dev/null`.
+fn stdin_holds_data() -> bool {
+    use std::os::fd::AsFd;
+    use std::os::unix::fs::FileTypeExt;
+    let Ok(fd) = io::stdin().as_fd().try_clone_to_owned() else {
+        return false;
+    };
+    std::fs::File::from(fd).metadata().is_ok_and(|m| {
+        let t = m.file_type();
+        t.is_fifo() || t.is_socket() || t.is_file()
+    })
+}
+
 /// A date on the command line: its first day, for a partial date (as in the model). The message
 /// quotes the argument, made safe: the usage error prints it whole.
 fn parse_date(text: &str) -> Result<Day, String> {
@@ -155,7 +183,10 @@ impl ColorChoice {
 
 /// Runs orgtree in the one mode the command line asks for.
 pub fn run(cli: Cli) -> Result<Finish, Failure> {
-    let interactive = io::stdout().is_terminal() && io::stdin().is_terminal();
+    let input = cli.input();
+    let piped = input == Some(load::Input::Stdin);
+    let interactive = io::stdout().is_terminal()
+        && (io::stdin().is_terminal() || piped && crate::term::tty::reachable());
     match mode(&cli, interactive)? {
         Mode::Schema => {
             let schema = schemars::schema_for!(crate::model::Model);
@@ -198,7 +229,13 @@ pub fn run(cli: Cli) -> Result<Finish, Failure> {
             let limits = Limits {
                 max_size: cli.max_size,
             };
-            let (app, writer) = explorer(&cli, Shown::load(&cli)?);
+            let shown = Shown::load(&cli)?;
+            if piped {
+                // The model came on standard input; the keys come from the terminal.
+                crate::term::tty::read_keys_from_terminal()
+                    .map_err(|e| Failure::io("cannot open the terminal for keys", &e))?;
+            }
+            let (app, writer) = explorer(&cli, shown);
             let finish = explore(app, limits);
             joined(writer, true);
             finish
@@ -310,7 +347,10 @@ fn explorer(cli: &Cli, shown: Shown) -> (App, Option<Writer>) {
         crossterm::style::force_color_output(true);
     }
     let options = Options {
-        path: cli.file.clone(),
+        // Only a regular file is watched and opened in the editor.
+        path: cli
+            .input()
+            .and_then(|input| input.regular_file().map(Path::to_owned)),
         color: cli.color.enabled(),
         as_of: cli.as_of,
         levels: cli.depth.map(|d| d as usize),
@@ -362,9 +402,9 @@ fn load(cli: &Cli) -> Result<Loaded, Failure> {
     } else {
         load::Cache::of_user()
     };
-    let loaded = match &cli.file {
-        Some(path) => load::load_file_cached(
-            path,
+    let loaded = match cli.input() {
+        Some(input) => load::load_input(
+            &input,
             Limits {
                 max_size: cli.max_size,
             },

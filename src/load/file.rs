@@ -146,7 +146,7 @@ impl TextCheck {
     }
 }
 
-fn too_large(name: &str, size: u64, limits: Limits) -> LoadError {
+pub(super) fn too_large(name: &str, size: u64, limits: Limits) -> LoadError {
     LoadError::whole_file(
         name,
         format!(

@@ -14,6 +14,7 @@ pub mod differential;
 mod fast;
 mod file;
 mod hints;
+pub mod input;
 mod parallel;
 mod recover;
 mod split;
@@ -23,6 +24,7 @@ mod yaml;
 use file::{into_text, read_bounded};
 
 pub use cache::{Cache, Entry as CacheEntry, MIN_SIZE as MIN_CACHED_SIZE};
+pub use input::Input;
 
 /// The shipped model, used when no file is given.
 pub const EMBEDDED_MODEL: &str = include_str!("../../data/orange-cloud.yaml");
@@ -95,6 +97,19 @@ impl LoadError {
     /// The problems, rendered for a person: the first [`SHOWN`] of them, and how many more.
     pub fn render(&self) -> String {
         render_at_most(&self.diagnostics, &self.name, self.text.as_deref(), SHOWN)
+    }
+}
+
+/// Loads the model `input` holds. A regular file goes through [`load_file_cached`]; standard
+/// input, a pipe, a FIFO and a gzip file are read as a stream under the size limit.
+pub fn load_input(input: &Input, limits: Limits, cache: &Cache) -> Result<Loaded, LoadError> {
+    let name = input.name();
+    match input.regular_file() {
+        Some(path) if !input::named_gzip(&name) => load_file_cached(path, limits, cache),
+        _ => load_bytes(
+            name.clone(),
+            input::read_all(input::open(input, limits)?, &name, limits)?,
+        ),
     }
 }
 

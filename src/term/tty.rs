@@ -29,6 +29,30 @@ fn tty() -> BorrowedFd<'static> {
     rustix::stdio::stdin()
 }
 
+/// The process's controlling terminal, when it has one.
+const CONTROLLING: &str = "/dev/tty";
+
+/// Whether the process has a terminal to read keys from, even with standard input taken by a
+/// piped model.
+pub fn reachable() -> bool {
+    std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open(CONTROLLING)
+        .is_ok()
+}
+
+/// Makes the controlling terminal standard input, once a piped model has been read from it, so
+/// that the explorer takes its keys, modes and hang-up from the terminal as it always does.
+pub fn read_keys_from_terminal() -> io::Result<()> {
+    let terminal = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open(CONTROLLING)?;
+    rustix::stdio::dup2_stdin(&terminal)?;
+    Ok(())
+}
+
 /// Where frames and mode changes are written.
 fn screen() -> BorrowedFd<'static> {
     rustix::stdio::stdout()

@@ -264,24 +264,121 @@ fn screen_rejects_unknown_keys_and_bad_sizes() {
 }
 
 #[test]
-fn a_fifo_or_a_device_is_refused_before_reading() {
-    // Opening a FIFO for reading would block until a writer came: it must not be opened.
+fn a_fifo_is_read_and_a_device_refused_before_reading() {
     let dir = std::env::temp_dir().join(format!("orgtree-fifo-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let fifo = dir.join("model.yaml");
     let mode = rustix::fs::Mode::RUSR | rustix::fs::Mode::WUSR;
     rustix::fs::mkfifoat(rustix::fs::CWD, &fifo, mode).unwrap();
+    let writer = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::write(fifo, PIPED))
+    };
     let out = orgtree()
         .args(["--check", fifo.to_str().unwrap()])
         .output()
         .unwrap();
+    writer.join().unwrap().unwrap();
     std::fs::remove_dir_all(&dir).unwrap();
-    assert_eq!(out.status.code(), Some(3));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("not a regular file"));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("ok — 2 entities"));
 
+    // An endless device is never read.
     let out = orgtree().args(["--check", "/dev/zero"]).output().unwrap();
     assert_eq!(out.status.code(), Some(3));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("not a regular file"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not a regular file or a pipe"));
+}
+
+/// A small model, as piped in.
+const PIPED: &str = "title: Piped\nentities:\n  - {id: a, name: Alpha, kind: group}\n  - {id: b, name: Beta, kind: team, parent: a}\n";
+
+/// Runs orgtree with `args` and `input` on standard input.
+fn piped(args: &[&str], input: &[u8]) -> std::process::Output {
+    use std::io::Write;
+    let mut child = orgtree()
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let input = input.to_vec();
+    // Written on a thread: a refusal may come before all of it is read.
+    let writer = std::thread::spawn(move || {
+        let _ = stdin.write_all(&input);
+    });
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    out
+}
+
+#[test]
+fn a_model_on_standard_input_is_read_never_the_embedded_one() {
+    for args in [&[][..], &["-"], &["--dump"], &["--dump", "-"]] {
+        let out = piped(args, PIPED.as_bytes());
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        assert!(stdout.starts_with("Piped"), "{args:?}: {stdout}");
+        assert!(stdout.contains("└── Beta (team)"), "{stdout}");
+        assert!(!stdout.contains("Orange"), "{stdout}");
+    }
+    let out = piped(&["--check", "-"], PIPED.as_bytes());
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("<stdin>: ok"));
+    // Nothing piped is an error, not the embedded model.
+    let out = piped(&[], b"");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("<stdin>: error: the model file is empty")
+    );
+    // A problem says where, in the piped text.
+    let out = piped(
+        &["--check", "-"],
+        b"title: x\nentities:\n  - {id: a, name: A, kind: group, parent: zz}\n",
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("<stdin>:3:"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn standard_input_is_capped_as_it_arrives() {
+    let big = PIPED.repeat(2000);
+    let out = piped(&["--max-size", "4096"], big.as_bytes());
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("more than the limit of 4096 bytes"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_gzip_model_is_read_from_a_file_and_from_a_pipe() {
+    use std::io::Write;
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    gz.write_all(PIPED.as_bytes()).unwrap();
+    let gz = gz.finish().unwrap();
+    let out = piped(&["--dump"], &gz);
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("Piped"));
+    let dir = std::env::temp_dir().join(format!("orgtree-gz-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("model.yaml.gz");
+    std::fs::write(&path, &gz).unwrap();
+    let out = orgtree().arg(&path).output().unwrap();
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("Piped"));
 }
 
 #[test]

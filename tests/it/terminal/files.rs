@@ -244,3 +244,22 @@ fn a_burst_of_typing_is_drawn_once() {
     run.keys("q");
     assert_eq!(run.exit_code(), 0);
 }
+
+/// `cat m.yaml | orgtree`: the piped model is explored, and the keys come from the terminal.
+#[test]
+fn a_piped_model_is_explored_with_keys_from_the_terminal() {
+    let dir = temp_dir("piped");
+    let model = flat_model(&dir, 3);
+    let program = env!("CARGO_BIN_EXE_orgtree");
+    let script = r#"cat "$1" | "$0""#;
+    let args = ["-c", script, program, model.to_str().unwrap()];
+    let mut run = Running::launch("sh", &args, &[], Start::Controlling);
+    run.wait_for("Row 2");
+    assert!(!run.screen().contains("Orange"), "{}", run.screen());
+    run.keys("j");
+    run.wait_for("e1");
+    run.keys("q");
+    assert_eq!(run.exit_code(), 0);
+    run.assert_restored();
+    let _ = std::fs::remove_dir_all(&dir);
+}
