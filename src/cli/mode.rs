@@ -28,8 +28,9 @@ pub enum Mode {
     Explore,
 }
 
-/// The mode the command line asks for. `interactive`: standard input and output are a terminal;
-/// without one, orgtree dumps instead of opening the explorer. Flags that cannot go together
+/// The mode the command line asks for. `interactive`: standard output is a terminal, and so is
+/// standard input, or the model comes on standard input and the keys can come from the
+/// terminal; otherwise orgtree dumps instead of opening the explorer. Flags that cannot go together
 /// were refused by clap already; those that can, and still name two modes, are ranked here:
 /// `--check` over `--format`, `--screen` over a missing terminal.
 pub fn mode(cli: &Cli, interactive: bool) -> Result<Mode, UsageError> {

@@ -129,11 +129,18 @@ pub fn failed(name: &str, e: &io::Error, limits: Limits) -> LoadError {
             "raise the limit with --max-size BYTES if you trust this input",
         );
     }
-    if e.kind() == io::ErrorKind::InvalidInput || e.kind() == io::ErrorKind::InvalidData {
+    // What gzip's decoder says of a stream that is not gzip, or is cut short; plain reads of a
+    // file or a pipe never say these.
+    let undecodable = [
+        io::ErrorKind::InvalidInput,
+        io::ErrorKind::InvalidData,
+        io::ErrorKind::UnexpectedEof,
+    ];
+    if undecodable.contains(&e.kind()) {
         return LoadError::whole_file(
             name,
             format!("cannot read the input: {e}"),
-            "a `.gz` file must be gzip; check that the file is whole",
+            "a `.gz` file must be gzip; check that it is whole",
         );
     }
     cannot_read(name, e)
@@ -216,7 +223,8 @@ mod tests {
         let path = dir.join("m.yaml.gz");
         let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
         gz.write_all(&b"title: x\n".repeat(1000)).unwrap();
-        std::fs::write(&path, gz.finish().unwrap()).unwrap();
+        let gz = gz.finish().unwrap();
+        std::fs::write(&path, &gz).unwrap();
         let input = Input::File(path.clone());
         let big = Limits { max_size: 1 << 20 };
         let bytes = read_all(open(&input, big).unwrap(), "m", big).unwrap();
@@ -226,6 +234,14 @@ mod tests {
         let err = read_all(open(&input, small).unwrap(), "m", small).unwrap_err();
         assert!(
             err.render().contains("more than the limit"),
+            "{}",
+            err.render()
+        );
+        // Cut short, as a download that stopped.
+        std::fs::write(&path, &gz[..gz.len() / 2]).unwrap();
+        let err = read_all(open(&input, big).unwrap(), "m", big).unwrap_err();
+        assert!(
+            err.render().contains("check that it is whole"),
             "{}",
             err.render()
         );
