@@ -45,10 +45,13 @@ impl Chunk<'_> {
         let text = e.to_string();
         let suffix = format!(" at line {} column {}", e.line(), e.column());
         let message = text.strip_suffix(&suffix).unwrap_or(&text);
-        Diagnostic::error(
-            self.at(e.line(), e.column()),
-            format!("in this statement: {message}"),
-        )
+        // serde finds a field missing at the object's end; it is the statement that lacks it.
+        let pos = if message.starts_with("missing field") {
+            self.start
+        } else {
+            self.at(e.line(), e.column())
+        };
+        Diagnostic::error(pos, format!("in this statement: {message}"))
     }
 }
 
@@ -155,7 +158,10 @@ fn lines(mut input: impl BufRead, first: Pos, each: &mut impl FnMut(Item<'_>)) {
             base.col
                 .saturating_add(u32::try_from(offset).unwrap_or(u32::MAX))
         };
-        match std::str::from_utf8(&buf) {
+        // The line break is no part of the statement (nor is a carriage return before it).
+        let text = buf.strip_suffix(b"\n").unwrap_or(&buf);
+        let text = text.strip_suffix(b"\r").unwrap_or(text);
+        match std::str::from_utf8(text) {
             Ok(text) => each(Item::Statement(Chunk {
                 text,
                 base,
