@@ -5,13 +5,25 @@ pub fn did_you_mean<'a>(
     word: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {
-    let allowed = (word.chars().count() / 3).clamp(1, 4);
     candidates
         .into_iter()
-        .map(|c| (strsim::damerau_levenshtein(word, c), c))
-        .filter(|&(distance, c)| distance <= allowed || (c.starts_with(word) && word.len() >= 3))
+        .filter_map(|c| closeness(word, c).map(|d| (d, c)))
         .min_by_key(|&(distance, _)| distance)
         .map(|(_, c)| c)
+}
+
+/// How far `candidate` is from `word` (smaller is closer), when it is close enough to be what
+/// was meant: for a suggestion kept while candidates stream by, one at a time.
+pub fn closeness(word: &str, candidate: &str) -> Option<usize> {
+    let length = word.chars().count();
+    let allowed = (length / 3).clamp(1, 4);
+    let prefix = candidate.starts_with(word) && word.len() >= 3;
+    // The distance is at least the difference in length: most candidates end here.
+    if !prefix && candidate.chars().count().abs_diff(length) > allowed {
+        return None;
+    }
+    let distance = strsim::damerau_levenshtein(word, candidate);
+    (distance <= allowed || prefix).then_some(distance)
 }
 
 /// `help: did you mean `x`?` when there is a suggestion.

@@ -4,6 +4,7 @@
 //! input's own, so that every problem, found by the importer or later by `Org::new`, reads
 //! `FILE:LINE:COL` of the table or the statements. `docs/import.md` documents the mappings.
 
+pub mod bods;
 pub mod sniff;
 
 pub use sniff::{Kind, sniff};

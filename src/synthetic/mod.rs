@@ -6,6 +6,7 @@
 //! events, sources. [`hostile`] writes the shapes that once froze or crashed orgtree. The same
 //! N always gives the same model, and it validates without a warning.
 
+pub mod bods;
 pub mod hostile;
 
 use std::io::{self, Write};

@@ -6,6 +6,7 @@
 
 mod arbitrary_models;
 mod bad_inputs;
+mod bods;
 mod cli;
 mod common;
 mod competing_shown;
