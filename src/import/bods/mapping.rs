@@ -390,9 +390,8 @@ pub fn relationship(cx: &mut Cx<'_, '_>, d: &Details<'_>, notes: Vec<Note>) -> R
 fn held(cx: &mut Cx<'_, '_>, i: usize, h: &st::Interest<'_>) -> Held {
     let path = |key| [Step::Key("interests"), Step::Index(i), Step::Key(key)];
     let mut notes = Vec::new();
-    let interest = match h.kind.as_deref() {
-        None => None,
-        Some(code) => Some(codes::interest(code).unwrap_or_else(|| {
+    let interest = h.kind.as_deref().map(|code| {
+        codes::interest(code).unwrap_or_else(|| {
             let at = cx.at(&path("type"));
             cx.diagnostics.push(
                 Diagnostic::warning(
@@ -402,8 +401,8 @@ fn held(cx: &mut Cx<'_, '_>, i: usize, h: &st::Interest<'_>) -> Held {
                 .with_help(format!("did you mean one of: {}?", suggest_interest(code))),
             );
             Interest::from_word(code)
-        })),
-    };
+        })
+    });
     let mut share = h.share.as_ref().and_then(|figures| match share(figures) {
         Ok(share) => share.map(|s| At::new(s, cx.pos())),
         Err(e) => {

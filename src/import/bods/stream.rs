@@ -284,13 +284,14 @@ impl<'de, F: FnMut(Item<'_>)> DeserializeSeed<'de> for Element<'_, F> {
 mod tests {
     use super::*;
 
-    fn read(
-        text: &str,
-    ) -> (
+    /// What a read gave: each statement's text, line base and start; the problems; the end.
+    type Read = (
         Vec<(String, Pos, Pos)>,
         Vec<Diagnostic>,
         Result<(), Diagnostic>,
-    ) {
+    );
+
+    fn read(text: &str) -> Read {
         let mut out = Vec::new();
         let mut problems = Vec::new();
         let result = statements(text.as_bytes(), |item| match item {
