@@ -18,10 +18,12 @@ use crate::sanitize::sanitize;
 use crate::suggest;
 
 mod exit;
+mod import;
 mod mode;
 mod usage;
 
 pub use exit::{EXIT_IO, EXIT_MODEL, EXIT_OK, EXIT_USAGE, Failure, Finish, UsageError, exit};
+pub use import::{Command, ImportArgs, ModelFormat, ReadingArgs};
 pub use mode::{Mode, mode};
 
 /// Explore an organisation — its hierarchy, owners, leaders, history and sources — in the
@@ -31,13 +33,23 @@ pub use mode::{Mode, mode};
 /// When standard output is not a terminal, orgtree prints the tree as --dump does. A model
 /// piped in (`cat m.yaml | orgtree`) is explored with the keys read from the terminal.
 #[derive(Debug, Parser)]
-#[command(name = "orgtree", version, about, long_about)]
+#[command(
+    name = "orgtree",
+    version,
+    about,
+    long_about,
+    args_conflicts_with_subcommands = true
+)]
 #[command(
     after_help = "Exit status: 0 ok, 1 model problems, 2 usage error, 3 input or output failed (a model file that cannot be read, output that cannot be written)."
 )]
 pub struct Cli {
-    /// The model file (YAML or JSON; see docs/model.md), or `-` for standard input, which is
-    /// also read when it is a pipe or a file and no FILE is given.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    /// The model file (YAML or JSON; see docs/model.md), a table (CSV, TSV), flat JSON records
+    /// or BODS statements (see docs/import.md), plain or gzip, or `-` for standard input, which
+    /// is also read when it is a pipe or a file and no FILE is given.
     pub file: Option<PathBuf>,
 
     /// Print the hierarchy to standard output instead of opening the explorer.
@@ -62,7 +74,7 @@ pub struct Cli {
     pub root: Option<String>,
 
     /// Show this many levels of the tree (1 = the top level only; the explorer opens that
-    /// many).
+    /// many); with --around, keep the records this many links away.
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
     pub depth: Option<u32>,
 
@@ -116,9 +128,24 @@ pub struct Cli {
     /// Refuse model files larger than this many bytes.
     #[arg(long, value_name = "BYTES", default_value_t = Limits::default().max_size)]
     pub max_size: u64,
+
+    #[command(flatten)]
+    pub reading: ReadingArgs,
 }
 
 impl Cli {
+    /// How FILE is to be read: as what it looks like, with the import options given.
+    pub fn load_reading(&self) -> load::Reading {
+        self.reading.reading(None, self.depth)
+    }
+
+    /// The levels of the tree to show: `--depth`, unless it gives the radius of `--around`.
+    pub fn levels(&self) -> Option<usize> {
+        self.depth
+            .filter(|_| self.reading.around.is_none())
+            .map(|d| d as usize)
+    }
+
     /// Where the model comes from: the file named (`-` is standard input), or standard input
     /// when no file is named and it is a pipe, a FIFO or a file (`orgtree < m.yaml`); `None`
     /// for the embedded model, when standard input is a terminal or nothing (`/dev/null`).
@@ -183,6 +210,9 @@ impl ColorChoice {
 
 /// Runs orgtree in the one mode the command line asks for.
 pub fn run(cli: Cli) -> Result<Finish, Failure> {
+    if let Some(Command::Import(args)) = &cli.command {
+        return import::run(args);
+    }
     let input = cli.input();
     let piped = input == Some(load::Input::Stdin);
     let interactive = io::stdout().is_terminal()
@@ -236,7 +266,7 @@ pub fn run(cli: Cli) -> Result<Finish, Failure> {
                     .map_err(|e| Failure::io("cannot open the terminal for keys", &e))?;
             }
             let (app, writer) = explorer(&cli, shown);
-            let finish = explore(app, limits);
+            let finish = explore(app, limits, cli.load_reading());
             joined(writer, true);
             finish
         }
@@ -353,7 +383,7 @@ fn explorer(cli: &Cli, shown: Shown) -> (App, Option<Writer>) {
             .and_then(|input| input.regular_file().map(Path::to_owned)),
         color: cli.color.enabled(),
         as_of: cli.as_of,
-        levels: cli.depth.map(|d| d as usize),
+        levels: cli.levels(),
         root,
         filter: cli.filter.clone(),
         status: warnings,
@@ -377,8 +407,8 @@ fn explorer(cli: &Cli, shown: Shown) -> (App, Option<Writer>) {
     (App::new(org, options), writer)
 }
 
-fn explore(app: App, limits: Limits) -> Result<Finish, Failure> {
-    crate::term::run(app, limits)
+fn explore(app: App, limits: Limits, reading: load::Reading) -> Result<Finish, Failure> {
+    crate::term::run(app, limits, reading)
         .map(Finish::Explorer)
         .map_err(|e| Failure::io("terminal error", &e))
 }
@@ -409,6 +439,7 @@ fn load(cli: &Cli) -> Result<Loaded, Failure> {
                 max_size: cli.max_size,
             },
             &cache,
+            &cli.load_reading(),
         ),
         None => load::load_embedded(),
     };
@@ -440,7 +471,7 @@ fn dump(cli: &Cli, format: Format, org: &Org, root: Option<EntityId>) -> Result<
         format,
         ascii: cli.ascii,
         root,
-        depth: cli.depth.map(|d| d as usize),
+        depth: cli.levels(),
         as_of: cli.as_of,
         filter: cli.filter.clone(),
     };

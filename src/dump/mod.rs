@@ -24,6 +24,7 @@ use crate::visibility::{Visible, When};
 pub use diff::write as write_diff;
 use lines::Lines;
 pub use yaml::stubs as yaml_stubs;
+pub use yaml::write_imported as write_model_yaml;
 
 /// The formats `--dump` can write: the values of `--format`, whose help these lines are.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]

@@ -31,3 +31,31 @@ pub struct Options {
     /// How many links away from `around` to keep (ownership in both directions).
     pub depth: Option<u32>,
 }
+
+/// The title of a model imported from the input named `name`: the file's name without its
+/// folders and its extensions (`hr` for `exports/hr.csv.gz`).
+pub fn title(name: &str) -> String {
+    if name == STDIN_NAME {
+        return "Imported from standard input".to_owned();
+    }
+    let file = name.rsplit(['/', '\\']).next().unwrap_or(name);
+    let stem = file
+        .split('.')
+        .find(|part| !part.is_empty())
+        .unwrap_or(file);
+    stem.to_owned()
+}
+
+/// How standard input is named in messages and titles.
+pub const STDIN_NAME: &str = "<stdin>";
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_title_is_the_file_name_without_extensions() {
+        assert_eq!(super::title("exports/hr.csv.gz"), "hr");
+        assert_eq!(super::title("psc.jsonl"), "psc");
+        assert_eq!(super::title(".hidden.csv"), "hidden");
+        assert_eq!(super::title("<stdin>"), "Imported from standard input");
+    }
+}

@@ -30,7 +30,15 @@ pub fn sniff(name: &str, start: &[u8]) -> Option<Kind> {
         .map(str::to_ascii_lowercase);
     let text = String::from_utf8_lossy(start);
     let text = text.trim_start_matches('\u{feff}').trim_start();
-    let statements = text.contains("\"statementId\"") || text.contains("\"recordType\"");
+    // `statementID` and `statementType`: BODS 0.3 and earlier, told as BODS to say so.
+    let statements = [
+        "\"statementId\"",
+        "\"recordType\"",
+        "\"statementID\"",
+        "\"statementType\"",
+    ]
+    .iter()
+    .any(|key| text.contains(key));
     match extension.as_deref() {
         Some("csv" | "tsv" | "tab" | "psv") => return Some(Kind::Csv),
         Some("jsonl" | "ndjson") => return Some(Kind::Bods),
@@ -114,6 +122,9 @@ mod tests {
             Some(Kind::Bods)
         );
         assert_eq!(sniff("-", b"# a comment, with a comma\ntitle: x\n"), None);
+        // BODS 0.3, to be told that it is not 0.4.
+        let older = b"[{\"statementID\": \"s\", \"statementType\": \"entityStatement\"}]";
+        assert_eq!(sniff("old.json", older), Some(Kind::Bods));
         assert_eq!(sniff("-", b"- a, b\n"), None);
     }
 }

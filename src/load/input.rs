@@ -16,7 +16,7 @@ use super::{Limits, LoadError};
 /// What the name `-` stands for.
 pub const STDIN_ARG: &str = "-";
 /// How standard input is named in messages.
-pub const STDIN_NAME: &str = "<stdin>";
+pub const STDIN_NAME: &str = crate::import::STDIN_NAME;
 
 /// Where to read a model from.
 #[derive(Debug, Clone, PartialEq, Eq)]

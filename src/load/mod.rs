@@ -13,6 +13,7 @@ mod cache;
 pub mod differential;
 mod fast;
 mod file;
+mod foreign;
 mod hints;
 pub mod input;
 mod parallel;
@@ -24,6 +25,7 @@ mod yaml;
 use file::{into_text, read_bounded};
 
 pub use cache::{Cache, Entry as CacheEntry, MIN_SIZE as MIN_CACHED_SIZE};
+pub use foreign::Reading;
 pub use input::Input;
 
 /// The shipped model, used when no file is given.
@@ -100,16 +102,27 @@ impl LoadError {
     }
 }
 
-/// Loads the model `input` holds. A regular file goes through [`load_file_cached`]; standard
-/// input, a pipe, a FIFO and a gzip file are read as a stream under the size limit.
-pub fn load_input(input: &Input, limits: Limits, cache: &Cache) -> Result<Loaded, LoadError> {
+/// Loads the model `input` holds, read as `reading` says: an orgtree model, or a table, flat
+/// records or BODS statements, told apart by name and first bytes unless the kind is given. A
+/// regular model file goes through [`load_file_cached`]; standard input, a pipe, a FIFO and a
+/// gzip file are read as a stream under the size limit.
+pub fn load_input(
+    input: &Input,
+    limits: Limits,
+    cache: &Cache,
+    reading: &Reading,
+) -> Result<Loaded, LoadError> {
     let name = input.name();
+    let peeked = foreign::peek(input, limits, reading)?;
+    if let Some(kind) = peeked.kind {
+        return foreign::load(input, peeked.stream, kind, limits, &reading.import);
+    }
     match input.regular_file() {
-        Some(path) if !input::named_gzip(&name) => load_file_cached(path, limits, cache),
-        _ => load_bytes(
-            name.clone(),
-            input::read_all(input::open(input, limits)?, &name, limits)?,
-        ),
+        Some(path) if !input::named_gzip(&name) => {
+            drop(peeked);
+            load_file_cached(path, limits, cache)
+        }
+        _ => load_bytes(name.clone(), input::read_all(peeked.stream, &name, limits)?),
     }
 }
 

@@ -23,7 +23,7 @@ use crossterm::event::{self, Event};
 
 use crate::app::{Action, App, Effect, Exit, Mode};
 use crate::keys;
-use crate::load::{Limits, LoadError, Loaded};
+use crate::load::{self, Limits, LoadError, Loaded};
 
 use session::Session;
 pub use session::restore;
@@ -98,8 +98,8 @@ pub trait Console {
 const BURST: Duration = Duration::from_millis(100);
 
 /// Runs the explorer until the person quits; the model file (`app.path`) is watched and
-/// reloaded when it changes. Signals and a hang-up end the process from their own threads.
-pub fn run(mut app: App, limits: Limits) -> io::Result<Ending> {
+/// reloaded when it changes, read as `reading` says. Signals and a hang-up end the process from their own threads.
+pub fn run(mut app: App, limits: Limits, reading: load::Reading) -> io::Result<Ending> {
     let (notes, heard) = mpsc::channel();
     signals::watch(notes.clone())?;
     let searched = notes.clone();
@@ -108,7 +108,7 @@ pub fn run(mut app: App, limits: Limits) -> io::Result<Ending> {
         let _ = searched.send(Note::Searched(Box::new(outcome)));
     }));
     if let Some(path) = app.path() {
-        watch::watch(path.to_owned(), limits, notes)?;
+        watch::watch(path.to_owned(), limits, reading, notes)?;
     }
     let mut session = Session::enter()?;
     let mut inputs = TerminalInputs {

@@ -37,7 +37,12 @@ fn stamp(path: &std::path::Path) -> Option<Stamp> {
 }
 
 /// Starts watching `path`; the thread ends when the event loop stops listening.
-pub fn watch(path: PathBuf, limits: Limits, notes: Sender<Note>) -> std::io::Result<()> {
+pub fn watch(
+    path: PathBuf,
+    limits: Limits,
+    reading: load::Reading,
+    notes: Sender<Note>,
+) -> std::io::Result<()> {
     let mut last = stamp(&path);
     std::thread::Builder::new()
         .name("watch".into())
@@ -55,7 +60,12 @@ pub fn watch(path: PathBuf, limits: Limits, notes: Sender<Note>) -> std::io::Res
                         if notes.send(Note::Reloading).is_err() {
                             return;
                         }
-                        Note::Reloaded(Box::new(load::load_file(&path, limits)))
+                        Note::Reloaded(Box::new(load::load_input(
+                            &load::Input::File(path.clone()),
+                            limits,
+                            &load::Cache::off(),
+                            &reading,
+                        )))
                     }
                 };
                 if notes.send(note).is_err() {

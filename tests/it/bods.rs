@@ -508,7 +508,7 @@ fn every_problem_is_reported_where_it_is() {
         (
             Severity::Warning,
             pos(9, 1),
-            "record `e-a` is a entity record (line 1)",
+            "record `e-a` is an entity record (line 1)",
         ),
         (
             Severity::Warning,

@@ -2,13 +2,9 @@
 
 use std::io::{BufRead, BufReader};
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 
-fn orgtree() -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_orgtree"));
-    command.env("XDG_CACHE_HOME", crate::common::cache_home());
-    command
-}
+use crate::common::{orgtree, piped};
 
 fn fixture(name: &str) -> String {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -296,27 +292,6 @@ fn a_fifo_is_read_and_a_device_refused_before_reading() {
 
 /// A small model, as piped in.
 const PIPED: &str = "title: Piped\nentities:\n  - {id: a, name: Alpha, kind: group}\n  - {id: b, name: Beta, kind: team, parent: a}\n";
-
-/// Runs orgtree with `args` and `input` on standard input.
-fn piped(args: &[&str], input: &[u8]) -> std::process::Output {
-    use std::io::Write;
-    let mut child = orgtree()
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut stdin = child.stdin.take().unwrap();
-    let input = input.to_vec();
-    // Written on a thread: a refusal may come before all of it is read.
-    let writer = std::thread::spawn(move || {
-        let _ = stdin.write_all(&input);
-    });
-    let out = child.wait_with_output().unwrap();
-    writer.join().unwrap();
-    out
-}
 
 #[test]
 fn a_model_on_standard_input_is_read_never_the_embedded_one() {

@@ -19,3 +19,32 @@ pub fn dump(org: &Org, format: Format) -> String {
     dump::write(org, &options, &mut out).unwrap();
     String::from_utf8(out).unwrap()
 }
+
+/// The orgtree binary, with a cache of the tests' own.
+pub fn orgtree() -> std::process::Command {
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_orgtree"));
+    command.env("XDG_CACHE_HOME", cache_home());
+    command
+}
+
+/// Runs orgtree with `args` and `input` on standard input.
+pub fn piped(args: &[&str], input: &[u8]) -> std::process::Output {
+    use std::io::Write;
+    use std::process::Stdio;
+    let mut child = orgtree()
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let input = input.to_vec();
+    // Written on a thread: a refusal may come before all of it is read.
+    let writer = std::thread::spawn(move || {
+        let _ = stdin.write_all(&input);
+    });
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    out
+}

@@ -6,6 +6,7 @@
 
 use std::io::{self, Write};
 
+use crate::model::Model;
 use crate::org::{EntityId, Org};
 
 use super::DumpOptions;
@@ -31,10 +32,26 @@ pub fn write(org: &Org, options: &DumpOptions, out: &mut impl Write) -> io::Resu
     } else {
         narrowed::narrowed(org, &view).model
     };
-    let text = escaped::to_string(&model).map_err(io::Error::other)?;
-    writeln!(
+    written(
+        &model,
+        "# An orgtree model (see docs/model.md), written by orgtree --dump --format yaml.",
         out,
-        "# An orgtree model (see docs/model.md), written by orgtree --dump --format yaml."
-    )?;
+    )
+}
+
+/// The whole model of `org`, imported from `origin` (a name already made safe to print), as a
+/// model file.
+pub fn write_imported(org: &Org, origin: &str, out: &mut impl Write) -> io::Result<()> {
+    let heading = format!(
+        "# An orgtree model (see docs/model.md), written by orgtree import from {}.\n\
+         # Add sources, notes and dates by hand; `orgtree --check` this file after each edit.",
+        origin.replace(['\n', '\r'], " ")
+    );
+    written(&org.model, &heading, out)
+}
+
+fn written(model: &Model, heading: &str, out: &mut impl Write) -> io::Result<()> {
+    let text = escaped::to_string(model).map_err(io::Error::other)?;
+    writeln!(out, "{heading}")?;
     out.write_all(text.as_bytes())
 }

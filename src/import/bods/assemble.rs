@@ -151,9 +151,9 @@ fn ends(
                 diagnostics.push(Diagnostic::warning(
                     pos,
                     format!(
-                        "the subject of relationship `{id}`, `{}`, is a {} record: a stake is held in an entity; the relationship is left out",
+                        "the subject of relationship `{id}`, `{}`, is {} record: a stake is held in an entity; the relationship is left out",
                         subject.value,
-                        kind.as_str()
+                        kind.with_article()
                     ),
                 ));
                 return None;

@@ -248,7 +248,7 @@ impl Importer {
     /// The model, or every problem when one of them is an error.
     fn finish(mut self, name: &str) -> Result<Imported, Vec<Diagnostic>> {
         let model = assemble::assemble(
-            name,
+            &super::title(name),
             self.records,
             std::mem::take(&mut self.sources.list),
             &mut self.diagnostics,

@@ -116,11 +116,11 @@ impl Records {
             return Err(Diagnostic::warning(
                 pos,
                 format!(
-                    "record `{}` is a {} record (line {}), but this statement says it is a {}: left out",
+                    "record `{}` is {} record (line {}), but this statement says it is {}: left out",
                     told.id,
-                    record.kind.as_str(),
+                    record.kind.with_article(),
                     record.pos.line,
-                    told.kind.as_str()
+                    told.kind.with_article()
                 ),
             )
             .with_help("a recordId names one entity, person or relationship"));

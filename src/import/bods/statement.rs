@@ -87,11 +87,12 @@ pub enum RecordType {
 }
 
 impl RecordType {
-    pub fn as_str(self) -> &'static str {
+    /// The word with its article: `an entity`.
+    pub fn with_article(self) -> &'static str {
         match self {
-            RecordType::Entity => "entity",
-            RecordType::Person => "person",
-            RecordType::Relationship => "relationship",
+            RecordType::Entity => "an entity",
+            RecordType::Person => "a person",
+            RecordType::Relationship => "a relationship",
         }
     }
 }

@@ -51,7 +51,14 @@ impl Chunk<'_> {
         } else {
             self.at(e.line(), e.column())
         };
-        Diagnostic::error(pos, format!("in this statement: {message}"))
+        let found = Diagnostic::error(pos, format!("in this statement: {message}"));
+        if message.starts_with("missing field") && self.text.contains("\"statementType\"") {
+            return found.with_help(
+                "this is a statement of BODS 0.3 or earlier (it has `statementType`); orgtree \
+                 reads BODS 0.4, whose statements have `recordId`, `recordType` and `recordDetails`",
+            );
+        }
+        found
     }
 }
 
