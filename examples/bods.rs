@@ -3,9 +3,11 @@
 //!     cargo run --release --example bods -- gen N > psc-N.jsonl
 //!     cargo run --release --example bods -- import FILE [--around ID] [--depth N]
 //!     cargo run --release --example bods -- read FILE
+//!     cargo run --release --example bods -- skim FILE
 //!
 //! `import` reads FILE as `orgtree` would (in two passes with `--around`) and prints what the
-//! model holds; `read` only parses each line into a `serde_json::Value`, the baseline. See
+//! model holds; `read` only parses each line into a `serde_json::Value`, the baseline, and
+//! `skim` only checks that each line is JSON (`serde::de::IgnoredAny`), the least any reader does. See
 //! `orgtree::synthetic::bods` for the shape.
 
 use std::fs::File;
@@ -67,22 +69,39 @@ fn main() -> ExitCode {
             }
         }
         (Some("read"), Some(path)) => {
-            let lines = File::open(path).map(|f| BufReader::with_capacity(1 << 16, f).lines());
-            let mut values = 0usize;
-            for line in lines.into_iter().flatten() {
-                let Ok(line) = line else { break };
-                if serde_json::from_str::<serde_json::Value>(&line).is_ok() {
-                    values += 1;
-                }
-            }
-            println!("{values} values");
+            println!(
+                "{} values",
+                each_line(path, |line| serde_json::from_str::<serde_json::Value>(line)
+                    .is_ok())
+            );
+            ExitCode::SUCCESS
+        }
+        (Some("skim"), Some(path)) => {
+            println!(
+                "{} values",
+                each_line(path, |line| serde_json::from_str::<serde::de::IgnoredAny>(
+                    line
+                )
+                .is_ok())
+            );
             ExitCode::SUCCESS
         }
         _ => {
             eprintln!(
-                "usage: bods gen N | bods import FILE [--around ID] [--depth N] | bods read FILE"
+                "usage: bods gen N | bods import FILE [--around ID] [--depth N] | bods read FILE | bods skim FILE"
             );
             ExitCode::from(2)
         }
     }
+}
+
+/// How many lines of the file at `path` `parse` accepts.
+fn each_line(path: &str, parse: impl Fn(&str) -> bool) -> usize {
+    let lines = File::open(path).map(|f| BufReader::with_capacity(1 << 16, f).lines());
+    lines
+        .into_iter()
+        .flatten()
+        .map_while(Result::ok)
+        .filter(|line| parse(line))
+        .count()
 }
