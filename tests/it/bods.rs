@@ -761,3 +761,111 @@ proptest! {
         let _ = bods::import("p", array.as_bytes(), &Options::default());
     }
 }
+
+#[test]
+fn a_flood_of_broken_statements_is_counted_not_kept() {
+    // 25,000 statements that each lack their date: more than the importer keeps.
+    let line =
+        r#"{"statementId": "s", "recordId": "r", "recordType": "entity", "recordDetails": {}}"#;
+    let text = format!("{line}\n").repeat(25_000);
+    let problems = bods::import("flood.jsonl", text.as_bytes(), &Options::default()).unwrap_err();
+    assert_eq!(problems.len(), 10_001);
+    let first = &problems[0];
+    assert!(first.is_error());
+    assert_eq!(
+        first.message,
+        "the input has 25000 problems: the first 10000 are kept, the rest only counted"
+    );
+    // What is kept is the first of them, in order.
+    assert_eq!(problems[1].pos, Pos { line: 1, col: 1 });
+    assert_eq!(
+        problems[10_000].pos,
+        Pos {
+            line: 10_000,
+            col: 1
+        }
+    );
+}
+
+/// A JSON Lines entity statement of record `id`.
+fn entity_line(id: &str) -> String {
+    format!(
+        r#"{{"statementId": "s-{id}", "statementDate": "2020-01-01", "recordId": "{id}", "recordType": "entity", "recordDetails": {{"isComponent": false, "entityType": {{"type": "registeredEntity"}}, "name": "Company {id}"}}}}"#
+    )
+}
+
+/// A relationship statement: `owner` holds `percent` % of the shares of `owned`.
+fn holding_line(owner: &str, owned: &str, percent: u32) -> String {
+    format!(
+        r#"{{"statementId": "s-{owner}-{owned}", "statementDate": "2020-01-01", "recordId": "r-{owner}-{owned}", "recordType": "relationship", "recordDetails": {{"isComponent": false, "subject": "{owned}", "interestedParty": "{owner}", "interests": [{{"type": "shareholding", "directOrIndirect": "direct", "share": {{"exact": {percent}}}}}]}}}}"#
+    )
+}
+
+#[test]
+fn a_register_twenty_thousand_majorities_deep_makes_a_tree_that_deep() {
+    const DEPTH: usize = 20_000;
+    let mut text = String::new();
+    for i in 0..DEPTH {
+        text += &entity_line(&format!("e{i}"));
+        text.push('\n');
+        if i > 0 {
+            text += &holding_line(&format!("e{}", i - 1), &format!("e{i}"), 60);
+            text.push('\n');
+        }
+    }
+    let org = org(import_text(text.as_bytes()).model);
+    let tree = org.tree(day("2021"), orgtree::org::Placing::UnderExisting);
+    assert_eq!(tree.roots().count(), 1);
+    let deepest = org.find_entity(&format!("e{}", DEPTH - 1)).unwrap();
+    let mut depth = 1;
+    let mut at = deepest;
+    while let Some(up) = tree.parent(at) {
+        depth += 1;
+        at = up;
+    }
+    assert_eq!(depth, DEPTH);
+}
+
+#[test]
+fn dense_cross_holdings_and_circles_of_majorities_load() {
+    const N: usize = 150;
+    let mut text = String::new();
+    for i in 0..N {
+        text += &entity_line(&format!("e{i}"));
+        text.push('\n');
+    }
+    // Every company holds a little of every other: 22,350 relationships, circles everywhere.
+    for i in 0..N {
+        for j in 0..N {
+            if i != j {
+                text += &holding_line(&format!("e{i}"), &format!("e{j}"), 0);
+                text.push('\n');
+            }
+        }
+    }
+    let imported = import_text(text.as_bytes());
+    assert_eq!(imported.model.stakes.len(), N * (N - 1));
+    let dense = org(imported.model);
+    let tree = dense.tree(day("2021"), orgtree::org::Placing::UnderExisting);
+    assert_eq!(tree.roots().count(), N, "no majority, no parent");
+    // Two companies each holding most of the other: one circle, reported, and both placed.
+    let circle = [
+        entity_line("a"),
+        entity_line("b"),
+        holding_line("a", "b", 60),
+        holding_line("b", "a", 70),
+    ]
+    .join("\n");
+    let imported = import_text(circle.as_bytes());
+    assert!(
+        imported
+            .warnings
+            .iter()
+            .any(|w| w.message.contains("circle")),
+        "{:#?}",
+        imported.warnings
+    );
+    let circled = org(imported.model);
+    let tree = circled.tree(day("2021"), orgtree::org::Placing::UnderExisting);
+    assert_eq!(tree.roots().count(), 1);
+}

@@ -22,7 +22,7 @@ mod tree;
 use std::io::{self, BufRead};
 
 use crate::diagnostic::Diagnostic;
-use crate::model::{At, Id, Note};
+use crate::model::{At, Id, Note, Pos};
 
 use super::{Imported, Options};
 use around::{Graph, Target};
@@ -85,18 +85,21 @@ pub fn import_around(
     let kept = graph.neighbourhood(options.depth.unwrap_or(DEFAULT_DEPTH));
     let mut importer = Importer::default();
     let input = around::reopen(&open, name).map_err(|d| vec![d])?;
-    let read = stream::statements(input, |item| match item {
-        Item::Statement(chunk) => match serde_json::from_str::<Links>(chunk.text) {
-            Ok(l) => {
-                let d = &l.record_details;
-                let ends = around::ends(d.subject.as_ref(), d.interested_party.as_ref());
-                if around::keeps(&kept, &l.record_id, l.record_type, ends) {
-                    importer.statement(&chunk);
+    let read = stream::statements(input, |item| {
+        match item {
+            Item::Statement(chunk) => match serde_json::from_str::<Links>(chunk.text) {
+                Ok(l) => {
+                    let d = &l.record_details;
+                    let ends = around::ends(d.subject.as_ref(), d.interested_party.as_ref());
+                    if around::keeps(&kept, &l.record_id, l.record_type, ends) {
+                        importer.statement(&chunk);
+                    }
                 }
-            }
-            Err(e) => importer.diagnostics.push(chunk.error(&e)),
-        },
-        Item::Problem(d) => importer.diagnostics.push(d),
+                Err(e) => importer.diagnostics.push(chunk.error(&e)),
+            },
+            Item::Problem(d) => importer.diagnostics.push(d),
+        }
+        importer.bound();
     });
     if let Err(d) = read {
         importer.diagnostics.push(d);
@@ -110,15 +113,32 @@ struct Importer {
     records: Records,
     sources: Sources,
     diagnostics: Vec<Diagnostic>,
+    /// Problems found past [`KEPT`]: how many, and whether one of them is an error.
+    unkept: (usize, bool),
     /// Statements read, in input order.
     seq: u64,
 }
+
+/// Problems kept of one input; past them they are counted, not kept, so that a file of
+/// millions of broken statements does not take gigabytes of messages nobody reads.
+const KEPT: usize = 10_000;
 
 impl Importer {
     fn item(&mut self, item: Item<'_>) {
         match item {
             Item::Statement(chunk) => self.statement(&chunk),
             Item::Problem(d) => self.diagnostics.push(d),
+        }
+        self.bound();
+    }
+
+    /// Keeps the first [`KEPT`] problems, and counts the rest.
+    fn bound(&mut self) {
+        if self.diagnostics.len() > KEPT {
+            for d in self.diagnostics.drain(KEPT..) {
+                self.unkept.0 += 1;
+                self.unkept.1 |= d.is_error();
+            }
         }
     }
 
@@ -247,6 +267,7 @@ impl Importer {
 
     /// The model, or every problem when one of them is an error.
     fn finish(mut self, name: &str) -> Result<Imported, Vec<Diagnostic>> {
+        self.bound();
         let model = assemble::assemble(
             &super::title(name),
             self.records,
@@ -255,6 +276,19 @@ impl Importer {
         );
         let mut diagnostics = self.diagnostics;
         diagnostics.sort_by_key(|d| d.pos);
+        if let (n @ 1.., error) = self.unkept {
+            let message = format!(
+                "the input has {} problems: the first {KEPT} are kept, the rest only counted",
+                n + diagnostics.len()
+            );
+            let help = "fix the problems shown and run again";
+            let first = if error {
+                Diagnostic::error(Pos::UNKNOWN, message)
+            } else {
+                Diagnostic::warning(Pos::UNKNOWN, message)
+            };
+            diagnostics.insert(0, first.with_help(help));
+        }
         if diagnostics.iter().any(Diagnostic::is_error) {
             Err(diagnostics)
         } else {
