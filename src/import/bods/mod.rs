@@ -253,16 +253,7 @@ impl Importer {
             std::mem::take(&mut self.sources.list),
             &mut self.diagnostics,
         );
-        let mut diagnostics = self.diagnostics;
-        diagnostics.sort_by_key(|d| d.pos);
-        if diagnostics.iter().any(Diagnostic::is_error) {
-            Err(diagnostics)
-        } else {
-            Ok(Imported {
-                model,
-                warnings: diagnostics,
-            })
-        }
+        Imported::unless_errors(model, self.diagnostics)
     }
 }
 
