@@ -5,6 +5,7 @@
 //! manager of 10,000 and a chain 20,000 deep.
 
 use orgtree::diagnostic::{Diagnostic, Severity};
+use orgtree::dump::{self, DumpOptions, Format};
 use orgtree::import::{Imported, Options, records, table};
 use orgtree::model::{EntityKind, Model};
 use orgtree::org::Org;
@@ -423,4 +424,128 @@ fn a_chain_twenty_thousand_deep() {
         "{}",
         p[0].message
     );
+}
+
+/// `org` dumped as `--format csv`.
+fn csv(org: &Org) -> String {
+    let options = DumpOptions {
+        format: Format::Csv,
+        ..DumpOptions::default()
+    };
+    let mut out = Vec::new();
+    dump::write(org, &options, &mut out).unwrap();
+    String::from_utf8(out).unwrap()
+}
+
+/// What a round trip must keep: the tree, the people, the posts and the attributes.
+fn facts(m: &Model) -> Vec<String> {
+    let entities = m.entities.iter().map(|e| {
+        format!(
+            "{:?} {:?} {:?}",
+            tree(&Model {
+                entities: vec![e.clone()],
+                ..Model::default()
+            }),
+            e.latest_kind(),
+            e.more().attributes
+        )
+    });
+    let people = m
+        .people
+        .iter()
+        .map(|p| format!("{} {} {:?}", p.id.value, p.name, p.identifiers));
+    let roles = m.roles.iter().map(|r| {
+        format!(
+            "{:?} {} {} {:?} {:?} {:?}",
+            r.person.as_ref().map(|p| p.value.to_string()),
+            r.entity.value,
+            r.title,
+            r.start.as_ref().map(|d| d.value),
+            r.end.as_ref().map(|d| d.value),
+            founded(m, &r.entity.value),
+        )
+    });
+    // In the order of the ids: a dump writes the tree depth first.
+    let mut facts: Vec<String> = entities.chain(people).chain(roles).collect();
+    facts.sort();
+    facts
+}
+
+fn founded(m: &Model, id: &str) -> Option<String> {
+    m.entities
+        .iter()
+        .find(|e| e.id.value == id)
+        .and_then(|e| e.founded.as_ref().map(|d| d.value.to_string()))
+}
+
+#[test]
+fn a_table_read_in_and_written_out_round_trips() {
+    for name in [
+        "hr.csv",
+        "units.tsv",
+        "excel-fr.csv",
+        "d3.json",
+        "balkan.json",
+    ] {
+        let first = imported(name).model;
+        let written = csv(&org(first.clone()));
+        let again = table::import_text("again.csv", &written, &Options::default())
+            .unwrap_or_else(|p| panic!("{name}: {p:#?}\n{written}"));
+        assert!(again.warnings.is_empty(), "{name}: {:#?}", again.warnings);
+        assert_eq!(facts(&first), facts(&again.model), "{name}:\n{written}");
+        // And once more, the same text.
+        assert_eq!(csv(&org(again.model)), written, "{name}");
+    }
+    let written = csv(&org(imported("hr.csv").model));
+    let mut lines = written.lines();
+    assert_eq!(
+        lines.next(),
+        Some("id,parent,name,kind,leader,title,person,email,start,department,location")
+    );
+    assert_eq!(
+        lines.nth(1),
+        Some(
+            "E002,E001,Chief Technology Officer,position,Grace Hopper,Chief Technology Officer,person-E002,grace.hopper@example.com,2012-03-01,Engineering,Boston"
+        )
+    );
+}
+
+#[test]
+fn hostile_cells_come_out_sanitised() {
+    let text = "id,parent,name,title,note\n\
+                a,,=HYPERLINK(\"http://evil\"),+cmd,@SUM(A1)\n\
+                b,a,\u{202e}txt.exe,-2+3,\u{1b}[31mred\n\
+                c,a,nul\0here,\"two\nlines\",\ttab\n";
+    let i = table::import_text("hostile.csv", text, &Options::default()).unwrap();
+    let written = csv(&org(i.model));
+    if let Some(c) = written
+        .chars()
+        .find(|&c| c != '\n' && orgtree::sanitize::is_unsafe(c))
+    {
+        panic!("{c:?} reached the CSV:\n{written}");
+    }
+    let rows: Vec<&str> = written.lines().collect();
+    assert_eq!(rows.len(), 4, "{written}");
+    // The post is named by its title; the name is the person's, its leader.
+    assert_eq!(
+        rows[1],
+        "a,,'+cmd,position,\"'=HYPERLINK(\"\"http://evil\"\")\",'+cmd,person-a,'@SUM(A1)"
+    );
+    assert!(rows[1].ends_with(",'@SUM(A1)"), "{}", rows[1]);
+    assert!(
+        rows[2].contains("\\u{202e}txt.exe") && rows[2].contains(",'-2+3,"),
+        "{}",
+        rows[2]
+    );
+    assert!(rows[2].ends_with("\\u{1b}[31mred"), "{}", rows[2]);
+    assert!(
+        rows[3].contains("nul\\u{0}here") && rows[3].contains("two\\nlines"),
+        "{}",
+        rows[3]
+    );
+    // Read back, the formula guard is taken off again.
+    let again = table::import_text("again.csv", &written, &Options::default()).unwrap();
+    assert_eq!(again.model.people[0].name, "=HYPERLINK(\"http://evil\")");
+    assert_eq!(again.model.entities[0].latest_name(), "+cmd");
+    assert_eq!(again.model.roles[1].title, "-2+3");
 }
