@@ -400,6 +400,8 @@ mod tests {
     fn kinds_are_words() {
         assert_eq!(entity_kind(&EntityKind::BusinessUnit), "business unit");
         assert_eq!(entity_kind(&EntityKind::Group), "group");
+        assert_eq!(entity_kind(&EntityKind::Position), "position");
+        assert_eq!(entity_kind(&EntityKind::Unit), "unit");
         assert_eq!(
             entity_kind(&EntityKind::from_word("joint_venture")),
             "joint venture"

@@ -73,7 +73,11 @@ impl Family {
             EntityKind::Group => Family::Group,
             EntityKind::Company => Family::Company,
             EntityKind::Subsidiary => Family::Subsidiary,
-            EntityKind::Division | EntityKind::BusinessUnit | EntityKind::Team => Family::Unit,
+            EntityKind::Division
+            | EntityKind::BusinessUnit
+            | EntityKind::Team
+            | EntityKind::Unit
+            | EntityKind::Position => Family::Unit,
             EntityKind::JointVenture | EntityKind::Project => Family::Venture,
             EntityKind::PublicBody | EntityKind::State => Family::Public,
             EntityKind::Datacenter => Family::Site,

@@ -79,7 +79,10 @@ fn shape(kind: &EntityKind) -> (&'static str, &'static str) {
         EntityKind::Group => ("box3d", "#e8d5f5"),
         EntityKind::Company => ("box", "#d6e4f5"),
         EntityKind::Subsidiary => ("box", "#d5f0f0"),
-        EntityKind::Division | EntityKind::BusinessUnit | EntityKind::Team => ("folder", "#dcf2d5"),
+        EntityKind::Division | EntityKind::BusinessUnit | EntityKind::Team | EntityKind::Unit => {
+            ("folder", "#dcf2d5")
+        }
+        EntityKind::Position => ("box", "#dcf2d5"),
         EntityKind::JointVenture => ("hexagon", "#f5efd5"),
         EntityKind::Project => ("note", "#f5efd5"),
         EntityKind::PublicBody => ("house", "#f5d8d5"),

@@ -3,6 +3,7 @@
 //! ends it quietly (see `cli`).
 
 mod chart;
+mod csv;
 pub mod diff;
 mod dot;
 mod json;
@@ -44,6 +45,8 @@ pub enum Format {
     Markdown,
     /// The box org chart as text.
     Chart,
+    /// A flat table (id, parent, name, kind, leader, post, attributes) that reads back in.
+    Csv,
 }
 
 /// What to dump and how.
@@ -106,12 +109,13 @@ pub fn shown_count(org: &Org, options: &DumpOptions) -> usize {
 
 /// Writes the dump of `org` to `out`.
 pub fn write<W: Write>(org: &Org, options: &DumpOptions, out: &mut W) -> io::Result<()> {
-    // JSON and YAML escape by their own rules; every other format is given only `Lines`, which
+    // JSON and YAML escape by their own rules, CSV sanitizes each cell; every other format is given only `Lines`, which
     // sanitizes each line whole.
     type Human<W> = fn(&Org, &DumpOptions, &mut Lines<W>) -> io::Result<()>;
     let human: Human<&mut W> = match options.format {
         Format::Json => return json::write(org, options, out),
         Format::Yaml => return yaml::write(org, options, out),
+        Format::Csv => return csv::write(org, options, out),
         Format::Tree => tree::write,
         Format::Dot => dot::write,
         Format::Mermaid => mermaid::write,

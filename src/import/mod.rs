@@ -5,7 +5,9 @@
 //! `FILE:LINE:COL` of the table or the statements. `docs/import.md` documents the mappings.
 
 pub mod bods;
+pub mod records;
 pub mod sniff;
+pub mod table;
 
 pub use sniff::{Kind, sniff};
 
@@ -18,6 +20,25 @@ pub struct Imported {
     pub model: Model,
     /// Problems that did not stop the import (several roots, a skipped column…).
     pub warnings: Vec<Diagnostic>,
+}
+
+impl Imported {
+    /// `model` with what was found to say, in input order; or every problem, when one of them
+    /// is an error.
+    pub fn unless_errors(
+        model: Model,
+        mut diagnostics: Vec<Diagnostic>,
+    ) -> Result<Imported, Vec<Diagnostic>> {
+        diagnostics.sort_by_key(|d| d.pos);
+        if diagnostics.iter().any(Diagnostic::is_error) {
+            Err(diagnostics)
+        } else {
+            Ok(Imported {
+                model,
+                warnings: diagnostics,
+            })
+        }
+    }
 }
 
 /// What an import was asked for beyond the input itself.

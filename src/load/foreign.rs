@@ -85,16 +85,29 @@ pub fn load(
         }
         Kind::Csv | Kind::Records => {
             let bytes = input::read_all(stream, &name, limits)?;
-            let text = super::file::into_text(&name, bytes)?;
-            return Err(LoadError {
-                name,
-                text: Some(text),
-                diagnostics: vec![Diagnostic::error(
-                    crate::model::Pos::UNKNOWN,
-                    "tables and JSON records are not read yet",
-                )],
+            // The text the problems' lines are quoted from, whatever the table's encoding.
+            let text = import::table::decode(&bytes).map_err(|d| LoadError {
+                name: name.clone(),
+                text: None,
+                diagnostics: vec![d],
                 unreadable: false,
-            });
+            })?;
+            drop(bytes);
+            let imported = match kind {
+                Kind::Csv => import::table::import_text(&name, &text, options),
+                _ => import::records::import_text(&name, &text, options),
+            };
+            match imported {
+                Ok(imported) => (imported, text),
+                Err(diagnostics) => {
+                    return Err(LoadError {
+                        name,
+                        text: Some(text),
+                        diagnostics,
+                        unreadable: false,
+                    });
+                }
+            }
         }
     };
     built(name, imported, text)

@@ -63,7 +63,8 @@ macro_rules! vocabulary {
 }
 
 vocabulary! {
-    /// What an entity is.
+    /// What an entity is. `position` is a post held by a person (what a row of an HR table
+    /// is); `unit`, a unit of an organisation whose table does not say what kind.
     EntityKind {
         Group = "group",
         Company = "company",
@@ -76,6 +77,8 @@ vocabulary! {
         State = "state",
         Datacenter = "datacenter",
         Team = "team",
+        Position = "position",
+        Unit = "unit",
     }
 }
 

@@ -79,6 +79,7 @@ fn a_100k_chain_dumps_in_every_format() {
         Format::Mermaid,
         Format::Markdown,
         Format::Chart,
+        Format::Csv,
     ] {
         let text = common::dump(org, format);
         assert!(text.contains("Entity 99999"), "{format:?}");

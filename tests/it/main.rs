@@ -18,6 +18,7 @@ mod exports;
 mod fast_yaml;
 mod hostile;
 mod hostile_exports;
+mod import_tables;
 mod imports;
 mod json_models;
 mod layers;

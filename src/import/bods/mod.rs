@@ -275,7 +275,6 @@ impl Importer {
             &mut self.diagnostics,
         );
         let mut diagnostics = self.diagnostics;
-        diagnostics.sort_by_key(|d| d.pos);
         if let (n @ 1.., error) = self.unkept {
             let message = format!(
                 "the input has {} problems: the first {KEPT} are kept, the rest only counted",
@@ -289,14 +288,8 @@ impl Importer {
             };
             diagnostics.insert(0, first.with_help(help));
         }
-        if diagnostics.iter().any(Diagnostic::is_error) {
-            Err(diagnostics)
-        } else {
-            Ok(Imported {
-                model,
-                warnings: diagnostics,
-            })
-        }
+        // Sorted by place, the count (at no place) stays first.
+        Imported::unless_errors(model, diagnostics)
     }
 }
 
