@@ -23,11 +23,11 @@ use super::{Imported, Options};
 /// Every problem is reported, at its `LINE:COL` in `text`; any error makes it fail.
 pub fn import_text(name: &str, text: &str, options: &Options) -> Result<Imported, Vec<Diagnostic>> {
     let records = read(text)?;
-    let roles = columns::roles(records.headers(), &options.columns)?;
     if records.is_empty() {
         return Err(vec![Diagnostic::error(Pos { line: 1, col: 1 }, "the array has no records")
             .with_help("each record is a person or a unit: `{\"id\": 1, \"parentId\": null, \"name\": \"…\"}`")]);
     }
+    let roles = columns::roles(records.headers(), &options.columns)?;
     let (model, mut diagnostics) = mapping::model(name, &records, &roles);
     diagnostics.extend(records.warnings);
     finish(model, diagnostics, options)

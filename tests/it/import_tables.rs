@@ -358,6 +358,16 @@ fn empty_header_only_bom_and_utf16() {
         [(1, 1, Error, "the table has a header line but no rows")]
     );
 
+    let p = records::import_text("r.json", " [ ] ", &Options::default()).unwrap_err();
+    assert_eq!(problems(&p), [(1, 1, Error, "the array has no records")]);
+    let p = records::import_text("r.json", "{\"title\": \"a model\"}", &Options::default())
+        .unwrap_err();
+    assert!(
+        p[0].message
+            .starts_with("this is not a JSON array of records"),
+        "{p:#?}"
+    );
+
     // A BOM is not part of the first header, and counts as a column of the first line.
     let bom = table::decode(b"\xef\xbb\xbfid,parent\na,\na,\n").unwrap();
     let p = table::import_text("t.csv", &bom, &Options::default()).unwrap_err();
