@@ -61,6 +61,7 @@ pub fn read(name: &str, text: &str, bom: bool) -> Result<Table, Diagnostic> {
         bom,
         byte: 0,
         line: 1,
+        line_start: 0,
     };
     let mut table = Table {
         delimiter,
@@ -209,9 +210,10 @@ struct Scan<'a> {
     bytes: &'a [u8],
     delimiter: u8,
     bom: bool,
-    /// Where the last record scanned ended, and on which line.
+    /// Where the last record scanned ended, on which line, and where that line starts.
     byte: usize,
     line: u32,
+    line_start: usize,
 }
 
 impl Scan<'_> {
@@ -226,12 +228,20 @@ impl Scan<'_> {
         while matches!(b.get(i), Some(b'\r' | b'\n')) {
             i += 1;
         }
+        // Lines are what diagnostics quote: a lone `\r` ends a record, not a line.
+        let mut line = self.line;
+        let mut line_start = self.line_start;
         let between = b.get(self.byte..i).unwrap_or_default();
-        let breaks = between.iter().filter(|&&c| c == b'\n').count();
-        let mut line = self
-            .line
-            .saturating_add(u32::try_from(breaks).unwrap_or(u32::MAX));
-        let mut col: u32 = if line == 1 && self.bom { 2 } else { 1 };
+        for (k, _) in between.iter().enumerate().filter(|(_, c)| **c == b'\n') {
+            line = line.saturating_add(1);
+            line_start = self.byte + k + 1;
+        }
+        let before = b.get(line_start..i).unwrap_or_default();
+        let chars = before.iter().filter(|&&c| c & 0xc0 != 0x80).count();
+        let mut col = u32::try_from(chars + 1).unwrap_or(u32::MAX);
+        if line == 1 && self.bom {
+            col = col.saturating_add(1);
+        }
         let counts = |byte: u8| u32::from(byte & 0xc0 != 0x80);
         loop {
             out.push(Pos { line, col });
@@ -251,6 +261,7 @@ impl Scan<'_> {
                         }
                         b'\n' => {
                             line = line.saturating_add(1);
+                            line_start = i;
                             col = 1;
                         }
                         _ => col += counts(c),
@@ -268,6 +279,7 @@ impl Scan<'_> {
             } else {
                 self.byte = i;
                 self.line = line;
+                self.line_start = line_start;
                 return Pos { line, col };
             }
         }
@@ -335,6 +347,13 @@ mod tests {
         assert_eq!(c[2][1], ("Zoë".to_owned(), at(5, 3)));
         assert_eq!(c[2][2], ("a \"q\"".to_owned(), at(5, 7)));
         assert_eq!(t.width(1), 4);
+    }
+
+    #[test]
+    fn a_lone_carriage_return_ends_a_record_not_a_line() {
+        let t = read("t.csv", "id,name\na,b\rc,d\n", false).unwrap();
+        assert_eq!(t.pos(1, 0), at(2, 5));
+        assert_eq!(t.pos(1, 1), at(2, 7));
     }
 
     #[test]
