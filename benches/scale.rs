@@ -305,6 +305,51 @@ mod detail {
     }
 }
 
+/// An HR export of `n` rows (`orgtree::synthetic::table`) imported, against the `csv` crate
+/// reading the same bytes into nothing: the floor for `table`.
+mod import {
+    use super::*;
+    use orgtree::import::{Options, table as tables};
+
+    /// The synthetic HR table of `n` rows, generated once per run.
+    fn hr(n: usize) -> &'static str {
+        static TEXTS: OnceLock<Mutex<HashMap<usize, &'static str>>> = OnceLock::new();
+        let mut texts = TEXTS.get_or_init(Default::default).lock().unwrap();
+        texts
+            .entry(n)
+            .or_insert_with(|| orgtree::synthetic::table::hr_csv(n).leak())
+    }
+
+    /// The table read, its columns found, checked and mapped to posts, people and roles.
+    #[divan::bench(args = sizes(), sample_count = 5, sample_size = 1)]
+    fn table(bencher: Bencher, n: usize) {
+        let text = hr(n);
+        bencher.bench(|| tables::import_text("hr.csv", text, &Options::default()).unwrap());
+    }
+
+    /// Only the reading of `table`: the records, each cell's place, the cells' text kept.
+    #[divan::bench(args = sizes(), sample_count = 5, sample_size = 1)]
+    fn table_read(bencher: Bencher, n: usize) {
+        let text = hr(n);
+        bencher.bench(|| tables::read::read("hr.csv", text, false).unwrap());
+    }
+
+    /// The `csv` crate alone, each record read into one reused buffer.
+    #[divan::bench(args = sizes(), sample_count = 5, sample_size = 1)]
+    fn table_bare_read(bencher: Bencher, n: usize) {
+        let text = hr(n);
+        bencher.bench(|| {
+            let mut reader = csv::ReaderBuilder::new().from_reader(text.as_bytes());
+            let mut record = csv::ByteRecord::new();
+            let mut fields = 0;
+            while reader.read_byte_record(&mut record).unwrap() {
+                fields += record.len();
+            }
+            fields
+        });
+    }
+}
+
 mod dump_all {
     use super::*;
 

@@ -23,11 +23,11 @@ use super::{Imported, Options};
 /// Every problem is reported, at its `LINE:COL` in `text`; any error makes it fail.
 pub fn import_text(name: &str, text: &str, options: &Options) -> Result<Imported, Vec<Diagnostic>> {
     let records = read(text)?;
-    let roles = columns::roles(records.headers(), &options.columns)?;
     if records.is_empty() {
         return Err(vec![Diagnostic::error(Pos { line: 1, col: 1 }, "the array has no records")
             .with_help("each record is a person or a unit: `{\"id\": 1, \"parentId\": null, \"name\": \"…\"}`")]);
     }
+    let roles = columns::roles(records.headers(), &options.columns)?;
     let (model, mut diagnostics) = mapping::model(name, &records, &roles);
     diagnostics.extend(records.warnings);
     finish(model, diagnostics, options)
@@ -107,10 +107,7 @@ fn read(text: &str) -> Result<Records, Vec<Diagnostic>> {
     };
     let mut cursor = Cursor::new(body, bom);
     let elements: Vec<&RawValue> = serde_json::from_str(body).map_err(|e| {
-        let pos = Pos {
-            line: u32::try_from(e.line()).unwrap_or(u32::MAX),
-            col: u32::try_from(e.column()).unwrap_or(u32::MAX).max(1),
-        };
+        let pos = json_pos(body, bom, e.line(), e.column());
         let help = if body.trim_start().starts_with('[') {
             "the records are a JSON array of objects: `[{\"id\": 1, \"parentId\": null, \"name\": \"…\"}]`"
         } else {
@@ -181,6 +178,20 @@ fn read(text: &str) -> Result<Records, Vec<Diagnostic>> {
         Ok(records)
     } else {
         Err(problems)
+    }
+}
+
+/// serde_json's `line` and byte `column` in `body` as a position in characters (of the text
+/// with its BOM, when `bom`).
+fn json_pos(body: &str, bom: bool, line: usize, column: usize) -> Pos {
+    let text = body.split('\n').nth(line.saturating_sub(1)).unwrap_or("");
+    let bytes = text.as_bytes();
+    let upto = bytes.get(..column.min(bytes.len())).unwrap_or(bytes);
+    let chars = upto.iter().filter(|&&c| c & 0xc0 != 0x80).count().max(1);
+    let bom = usize::from(bom && line == 1);
+    Pos {
+        line: u32::try_from(line).unwrap_or(u32::MAX),
+        col: u32::try_from(chars + bom).unwrap_or(u32::MAX),
     }
 }
 

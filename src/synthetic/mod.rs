@@ -8,6 +8,7 @@
 
 pub mod bods;
 pub mod hostile;
+pub mod table;
 
 use std::io::{self, Write};
 

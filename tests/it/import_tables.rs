@@ -358,6 +358,16 @@ fn empty_header_only_bom_and_utf16() {
         [(1, 1, Error, "the table has a header line but no rows")]
     );
 
+    let p = records::import_text("r.json", " [ ] ", &Options::default()).unwrap_err();
+    assert_eq!(problems(&p), [(1, 1, Error, "the array has no records")]);
+    let p = records::import_text("r.json", "{\"title\": \"a model\"}", &Options::default())
+        .unwrap_err();
+    assert!(
+        p[0].message
+            .starts_with("this is not a JSON array of records"),
+        "{p:#?}"
+    );
+
     // A BOM is not part of the first header, and counts as a column of the first line.
     let bom = table::decode(b"\xef\xbb\xbfid,parent\na,\na,\n").unwrap();
     let p = table::import_text("t.csv", &bom, &Options::default()).unwrap_err();
@@ -548,4 +558,42 @@ fn hostile_cells_come_out_sanitised() {
     assert_eq!(again.model.people[0].name, "=HYPERLINK(\"http://evil\")");
     assert_eq!(again.model.entities[0].latest_name(), "+cmd");
     assert_eq!(again.model.roles[1].title, "-2+3");
+}
+
+/// Whether `pos` is a place of `text`: a line it has, a column at most one past that line's end
+/// (a `\r` counted, as a cell in quotes may end with it).
+fn within(text: &str, pos: orgtree::model::Pos) -> bool {
+    if !pos.is_known() {
+        return true;
+    }
+    let line = text.split('\n').nth(pos.line as usize - 1);
+    line.is_some_and(|l| pos.col as usize <= l.chars().count() + 1)
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 256, ..Default::default() })]
+
+    /// Any text, as a table or as records: no panic, every problem at a place of the text, and
+    /// what imports loads or says why.
+    #[test]
+    fn arbitrary_tables_never_panic(text in "[id,parent;name\"\n\r\t é@=a-c0-2{}\\[\\]:]{0,80}") {
+        for name in ["t.csv", "t.json"] {
+            let with = format!("id,parent,name\n{text}");
+            for t in [text.as_str(), with.as_str()] {
+                match import_text(name, t, &Options::default()) {
+                    Ok(i) => {
+                        for w in &i.warnings {
+                            proptest::prop_assert!(within(t, w.pos), "{w:?} in {t:?}");
+                        }
+                        let _ = Org::new(i.model);
+                    }
+                    Err(problems) => {
+                        for p in &problems {
+                            proptest::prop_assert!(within(t, p.pos), "{p:?} in {t:?}");
+                        }
+                    }
+                }
+            }
+        }
+    }
 }

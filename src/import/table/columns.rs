@@ -488,4 +488,22 @@ mod tests {
         assert!(e[0].message.contains("ids"));
         assert!(e[0].help.as_deref().unwrap().contains("`name`, `parent`"));
     }
+
+    #[test]
+    fn the_documentation_lists_every_header() {
+        let doc = include_str!("../../../docs/import.md");
+        for role in Role::ALL {
+            let start = format!("| `{}` | ", role.word());
+            let line = doc
+                .lines()
+                .find(|l| l.starts_with(&start))
+                .unwrap_or_else(|| panic!("docs/import.md has no row for `{}`", role.word()));
+            let words: Vec<String> = role.headers().iter().map(|w| format!("`{w}`")).collect();
+            assert!(
+                line.contains(&format!(" {} |", words.join(", "))),
+                "docs/import.md lists other headers for `{}`: {line}",
+                role.word()
+            );
+        }
+    }
 }

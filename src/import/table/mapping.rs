@@ -60,7 +60,13 @@ pub fn model(title: &str, sheet: &impl Sheet, roles: &Roles) -> (Model, Vec<Diag
         .map(|r| (cell(r, Role::Id), at(r, Role::Id)))
         .collect();
     let rows = structure::index(&ids, what, &mut diagnostics);
-    let emails: HashMap<String, usize> = match roles.get(Role::Email) {
+    // Managers named by their e-mail are found among the rows' e-mails, gathered only then.
+    let by_email = roles.get(Role::ManagerEmail).is_some()
+        || (0..sheet.len()).any(|r| {
+            let parent = cell(r, Role::Parent);
+            parent.contains('@') && !rows.contains_key(parent)
+        });
+    let emails: HashMap<String, usize> = match roles.get(Role::Email).filter(|_| by_email) {
         Some(c) => (0..sheet.len())
             .map(|r| (value(sheet.cell(r, c)).to_lowercase(), r))
             .filter(|(e, _)| !e.is_empty())
@@ -152,6 +158,10 @@ pub fn model(title: &str, sheet: &impl Sheet, roles: &Roles) -> (Model, Vec<Diag
         ..Model::default()
     };
     model.entities.reserve_exact(sheet.len());
+    if people {
+        model.people.reserve(sheet.len());
+        model.roles.reserve(sheet.len());
+    }
     for (row, &(id, id_pos)) in ids.iter().enumerate() {
         let person_name = if roles.get(Role::PersonName).is_some() {
             cell(row, Role::PersonName).to_owned()
@@ -245,11 +255,11 @@ pub fn model(title: &str, sheet: &impl Sheet, roles: &Roles) -> (Model, Vec<Diag
             };
             model.people.push(Person {
                 id: At::new(pid.clone(), pos),
-                name: [person_name.as_str(), email, pid.as_str()]
-                    .into_iter()
-                    .find(|n| !n.is_empty())
-                    .unwrap_or_default()
-                    .to_owned(),
+                name: match (person_name.is_empty(), email.is_empty()) {
+                    (false, _) => person_name,
+                    (true, false) => email.to_owned(),
+                    (true, true) => pid.to_string(),
+                },
                 description: None,
                 other_names: Vec::new(),
                 identifiers: if email.is_empty() {

@@ -2,10 +2,12 @@
 //! the header line (`,` `;` tab or `|`, whichever it has most of outside quotes; a `.tsv` or
 //! `.tab` name means tab, `.psv` a bar), the `csv` crate reads the records, and a scan of each
 //! record's bytes finds its fields' lines and columns (the crate gives a record's line only).
+//! The cells' text is kept in one buffer, in table order, and each cell is a range of it: a
+//! table of a million cells is three allocations, not a million.
 
 use std::path::Path;
 
-use csv::StringRecord;
+use csv::ByteRecord;
 
 use crate::diagnostic::Diagnostic;
 use crate::model::Pos;
@@ -24,12 +26,18 @@ pub struct Table {
     rows: Vec<Row>,
     /// Where each field of every row starts, row after row (`Row::first` indexes it).
     positions: Vec<Pos>,
+    /// Where each field of every row ends in `text` (it starts where the one before ends).
+    ends: Vec<usize>,
+    /// The text of every field, one after the other.
+    text: String,
 }
 
 #[derive(Debug)]
 struct Row {
-    record: StringRecord,
+    /// Its first field's index in `positions` and `ends`.
     first: usize,
+    /// How many fields it has.
+    width: usize,
     /// Where the row's last field ends.
     end: Pos,
 }
@@ -53,6 +61,7 @@ pub fn read(name: &str, text: &str, bom: bool) -> Result<Table, Diagnostic> {
         bom,
         byte: 0,
         line: 1,
+        line_start: 0,
     };
     let mut table = Table {
         delimiter,
@@ -60,11 +69,14 @@ pub fn read(name: &str, text: &str, bom: bool) -> Result<Table, Diagnostic> {
         header_pos: Vec::new(),
         rows: Vec::new(),
         positions: Vec::new(),
+        ends: Vec::new(),
+        text: String::new(),
     };
-    let mut record = StringRecord::new();
+    let mut bytes: Vec<u8> = Vec::with_capacity(text.len());
+    let mut record = ByteRecord::new();
     let mut first = true;
     loop {
-        match reader.read_record(&mut record) {
+        match reader.read_byte_record(&mut record) {
             Ok(false) => break,
             Ok(true) => {}
             Err(e) => return Err(error(&e, &scan)),
@@ -81,23 +93,33 @@ pub fn read(name: &str, text: &str, bom: bool) -> Result<Table, Diagnostic> {
         table.positions.resize(start + record.len(), fallback);
         if first {
             first = false;
-            table.headers = record.iter().map(|h| h.trim().to_owned()).collect();
+            table.headers = record
+                .iter()
+                .map(|h| String::from_utf8_lossy(h).trim().to_owned())
+                .collect();
             table.header_pos = table.positions.drain(start..).collect();
             continue;
         }
+        for field in &record {
+            bytes.extend_from_slice(field);
+            table.ends.push(bytes.len());
+        }
         table.rows.push(Row {
-            record: std::mem::take(&mut record),
             first: start,
+            width: record.len(),
             end,
         });
     }
+    // Fields of a text cut at ASCII delimiters and quotes are text.
+    table.text = String::from_utf8(bytes)
+        .map_err(|e| Diagnostic::error(Pos::UNKNOWN, format!("this table cannot be read: {e}")))?;
     Ok(table)
 }
 
 impl Table {
     /// The number of fields row `row` has (the header has `headers().len()`).
     pub fn width(&self, row: usize) -> usize {
-        self.rows[row].record.len()
+        self.rows[row].width
     }
 
     /// Where row `row` ends: what a missing field points at.
@@ -124,12 +146,18 @@ impl Sheet for Table {
     }
 
     fn cell(&self, row: usize, column: usize) -> &str {
-        self.rows[row].record.get(column).unwrap_or("")
+        let r = &self.rows[row];
+        if column >= r.width {
+            return "";
+        }
+        let i = r.first + column;
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        self.text.get(start..self.ends[i]).unwrap_or("")
     }
 
     fn pos(&self, row: usize, column: usize) -> Pos {
         let r = &self.rows[row];
-        if column < r.record.len() {
+        if column < r.width {
             self.positions[r.first + column]
         } else {
             r.end
@@ -182,9 +210,10 @@ struct Scan<'a> {
     bytes: &'a [u8],
     delimiter: u8,
     bom: bool,
-    /// Where the last record scanned ended, and on which line.
+    /// Where the last record scanned ended, on which line, and where that line starts.
     byte: usize,
     line: u32,
+    line_start: usize,
 }
 
 impl Scan<'_> {
@@ -199,12 +228,20 @@ impl Scan<'_> {
         while matches!(b.get(i), Some(b'\r' | b'\n')) {
             i += 1;
         }
+        // Lines are what diagnostics quote: a lone `\r` ends a record, not a line.
+        let mut line = self.line;
+        let mut line_start = self.line_start;
         let between = b.get(self.byte..i).unwrap_or_default();
-        let breaks = between.iter().filter(|&&c| c == b'\n').count();
-        let mut line = self
-            .line
-            .saturating_add(u32::try_from(breaks).unwrap_or(u32::MAX));
-        let mut col: u32 = if line == 1 && self.bom { 2 } else { 1 };
+        for (k, _) in between.iter().enumerate().filter(|(_, c)| **c == b'\n') {
+            line = line.saturating_add(1);
+            line_start = self.byte + k + 1;
+        }
+        let before = b.get(line_start..i).unwrap_or_default();
+        let chars = before.iter().filter(|&&c| c & 0xc0 != 0x80).count();
+        let mut col = u32::try_from(chars + 1).unwrap_or(u32::MAX);
+        if line == 1 && self.bom {
+            col = col.saturating_add(1);
+        }
         let counts = |byte: u8| u32::from(byte & 0xc0 != 0x80);
         loop {
             out.push(Pos { line, col });
@@ -224,25 +261,25 @@ impl Scan<'_> {
                         }
                         b'\n' => {
                             line = line.saturating_add(1);
+                            line_start = i;
                             col = 1;
                         }
                         _ => col += counts(c),
                     }
                 }
             }
-            while let Some(&c) = b.get(i) {
-                if c == self.delimiter || c == b'\n' || c == b'\r' {
-                    break;
-                }
-                col += counts(c);
-                i += 1;
-            }
+            let rest = b.get(i..).unwrap_or_default();
+            let n = memchr::memchr3(self.delimiter, b'\n', b'\r', rest).unwrap_or(rest.len());
+            let chars = rest[..n].iter().filter(|&&c| c & 0xc0 != 0x80).count();
+            col = col.saturating_add(u32::try_from(chars).unwrap_or(u32::MAX));
+            i += n;
             if b.get(i) == Some(&self.delimiter) {
                 i += 1;
                 col += 1;
             } else {
                 self.byte = i;
                 self.line = line;
+                self.line_start = line_start;
                 return Pos { line, col };
             }
         }
@@ -310,6 +347,13 @@ mod tests {
         assert_eq!(c[2][1], ("Zoë".to_owned(), at(5, 3)));
         assert_eq!(c[2][2], ("a \"q\"".to_owned(), at(5, 7)));
         assert_eq!(t.width(1), 4);
+    }
+
+    #[test]
+    fn a_lone_carriage_return_ends_a_record_not_a_line() {
+        let t = read("t.csv", "id,name\na,b\rc,d\n", false).unwrap();
+        assert_eq!(t.pos(1, 0), at(2, 5));
+        assert_eq!(t.pos(1, 1), at(2, 7));
     }
 
     #[test]
