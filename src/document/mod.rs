@@ -81,7 +81,12 @@ impl Family {
             EntityKind::JointVenture | EntityKind::Project => Family::Venture,
             EntityKind::PublicBody | EntityKind::State => Family::Public,
             EntityKind::Datacenter => Family::Site,
-            EntityKind::Other(_) => Family::Other,
+            EntityKind::Trust
+            | EntityKind::Nomination
+            | EntityKind::Arrangement
+            | EntityKind::AnonymousEntity
+            | EntityKind::UnknownEntity
+            | EntityKind::Other(_) => Family::Other,
         }
     }
 }

@@ -88,6 +88,10 @@ fn shape(kind: &EntityKind) -> (&'static str, &'static str) {
         EntityKind::PublicBody => ("house", "#f5d8d5"),
         EntityKind::State => ("doubleoctagon", "#f5d8d5"),
         EntityKind::Datacenter => ("cylinder", "#e6e6e6"),
+        EntityKind::Trust | EntityKind::Nomination | EntityKind::Arrangement => {
+            ("component", "#f5efd5")
+        }
+        EntityKind::AnonymousEntity | EntityKind::UnknownEntity => ("box", "#e6e6e6"),
         EntityKind::Other(_) => ("box", "#ffffff"),
     }
 }

@@ -28,7 +28,7 @@ pub fn import_text(name: &str, text: &str, options: &Options) -> Result<Imported
             .with_help("each record is a person or a unit: `{\"id\": 1, \"parentId\": null, \"name\": \"…\"}`")]);
     }
     let roles = columns::roles(records.headers(), &options.columns)?;
-    let (model, mut diagnostics) = mapping::model(name, &records, &roles);
+    let (model, mut diagnostics) = mapping::model(&super::title(name), &records, &roles);
     diagnostics.extend(records.warnings);
     finish(model, diagnostics, options)
 }

@@ -64,7 +64,9 @@ macro_rules! vocabulary {
 
 vocabulary! {
     /// What an entity is. `position` is a post held by a person (what a row of an HR table
-    /// is); `unit`, a unit of an organisation whose table does not say what kind.
+    /// is); `unit`, a unit of an organisation whose table does not say what kind. The last
+    /// five are BODS 0.4's: a legal arrangement (a trust, a nomination, another), and an
+    /// entity a register names without saying which (anonymous, or unknown to it).
     EntityKind {
         Group = "group",
         Company = "company",
@@ -79,6 +81,11 @@ vocabulary! {
         Team = "team",
         Position = "position",
         Unit = "unit",
+        Trust = "trust",
+        Nomination = "nomination",
+        Arrangement = "arrangement",
+        AnonymousEntity = "anonymous_entity",
+        UnknownEntity = "unknown_entity",
     }
 }
 
@@ -191,7 +198,7 @@ mod tests {
 
     #[test]
     fn every_bods_interest_type_has_a_word() {
-        // BODS 0.4's interestType codelist, in its order (/work/shared/data/bods-0.4).
+        // BODS 0.4's interestType codelist, in its order (the BODS 0.4 schema's codelists).
         let bods = [
             "shareholding",
             "votingRights",

@@ -73,19 +73,16 @@ fn an_hr_export_becomes_posts_people_and_roles() {
     let i = imported("hr.csv");
     assert!(i.warnings.is_empty(), "{:#?}", i.warnings);
     let m = &i.model;
-    assert_eq!(m.title, "hr.csv");
+    assert_eq!(m.title, "hr");
     assert_eq!(
         (m.entities.len(), m.people.len(), m.roles.len()),
         (30, 30, 30)
     );
     let t = tree(m);
-    assert_eq!(
-        t[0],
-        ("E001".into(), "".into(), "Chief Executive Officer".into())
-    );
+    assert_eq!(t[0], ("E001".into(), "".into(), "Margaret Hamilton".into()));
     assert_eq!(
         t[9],
-        ("E010".into(), "E006".into(), "Engineering Manager".into())
+        ("E010".into(), "E006".into(), "Edsger Dijkstra".into())
     );
     assert!(
         m.entities
@@ -182,7 +179,8 @@ fn a_french_excel_export_in_windows_1252() {
     let i = imported("excel-fr.csv");
     let m = &i.model;
     assert_eq!(m.people[1].name, "Hélène Lefèvre");
-    assert_eq!(m.entities[1].latest_name(), "Directrice financière");
+    assert_eq!(m.entities[1].latest_name(), "Hélène Lefèvre");
+    assert_eq!(m.roles[1].title, "Directrice financière");
     assert_eq!(tree(m)[5].1, "1003");
     assert_eq!(
         m.entities[0]
@@ -204,7 +202,7 @@ fn d3_and_balkan_records() {
     let m = &i.model;
     assert_eq!(
         tree(m)[3],
-        ("4".into(), "2".into(), "Head of Infrastructure".into())
+        ("4".into(), "2".into(), "Peacock Margaret".into())
     );
     assert_eq!(m.people[3].name, "Peacock Margaret");
     assert_eq!(m.roles[3].title, "Head of Infrastructure");
@@ -229,7 +227,8 @@ fn d3_and_balkan_records() {
         [(8, 146, Warning, "`tags` holds a nested value: left out")]
     );
     let m = &i.model;
-    assert_eq!(tree(m)[6], ("7".into(), "3".into(), "Developer".into()));
+    assert_eq!(tree(m)[6], ("7".into(), "3".into(), "Fran Parsons".into()));
+    assert_eq!(m.roles[6].title, "Developer");
     assert_eq!(m.people[6].identifiers[0].id, "fran@example.com");
     assert!(m.entities[6].more().attributes.contains_key("img"));
     org(i.model);
@@ -390,7 +389,10 @@ fn empty_header_only_bom_and_utf16() {
         .collect();
     let decoded = table::decode(&utf16).unwrap();
     let i = table::import_text("export.txt", &decoded, &Options::default()).unwrap();
-    assert_eq!(tree(&i.model)[1], ("8".into(), "7".into(), "CTO".into()));
+    assert_eq!(
+        tree(&i.model)[1],
+        ("8".into(), "7".into(), "Åsa Berg".into())
+    );
     assert_eq!(i.model.people[0].name, "Zoë Ünal");
     org(i.model);
 }
@@ -515,7 +517,7 @@ fn a_table_read_in_and_written_out_round_trips() {
     assert_eq!(
         lines.nth(1),
         Some(
-            "E002,E001,Chief Technology Officer,position,Grace Hopper,Chief Technology Officer,person-E002,grace.hopper@example.com,2012-03-01,Engineering,Boston"
+            "E002,E001,Grace Hopper,position,Grace Hopper,Chief Technology Officer,person-E002,grace.hopper@example.com,2012-03-01,Engineering,Boston"
         )
     );
 }
@@ -536,10 +538,10 @@ fn hostile_cells_come_out_sanitised() {
     }
     let rows: Vec<&str> = written.lines().collect();
     assert_eq!(rows.len(), 4, "{written}");
-    // The post is named by its title; the name is the person's, its leader.
+    // The post is named by the person who holds it, its leader; the title is the role's.
     assert_eq!(
         rows[1],
-        "a,,'+cmd,position,\"'=HYPERLINK(\"\"http://evil\"\")\",'+cmd,person-a,'@SUM(A1)"
+        "a,,\"'=HYPERLINK(\"\"http://evil\"\")\",position,\"'=HYPERLINK(\"\"http://evil\"\")\",'+cmd,person-a,'@SUM(A1)"
     );
     assert!(rows[1].ends_with(",'@SUM(A1)"), "{}", rows[1]);
     assert!(
@@ -556,7 +558,11 @@ fn hostile_cells_come_out_sanitised() {
     // Read back, the formula guard is taken off again.
     let again = table::import_text("again.csv", &written, &Options::default()).unwrap();
     assert_eq!(again.model.people[0].name, "=HYPERLINK(\"http://evil\")");
-    assert_eq!(again.model.entities[0].latest_name(), "+cmd");
+    assert_eq!(
+        again.model.entities[0].latest_name(),
+        "=HYPERLINK(\"http://evil\")"
+    );
+    assert_eq!(again.model.roles[0].title, "+cmd");
     assert_eq!(again.model.roles[1].title, "-2+3");
 }
 

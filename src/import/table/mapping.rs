@@ -2,7 +2,7 @@
 //!
 //! A table of people (it has a person's name, first or last names, an e-mail, a title or a
 //! person id, with a value in at least one row) makes of each row a post: an entity of kind
-//! `position`, named by its title (else the person's name), under the post of the row's
+//! `position`, named by the person who holds it (a vacant post by its title), under the post of the row's
 //! manager; a person `person-<id>` with the name and the e-mail (as an identifier of scheme
 //! `email`); and a role of the person in the post, with the title and the start and end dates.
 //! A row without a person is a vacant post. Any other table is one of units: each row an
@@ -189,8 +189,8 @@ pub fn model(title: &str, sheet: &impl Sheet, roles: &Roles) -> (Model, Vec<Diag
         };
         let (name, name_pos) = [
             (explicit, Role::Name),
-            (title_text, Role::Title),
             (person_name.as_str(), Role::PersonName),
+            (title_text, Role::Title),
             (email, Role::Email),
         ]
         .into_iter()
@@ -384,7 +384,7 @@ mod tests {
         assert_eq!(e.len(), 3);
         assert_eq!(
             (e[0].id.as_str(), e[0].latest_name(), e[0].latest_kind()),
-            ("1", "CEO", &EntityKind::Position)
+            ("1", "Ada Lovelace", &EntityKind::Position)
         );
         assert_eq!(parent(&e[0]), "");
         assert_eq!(parent(&e[1]), "1");
@@ -457,9 +457,12 @@ mod tests {
 
     #[test]
     fn the_name_is_the_persons_when_the_table_has_no_other() {
-        let (m, _) = map(&["id|pid|name|title", "1||Ada|CEO", "2|1|Alan|"]);
+        let (m, _) = map(&["id|pid|name|title", "1||Ada|CEO", "2|1|Alan|", "3|1||Clerk"]);
         assert_eq!(m.people[0].name, "Ada");
-        assert_eq!(m.entities[0].latest_name(), "CEO");
+        assert_eq!(m.entities[0].latest_name(), "Ada");
+        assert_eq!(m.roles[0].title, "CEO");
+        // A vacant post is named by its title.
+        assert_eq!(m.entities[2].latest_name(), "Clerk");
         assert_eq!(m.entities[1].latest_name(), "Alan");
         // With a person's name column, `name` is the post's.
         let (m, _) = map(&["id|name|leader|title", "1|Board|Ada|Chair"]);

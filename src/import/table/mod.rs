@@ -44,7 +44,7 @@ pub fn import_text(name: &str, text: &str, options: &Options) -> Result<Imported
     }
     let mut diagnostics = Vec::new();
     structure::ragged(&table, &mut diagnostics);
-    let (model, found) = mapping::model(name, &table, &roles);
+    let (model, found) = mapping::model(&super::title(name), &table, &roles);
     diagnostics.extend(found);
     finish(model, diagnostics, options)
 }
