@@ -1,6 +1,7 @@
 //! Writes a synthetic organisation model of N entities, for benchmarks:
 //!
 //!     cargo run --release --example gen -- N [--json] [--shape SHAPE] > org-N.yaml
+//!     cargo run --release --example gen -- N --csv > hr-N.csv
 //!
 //! Without `--shape`, a realistic model (see `orgtree::synthetic`); with it, one of the hostile
 //! shapes of `orgtree::synthetic::hostile`: chain, wide, dense, random, fraction-chain, misdated.
@@ -30,7 +31,10 @@ fn main() -> ExitCode {
         },
     };
     let mut out = BufWriter::with_capacity(1 << 20, io::stdout().lock());
+    // An HR export of N rows (`orgtree::synthetic::table`), for the importer's benchmarks.
+    let csv = args.iter().any(|a| a == "--csv");
     let written = match shape {
+        None if csv => out.write_all(orgtree::synthetic::table::hr_csv(n).as_bytes()),
         None => orgtree::synthetic::write(n, json, &mut out),
         Some(shape) => orgtree::synthetic::hostile::write(shape, n, json, &mut out),
     };
