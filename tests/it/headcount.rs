@@ -224,6 +224,9 @@ fn s_cycles_the_order_and_says_so() {
         alpha < delta && delta < frame.find("Gamma").unwrap(),
         "{frame}"
     );
+    // After the notice, the status line still says the order.
+    let frame = format!("{:?}", draw(&explorer(SHARES, 80, 12, "sj")).backend());
+    assert!(frame.contains("by name · hr.yaml"), "{frame}");
     // Four presses come back to the model's order.
     assert_eq!(explorer(SHARES, 80, 12, "ssss").sort(), Order::Model);
 }
