@@ -158,3 +158,41 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn a_sorted_tree_keeps_parents_and_breaks_ties_by_model_order(
+        parents in proptest::collection::vec(proptest::option::weighted(0.8, 0usize..1000), 1..30),
+        roles in proptest::collection::vec((0usize..6, 0usize..1000), 0..40),
+    ) {
+        let mut parents = parents;
+        parents[0] = None;
+        let org = org(&random_model(&parents, &roles));
+        let on = day("2020");
+        let tree = org.tree(on, Placing::UnderExisting);
+        let heads = Headcount::new(&org, &tree, on);
+        let view = sorted(&org, &tree, &heads, on, Order::Headcount).unwrap();
+        let key = |id: EntityId| {
+            let c = heads.of(id);
+            std::cmp::Reverse((c.people_total, c.units_total))
+        };
+        let siblings = std::iter::once(None).chain(org.entity_ids().map(Some));
+        for parent in siblings {
+            let (before, after): (Vec<EntityId>, Vec<EntityId>) = match parent {
+                None => (tree.roots().collect(), view.roots().collect()),
+                Some(p) => (tree.children(p).collect(), view.children(p).collect()),
+            };
+            let mut expected = before.clone();
+            expected.sort_by_key(|&id| key(id));
+            prop_assert_eq!(&after, &expected);
+            for (i, &id) in after.iter().enumerate() {
+                prop_assert_eq!(view.parent(id), tree.parent(id));
+                prop_assert_eq!(view.sibling_index(id), i);
+                prop_assert_eq!(view.depth(id), tree.depth(id));
+            }
+        }
+        prop_assert!(sorted(&org, &tree, &heads, on, Order::Model).is_none());
+    }
+}
