@@ -98,6 +98,12 @@ pub struct Cli {
     #[arg(long, value_name = "QUERY")]
     pub filter: Option<String>,
 
+    /// Order children under their parent: by name, by headcount (people, then units, over the
+    /// subtree, largest first) or by the parent's share in them (largest first); the model's
+    /// order by default. The explorer starts in this order (`o` cycles it).
+    #[arg(long, value_enum, value_name = "ORDER", default_value_t)]
+    pub sort: crate::headcount::Order,
+
     /// Print what changed from DATE1 to DATE2, both included (`--diff 2014 2016` covers
     /// 2014-01-01 to 2016-12-31): entities, stakes, roles, and the events in between.
     #[arg(long, num_args = 2, value_names = ["DATE1", "DATE2"], value_parser = parse_partial_date, conflicts_with_all = ["dump", "check", "screen", "format", "filter", "root", "depth", "as_of"])]
@@ -387,6 +393,7 @@ fn explorer(cli: &Cli, shown: Shown) -> (App, Option<Writer>) {
         root,
         filter: cli.filter.clone(),
         status: warnings,
+        sort: cli.sort,
         ..Options::new(loaded.file.name, area)
     };
     let org = std::sync::Arc::new(loaded.org);
@@ -474,6 +481,7 @@ fn dump(cli: &Cli, format: Format, org: &Org, root: Option<EntityId>) -> Result<
         depth: cli.levels(),
         as_of: cli.as_of,
         filter: cli.filter.clone(),
+        sort: cli.sort,
     };
     if let Some(q) = &options.filter
         && dump::shown_count(org, &options) == 0

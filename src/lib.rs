@@ -10,6 +10,7 @@ pub mod diagnostic;
 pub mod document;
 pub mod dump;
 pub mod geometry;
+pub mod headcount;
 pub mod headless;
 pub mod history;
 pub mod import;

@@ -384,6 +384,21 @@ pub fn used(n: usize) -> String {
     }
 }
 
+/// A subtree's counts as a tree row shows them, compact: `42p·12u` for 42 people and 12 units
+/// under an entity (itself included for people), a part left out when it is zero; `None` when
+/// both are.
+pub fn headcount_compact(people: u32, units: u32) -> Option<String> {
+    match (people, units) {
+        (0, 0) => None,
+        (p, 0) => Some(format!("{p}p")),
+        (0, u) => Some(format!("{u}u")),
+        (p, u) => Some(format!("{p}p·{u}u")),
+    }
+}
+
+/// How the help reads the compact counts of a tree row.
+pub const HEADCOUNT_LEGEND: &str = "A row ending in 42p·12u: 42 people and 12 units in its subtree";
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -177,6 +177,10 @@ impl App {
             since: self.time.since,
             changed,
             width,
+            headcount: match subject {
+                Subject::Shown(Target::Entity(id)) => Some(self.existing_heads.of(id)),
+                _ => None,
+            },
         };
         self.detail.document = Document::build(&self.org, &self.ownership, &request);
         self.detail.built_for = Some(key);

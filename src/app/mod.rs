@@ -166,6 +166,13 @@ pub struct App {
     existing: Arc<Tree>,
     /// Look-through ownership already computed, by entity and date.
     ownership: crate::ownership::Cache,
+    /// The order of children in the tree and the chart (`o`).
+    sort: crate::headcount::Order,
+    /// The headcounts and sorted trees already computed, by tree and date.
+    counted: crate::headcount::Cache,
+    /// The counts of `structure`'s entities, and of `existing`'s, at the date in force.
+    heads: Arc<crate::headcount::Headcount>,
+    existing_heads: Arc<crate::headcount::Headcount>,
     setup: Setup,
     /// The terminal's size.
     screen: Rect,
@@ -195,13 +202,14 @@ impl App {
             root,
             filter,
             status,
+            sort,
         } = options;
         let setup = Setup {
             file_name,
             path,
             color,
         };
-        let mut app = App::bare(org.into(), setup, screen);
+        let mut app = App::bare(org.into(), setup, screen, sort);
         if let Some(day) = as_of {
             app.set_date(day);
         }
@@ -227,9 +235,12 @@ impl App {
     }
 
     /// The explorer on `org` at the model's date, before the options that move it.
-    fn bare(org: Arc<Org>, setup: Setup, screen: Rect) -> Self {
+    fn bare(org: Arc<Org>, setup: Setup, screen: Rect, sort: crate::headcount::Order) -> Self {
         let time = TimeView::new(&org);
-        let structure = org.tree(time.model_date, Placing::UnderExisting);
+        let counted = crate::headcount::Cache::new();
+        let day = time.model_date;
+        let structure = counted.sorted(&org, &org.tree(day, Placing::UnderExisting), day, sort);
+        let heads = counted.counts(&org, &structure, day);
         let tree = TreeNav::new(&structure);
         let subject = tree
             .selected()
@@ -241,6 +252,10 @@ impl App {
             detail: DetailView::new(subject),
             org,
             ownership: crate::ownership::Cache::new(),
+            sort,
+            counted,
+            existing_heads: Arc::clone(&heads),
+            heads,
             setup,
             tree,
             focus: Focus::Tree,

@@ -28,6 +28,8 @@ pub struct Options {
     pub filter: Option<String>,
     /// A message for the first frame's status line.
     pub status: Option<String>,
+    /// The order of children under their parent (`--sort`; `o` cycles it).
+    pub sort: crate::headcount::Order,
 }
 
 impl Options {
@@ -43,6 +45,7 @@ impl Options {
             root: None,
             filter: None,
             status: None,
+            sort: crate::headcount::Order::Model,
         }
     }
 }

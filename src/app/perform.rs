@@ -192,6 +192,7 @@ impl App {
                 self.notice.status = Some(format!("back to the model's date, {day}"));
             }
             Action::ToggleOutside => self.toggle_outside(),
+            Action::CycleSort => self.cycle_sort(),
             Action::WholeTree => self.whole_tree(),
             Action::ToggleHelp => self.overlay = Some(Overlay::Help { scroll: 0 }),
             Action::CopyId => return self.copy(false),

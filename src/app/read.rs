@@ -27,6 +27,21 @@ impl App {
         &self.structure
     }
 
+    /// `id`'s headcount at the date in force, in the tree pane's tree.
+    pub fn headcount(&self, id: EntityId) -> crate::headcount::Counts {
+        self.heads.of(id)
+    }
+
+    /// The headcounts at the date in force in the chart's tree (only what exists).
+    pub fn chart_heads(&self) -> &crate::headcount::Headcount {
+        &self.existing_heads
+    }
+
+    /// The order children are shown in.
+    pub fn sort(&self) -> crate::headcount::Order {
+        self.sort
+    }
+
     pub fn org(&self) -> &Org {
         &self.org
     }

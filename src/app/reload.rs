@@ -93,7 +93,12 @@ impl App {
     pub(super) fn replace_org(&mut self, org: Org) {
         let kept = Kept::of(self);
         let background = self.take_background();
-        let mut fresh = App::bare(std::sync::Arc::new(org), self.setup.clone(), self.screen);
+        let mut fresh = App::bare(
+            std::sync::Arc::new(org),
+            self.setup.clone(),
+            self.screen,
+            self.sort,
+        );
         fresh.time.outside = self.time.outside;
         fresh.focus = self.focus;
         *self = fresh;

@@ -99,6 +99,16 @@ impl App {
 
     /// Tells the tree which entities to show: those the search found, and (unless shown
     /// dimmed) those that exist at the date in force.
+    /// `s`: children in the next order; the trees are sorted views of the date's trees.
+    pub(super) fn cycle_sort(&mut self) {
+        self.sort = self.sort.next();
+        self.apply_filters();
+        if let Some(id) = self.selected() {
+            self.tree.select(&self.structure, id);
+        }
+        self.notice.status = Some(format!("children sorted by {}", self.sort.word()));
+    }
+
     pub(super) fn apply_filters(&mut self) {
         let when = self.when();
         self.place(self.time.as_of);
@@ -125,8 +135,12 @@ impl App {
 
     /// The trees at `day`: the tree pane's, and the chart's.
     fn place(&mut self, day: Day) {
-        self.structure = self.org.tree(day, self.time.outside.placing());
-        self.existing = self.org.tree(day, Placing::UnderExisting);
+        let (org, counted, sort) = (&self.org, &self.counted, self.sort);
+        self.structure =
+            counted.sorted(org, &org.tree(day, self.time.outside.placing()), day, sort);
+        self.existing = counted.sorted(org, &org.tree(day, Placing::UnderExisting), day, sort);
+        self.heads = counted.counts(org, &self.structure, day);
+        self.existing_heads = counted.counts(org, &self.existing, day);
         let structure = std::sync::Arc::clone(&self.structure);
         self.tree.rescope(&structure);
     }

@@ -4,6 +4,7 @@
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
+use crate::headcount::Counts;
 use crate::model::Day;
 use crate::org::{EntityId, Org};
 use crate::sanitize::sanitize;
@@ -31,12 +32,14 @@ pub(super) fn cut(text: &str, width: usize) -> String {
     out
 }
 
-/// The lines inside an entity's box, under `parent` in the chart, as it was on `day`.
+/// The lines inside an entity's box, under `parent` in the chart, as it was on `day`; the last
+/// one its headcount, when it is given and the entity has a subtree.
 pub(super) fn box_lines(
     org: &Org,
     id: EntityId,
     parent: Option<EntityId>,
     day: Day,
+    counts: Option<Counts>,
 ) -> Vec<String> {
     let inner = BOX_WIDTH - 2;
     let mut lines = vec![
@@ -57,6 +60,11 @@ pub(super) fn box_lines(
         );
         let share = words::stake(s.stake);
         lines.push(cut(&format!("+ {name} {share}"), inner));
+    }
+    if let Some(c) = counts.filter(Counts::has_subtree)
+        && let Some(text) = words::headcount_compact(c.people_total, c.units_total)
+    {
+        lines.push(cut(&text, inner));
     }
     lines
 }

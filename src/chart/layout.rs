@@ -70,7 +70,13 @@ pub(super) fn layout(req: &Request) -> Vec<Node> {
     let tree = req.only.tree();
     let node = |id: EntityId, share: Option<String>| Node {
         id,
-        lines: box_lines(org, id, tree.parent(id), req.day),
+        lines: box_lines(
+            org,
+            id,
+            tree.parent(id),
+            req.day,
+            req.heads.map(|h| h.of(id)),
+        ),
         share,
         children: Vec::new(),
         stacked: Vec::new(),

@@ -56,6 +56,8 @@ pub struct Request<'a> {
     /// The entities drawn under the root: what exists at the date, or a filter's matches and
     /// the way to them ([`Visible`]). The root is drawn whatever it says.
     pub only: &'a Visible<'a>,
+    /// The counts to show in the boxes that have a subtree; none without.
+    pub heads: Option<&'a crate::headcount::Headcount>,
 }
 
 impl Chart {
@@ -138,6 +140,7 @@ mod tests {
             selected: None,
             room: 120,
             only: &Visible::at(&org, &tree, day),
+            heads: None,
         });
         let places: Vec<(EntityId, Place)> = chart.boxes.iter().map(|(k, v)| (*k, *v)).collect();
         for (i, (_, a)) in places.iter().enumerate() {

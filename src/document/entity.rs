@@ -70,6 +70,8 @@ pub(super) fn entity<'a>(cx: &Context<'a>, id: EntityId, b: &mut Builder<'a>) ->
     places(cx, id, b);
     names(cx, id, b);
 
+    headcount(cx, b);
+
     let units: Vec<EntityId> = org.tree(day, Placing::AsWritten).children(id).collect();
     if !units.is_empty() {
         b.heading(format!("Units ({})", units.len()));
@@ -157,6 +159,28 @@ pub(super) fn entity<'a>(cx: &Context<'a>, id: EntityId, b: &mut Builder<'a>) ->
 }
 
 /// What changed for this entity since the previous event date.
+/// People and units under the entity, and its direct reports, when it has a subtree.
+fn headcount(cx: &Context<'_>, b: &mut Builder<'_>) {
+    let Some(c) = cx.headcount.filter(crate::headcount::Counts::has_subtree) else {
+        return;
+    };
+    b.heading("Headcount");
+    let pair = |direct: u32, total: u32, noun: &str| {
+        format!(
+            "  {} direct, {total} in all",
+            words::count(direct as usize, noun)
+        )
+    };
+    b.text(pair(c.people_direct, c.people_total, "person"))
+        .end();
+    b.text(pair(c.units_direct, c.units_total, "unit")).end();
+    b.text(format!(
+        "  span of control: {}",
+        words::count(c.span as usize, "direct report")
+    ))
+    .end();
+}
+
 fn changes<'a>(cx: &Context<'a>, id: EntityId, b: &mut Builder<'a>) {
     let (Some(since), true) = (cx.since, cx.changed) else {
         return;

@@ -117,6 +117,8 @@ pub struct Request {
     pub changed: bool,
     /// The width to wrap to, in columns.
     pub width: usize,
+    /// For an entity, its headcount at the date (from the explorer's tree of that date).
+    pub headcount: Option<crate::headcount::Counts>,
 }
 
 /// What the parts of the document read, besides the builder.
@@ -126,6 +128,7 @@ struct Context<'a> {
     day: Day,
     since: Option<Day>,
     changed: bool,
+    headcount: Option<crate::headcount::Counts>,
 }
 
 /// The detail pane's text, wrapped to a width, with its links.
@@ -147,6 +150,7 @@ impl Document {
             day: request.day,
             since: request.since,
             changed: request.changed,
+            headcount: request.headcount,
         };
         let mut b = Builder::new(org, request.day);
         let mut first_owner = None;

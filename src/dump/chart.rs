@@ -8,14 +8,14 @@ use crate::chart::{Chart, Request};
 use crate::org::Org;
 
 use super::lines::Lines;
-use super::{DumpOptions, date, shown, starts, tree};
+use super::{DumpOptions, counted, date, shown, starts};
 
 /// The width a printed chart tries to fit in.
 const ROOM: usize = 120;
 
 pub fn write(org: &Org, options: &DumpOptions, out: &mut Lines<impl Write>) -> io::Result<()> {
     let day = date(org, options);
-    let tree = tree(org, options);
+    let (tree, heads) = counted(org, options);
     let shown = shown(org, &tree, options);
     let mut header = format!("{} — as of {day}", org.model.title);
     if let Some(q) = &options.filter {
@@ -34,6 +34,7 @@ pub fn write(org: &Org, options: &DumpOptions, out: &mut Lines<impl Write>) -> i
             selected: None,
             room: ROOM,
             only: &shown,
+            heads: Some(&heads),
         });
         out.blank()?;
         chart.rows(|row| out.line(row))?;

@@ -63,6 +63,8 @@ pub struct DumpOptions {
     pub as_of: Option<Day>,
     /// Show only the entities matching this search, and their ancestors.
     pub filter: Option<String>,
+    /// The order of children under their parent (`--sort`): the model's unless asked.
+    pub sort: crate::headcount::Order,
 }
 
 /// The date a dump shows: the one asked for, else the model's own, else today.
@@ -84,7 +86,21 @@ fn starts(tree: &Tree, options: &DumpOptions) -> Vec<EntityId> {
 /// The tree the text formats draw: at the dump's date, each entity under its nearest ancestor
 /// that exists then.
 fn tree(org: &Org, options: &DumpOptions) -> Arc<Tree> {
-    org.tree(date(org, options), Placing::UnderExisting)
+    counted(org, options).0
+}
+
+/// The tree of [`tree`], its children in the `--sort` order, and its counts at the date.
+fn counted(org: &Org, options: &DumpOptions) -> (Arc<Tree>, Arc<crate::headcount::Headcount>) {
+    let day = date(org, options);
+    let cache = crate::headcount::Cache::new();
+    let tree = cache.sorted(
+        org,
+        &org.tree(day, Placing::UnderExisting),
+        day,
+        options.sort,
+    );
+    let heads = cache.counts(org, &tree, day);
+    (tree, heads)
 }
 
 /// Which entities a dump shows: the rule of [`Visible`] at the dump's date, in `tree`, with

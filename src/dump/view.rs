@@ -5,6 +5,7 @@
 use std::ops::ControlFlow;
 use std::sync::Arc;
 
+use crate::headcount::{self, Headcount};
 use crate::model::Day;
 use crate::org::{EntityId, EntitySet, Holder, Org, PersonId, Placing, Tree};
 use crate::words;
@@ -13,8 +14,11 @@ use super::{DumpOptions, date, shown, starts};
 
 pub struct View {
     pub day: Day,
-    /// The tree at the view's date: each entity under its parent then.
+    /// The tree at the view's date: each entity under its parent then, children in the order
+    /// `--sort` asks for.
     pub tree: Arc<Tree>,
+    /// The headcount of each entity of the tree at the view's date.
+    pub heads: Arc<Headcount>,
     /// The entities in view, depth first in file order, with their depth.
     pub order: Vec<(EntityId, usize)>,
     selected: EntitySet,
@@ -48,7 +52,10 @@ impl View {
         } else {
             Placing::AsWritten
         };
-        let tree = org.tree(date(org, options), placing);
+        let day = date(org, options);
+        let counted = headcount::Cache::new();
+        let tree = counted.sorted(org, &org.tree(day, placing), day, options.sort);
+        let heads = counted.counts(org, &tree, day);
         let shown = dated.then(|| shown(org, &tree, options));
         let keep = |id: EntityId| shown.as_ref().is_none_or(|s| s.contains(id));
         let mut order = Vec::new();
@@ -60,8 +67,9 @@ impl View {
         });
         drop(shown);
         View {
-            day: date(org, options),
+            day,
             tree,
+            heads,
             order,
             selected,
             whole: !dated,

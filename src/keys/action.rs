@@ -52,6 +52,8 @@ pub enum Action {
     ToggleOutside,
     /// Show the whole tree when `--root` limits it to a subtree.
     WholeTree,
+    /// Order children by the next of: the model's order, name, headcount, share.
+    CycleSort,
     /// Switch between the tree and the box chart of the selected entity's subtree.
     ToggleChart,
     /// Show one level more, or less, in the chart.

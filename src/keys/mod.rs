@@ -172,6 +172,9 @@ pub fn help_lines() -> Vec<(Option<&'static str>, &'static str)> {
             lines.push((Some(b.label), b.help));
         }
     }
+    // What the tree rows show beside the names, under the keys.
+    lines.push((None, ""));
+    lines.push((None, crate::words::HEADCOUNT_LEGEND));
     lines
 }
 

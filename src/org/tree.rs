@@ -44,14 +44,7 @@ impl Tree {
             .filter(|(_, p)| p.is_none())
             .map(|(n, _)| number(n))
             .collect::<Vec<u32>>();
-        let mut position = vec![0u32; count];
-        for siblings in
-            std::iter::once(roots.as_slice()).chain((0..count).map(|n| children.get(number(n))))
-        {
-            for (i, &n) in siblings.iter().enumerate() {
-                position[n as usize] = number(i);
-            }
-        }
+        let position = positions(count, &roots, &children);
         Tree {
             parent: EntityMap::from_vec(parent),
             depth: EntityMap::from_vec(depth),
@@ -60,6 +53,30 @@ impl Tree {
             position: EntityMap::from_vec(position),
             lifted,
         }
+    }
+
+    /// The same tree with the roots, and each entity's children, in the order of `key` (the
+    /// smallest first; ties keep the order of this tree). Parents, depths and what is lifted
+    /// are this tree's: only the order among siblings changes. A view sorts its tree this way;
+    /// the org is not touched.
+    pub fn reordered<K: Ord>(&self, mut key: impl FnMut(EntityId) -> K) -> Tree {
+        let mut sorted = self.clone();
+        let mut sort = |siblings: &mut [u32]| {
+            if siblings.len() > 1 {
+                siblings
+                    .sort_by_cached_key(|&n| (key(EntityId(n)), self.sibling_index(EntityId(n))));
+            }
+        };
+        sort(&mut sorted.roots);
+        for w in 0..sorted.children.offsets.len().saturating_sub(1) {
+            let (start, end) = (sorted.children.offsets[w], sorted.children.offsets[w + 1]);
+            if let Some(siblings) = sorted.children.items.get_mut(start as usize..end as usize) {
+                sort(siblings);
+            }
+        }
+        let position = positions(self.len(), &sorted.roots, &sorted.children);
+        sorted.position = EntityMap::from_vec(position);
+        sorted
     }
 
     /// The empty set of the tree's entities.
@@ -163,6 +180,19 @@ impl Tree {
         path.reverse();
         path
     }
+}
+
+/// Each entity's index among its siblings: the roots, or the children of one parent.
+fn positions(count: usize, roots: &[u32], children: &Adjacency) -> Vec<u32> {
+    let mut position = vec![0u32; count];
+    for siblings in std::iter::once(roots).chain((0..count).map(|n| children.get(number(n)))) {
+        for (i, &n) in siblings.iter().enumerate() {
+            if let Some(slot) = position.get_mut(n as usize) {
+                *slot = number(i);
+            }
+        }
+    }
+    position
 }
 
 /// Each entity's depth, walking up each chain of parents once. An entity on a parent cycle (an

@@ -43,6 +43,7 @@ pub fn render(app: &App, view: ChartView, area: Rect, buf: &mut Buffer) {
         selected: app.selected(),
         room: inner.width.into(),
         only: &app.chart_visible(),
+        heads: Some(app.chart_heads()),
     });
     let (w, h) = (usize::from(inner.width), usize::from(inner.height));
     let (ox, oy) = match app.selected().and_then(|s| chart.boxes.get(&s)) {

@@ -229,10 +229,15 @@ fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
         ],
         _ => vec![Span::raw(format!(" {hints}"))],
     };
+    // Children in an order of their own: the status line says which, before the file's name.
+    let order = match app.sort() {
+        crate::headcount::Order::Model => String::new(),
+        order => format!("by {} · ", order.word()),
+    };
     let file = if app.reloading() {
-        format!(" reloading… {} ", safe(app.file_name()))
+        format!(" {order}reloading… {} ", safe(app.file_name()))
     } else {
-        format!(" {} ", safe(app.file_name()))
+        format!(" {order}{} ", safe(app.file_name()))
     };
     let file_width = text::label_width(&file).min(area.width / 3);
     let room = area.width - file_width;

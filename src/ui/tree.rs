@@ -72,6 +72,25 @@ fn name_spans(app: &App, name: &str, base: Style) -> Vec<Span<'static>> {
         .collect()
 }
 
+/// A row's headcount, dimmed at its right end, when it has a subtree and the room is left
+/// after all else: the counts give way first on a narrow pane, never the name.
+fn counts(app: &App, row: &Row, exists: bool, used: usize, area: Rect, buf: &mut Buffer) {
+    let c = app.headcount(row.id);
+    if !row.has_children || !exists || !c.has_subtree() {
+        return;
+    }
+    let Some(text) = words::headcount_compact(c.people_total, c.units_total) else {
+        return;
+    };
+    let width = text.chars().count();
+    let room = usize::from(area.width).saturating_sub(used);
+    if room < width + 2 {
+        return;
+    }
+    let x = area.x + u16::try_from(usize::from(area.width) - width).unwrap_or(0);
+    buf.set_string(x, area.y, text, style::dim());
+}
+
 /// Draws `rows` into `area`.
 pub fn render(app: &App, rows: &[Row], area: Rect, buf: &mut Buffer) {
     let selected = app.selected();
@@ -132,6 +151,8 @@ pub fn render(app: &App, rows: &[Row], area: Rect, buf: &mut Buffer) {
         if is_selected {
             buf.set_style(row_area, style::selected());
         }
+        let used = line.width();
         line.render(row_area, buf);
+        counts(app, row, exists, used, row_area, buf);
     }
 }

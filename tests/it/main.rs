@@ -16,6 +16,7 @@ mod every_problem;
 mod examples;
 mod exports;
 mod fast_yaml;
+mod headcount;
 mod hostile;
 mod hostile_exports;
 mod import_tables;

@@ -85,10 +85,11 @@ fn kind(action: &Action) -> usize {
         Action::ScrollDown { .. } => 45,
         Action::Resize { .. } => 46,
         Action::WholeTree => 47,
+        Action::CycleSort => 48,
     }
 }
 
-const KINDS: usize = 48;
+const KINDS: usize = 49;
 
 /// Actions of one kind.
 fn of_kind(kind: usize) -> BoxedStrategy<Action> {
@@ -154,7 +155,8 @@ fn of_kind(kind: usize) -> BoxedStrategy<Action> {
         46 => cell()
             .prop_map(|(width, height)| Action::Resize { width, height })
             .boxed(),
-        _ => Just(Action::WholeTree).boxed(),
+        47 => Just(Action::WholeTree).boxed(),
+        _ => Just(Action::CycleSort).boxed(),
     }
 }
 

@@ -55,6 +55,30 @@ pub(super) struct Entity<'a> {
     pub(super) exists: bool,
     /// Look-through ownership at `as_of`, when the entity has owners then.
     pub(super) effective_owners: Option<Effective<'a>>,
+    /// People and units under the entity at `as_of`, and its span of control.
+    pub(super) headcount: Headcount,
+}
+
+/// An entity's counts at `as_of` (`crate::headcount::Counts`).
+#[derive(Serialize)]
+pub(super) struct Headcount {
+    pub(super) people_direct: u32,
+    pub(super) people_total: u32,
+    pub(super) units_direct: u32,
+    pub(super) units_total: u32,
+    pub(super) span_of_control: u32,
+}
+
+impl From<crate::headcount::Counts> for Headcount {
+    fn from(c: crate::headcount::Counts) -> Headcount {
+        Headcount {
+            people_direct: c.people_direct,
+            people_total: c.people_total,
+            units_direct: c.units_direct,
+            units_total: c.units_total,
+            span_of_control: c.span,
+        }
+    }
 }
 
 #[derive(Serialize)]

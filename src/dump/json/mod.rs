@@ -91,6 +91,7 @@ pub fn write(org: &Org, options: &DumpOptions, out: &mut impl Write) -> io::Resu
             competing: competing(&e.more().competing),
             exists: org.exists_at(id, day),
             effective_owners: effective(org, &cache, id, day),
+            headcount: view.heads.of(id).into(),
         }
     });
 

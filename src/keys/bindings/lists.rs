@@ -47,6 +47,12 @@ pub(super) const MORE: Section = Section {
             &[],
         ),
         bind(
+            &[(key('s'), Action::CycleSort)],
+            "s",
+            "sort children: model order, name, headcount, share",
+            &[],
+        ),
+        bind(
             &[(key('W'), Action::WholeTree)],
             "W",
             "the whole tree, when --root shows only a subtree",
