@@ -62,6 +62,7 @@ pub fn read(name: &str, text: &str, bom: bool) -> Result<Table, Diagnostic> {
         byte: 0,
         line: 1,
         line_start: 0,
+        unclosed: None,
     };
     let mut table = Table {
         delimiter,
@@ -109,6 +110,13 @@ pub fn read(name: &str, text: &str, bom: bool) -> Result<Table, Diagnostic> {
             width: record.len(),
             end,
         });
+    }
+    if let Some(at) = scan.unclosed {
+        return Err(Diagnostic::error(
+            at,
+            "this cell's quote is never closed: the rest of the table would be one cell",
+        )
+        .with_help("close the quote; a quote inside a quoted cell is written twice (`\"\"`)"));
     }
     // Fields of a text cut at ASCII delimiters and quotes are text.
     table.text = String::from_utf8(bytes)
@@ -214,6 +222,8 @@ struct Scan<'a> {
     byte: usize,
     line: u32,
     line_start: usize,
+    /// Where a quoted cell starts whose quote the text never closes.
+    unclosed: Option<Pos>,
 }
 
 impl Scan<'_> {
@@ -246,8 +256,10 @@ impl Scan<'_> {
         loop {
             out.push(Pos { line, col });
             if b.get(i) == Some(&b'"') {
+                let opened = Pos { line, col };
                 i += 1;
                 col += 1;
+                let mut closed = false;
                 while let Some(&c) = b.get(i) {
                     i += 1;
                     match c {
@@ -257,6 +269,7 @@ impl Scan<'_> {
                         }
                         b'"' => {
                             col += 1;
+                            closed = true;
                             break;
                         }
                         b'\n' => {
@@ -266,6 +279,9 @@ impl Scan<'_> {
                         }
                         _ => col += counts(c),
                     }
+                }
+                if !closed {
+                    self.unclosed.get_or_insert(opened);
                 }
             }
             let rest = b.get(i..).unwrap_or_default();
@@ -362,6 +378,16 @@ mod tests {
         assert_eq!(t.header_pos(0), at(1, 2));
         assert_eq!(t.header_pos(1), at(1, 5));
         assert_eq!(t.pos(0, 1), at(2, 3));
+    }
+
+    #[test]
+    fn a_quote_never_closed_is_an_error_where_it_opens() {
+        let e = read("t.csv", "id,parent,name\n1,,\"unterminated\n2,1,B\n", false).unwrap_err();
+        assert_eq!(e.pos, at(2, 4));
+        assert!(e.message.contains("never closed"), "{}", e.message);
+        // Closed, over two lines, it is one cell.
+        let t = read("t.csv", "id,parent,name\n1,,\"two\nlines\"\n2,1,B\n", false).unwrap();
+        assert_eq!(t.len(), 2);
     }
 
     #[test]
