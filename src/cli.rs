@@ -104,6 +104,19 @@ pub struct Cli {
     #[arg(long, value_enum, value_name = "ORDER", default_value_t)]
     pub sort: crate::headcount::Order,
 
+    /// In DOT and Mermaid, also draw the relations between entities (merged into, partner,
+    /// client of…), as dashed labelled lines.
+    #[arg(long)]
+    pub relations: bool,
+
+    /// In DOT and Mermaid, draw each subtree as a box around its units.
+    #[arg(long)]
+    pub cluster: bool,
+
+    /// In DOT and Mermaid, the direction of the hierarchy: top to bottom, or left to right.
+    #[arg(long, value_enum, value_name = "DIR", default_value_t = dump::Rankdir::Tb)]
+    pub rankdir: dump::Rankdir,
+
     /// Print what changed from DATE1 to DATE2, both included (`--diff 2014 2016` covers
     /// 2014-01-01 to 2016-12-31): entities, stakes, roles, and the events in between.
     #[arg(long, num_args = 2, value_names = ["DATE1", "DATE2"], value_parser = parse_partial_date, conflicts_with_all = ["dump", "check", "screen", "format", "filter", "root", "depth", "as_of"])]
@@ -482,6 +495,11 @@ fn dump(cli: &Cli, format: Format, org: &Org, root: Option<EntityId>) -> Result<
         as_of: cli.as_of,
         filter: cli.filter.clone(),
         sort: cli.sort,
+        graph: dump::Graph {
+            relations: cli.relations,
+            cluster: cli.cluster,
+            rankdir: cli.rankdir,
+        },
     };
     if let Some(q) = &options.filter
         && dump::shown_count(org, &options) == 0

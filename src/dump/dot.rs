@@ -1,6 +1,8 @@
-//! `--format dot`: the view as a Graphviz graph. Hierarchy edges are solid, ownership edges
-//! dashed with the share as their label; kinds are shapes and colours; the sources cited are
-//! listed in a comment. Every string is escaped for DOT.
+//! `--format dot`: the view as a Graphviz graph. One line per link: the hierarchy solid, with the
+//! parent's share on it; other owners' stakes dashed; dotted from a holder to its beneficiary;
+//! relations (`--relations`) dashed blue; a legend of the lines drawn. Subtrees as clusters
+//! (`--cluster`), and the direction (`--rankdir`). Kinds are shapes and colours; the sources
+//! cited are listed in a comment. Every string is escaped for DOT.
 
 use std::collections::HashSet;
 use std::fmt::Write as _;
@@ -140,23 +142,47 @@ pub fn write(org: &Org, options: &DumpOptions, out: &mut Lines<impl Write>) -> i
     }
     out.line(format_args!("digraph orgtree {{"))?;
     out.line(format_args!(
-        "  graph [rankdir=TB, label={}, labelloc=t, fontname=Helvetica];",
-        quoted(&org.model.title)
+        "  graph [rankdir={}, label={}, labelloc=t, fontname=Helvetica];",
+        options.graph.rankdir.word(),
+        quoted(&format!("{} — as of {}", org.model.title, view.day))
     ))?;
     out.line(format_args!(
         "  node [style=\"filled\", fontname=Helvetica, fontsize=11];"
     ))?;
     out.line("  edge [fontname=Helvetica, fontsize=9];")?;
-    for &(e, _) in &view.order {
+    // With --cluster, each entity that has units in view opens a box that holds its subtree.
+    let mut open: Vec<usize> = Vec::new();
+    for (i, &(e, depth)) in view.order.iter().enumerate() {
+        while open.last().is_some_and(|&d| d >= depth) {
+            open.pop();
+            out.line(format_args!("{}}}", "  ".repeat(open.len() + 1)))?;
+        }
+        let indent = "  ".repeat(open.len() + 1);
+        let has_units = view.order.get(i + 1).is_some_and(|&(_, d)| d > depth);
+        if options.graph.cluster && has_units {
+            out.line(format_args!(
+                "{indent}subgraph {} {{",
+                quoted(&format!("cluster {}", spelled(&org.entity(e).id)))
+            ))?;
+            out.line(format_args!(
+                "{indent}  graph [label={}, style=\"rounded,dashed\", color=\"#999999\"];",
+                quoted(org.name_on(e, view.day))
+            ))?;
+            open.push(depth);
+        }
+        let indent = "  ".repeat(open.len() + 1);
         let (shape, color) = shape(org.kind_on(e, view.day));
         let kind = words::entity_kind(org.kind_on(e, view.day));
         let label = lines(&[org.name_on(e, view.day), &kind]);
         out.line(format_args!(
-            "  {} [label={label}, shape={shape}, fillcolor=\"{color}\"];",
+            "{indent}{} [label={label}, shape={shape}, fillcolor=\"{color}\"];",
             id(e)
         ))?;
     }
-    let edges = view.edges(org);
+    while open.pop().is_some() {
+        out.line(format_args!("{}}}", "  ".repeat(open.len() + 1)))?;
+    }
+    let edges = view.edges(org, options.graph.relations);
     for p in view.people(&edges) {
         let label = lines(&[&org.person(p).name, "person"]);
         out.line(format_args!(
@@ -164,22 +190,92 @@ pub fn write(org: &Org, options: &DumpOptions, out: &mut Lines<impl Write>) -> i
             person_node_id(&org.person(p).id)
         ))?;
     }
-    for edge in edges {
+    let mut drawn = [false; 4];
+    for edge in &edges {
         match edge {
-            Edge::Part { parent, child } => {
-                out.line(format_args!("  {} -> {};", id(parent), id(child)))?
+            Edge::Part {
+                parent,
+                child,
+                share,
+            } => {
+                drawn[0] = true;
+                match share {
+                    Some(share) => out.line(format_args!(
+                        "  {} -> {} [label={}];",
+                        id(*parent),
+                        id(*child),
+                        quoted(share)
+                    ))?,
+                    None => out.line(format_args!("  {} -> {};", id(*parent), id(*child)))?,
+                }
             }
             Edge::Stake {
                 owner,
                 owned,
                 share,
-            } => out.line(format_args!(
-                "  {} -> {} [style=dashed, color=\"#555555\", label={}];",
-                holder_id(owner),
-                id(owned),
-                quoted(&share)
-            ))?,
+            } => {
+                drawn[1] = true;
+                out.line(format_args!(
+                    "  {} -> {} [{STAKE}, label={}];",
+                    holder_id(*owner),
+                    id(*owned),
+                    quoted(share)
+                ))?
+            }
+            Edge::Benefit {
+                holder,
+                beneficiary,
+            } => {
+                drawn[2] = true;
+                out.line(format_args!(
+                    "  {} -> {} [{BENEFIT}, label=\"holds for\"];",
+                    holder_id(*holder),
+                    holder_id(*beneficiary)
+                ))?
+            }
+            Edge::Relation { from, to, kind } => {
+                drawn[3] = true;
+                out.line(format_args!(
+                    "  {} -> {} [{RELATION}, label={}];",
+                    id(*from),
+                    id(*to),
+                    quoted(kind)
+                ))?
+            }
         }
     }
+    legend(out, drawn)?;
     out.line(format_args!("}}"))
+}
+
+/// How a stake that is not the parent's, a holding for a beneficiary and a relation are drawn.
+const STAKE: &str = "style=dashed, color=\"#555555\"";
+const BENEFIT: &str = "style=dotted, color=\"#b05a00\", arrowhead=empty";
+const RELATION: &str = "style=dashed, color=\"#2f6fb0\", constraint=false";
+
+/// A box that says what each kind of line drawn means.
+fn legend(out: &mut Lines<impl Write>, drawn: [bool; 4]) -> io::Result<()> {
+    let kinds = [
+        ("", "unit of its parent, with the parent's share"),
+        (STAKE, "stake of another owner"),
+        (BENEFIT, "holds for a beneficiary"),
+        (RELATION, "relation"),
+    ];
+    // `\l…` is no entity's spelling (see `person_node_id`), so the legend's names are its own.
+    out.line(format_args!("  subgraph {} {{", quoted("cluster \\legend")))?;
+    out.line("    graph [label=\"Legend\", style=\"rounded\", color=\"#bbbbbb\", fontsize=10];")?;
+    out.line("    node [shape=point, width=0.05, style=\"\"];")?;
+    for (i, (style, meaning)) in kinds.iter().enumerate().filter(|&(i, _)| drawn[i]) {
+        let attributes = if style.is_empty() {
+            format!("label=\"{meaning}\"")
+        } else {
+            format!("{style}, label=\"{meaning}\"")
+        };
+        out.line(format_args!(
+            "    {} -> {} [{attributes}];",
+            quoted(&format!("\\legend {i} a")),
+            quoted(&format!("\\legend {i} b"))
+        ))?;
+    }
+    out.line("  }")
 }

@@ -1,4 +1,6 @@
-//! `--format mermaid`: the view as a Mermaid `flowchart TD`, for wikis and Markdown viewers.
+//! `--format mermaid`: the view as a Mermaid flowchart (`TD`, or `LR` with `--rankdir`), for wikis
+//! and Markdown viewers, with the lines `dump::dot` draws, styled by `linkStyle`, and subtrees as
+//! subgraphs with `--cluster`.
 //! Node ids are generated (`e0`, `e1`…); labels are escaped with Mermaid's entity codes.
 
 use std::io::{self, Write};
@@ -63,16 +65,40 @@ pub fn write(org: &Org, options: &DumpOptions, out: &mut Lines<impl Write>) -> i
         view.day
     ))?;
     out.line("---")?;
-    out.line("flowchart TD")?;
-    for &(e, _) in &view.order {
+    let direction = match options.graph.rankdir {
+        super::Rankdir::Tb => "TD",
+        super::Rankdir::Lr => "LR",
+    };
+    out.line(format_args!("flowchart {direction}"))?;
+    // With --cluster, each entity that has units in view opens a subgraph around its subtree.
+    let mut open: Vec<usize> = Vec::new();
+    for (i, &(e, depth)) in view.order.iter().enumerate() {
+        while open.last().is_some_and(|&d| d >= depth) {
+            open.pop();
+            out.line(format_args!("{}end", "  ".repeat(open.len() + 1)))?;
+        }
+        let has_units = view.order.get(i + 1).is_some_and(|&(_, d)| d > depth);
+        if options.graph.cluster && has_units {
+            out.line(format_args!(
+                "{}subgraph c{} [\"{}\"]",
+                "  ".repeat(open.len() + 1),
+                e.0,
+                label(org.name_on(e, view.day))
+            ))?;
+            open.push(depth);
+        }
         out.line(format_args!(
-            "  {}[\"{}<br/><small>{}</small>\"]",
+            "{}{}[\"{}<br/><small>{}</small>\"]",
+            "  ".repeat(open.len() + 1),
             node(e),
             label(org.name_on(e, view.day)),
             label(&words::entity_kind(org.kind_on(e, view.day)))
         ))?;
     }
-    let edges = view.edges(org);
+    while open.pop().is_some() {
+        out.line(format_args!("{}end", "  ".repeat(open.len() + 1)))?;
+    }
+    let edges = view.edges(org, options.graph.relations);
     for p in view.people(&edges) {
         out.line(format_args!(
             "  {}([\"{}<br/><small>person</small>\"])",
@@ -80,22 +106,57 @@ pub fn write(org: &Org, options: &DumpOptions, out: &mut Lines<impl Write>) -> i
             label(&org.person(p).name)
         ))?;
     }
-    for edge in edges {
+    // Lines are numbered in the order they are written; the styles name them by number.
+    let mut styled: Vec<(usize, &str)> = Vec::new();
+    for (n, edge) in edges.iter().enumerate() {
         match edge {
-            Edge::Part { parent, child } => {
-                out.line(format_args!("  {} --> {}", node(parent), node(child)))?
-            }
+            Edge::Part {
+                parent,
+                child,
+                share,
+            } => match share {
+                Some(share) => out.line(format_args!(
+                    "  {} -- \"{}\" --> {}",
+                    node(*parent),
+                    label(share),
+                    node(*child)
+                ))?,
+                None => out.line(format_args!("  {} --> {}", node(*parent), node(*child)))?,
+            },
             Edge::Stake {
                 owner,
                 owned,
                 share,
             } => out.line(format_args!(
                 "  {} -. \"{}\" .-> {}",
-                holder_node(owner),
-                label(&share),
-                node(owned)
+                holder_node(*owner),
+                label(share),
+                node(*owned)
             ))?,
+            Edge::Benefit {
+                holder,
+                beneficiary,
+            } => {
+                styled.push((n, "stroke:#b05a00,stroke-dasharray:2 3"));
+                out.line(format_args!(
+                    "  {} -. \"holds for\" .-> {}",
+                    holder_node(*holder),
+                    holder_node(*beneficiary)
+                ))?
+            }
+            Edge::Relation { from, to, kind } => {
+                styled.push((n, "stroke:#2f6fb0"));
+                out.line(format_args!(
+                    "  {} -. \"{}\" .- {}",
+                    node(*from),
+                    label(kind),
+                    node(*to)
+                ))?
+            }
         }
+    }
+    for (n, style) in styled {
+        out.line(format_args!("  linkStyle {n} {style}"))?;
     }
     Ok(())
 }

@@ -65,6 +65,39 @@ pub struct DumpOptions {
     pub filter: Option<String>,
     /// The order of children under their parent (`--sort`): the model's unless asked.
     pub sort: crate::headcount::Order,
+    /// How the graphs (DOT, Mermaid) are drawn.
+    pub graph: Graph,
+}
+
+/// How the graph exports are drawn: `--relations`, `--cluster`, `--rankdir`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Graph {
+    /// Draw the relations between entities in view (merged into, partner, client of…).
+    pub relations: bool,
+    /// Draw each subtree as a box around its units.
+    pub cluster: bool,
+    /// The direction the hierarchy goes.
+    pub rankdir: Rankdir,
+}
+
+/// `--rankdir`: the hierarchy from top to bottom, or from left to right.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum Rankdir {
+    #[default]
+    #[value(name = "TB", alias = "tb")]
+    Tb,
+    #[value(name = "LR", alias = "lr")]
+    Lr,
+}
+
+impl Rankdir {
+    /// The word DOT and Mermaid both use.
+    pub fn word(self) -> &'static str {
+        match self {
+            Rankdir::Tb => "TB",
+            Rankdir::Lr => "LR",
+        }
+    }
 }
 
 /// The date a dump shows: the one asked for, else the model's own, else today.

@@ -91,25 +91,74 @@ impl View {
     }
 
     /// The lines of a graph of the view, between entities in view: every link from a parent to
-    /// its unit, then every stake at the date, in view order. DOT and Mermaid draw these.
-    pub fn edges(&self, org: &Org) -> Vec<Edge> {
-        let parts = self.order.iter().filter_map(|&(child, _)| {
-            let parent = self.tree.parent(child).filter(|&p| self.contains(p))?;
-            Some(Edge::Part { parent, child })
-        });
-        let stakes = self.order.iter().flat_map(|&(owned, _)| {
-            org.owners_at(owned, self.day).filter_map(move |s| {
-                let owner = s
-                    .owner
-                    .filter(|o| o.entity().is_none_or(|e| self.contains(e)))?;
-                Some(Edge::Stake {
+    /// its unit, with what the parent holds of it; every other stake at the date, with whom it
+    /// is held for; who holds for whom; then, with `relations`, the relations in force. DOT and
+    /// Mermaid draw these.
+    pub fn edges(&self, org: &Org, relations: bool) -> Vec<Edge> {
+        let in_view = |h: Holder| h.entity().is_none_or(|e| self.contains(e));
+        let mut edges = Vec::new();
+        for &(child, _) in &self.order {
+            if let Some(parent) = self.tree.parent(child).filter(|&p| self.contains(p)) {
+                let held: Vec<String> = org
+                    .owners_at(child, self.day)
+                    .filter(|s| s.owner == Some(Holder::Entity(parent)))
+                    .map(|s| share_for(org, &s, self.day))
+                    .collect();
+                edges.push(Edge::Part {
+                    parent,
+                    child,
+                    share: (!held.is_empty()).then(|| held.join("; ")),
+                });
+            }
+        }
+        let mut benefits = Vec::new();
+        for &(owned, _) in &self.order {
+            let parent = self.tree.parent(owned).filter(|&p| self.contains(p));
+            for s in org.owners_at(owned, self.day) {
+                let Some(owner) = s.owner.filter(|&o| in_view(o)) else {
+                    continue;
+                };
+                if let Some(b) = s.on_behalf_of.filter(|&b| in_view(b))
+                    && !benefits.contains(&(owner, b))
+                {
+                    benefits.push((owner, b));
+                }
+                if parent.is_some_and(|p| owner == Holder::Entity(p)) {
+                    continue;
+                }
+                edges.push(Edge::Stake {
                     owner,
                     owned,
-                    share: words::stake(s.stake),
-                })
-            })
-        });
-        parts.chain(stakes).collect()
+                    share: share_for(org, &s, self.day),
+                });
+            }
+        }
+        edges.extend(
+            benefits
+                .into_iter()
+                .map(|(holder, beneficiary)| Edge::Benefit {
+                    holder,
+                    beneficiary,
+                }),
+        );
+        if relations {
+            for r in org.relations() {
+                let (Some(from), Some(to)) = (r.from, r.to) else {
+                    continue;
+                };
+                if self.contains(from)
+                    && self.contains(to)
+                    && r.relation.period().contains(self.day)
+                {
+                    edges.push(Edge::Relation {
+                        from,
+                        to,
+                        kind: words::relation(&r.relation.kind.value),
+                    });
+                }
+            }
+        }
+        edges
     }
 
     /// The people holding stakes at the date in entities in view, each once, in the order
@@ -117,27 +166,56 @@ impl View {
     pub fn people(&self, edges: &[Edge]) -> Vec<PersonId> {
         let mut people = Vec::new();
         for edge in edges {
-            if let Edge::Stake {
-                owner: Holder::Person(p),
-                ..
-            } = edge
-                && !people.contains(p)
-            {
-                people.push(*p);
+            let holders = match edge {
+                Edge::Stake { owner, .. } => [Some(*owner), None],
+                Edge::Benefit {
+                    holder,
+                    beneficiary,
+                } => [Some(*holder), Some(*beneficiary)],
+                _ => [None, None],
+            };
+            for p in holders.into_iter().flatten().filter_map(Holder::person) {
+                if !people.contains(&p) {
+                    people.push(p);
+                }
             }
         }
         people
     }
 }
 
+/// A stake's words on a graph's line: its share, and whom it is held for (`1/3 for French
+/// State`).
+fn share_for(org: &Org, s: &crate::org::StakeView<'_>, day: Day) -> String {
+    let share = words::stake(s.stake);
+    match s.on_behalf_of {
+        Some(b) => format!("{share} for {}", org.holder_name_or(Some(b), "", day)),
+        None => share,
+    }
+}
+
 /// A line of a graph of the view.
 pub enum Edge {
-    /// `child` is a unit of `parent`.
-    Part { parent: EntityId, child: EntityId },
-    /// `owner` (an entity in view, or a person) holds `share` of `owned` at the view's date.
+    /// `child` is a unit of `parent`, which holds `share` of it (its stakes merged into this
+    /// line).
+    Part {
+        parent: EntityId,
+        child: EntityId,
+        share: Option<String>,
+    },
+    /// `owner` (an entity in view, or a person), not the parent, holds `share` of `owned` at
+    /// the view's date.
     Stake {
         owner: Holder,
         owned: EntityId,
         share: String,
+    },
+    /// `holder` holds stakes on behalf of `beneficiary`.
+    Benefit { holder: Holder, beneficiary: Holder },
+    /// `from` is in a relation of `kind` (in words) to `to`.
+    Relation {
+        from: EntityId,
+        to: EntityId,
+        kind: String,
     },
 }

@@ -216,16 +216,82 @@ fn the_binary_says_which_entities_it_kept_as_stubs_and_the_cut_checks() {
 }
 
 #[test]
-fn dot_is_valid_graphviz_with_both_kinds_of_edge() {
+fn dot_is_valid_graphviz_with_one_line_per_link() {
     let org = shipped();
     let dot = dump(&org, &format(Format::Dot));
     graphviz_rust::parse(&dot).unwrap_or_else(|e| panic!("{e}\n{dot}"));
+    // The parent's stake is on the hierarchy's line, not on a second line beside it.
     assert!(
-        dot.contains("\"orange\" -> \"cloudwatt\";"),
-        "hierarchy edge, solid"
+        dot.contains("  \"orange\" -> \"cloudwatt\" [label=\"4/9 (44.4 %)\"];"),
+        "{dot}"
     );
-    assert!(dot.contains("\"caisse-des-depots\" -> \"cloudwatt\" [style=dashed, color=\"#555555\", label=\"1/3 (33.3 %)\"];"));
+    let mut pairs = std::collections::HashSet::new();
+    for line in dot
+        .lines()
+        .filter(|l| l.starts_with("  \"") && l.contains(" -> "))
+    {
+        let pair = line.split(" [").next().unwrap().trim_end_matches(';');
+        assert!(pairs.insert(pair), "drawn twice: {pair}\n{dot}");
+    }
+    // Another owner's stake is dashed, with whom it is held for, and the beneficiary is linked.
+    assert!(dot.contains("\"caisse-des-depots\" -> \"cloudwatt\" [style=dashed, color=\"#555555\", label=\"1/3 (33.3 %) for French State\"];"), "{dot}");
+    assert!(
+        dot.contains("\"caisse-des-depots\" -> \"french-state\" [style=dotted"),
+        "{dot}"
+    );
+    // The date is in the graph's label, and a legend says what each kind of line means.
+    assert!(dot.contains("label=\"Orange's cloud structures, January 2015 — as of 2015-01-12\""));
+    assert!(dot.contains("label=\"Legend\""));
+    assert!(dot.contains("label=\"holds for a beneficiary\""));
+    assert!(
+        !dot.contains("label=\"relation\""),
+        "no relation drawn, none in the legend"
+    );
     assert!(dot.contains("// Sources:\n//   [rt-2015-01-12] Réseaux & Télécoms"));
+}
+
+#[test]
+fn dot_and_mermaid_draw_relations_clusters_and_a_direction_when_asked() {
+    let org = shipped();
+    let mut options = format(Format::Dot);
+    options.graph = orgtree::dump::Graph {
+        relations: true,
+        cluster: true,
+        rankdir: orgtree::dump::Rankdir::Lr,
+    };
+    let dot = dump(&org, &options);
+    graphviz_rust::parse(&dot).unwrap_or_else(|e| panic!("{e}\n{dot}"));
+    assert!(dot.contains("graph [rankdir=LR,"), "{dot}");
+    assert!(
+        dot.contains("  subgraph \"cluster orange\" {\n    graph [label=\"Orange\""),
+        "{dot}"
+    );
+    // Orange Business Services' box is inside Orange's, and holds its two subsidiaries.
+    assert!(
+        dot.contains("    subgraph \"cluster orange-business-services\" {"),
+        "{dot}"
+    );
+    assert!(
+        dot.contains("      \"orange-cloud-for-business\" [label="),
+        "{dot}"
+    );
+    assert!(dot.contains("\"thales\" -> \"andromede\" [style=dashed, color=\"#2f6fb0\", constraint=false, label=\"member of\"];"), "{dot}");
+    assert!(dot.contains("label=\"relation\""));
+    let opened = dot.matches('{').count();
+    assert_eq!(opened, dot.matches('}').count(), "{dot}");
+    options.format = Format::Mermaid;
+    let mermaid = dump(&org, &options);
+    assert!(mermaid.contains("flowchart LR\n"), "{mermaid}");
+    assert!(mermaid.contains("  subgraph c0 [\"Orange\"]"), "{mermaid}");
+    assert_eq!(
+        mermaid
+            .lines()
+            .filter(|l| l.trim_start().starts_with("subgraph"))
+            .count(),
+        mermaid.lines().filter(|l| l.trim() == "end").count()
+    );
+    assert!(mermaid.contains(" -. \"member of\" .- "), "{mermaid}");
+    assert!(mermaid.contains("linkStyle "), "{mermaid}");
 }
 
 #[test]
@@ -252,9 +318,10 @@ fn mermaid_is_a_flowchart_with_escaped_labels() {
         text.contains("e0[\"Say #quot;hi#quot; #lt;b#gt;<br/><small>company</small>\"]"),
         "{text}"
     );
-    assert!(text.contains("e0 --> e1"));
-    // Every `%` is an entity code: two of them make a directive.
-    assert!(text.contains("e0 -. \"50 #37;\" .-> e1"), "{text}");
+    // One line from the parent, with its share; every `%` is an entity code, as two of them
+    // make a directive.
+    assert!(text.contains("e0 -- \"50 #37;\" --> e1"), "{text}");
+    assert_eq!(text.matches("e0 -").count(), 1, "{text}");
 }
 
 #[test]

@@ -176,7 +176,7 @@ fn dot_gives_ids_that_sanitize_alike_nodes_of_their_own() {
     let graph = graphviz_rust::parse(&text).unwrap_or_else(|e| panic!("{e}\n{text}"));
     let nodes: std::collections::HashSet<&str> = text
         .lines()
-        .filter(|l| l.contains("shape="))
+        .filter(|l| l.trim_start().starts_with('"') && l.contains("shape="))
         .map(|l| l.trim_start().split(" [").next().unwrap())
         .collect();
     assert_eq!(nodes.len(), 4, "{text}");
@@ -221,7 +221,7 @@ fn owners_interests_identifiers_and_vacancies_come_out_safe_everywhere() {
     graphviz_rust::parse(&dot).unwrap_or_else(|e| panic!("{e}\n{dot}"));
     let nodes: std::collections::HashSet<&str> = dot
         .lines()
-        .filter(|l| l.contains("shape="))
+        .filter(|l| l.trim_start().starts_with('"') && l.contains("shape="))
         .map(|l| l.trim_start().split(" [").next().unwrap())
         .collect();
     assert_eq!(nodes.len(), 4, "{dot}");
@@ -252,5 +252,48 @@ fn owners_interests_identifiers_and_vacancies_come_out_safe_everywhere() {
             screen.contains("\\u{"),
             "the escapes are visible:\n{screen}"
         );
+    }
+}
+
+#[test]
+fn clusters_and_relations_keep_hostile_names_inside_their_labels() {
+    // A parent whose name and id would close a subgraph, and a relation between hostile names.
+    let org = load(
+        "title: t\nentities:\n  - {id: 'x\" } digraph {', name: \"Evil \\\"} subgraph end\\e[2J%%{init}%%\", kind: group}\n  - {id: b, name: \"B\\u202e\", kind: team, parent: 'x\" } digraph {'}\n  - {id: c, name: C, kind: company}\nrelations:\n  - {kind: \"partner\\e]52;c;eA==\\a\", from: b, to: c}\n",
+    );
+    let graph = orgtree::dump::Graph {
+        relations: true,
+        cluster: true,
+        rankdir: orgtree::dump::Rankdir::Lr,
+    };
+    for format in [Format::Dot, Format::Mermaid] {
+        let options = orgtree::dump::DumpOptions {
+            format,
+            graph,
+            ..Default::default()
+        };
+        let mut out = Vec::new();
+        orgtree::dump::write(&org, &options, &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        if let Some(c) = text.chars().find(|&c| c != '\n' && is_unsafe(c)) {
+            panic!("{c:?} reached the {format:?} dump:\n{text}");
+        }
+        match format {
+            Format::Dot => {
+                let parsed = graphviz_rust::parse(&text).unwrap_or_else(|e| panic!("{e}\n{text}"));
+                // One graph, whose one cluster of units holds `b`.
+                assert_eq!(text.matches("subgraph \"cluster ").count(), 2, "{text}");
+                assert!(format!("{parsed:?}").contains("partner"), "{text}");
+            }
+            _ => {
+                let chart = text.split("flowchart LR").nth(1).expect("a flowchart");
+                assert!(!chart.contains("%%"), "{text}");
+                assert_eq!(
+                    chart.matches("\nend").count() + chart.matches(" end\n").count(),
+                    1,
+                    "{text}"
+                );
+            }
+        }
     }
 }
