@@ -10,6 +10,7 @@ mod json;
 mod lines;
 mod markdown;
 mod mermaid;
+mod owners;
 mod tree;
 mod view;
 mod yaml;
@@ -47,6 +48,8 @@ pub enum Format {
     Chart,
     /// A flat table (id, parent, name, kind, leader, post, attributes) that reads back in.
     Csv,
+    /// Who owns each entity, upward to its ultimate owners, with look-through and control.
+    Owners,
 }
 
 /// What to dump and how.
@@ -170,6 +173,7 @@ pub fn write<W: Write>(org: &Org, options: &DumpOptions, out: &mut W) -> io::Res
         Format::Mermaid => mermaid::write,
         Format::Markdown => markdown::write,
         Format::Chart => chart::write,
+        Format::Owners => owners::write,
     };
     human(org, options, &mut Lines::new(out))
 }

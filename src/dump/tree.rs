@@ -11,24 +11,24 @@ use super::lines::Lines;
 use super::{DumpOptions, date, shown, starts, tree};
 
 /// The pieces a tree is drawn with.
-struct Rails {
-    branch: &'static str,
-    last_branch: &'static str,
-    through: &'static str,
-    blank: &'static str,
+pub(super) struct Rails {
+    pub(super) branch: &'static str,
+    pub(super) last_branch: &'static str,
+    pub(super) through: &'static str,
+    pub(super) blank: &'static str,
 }
 
 /// The most levels of rails a line draws.
 pub(super) const MAX_RAILS: usize = 64;
 
-const UNICODE: Rails = Rails {
+pub(super) const UNICODE: Rails = Rails {
     branch: "├── ",
     last_branch: "└── ",
     through: "│   ",
     blank: "    ",
 };
 
-const ASCII: Rails = Rails {
+pub(super) const ASCII: Rails = Rails {
     branch: "|-- ",
     last_branch: "`-- ",
     through: "|   ",

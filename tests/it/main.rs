@@ -25,6 +25,7 @@ mod json_models;
 mod layers;
 mod over_time;
 mod owners;
+mod owners_graph;
 mod parallel_yaml;
 mod properties;
 mod root_subtree;
