@@ -49,7 +49,7 @@ fn person_node_id(id: &str) -> String {
 }
 
 /// An id with each unsafe character as `\u{hex}` and each backslash doubled.
-fn spelled(id: &str) -> String {
+pub(super) fn spelled(id: &str) -> String {
     let mut spelled = String::with_capacity(id.len());
     for c in id.chars() {
         match c {

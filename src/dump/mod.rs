@@ -6,6 +6,7 @@ mod chart;
 mod csv;
 pub mod diff;
 mod dot;
+mod graphml;
 mod json;
 mod lines;
 mod markdown;
@@ -50,6 +51,8 @@ pub enum Format {
     Csv,
     /// Who owns each entity, upward to its ultimate owners, with look-through and control.
     Owners,
+    /// The graph DOT draws, as GraphML (for Gephi, yEd, Cytoscape, networkx).
+    Graphml,
 }
 
 /// What to dump and how.
@@ -174,6 +177,7 @@ pub fn write<W: Write>(org: &Org, options: &DumpOptions, out: &mut W) -> io::Res
         Format::Markdown => markdown::write,
         Format::Chart => chart::write,
         Format::Owners => owners::write,
+        Format::Graphml => graphml::write,
     };
     human(org, options, &mut Lines::new(out))
 }

@@ -512,3 +512,53 @@ fn the_chart_prints_as_text() {
     };
     insta::assert_snapshot!(dump(&org, &options));
 }
+
+#[test]
+fn graphml_is_xml_with_the_lines_dot_draws() {
+    let org = shipped();
+    let mut options = format(Format::Graphml);
+    options.graph.relations = true;
+    let text = dump(&org, &options);
+    let doc = roxmltree::Document::parse(&text).unwrap_or_else(|e| panic!("{e}\n{text}"));
+    let nodes: Vec<_> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("node"))
+        .collect();
+    let edges: Vec<_> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("edge"))
+        .collect();
+    assert_eq!(nodes.len(), 19);
+    // The same lines as the DOT export with --relations: one per link.
+    options.format = Format::Dot;
+    let dot = dump(&org, &options);
+    let dot_edges = dot
+        .lines()
+        .filter(|l| l.starts_with("  \"") && l.contains(" -> "))
+        .count();
+    assert_eq!(edges.len(), dot_edges);
+    let data = |n: &roxmltree::Node, key: &str| {
+        n.children()
+            .find(|c| c.attribute("key") == Some(key))
+            .and_then(|c| c.text())
+            .map(str::to_owned)
+    };
+    let edge = |source: &str, target: &str| {
+        edges
+            .iter()
+            .find(|e| {
+                e.attribute("source") == Some(source) && e.attribute("target") == Some(target)
+            })
+            .unwrap_or_else(|| panic!("no edge {source} -> {target}\n{text}"))
+    };
+    let part = edge("e:orange", "e:cloudwatt");
+    assert_eq!(data(part, "line").as_deref(), Some("part"));
+    assert_eq!(data(part, "label").as_deref(), Some("4/9 (44.4 %)"));
+    let held = edge("e:caisse-des-depots", "e:french-state");
+    assert_eq!(data(held, "line").as_deref(), Some("holds_for"));
+    let desc = doc.descendants().find(|n| n.has_tag_name("desc")).unwrap();
+    assert_eq!(
+        desc.text(),
+        Some("Orange's cloud structures, January 2015 — as of 2015-01-12")
+    );
+}

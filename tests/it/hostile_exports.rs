@@ -206,6 +206,7 @@ fn owners_interests_identifiers_and_vacancies_come_out_safe_everywhere() {
         Format::Chart,
         Format::Csv,
         Format::Owners,
+        Format::Graphml,
     ] {
         let text = common::dump(&org, format);
         if let Some(c) = text.chars().find(|&c| c != '\n' && is_unsafe(c)) {
@@ -267,7 +268,7 @@ fn clusters_and_relations_keep_hostile_names_inside_their_labels() {
         cluster: true,
         rankdir: orgtree::dump::Rankdir::Lr,
     };
-    for format in [Format::Dot, Format::Mermaid] {
+    for format in [Format::Dot, Format::Mermaid, Format::Graphml] {
         let options = orgtree::dump::DumpOptions {
             format,
             graph,
@@ -285,6 +286,21 @@ fn clusters_and_relations_keep_hostile_names_inside_their_labels() {
                 // One graph, whose one cluster of units holds `b`.
                 assert_eq!(text.matches("subgraph \"cluster ").count(), 2, "{text}");
                 assert!(format!("{parsed:?}").contains("partner"), "{text}");
+            }
+            Format::Graphml => {
+                let doc =
+                    roxmltree::Document::parse(&text).unwrap_or_else(|e| panic!("{e}\n{text}"));
+                let ids: std::collections::HashSet<&str> = doc
+                    .descendants()
+                    .filter(|n| n.has_tag_name("node"))
+                    .filter_map(|n| n.attribute("id"))
+                    .collect();
+                assert_eq!(ids.len(), 3, "{text}");
+                // Every edge ends at a node of the graph.
+                for e in doc.descendants().filter(|n| n.has_tag_name("edge")) {
+                    assert!(ids.contains(e.attribute("source").unwrap()), "{text}");
+                    assert!(ids.contains(e.attribute("target").unwrap()), "{text}");
+                }
             }
             _ => {
                 let chart = text.split("flowchart LR").nth(1).expect("a flowchart");
