@@ -100,7 +100,7 @@ pub struct Cli {
 
     /// Order children under their parent: by name, by headcount (people, then units, over the
     /// subtree, largest first) or by the parent's share in them (largest first); the model's
-    /// order by default. The explorer starts in this order (`o` cycles it).
+    /// order by default. The explorer starts in this order (`s` cycles it).
     #[arg(long, value_enum, value_name = "ORDER", default_value_t)]
     pub sort: crate::headcount::Order,
 

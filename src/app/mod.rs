@@ -166,7 +166,7 @@ pub struct App {
     existing: Arc<Tree>,
     /// Look-through ownership already computed, by entity and date.
     ownership: crate::ownership::Cache,
-    /// The order of children in the tree and the chart (`o`).
+    /// The order of children in the tree and the chart (`s` cycles it).
     sort: crate::headcount::Order,
     /// The headcounts and sorted trees already computed, by tree and date.
     counted: crate::headcount::Cache,

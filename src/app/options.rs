@@ -28,7 +28,7 @@ pub struct Options {
     pub filter: Option<String>,
     /// A message for the first frame's status line.
     pub status: Option<String>,
-    /// The order of children under their parent (`--sort`; `o` cycles it).
+    /// The order of children under their parent (`--sort`; `s` cycles it).
     pub sort: crate::headcount::Order,
 }
 

@@ -97,8 +97,6 @@ impl App {
         });
     }
 
-    /// Tells the tree which entities to show: those the search found, and (unless shown
-    /// dimmed) those that exist at the date in force.
     /// `s`: children in the next order; the trees are sorted views of the date's trees.
     pub(super) fn cycle_sort(&mut self) {
         self.sort = self.sort.next();
@@ -109,6 +107,8 @@ impl App {
         self.notice.status = Some(format!("children sorted by {}", self.sort.word()));
     }
 
+    /// Tells the tree which entities to show: those the search found, and (unless shown
+    /// dimmed) those that exist at the date in force.
     pub(super) fn apply_filters(&mut self) {
         let when = self.when();
         self.place(self.time.as_of);

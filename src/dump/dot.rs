@@ -15,7 +15,7 @@ use crate::words;
 
 use super::DumpOptions;
 use super::lines::Lines;
-use super::view::{Edge, View};
+use super::view::{Edge, Nest, View};
 
 /// A DOT double-quoted string: quotes and backslashes escaped, and nothing that could end a
 /// line or reach a terminal.
@@ -150,37 +150,30 @@ pub fn write(org: &Org, options: &DumpOptions, out: &mut Lines<impl Write>) -> i
         "  node [style=\"filled\", fontname=Helvetica, fontsize=11];"
     ))?;
     out.line("  edge [fontname=Helvetica, fontsize=9];")?;
-    // With --cluster, each entity that has units in view opens a box that holds its subtree.
-    let mut open: Vec<usize> = Vec::new();
-    for (i, &(e, depth)) in view.order.iter().enumerate() {
-        while open.last().is_some_and(|&d| d >= depth) {
-            open.pop();
-            out.line(format_args!("{}}}", "  ".repeat(open.len() + 1)))?;
+    for (step, open) in view.nested(options.graph.cluster) {
+        let indent = "  ".repeat(open + 1);
+        match step {
+            Nest::Open(e) => {
+                out.line(format_args!(
+                    "{indent}subgraph {} {{",
+                    quoted(&format!("cluster {}", spelled(&org.entity(e).id)))
+                ))?;
+                out.line(format_args!(
+                    "{indent}  graph [label={}, style=\"rounded,dashed\", color=\"#999999\"];",
+                    quoted(org.name_on(e, view.day))
+                ))?;
+            }
+            Nest::Node(e) => {
+                let (shape, color) = shape(org.kind_on(e, view.day));
+                let kind = words::entity_kind(org.kind_on(e, view.day));
+                let label = lines(&[org.name_on(e, view.day), &kind]);
+                out.line(format_args!(
+                    "{indent}{} [label={label}, shape={shape}, fillcolor=\"{color}\"];",
+                    id(e)
+                ))?;
+            }
+            Nest::Close => out.line(format_args!("{indent}}}"))?,
         }
-        let indent = "  ".repeat(open.len() + 1);
-        let has_units = view.order.get(i + 1).is_some_and(|&(_, d)| d > depth);
-        if options.graph.cluster && has_units {
-            out.line(format_args!(
-                "{indent}subgraph {} {{",
-                quoted(&format!("cluster {}", spelled(&org.entity(e).id)))
-            ))?;
-            out.line(format_args!(
-                "{indent}  graph [label={}, style=\"rounded,dashed\", color=\"#999999\"];",
-                quoted(org.name_on(e, view.day))
-            ))?;
-            open.push(depth);
-        }
-        let indent = "  ".repeat(open.len() + 1);
-        let (shape, color) = shape(org.kind_on(e, view.day));
-        let kind = words::entity_kind(org.kind_on(e, view.day));
-        let label = lines(&[org.name_on(e, view.day), &kind]);
-        out.line(format_args!(
-            "{indent}{} [label={label}, shape={shape}, fillcolor=\"{color}\"];",
-            id(e)
-        ))?;
-    }
-    while open.pop().is_some() {
-        out.line(format_args!("{}}}", "  ".repeat(open.len() + 1)))?;
     }
     let edges = view.edges(org, options.graph.relations);
     for p in view.people(&edges) {

@@ -11,7 +11,7 @@ use crate::words;
 
 use super::DumpOptions;
 use super::lines::Lines;
-use super::view::{Edge, View};
+use super::view::{Edge, Nest, View};
 
 /// A label Mermaid will show as text: every character its parser or renderer gives a meaning
 /// to as an entity code: `#`, which the codes are written with; `%` because
@@ -70,33 +70,22 @@ pub fn write(org: &Org, options: &DumpOptions, out: &mut Lines<impl Write>) -> i
         super::Rankdir::Lr => "LR",
     };
     out.line(format_args!("flowchart {direction}"))?;
-    // With --cluster, each entity that has units in view opens a subgraph around its subtree.
-    let mut open: Vec<usize> = Vec::new();
-    for (i, &(e, depth)) in view.order.iter().enumerate() {
-        while open.last().is_some_and(|&d| d >= depth) {
-            open.pop();
-            out.line(format_args!("{}end", "  ".repeat(open.len() + 1)))?;
-        }
-        let has_units = view.order.get(i + 1).is_some_and(|&(_, d)| d > depth);
-        if options.graph.cluster && has_units {
-            out.line(format_args!(
-                "{}subgraph c{} [\"{}\"]",
-                "  ".repeat(open.len() + 1),
+    for (step, open) in view.nested(options.graph.cluster) {
+        let indent = "  ".repeat(open + 1);
+        match step {
+            Nest::Open(e) => out.line(format_args!(
+                "{indent}subgraph c{} [\"{}\"]",
                 e.0,
                 label(org.name_on(e, view.day))
-            ))?;
-            open.push(depth);
+            ))?,
+            Nest::Node(e) => out.line(format_args!(
+                "{indent}{}[\"{}<br/><small>{}</small>\"]",
+                node(e),
+                label(org.name_on(e, view.day)),
+                label(&words::entity_kind(org.kind_on(e, view.day)))
+            ))?,
+            Nest::Close => out.line(format_args!("{indent}end"))?,
         }
-        out.line(format_args!(
-            "{}{}[\"{}<br/><small>{}</small>\"]",
-            "  ".repeat(open.len() + 1),
-            node(e),
-            label(org.name_on(e, view.day)),
-            label(&words::entity_kind(org.kind_on(e, view.day)))
-        ))?;
-    }
-    while open.pop().is_some() {
-        out.line(format_args!("{}end", "  ".repeat(open.len() + 1)))?;
     }
     let edges = view.edges(org, options.graph.relations);
     for p in view.people(&edges) {

@@ -125,21 +125,27 @@ fn starts(tree: &Tree, options: &DumpOptions) -> Vec<EntityId> {
 /// The tree the text formats draw: at the dump's date, each entity under its nearest ancestor
 /// that exists then.
 fn tree(org: &Org, options: &DumpOptions) -> Arc<Tree> {
-    counted(org, options).0
+    sorted(org, options, &crate::headcount::Cache::new())
 }
 
 /// The tree of [`tree`], its children in the `--sort` order, and its counts at the date.
 fn counted(org: &Org, options: &DumpOptions) -> (Arc<Tree>, Arc<crate::headcount::Headcount>) {
-    let day = date(org, options);
     let cache = crate::headcount::Cache::new();
-    let tree = cache.sorted(
+    let tree = sorted(org, options, &cache);
+    let heads = cache.counts(org, &tree, date(org, options));
+    (tree, heads)
+}
+
+/// The dump's tree in the `--sort` order, through `cache` (which counts only for a
+/// headcount order).
+fn sorted(org: &Org, options: &DumpOptions, cache: &crate::headcount::Cache) -> Arc<Tree> {
+    let day = date(org, options);
+    cache.sorted(
         org,
         &org.tree(day, Placing::UnderExisting),
         day,
         options.sort,
-    );
-    let heads = cache.counts(org, &tree, day);
-    (tree, heads)
+    )
 }
 
 /// Which entities a dump shows: the rule of [`Visible`] at the dump's date, in `tree`, with

@@ -17,8 +17,9 @@ pub struct View {
     /// The tree at the view's date: each entity under its parent then, children in the order
     /// `--sort` asks for.
     pub tree: Arc<Tree>,
-    /// The headcount of each entity of the tree at the view's date.
-    pub heads: Arc<Headcount>,
+    /// The headcounts and sorted trees computed for the view: the counts only when a format
+    /// (or `--sort headcount`) asks for them.
+    counted: headcount::Cache,
     /// The entities in view, depth first in file order, with their depth.
     pub order: Vec<(EntityId, usize)>,
     selected: EntitySet,
@@ -55,7 +56,6 @@ impl View {
         let day = date(org, options);
         let counted = headcount::Cache::new();
         let tree = counted.sorted(org, &org.tree(day, placing), day, options.sort);
-        let heads = counted.counts(org, &tree, day);
         let shown = dated.then(|| shown(org, &tree, options));
         let keep = |id: EntityId| shown.as_ref().is_none_or(|s| s.contains(id));
         let mut order = Vec::new();
@@ -69,11 +69,40 @@ impl View {
         View {
             day,
             tree,
-            heads,
+            counted,
             order,
             selected,
             whole: !dated,
         }
+    }
+
+    /// The view's entities in order, for a graph that draws subtrees as boxes (`--cluster`):
+    /// with `boxes`, each entity that has units in view opens a box before itself, and the box
+    /// closes after its last unit. Each step comes with how many boxes are open around it.
+    pub fn nested(&self, boxes: bool) -> Vec<(Nest, usize)> {
+        let mut steps = Vec::with_capacity(self.order.len());
+        let mut open: Vec<usize> = Vec::new();
+        for (i, &(e, depth)) in self.order.iter().enumerate() {
+            while open.last().is_some_and(|&d| d >= depth) {
+                open.pop();
+                steps.push((Nest::Close, open.len()));
+            }
+            let has_units = self.order.get(i + 1).is_some_and(|&(_, d)| d > depth);
+            if boxes && has_units {
+                steps.push((Nest::Open(e), open.len()));
+                open.push(depth);
+            }
+            steps.push((Nest::Node(e), open.len()));
+        }
+        while open.pop().is_some() {
+            steps.push((Nest::Close, open.len()));
+        }
+        steps
+    }
+
+    /// The headcount of each entity of the tree at the view's date, computed the first time.
+    pub fn heads(&self, org: &Org) -> Arc<Headcount> {
+        self.counted.counts(org, &self.tree, self.day)
     }
 
     pub fn contains(&self, id: EntityId) -> bool {
@@ -192,6 +221,17 @@ fn share_for(org: &Org, s: &crate::org::StakeView<'_>, day: Day) -> String {
         Some(b) => format!("{share} for {}", org.holder_name_or(Some(b), "", day)),
         None => share,
     }
+}
+
+/// A step of [`View::nested`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Nest {
+    /// A box around this entity and its units opens.
+    Open(EntityId),
+    /// The entity itself.
+    Node(EntityId),
+    /// The innermost open box closes.
+    Close,
 }
 
 /// A line of a graph of the view.

@@ -38,9 +38,8 @@ pub struct Peeked {
 /// first bytes say (`None` for an orgtree model).
 pub fn peek(input: &Input, limits: Limits, reading: &Reading) -> Result<Peeked, LoadError> {
     let name = input.name();
-    let stream = input::open(input, limits)?;
+    let mut stream = input::open(input, limits)?;
     let mut head = Vec::new();
-    let mut stream = stream;
     // A pipe gives its bytes as they come: read until there are enough to tell, or the end.
     (&mut stream)
         .take(PEEK)
@@ -64,10 +63,10 @@ pub fn load(
     let name = input.name();
     let (imported, text) = match kind {
         Kind::Bods => {
-            let imported = match input.regular_file() {
+            let imported = match (input.regular_file(), &options.around) {
                 // A file is read again for each pass of `--around`, so that a register is never
-                // held whole.
-                Some(_) => {
+                // held whole; anything else is read once, from the stream already open.
+                (Some(_), Some(_)) => {
                     drop(stream);
                     let open = || {
                         input::open(input, limits)
@@ -76,7 +75,7 @@ pub fn load(
                     };
                     import::bods::import_around(&name, open, options)
                 }
-                None => import::bods::import(&name, stream, options),
+                _ => import::bods::import(&name, stream, options),
             };
             match imported {
                 Ok(imported) => (imported, String::new()),
@@ -86,12 +85,7 @@ pub fn load(
         Kind::Csv | Kind::Records => {
             let bytes = input::read_all(stream, &name, limits)?;
             // The text the problems' lines are quoted from, whatever the table's encoding.
-            let text = import::table::decode(&bytes).map_err(|d| LoadError {
-                name: name.clone(),
-                text: None,
-                diagnostics: vec![d],
-                unreadable: false,
-            })?;
+            let text = import::table::decode(&bytes).map_err(|d| problems(&name, None, vec![d]))?;
             drop(bytes);
             let imported = match kind {
                 Kind::Csv => import::table::import_text(&name, &text, options),
@@ -99,14 +93,7 @@ pub fn load(
             };
             match imported {
                 Ok(imported) => (imported, text),
-                Err(diagnostics) => {
-                    return Err(LoadError {
-                        name,
-                        text: Some(text),
-                        diagnostics,
-                        unreadable: false,
-                    });
-                }
+                Err(diagnostics) => return Err(problems(&name, Some(text), diagnostics)),
             }
         }
     };
@@ -131,12 +118,7 @@ fn built(name: String, imported: Imported, text: String) -> Result<Loaded, LoadE
         }
         Err(errors) => {
             found.extend(errors);
-            Err(LoadError {
-                name,
-                text: Some(text),
-                diagnostics: found,
-                unreadable: false,
-            })
+            Err(problems(&name, Some(text), found))
         }
     }
 }
@@ -151,8 +133,13 @@ fn failed(input: &Input, diagnostics: Vec<Diagnostic>, limits: Limits) -> LoadEr
         .and_then(|_| input::open(input, limits).ok())
         .and_then(|stream| input::read_all(stream, &name, limits).ok())
         .and_then(|bytes| String::from_utf8(bytes).ok());
+    problems(&name, text, diagnostics)
+}
+
+/// An input that was read and found to have `diagnostics`, quoted from `text`.
+fn problems(name: &str, text: Option<String>, diagnostics: Vec<Diagnostic>) -> LoadError {
     LoadError {
-        name,
+        name: name.to_owned(),
         text,
         diagnostics,
         unreadable: false,

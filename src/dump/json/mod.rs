@@ -56,6 +56,7 @@ pub fn write(org: &Org, options: &DumpOptions, out: &mut impl Write) -> io::Resu
     let cache = ownership::Cache::shared(OWNERSHIP_STEPS, OWNERSHIP_TIME);
     cache.fill(org, day, view.order.iter().map(|&(id, _)| id));
 
+    let heads = view.heads(org);
     let entities = view.order.iter().map(|&(id, _)| {
         let e = org.entity(id);
         Entity {
@@ -91,7 +92,7 @@ pub fn write(org: &Org, options: &DumpOptions, out: &mut impl Write) -> io::Resu
             competing: competing(&e.more().competing),
             exists: org.exists_at(id, day),
             effective_owners: effective(org, &cache, id, day),
-            headcount: view.heads.of(id).into(),
+            headcount: heads.of(id).into(),
         }
     });
 
