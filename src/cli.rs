@@ -105,9 +105,14 @@ pub struct Cli {
     pub sort: crate::headcount::Order,
 
     /// In DOT and Mermaid, also draw the relations between entities (merged into, partner,
-    /// client of…), as dashed labelled lines.
+    /// client of…), as dashed labelled lines; in the chart, as dotted lines between boxes.
     #[arg(long)]
     pub relations: bool,
+
+    /// The columns `--format chart` fits its boxes to; by default `COLUMNS`, else the
+    /// terminal's width, else 120.
+    #[arg(long, value_name = "COLUMNS", value_parser = clap::value_parser!(u16).range(20..))]
+    pub width: Option<u16>,
 
     /// In DOT and Mermaid, draw each subtree as a box around its units.
     #[arg(long)]
@@ -486,6 +491,29 @@ fn check(loaded: &Loaded) -> Result<Finish, Failure> {
     write_out(|out| writeln!(out, "{name}: ok — {}", counts.join(", ")))
 }
 
+/// The columns a printed chart fits in: `--width`, else `COLUMNS` (as `ls` reads it), else the
+/// terminal's, else [`dump::DEFAULT_WIDTH`].
+fn page_width(asked: Option<u16>) -> usize {
+    let columns = || {
+        std::env::var("COLUMNS")
+            .ok()?
+            .trim()
+            .parse::<u16>()
+            .ok()
+            .filter(|&c| c >= 20)
+    };
+    let terminal = || {
+        crossterm::terminal::size()
+            .ok()
+            .map(|(w, _)| w)
+            .filter(|&w| w >= 20)
+    };
+    asked
+        .or_else(columns)
+        .or_else(terminal)
+        .map_or(dump::DEFAULT_WIDTH, usize::from)
+}
+
 fn dump(cli: &Cli, format: Format, org: &Org, root: Option<EntityId>) -> Result<Finish, Failure> {
     let options = DumpOptions {
         format,
@@ -500,6 +528,7 @@ fn dump(cli: &Cli, format: Format, org: &Org, root: Option<EntityId>) -> Result<
             cluster: cli.cluster,
             rankdir: cli.rankdir,
         },
+        width: Some(page_width(cli.width)),
     };
     if let Some(q) = &options.filter
         && dump::shown_count(org, &options) == 0

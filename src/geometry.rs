@@ -74,6 +74,11 @@ impl Panes {
         self.tree.union(self.detail)
     }
 
+    /// The chart inside its border.
+    pub fn chart_inner(&self) -> Rect {
+        self.body().inner(Margin::new(1, 1))
+    }
+
     /// Which pane holds a screen cell.
     pub fn pane_at(&self, column: u16, row: u16) -> Option<Pane> {
         let at = Position::new(column, row);

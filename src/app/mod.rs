@@ -43,11 +43,26 @@ pub enum Focus {
     Detail,
 }
 
-/// The box chart on screen: whose subtree, how many levels under it.
+/// The box chart on screen: whose subtree, how many levels under it, whether the relations are
+/// drawn over it, and where its window was panned to (none: it follows the selection).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ChartView {
     pub root: EntityId,
     pub depth: usize,
+    pub relations: bool,
+    pub scroll: Option<(usize, usize)>,
+}
+
+impl ChartView {
+    /// The chart of `root`'s subtree, `depth` levels deep, following the selection.
+    pub fn new(root: EntityId, depth: usize) -> ChartView {
+        ChartView {
+            root,
+            depth,
+            relations: false,
+            scroll: None,
+        }
+    }
 }
 
 /// What the event loop must do after an action: the explorer asks, the loop does.

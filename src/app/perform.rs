@@ -153,7 +153,7 @@ impl App {
             (Action::Forward, _) => self.go_forward(),
             (Action::ToggleChart, _) => {
                 if let Some(root) = self.selected() {
-                    self.chart = Some(ChartView { root, depth: 2 });
+                    self.chart = Some(ChartView::new(root, 2));
                 }
             }
             (Action::Escape, Focus::Detail) => self.focus = Focus::Tree,

@@ -68,7 +68,9 @@ impl Kept {
         }
         app.chart = self.chart.and_then(|(root, depth)| {
             let root = app.org.find_entity(&root)?;
-            app.tree.is_shown(root).then_some(ChartView { root, depth })
+            app.tree
+                .is_shown(root)
+                .then_some(ChartView::new(root, depth))
         });
         let subject = match self.subject {
             Some(Shown::Person(p)) => app.org.find_person(&p).map(Target::Person),

@@ -65,6 +65,7 @@ const BLANK: (Symbol, Style) = (
 );
 
 impl Canvas {
+    #[cfg(test)]
     pub(super) fn measure() -> Canvas {
         Canvas {
             x: 0,
@@ -99,6 +100,7 @@ impl Canvas {
     }
 
     /// The widest row drawn, when measuring.
+    #[cfg(test)]
     pub(super) fn extent(&self) -> usize {
         self.extent
     }
@@ -153,6 +155,12 @@ impl Canvas {
             }
             col += w;
         }
+    }
+
+    /// Whether `width` cells from `x` on row `y` hold nothing but blanks or a dotted relation
+    /// line; cells outside the window count as free.
+    pub(super) fn free(&self, x: usize, y: usize, width: usize) -> bool {
+        (x..x + width).all(|col| matches!(self.symbol(col, y).0, " " | "┄" | "┆"))
     }
 
     fn set(&mut self, x: usize, y: usize, symbol: Symbol, style: Style) {

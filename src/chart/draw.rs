@@ -1,116 +1,136 @@
 //! Drawing a laid-out chart onto a [`Canvas`] that holds only a window of it: the walk visits
-//! only the subtrees whose rows meet the window, and writes only the cells inside it. The same
-//! walk with no window measures the whole canvas.
+//! only the subtrees whose rows meet the window, and writes only the cells inside it.
 
 use ratatui::style::{Modifier, Style};
 use unicode_width::UnicodeWidthStr;
 
-use super::boxes::cut;
+use super::Chart;
 use super::canvas::Canvas;
-use super::layout::{LINK_ROWS, Node, slots_width};
-use super::{BOX_WIDTH, Chart};
-
-/// A step of the drawing walk: a subtree, or the share on the link down to a child.
-enum Step {
-    Node(usize),
-    Share(usize, usize),
-}
+use super::layout::{Node, Side};
 
 impl Chart {
-    /// Draws onto `canvas` every part of the chart in its rows, in the order the parts overlap:
-    /// a node's box and links, its stacked leaves, then each child's share and subtree.
-    pub(super) fn draw(&self, canvas: Canvas) -> Canvas {
-        let mut canvas = canvas;
-        self.draw_into(&mut canvas);
-        canvas
-    }
-
-    /// [`Chart::draw`] onto a canvas already made.
+    /// Draws onto `canvas` every part of the chart in its rows: the relations under everything
+    /// (when asked for), then each node's drop, box, stem, stack and bus, then its children.
     pub(super) fn draw_into(&self, canvas: &mut Canvas) {
         if self.nodes.is_empty() {
             return;
         }
-        let mut todo = vec![Step::Node(0)];
-        while let Some(step) = todo.pop() {
-            match step {
-                Step::Share(x, c) => {
-                    let node = &self.nodes[c];
-                    if let Some(share) = &node.share {
-                        canvas.put(
-                            x,
-                            node.y - 1,
-                            &cut(share, 14),
-                            Style::new().add_modifier(Modifier::DIM),
-                        );
-                    }
-                }
-                Step::Node(i) => {
-                    let node = &self.nodes[i];
-                    if canvas.meets(node.y..node.own_end) {
-                        self.draw_own(node, canvas);
-                    }
-                    // Children last to first, each after its share, so they pop in order.
-                    for &c in node.children.iter().rev() {
-                        let child = &self.nodes[c];
-                        if canvas.meets(child.y..child.end) {
-                            todo.push(Step::Node(c));
-                        }
-                        if child.share.is_some() && canvas.rows().contains(&(child.y - 1)) {
-                            todo.push(Step::Share(anchor(child) + 2, c));
-                        }
-                    }
+        self.draw_relations(canvas);
+        let mut todo = vec![0usize];
+        while let Some(i) = todo.pop() {
+            let node = &self.nodes[i];
+            if canvas.meets(node.top..node.own_end) {
+                self.draw_own(i, canvas);
+            }
+            for &c in node.children.iter().rev() {
+                let child = &self.nodes[c];
+                if canvas.meets(child.top..child.end) {
+                    todo.push(c);
                 }
             }
         }
+        self.draw_relation_words(canvas);
     }
 
-    /// A node's box, the links under it, and its stacked leaves.
-    fn draw_own(&self, node: &Node, canvas: &mut Canvas) {
-        let (x, y, bx) = (node.x, node.y, node.box_x);
-        let height = draw_box(canvas, node, bx, y, self.selected == Some(node.id));
-        if node.is_leaf() {
+    /// A node's drop and share, its box, the stem under it, its stacked leaves and its bus.
+    fn draw_own(&self, i: usize, canvas: &mut Canvas) {
+        let node = &self.nodes[i];
+        let line = Style::new();
+        let a = node.anchor;
+        let dim = Style::new().add_modifier(Modifier::DIM);
+        if i > 0 {
+            canvas.put(a, node.top, "│", line);
+            if let Some(share) = &node.share {
+                canvas.put(a + 2, node.top, share, dim);
+            }
+        }
+        let stem = !node.is_leaf();
+        self.draw_box(canvas, node, i > 0, stem);
+        if !stem {
             return;
         }
-        let line = Style::new();
-        let centre = bx + BOX_WIDTH / 2;
-        let below = y + height;
-        let bus_y = below + 1;
-        let child_y = bus_y + LINK_ROWS - 1;
+        let below = node.y + node.box_height();
+        let last = node.bus.unwrap_or_else(|| {
+            node.stacked
+                .last()
+                .map_or(below, |&l| self.nodes[l].join_row())
+        });
+        for r in below..last {
+            canvas.put(a, r, "│", line);
+        }
 
-        // Where each slot hangs from the bus.
-        let span = slots_width(&self.nodes, &node.stacked, &node.children);
-        let sx = if span < BOX_WIDTH {
-            x + (BOX_WIDTH - span) / 2
-        } else {
-            x
-        };
-        let stack_x = (!node.stacked.is_empty()).then_some(sx);
-        let anchors: Vec<usize> = stack_x
-            .map(|at| at + 1)
-            .into_iter()
-            .chain(node.children.iter().map(|&c| anchor(&self.nodes[c])))
-            .collect();
-
-        if canvas.meets(below..child_y) {
-            // Stem, bus, drops.
-            canvas.put(centre, below, "│", line);
-            let left = anchors.iter().copied().min().unwrap_or(centre).min(centre);
-            let right = anchors.iter().copied().max().unwrap_or(centre).max(centre);
-            if canvas.rows().contains(&bus_y) {
-                canvas.put(left, bus_y, &"─".repeat(right + 1 - left), line);
+        // The stacked leaves, a pair to a row, joined at their names.
+        for pair in node.stacked.chunks(2) {
+            let row = self.nodes[pair[0]].join_row();
+            let (mut left, mut right) = (false, false);
+            for &l in pair {
+                let leaf = &self.nodes[l];
+                let w = leaf.width();
+                let share = leaf.share.as_deref().unwrap_or("");
+                match leaf.side {
+                    Some(Side::Left) => {
+                        left = true;
+                        let from = leaf.box_x + w;
+                        canvas.put(from, row, &"─".repeat(a - from), line);
+                        if !share.is_empty() {
+                            canvas.put(a - 1 - share.width(), row, share, dim);
+                        }
+                    }
+                    _ => {
+                        right = true;
+                        canvas.put(a + 1, row, &"─".repeat(node.join), line);
+                        if !share.is_empty() {
+                            canvas.put(a + 2, row, share, dim);
+                        }
+                    }
+                }
+                self.draw_box(canvas, leaf, false, false);
+                let joint = if leaf.side == Some(Side::Left) {
+                    "├"
+                } else {
+                    "┤"
+                };
+                let x = if leaf.side == Some(Side::Left) {
+                    leaf.box_x + w - 1
+                } else {
+                    leaf.box_x
+                };
+                canvas.put(x, row, self.heavy(leaf, joint), self.frame(leaf));
             }
-            let mut on_centre = false;
-            for &a in &anchors {
-                on_centre |= a == centre;
-                let joint = match (a == left, a == right) {
+            let end = row == last && node.bus.is_none();
+            let joint = match (left, right, end) {
+                (true, true, false) => "┼",
+                (true, false, false) => "┤",
+                (false, _, false) => "├",
+                (true, true, true) => "┴",
+                (true, false, true) => "┘",
+                (false, _, true) => "└",
+            };
+            canvas.put(a, row, joint, line);
+        }
+
+        // The bus the children hang from.
+        if let Some(bus) = node.bus {
+            let anchors: Vec<usize> = node
+                .children
+                .iter()
+                .map(|&c| self.nodes[c].anchor)
+                .collect();
+            let left = anchors.iter().copied().min().unwrap_or(a).min(a);
+            let right = anchors.iter().copied().max().unwrap_or(a).max(a);
+            canvas.put(left, bus, &"─".repeat(right + 1 - left), line);
+            let mut on_stem = false;
+            for &x in &anchors {
+                on_stem |= x == a;
+                let joint = match (x == left, x == right) {
                     (true, true) => "│",
                     (true, false) => "┌",
                     (false, true) => "┐",
                     (false, false) => "┬",
                 };
-                canvas.put(a, bus_y, joint, line);
+                canvas.put(x, bus, joint, line);
             }
-            let stem = match (on_centre, centre == left, centre == right) {
+            let joint = match (on_stem, a == left, a == right) {
                 (true, true, true) => "│",
                 (true, true, false) => "├",
                 (true, false, true) => "┤",
@@ -119,78 +139,72 @@ impl Chart {
                 (false, _, true) => "┘",
                 (false, false, false) => "┴",
             };
-            canvas.put(centre, bus_y, stem, line);
-            for &a in &anchors {
-                canvas.put(a, bus_y + 1, "│", line);
-            }
-        }
-
-        // The stacked leaves: a rail down the stack's left, a connector to each box.
-        if let Some(stack_x) = stack_x {
-            let rail = stack_x + 1;
-            for (k, &leaf) in node.stacked.iter().enumerate() {
-                let leaf = &self.nodes[leaf];
-                let ly = leaf.y;
-                let height = leaf.box_height();
-                if !canvas.meets(ly..ly + height + 1) {
-                    continue;
-                }
-                let last = k + 1 == node.stacked.len();
-                let mid = ly + height / 2;
-                for r in ly..mid {
-                    canvas.put(rail, r, "│", line);
-                }
-                canvas.put(rail, mid, if last { "└─" } else { "├─" }, line);
-                if !last {
-                    for r in mid + 1..ly + height + 1 {
-                        canvas.put(rail, r, "│", line);
-                    }
-                }
-                draw_box(canvas, leaf, rail + 2, ly, self.selected == Some(leaf.id));
-            }
+            canvas.put(a, bus, joint, line);
         }
     }
-}
 
-/// The column where a child's drop meets its box: the middle of the box.
-fn anchor(child: &Node) -> usize {
-    child.box_x + BOX_WIDTH / 2
-}
-
-/// Draws a node's box at `x`, `y`; returns its height.
-fn draw_box(canvas: &mut Canvas, node: &Node, x: usize, y: usize, selected: bool) -> usize {
-    let height = node.box_height();
-    if !canvas.meets(y..y + height) {
-        return height;
-    }
-    let (h, v, tl, tr, bl, br) = if selected {
-        ("━", "┃", "┏", "┓", "┗", "┛")
-    } else {
-        ("─", "│", "┌", "┐", "└", "┘")
-    };
-    let style = if selected {
-        Style::new().add_modifier(Modifier::BOLD)
-    } else {
-        Style::new()
-    };
-    let inner = BOX_WIDTH - 2;
-    canvas.put(x, y, &format!("{tl}{}{tr}", h.repeat(inner)), style);
-    for (i, line) in node.lines.iter().enumerate() {
-        let row = y + 1 + i;
-        if !canvas.rows().contains(&row) {
-            continue;
-        }
-        let text = format!("{line}{}", " ".repeat(inner.saturating_sub(line.width())));
-        let look = if i == 0 {
-            style.add_modifier(Modifier::BOLD)
+    /// The style of a box's frame: bold for the selected one.
+    fn frame(&self, node: &Node) -> Style {
+        if self.selected == Some(node.id) {
+            Style::new().add_modifier(Modifier::BOLD)
         } else {
             Style::new()
-        };
-        canvas.put(x, row, v, style);
-        canvas.put(x + 1, row, &text, look);
-        canvas.put(x + 1 + inner, row, v, style);
+        }
     }
-    let bottom = y + 1 + node.lines.len();
-    canvas.put(x, bottom, &format!("{bl}{}{br}", h.repeat(inner)), style);
-    height
+
+    /// A frame's joint, heavy on the selected box.
+    fn heavy(&self, node: &Node, light: &'static str) -> &'static str {
+        if self.selected != Some(node.id) {
+            return light;
+        }
+        match light {
+            "├" => "┠",
+            "┤" => "┨",
+            "┴" => "┸",
+            "┬" => "┰",
+            other => other,
+        }
+    }
+
+    /// Draws a node's box, with a joint on its top for the drop into it and on its bottom for
+    /// the stem out of it.
+    fn draw_box(&self, canvas: &mut Canvas, node: &Node, drop: bool, stem: bool) {
+        let (x, y) = (node.box_x, node.y);
+        let height = node.box_height();
+        if !canvas.meets(y..y + height) {
+            return;
+        }
+        let selected = self.selected == Some(node.id);
+        let (h, v, tl, tr, bl, br) = if selected {
+            ("━", "┃", "┏", "┓", "┗", "┛")
+        } else {
+            ("─", "│", "┌", "┐", "└", "┘")
+        };
+        let style = self.frame(node);
+        let inner = node.width() - 2;
+        canvas.put(x, y, &format!("{tl}{}{tr}", h.repeat(inner)), style);
+        if drop {
+            canvas.put(node.anchor, y, self.heavy(node, "┴"), style);
+        }
+        for (i, text) in node.text.lines.iter().enumerate() {
+            let row = y + 1 + i;
+            if !canvas.rows().contains(&row) {
+                continue;
+            }
+            let look = if i < node.text.name_lines {
+                Style::new().add_modifier(Modifier::BOLD)
+            } else {
+                Style::new()
+            };
+            let pad = " ".repeat(inner.saturating_sub(text.width()));
+            canvas.put(x, row, v, style);
+            canvas.put(x + 1, row, &format!("{text}{pad}"), look);
+            canvas.put(x + 1 + inner, row, v, style);
+        }
+        let bottom = y + height - 1;
+        canvas.put(x, bottom, &format!("{bl}{}{br}", h.repeat(inner)), style);
+        if stem {
+            canvas.put(node.anchor, bottom, self.heavy(node, "┬"), style);
+        }
+    }
 }

@@ -1,6 +1,7 @@
 //! `--format chart`: the box org chart as text, as the explorer draws it — one chart per root
 //! (or the `--root`), `--depth` levels deep, as of the date, showing what the tree dump shows:
-//! with `--filter`, the matches and the way to them.
+//! with `--filter`, the matches and the way to them — fitted to `--width` (else `COLUMNS`, else
+//! the terminal, else 120 columns), with the relations drawn over it under `--relations`.
 
 use std::io::{self, Write};
 
@@ -9,9 +10,6 @@ use crate::org::Org;
 
 use super::lines::Lines;
 use super::{DumpOptions, counted, date, shown, starts};
-
-/// The width a printed chart tries to fit in.
-const ROOM: usize = 120;
 
 pub fn write(org: &Org, options: &DumpOptions, out: &mut Lines<impl Write>) -> io::Result<()> {
     let day = date(org, options);
@@ -32,9 +30,10 @@ pub fn write(org: &Org, options: &DumpOptions, out: &mut Lines<impl Write>) -> i
             depth: options.depth.map_or(usize::MAX, |d| d.saturating_sub(1)),
             day,
             selected: None,
-            room: ROOM,
+            room: options.width.unwrap_or(super::DEFAULT_WIDTH),
             only: &shown,
             heads: Some(&heads),
+            relations: options.graph.relations,
         });
         out.blank()?;
         chart.rows(|row| out.line(row))?;

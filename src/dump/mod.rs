@@ -73,7 +73,13 @@ pub struct DumpOptions {
     pub sort: crate::headcount::Order,
     /// How the graphs (DOT, Mermaid) are drawn.
     pub graph: Graph,
+    /// The columns the box chart tries to fit in: `--width`, `COLUMNS` or the terminal's, as
+    /// the command line found them; [`DEFAULT_WIDTH`] when none.
+    pub width: Option<usize>,
 }
+
+/// The columns a chart tries to fit in when nothing says how wide the page is.
+pub const DEFAULT_WIDTH: usize = 120;
 
 /// How the graph exports are drawn: `--relations`, `--cluster`, `--rankdir`.
 #[derive(Debug, Clone, Copy, Default)]

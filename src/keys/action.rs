@@ -59,6 +59,11 @@ pub enum Action {
     /// Show one level more, or less, in the chart.
     ChartDeeper,
     ChartShallower,
+    /// Move the chart's window left or right, leaving the selection where it is.
+    PanLeft,
+    PanRight,
+    /// Draw the relations between the chart's boxes, or not.
+    ToggleRelations,
     /// Copy the selected entity's id, or its path, to the clipboard.
     CopyId,
     CopyPath,

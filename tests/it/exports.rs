@@ -456,16 +456,35 @@ fn every_format_honours_the_view() {
     }
 }
 
-/// Whether the chart has a box for the entity named `name`: its name line, cut as a box cuts it.
+/// Whether the chart has a box for the entity named `name`: a box line that starts with its
+/// name, or with as many of its first words as the widest box at the default width holds.
 fn has_box(chart: &str, name: &str) -> bool {
-    const INNER: usize = orgtree::chart::BOX_WIDTH - 2;
-    let line = if name.chars().count() <= INNER {
-        format!("│{name:<INNER$}│")
-    } else {
-        let kept: String = name.chars().take(INNER - 1).collect();
-        format!("│{kept}…│")
-    };
-    chart.contains(&line)
+    let cap = orgtree::chart::inner_cap(orgtree::dump::DEFAULT_WIDTH);
+    let mut first = String::new();
+    for word in name.split(' ') {
+        let longer = if first.is_empty() {
+            word.to_owned()
+        } else {
+            format!("{first} {word}")
+        };
+        if longer.chars().count() > cap {
+            break;
+        }
+        first = longer;
+    }
+    if first.is_empty() {
+        first = name.chars().take(cap).collect();
+    }
+    // Between a box's left side (or the joint a stacked leaf hangs from) and its padding or
+    // right side.
+    chart.lines().any(|l| {
+        l.match_indices(first.as_str()).any(|(at, _)| {
+            let before = l[..at].chars().next_back();
+            let rest = &l[at + first.len()..];
+            let side = rest.find(['│', '├', '┃', '┠']).unwrap_or(rest.len());
+            matches!(before, Some('│' | '┤' | '┃' | '┨')) && rest[..side].trim().is_empty()
+        })
+    })
 }
 
 #[test]

@@ -86,10 +86,13 @@ fn kind(action: &Action) -> usize {
         Action::Resize { .. } => 46,
         Action::WholeTree => 47,
         Action::CycleSort => 48,
+        Action::PanLeft => 49,
+        Action::PanRight => 50,
+        Action::ToggleRelations => 51,
     }
 }
 
-const KINDS: usize = 49;
+const KINDS: usize = 52;
 
 /// Actions of one kind.
 fn of_kind(kind: usize) -> BoxedStrategy<Action> {
@@ -156,7 +159,10 @@ fn of_kind(kind: usize) -> BoxedStrategy<Action> {
             .prop_map(|(width, height)| Action::Resize { width, height })
             .boxed(),
         47 => Just(Action::WholeTree).boxed(),
-        _ => Just(Action::CycleSort).boxed(),
+        48 => Just(Action::CycleSort).boxed(),
+        49 => Just(Action::PanLeft).boxed(),
+        50 => Just(Action::PanRight).boxed(),
+        _ => Just(Action::ToggleRelations).boxed(),
     }
 }
 

@@ -370,6 +370,7 @@ fn org_of(text: &str) -> crate::org::Org {
     .org
 }
 
+mod chart;
 mod reload;
 
 /// With a search thread: a key is answered at once (the prompt shows it), the outcome comes

@@ -233,8 +233,27 @@ pub(super) const CHART: Section = Section {
                 (RIGHT, Action::ExpandOrChild),
             ],
             "h j k l",
-            "to the box left, below, above, right",
+            "to the nearest box left, below, above, right",
             &[hint(&[Chart], "hjkl move")],
+        ),
+        bind(
+            &[
+                (key('H'), Action::PanLeft),
+                (key('L'), Action::PanRight),
+                (PGDN, Action::PageDown),
+                (PGUP, Action::PageUp),
+                (ctrl('d'), Action::HalfPageDown),
+                (ctrl('u'), Action::HalfPageUp),
+            ],
+            "H L PgDn PgUp",
+            "pan left, right, down, up",
+            &[hint(&[Chart], "HL pan")],
+        ),
+        bind(
+            &[(key('r'), Action::ToggleRelations)],
+            "r",
+            "relations as dotted lines, on or off",
+            &[hint(&[Chart], "r relations")],
         ),
         bind(
             &[
