@@ -99,8 +99,10 @@ impl Chart {
             selected: req.selected,
             relations,
         };
-        // Relation labels may reach past the boxes.
-        chart.width = chart.width.max(chart.relations_reach());
+        // Relation lines may reach past the boxes, right of them or under the last row.
+        let (right, below) = chart.relations_reach();
+        chart.width = chart.width.max(right);
+        chart.height = chart.height.max(below);
         chart
     }
 

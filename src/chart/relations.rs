@@ -91,13 +91,10 @@ fn route(a: Place, b: Place) -> Vec<(usize, usize)> {
 }
 
 impl Chart {
-    /// The columns the relation lines and words reach, for the canvas's width.
-    pub(super) fn relations_reach(&self) -> usize {
-        self.relations
-            .iter()
-            .map(|l| l.path.iter().map(|p| p.0 + 1).max().unwrap_or(0))
-            .max()
-            .unwrap_or(0)
+    /// The columns and rows the relation lines reach, for the canvas's size.
+    pub(super) fn relations_reach(&self) -> (usize, usize) {
+        let points = self.relations.iter().flat_map(|l| l.path.iter());
+        points.fold((0, 0), |(w, h), p| (w.max(p.0 + 1), h.max(p.1 + 1)))
     }
 
     /// Draws the relation lines that meet the canvas's rows, under what is drawn after them.

@@ -7,6 +7,7 @@
 mod arbitrary_models;
 mod bad_inputs;
 mod bods;
+mod chart;
 mod cli;
 mod common;
 mod competing_shown;
