@@ -26,10 +26,11 @@ fn gap(a: (usize, usize), b: (usize, usize)) -> usize {
     }
 }
 
-/// How far `b` is from `a` going `dir`, or `None` when it is not that way: the distance along
-/// the direction, the distance across it (counted thrice, so that a box in line wins over a
-/// nearer one off to the side), then the distance between their middles to break ties.
-fn distance(a: &Place, b: &Place, dir: Direction) -> Option<(usize, usize)> {
+/// How far `b` is from `a` going `dir`, or `None` when it is not that way: first whether it is
+/// out of line (a box level with `a`, or under or over it, always wins over one off to the
+/// side, however near), then the distance along the direction plus thrice the distance across
+/// it, then the distance between their middles to break ties.
+fn distance(a: &Place, b: &Place, dir: Direction) -> Option<(bool, usize, usize)> {
     let cols = |p: &Place| (p.x, p.x + p.width);
     let rows = |p: &Place| (p.y, p.y + p.height);
     let mid = |p: &Place| (2 * p.x + p.width, 2 * p.y + p.height);
@@ -48,7 +49,7 @@ fn distance(a: &Place, b: &Place, dir: Direction) -> Option<(usize, usize)> {
         Direction::Up | Direction::Down => (gap(rows(a), rows(b)) * ROW, gap(cols(a), cols(b))),
     };
     let between = am.0.abs_diff(bm.0) + am.1.abs_diff(bm.1) * ROW;
-    Some((along + 3 * across, between))
+    Some((across > 0, along + 3 * across, between))
 }
 
 impl Chart {
@@ -86,6 +87,17 @@ mod tests {
         let d_line = distance(&a, &in_line, Direction::Right).unwrap();
         let d_off = distance(&a, &below_right, Direction::Right).unwrap();
         assert!(d_line < d_off, "{d_line:?} {d_off:?}");
+    }
+
+    #[test]
+    fn a_parent_up_and_to_the_side_is_not_to_the_right() {
+        // A stacked leaf, its parent above and to the right, and the leaf beside it.
+        let leaf = place(0, 10, 1);
+        let parent = place(14, 2, 0);
+        let beside = place(40, 10, 2);
+        let d_parent = distance(&leaf, &parent, Direction::Right).unwrap();
+        let d_beside = distance(&leaf, &beside, Direction::Right).unwrap();
+        assert!(d_beside < d_parent, "{d_beside:?} {d_parent:?}");
     }
 
     #[test]
