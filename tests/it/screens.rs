@@ -269,7 +269,7 @@ fn chart_of_the_shipped_model_120x40() {
 
 #[test]
 fn chart_walked_and_deepened_80x24() {
-    // j, one level more, j: down the stack of leaves from the first one, box by box.
+    // j, one level more, j: straight down from Orange to the boxes in line under it.
     insta::assert_snapshot!(draw(&shipped(80, 24, "cj+j")).backend());
 }
 
