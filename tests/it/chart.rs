@@ -3,8 +3,7 @@
 
 use crate::common;
 
-use orgtree::dump::{self, DumpOptions, Format, Graph};
-use orgtree::load::{ModelText, load_text};
+use orgtree::dump::{DumpOptions, Format, Graph};
 use orgtree::sanitize::is_unsafe;
 use unicode_width::UnicodeWidthStr;
 
@@ -30,13 +29,7 @@ relations:
 ";
 
 fn chart(width: usize, relations: bool) -> String {
-    let org = load_text(ModelText {
-        name: "hostile.yaml".into(),
-        text: HOSTILE.into(),
-    })
-    .map_err(|e| e.render())
-    .unwrap()
-    .org;
+    let org = common::load("hostile.yaml", HOSTILE);
     let options = DumpOptions {
         format: Format::Chart,
         width: Some(width),
@@ -46,9 +39,7 @@ fn chart(width: usize, relations: bool) -> String {
         },
         ..DumpOptions::default()
     };
-    let mut out = Vec::new();
-    dump::write(&org, &options, &mut out).unwrap();
-    String::from_utf8(out).unwrap()
+    common::dump_with(&org, &options)
 }
 
 #[test]
@@ -83,9 +74,7 @@ fn a_wider_page_gives_wider_boxes_and_no_line_is_wider_than_the_page_needs() {
             width: Some(width),
             ..DumpOptions::default()
         };
-        let mut out = Vec::new();
-        dump::write(&org, &options, &mut out).unwrap();
-        let text = String::from_utf8(out).unwrap();
+        let text = common::dump_with(&org, &options);
         // Names that were cut at 22 columns are whole once there is room.
         if width >= 140 {
             assert!(text.contains("│Orange Business Services│"), "{text}");

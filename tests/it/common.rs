@@ -11,13 +11,31 @@ pub fn cache_home() -> std::path::PathBuf {
 
 /// The whole dump of `org` in `format`, with the default options, as text.
 pub fn dump(org: &Org, format: Format) -> String {
+    dump_with(
+        org,
+        &DumpOptions {
+            format,
+            ..DumpOptions::default()
+        },
+    )
+}
+
+/// The whole dump of `org` with `options`, as text.
+pub fn dump_with(org: &Org, options: &DumpOptions) -> String {
     let mut out = Vec::new();
-    let options = DumpOptions {
-        format,
-        ..DumpOptions::default()
-    };
-    dump::write(org, &options, &mut out).unwrap();
+    dump::write(org, options, &mut out).unwrap();
     String::from_utf8(out).unwrap()
+}
+
+/// The org of a model given as text, named `name`; a model with an error fails the test with
+/// its diagnostics.
+pub fn load(name: &str, text: &str) -> Org {
+    orgtree::load::load_text(orgtree::load::ModelText {
+        name: name.into(),
+        text: text.into(),
+    })
+    .unwrap_or_else(|e| panic!("{}", e.render()))
+    .org
 }
 
 /// The orgtree binary, with a cache of the tests' own.

@@ -6,18 +6,11 @@ use crate::common;
 use orgtree::app::{App, Options, Target};
 use orgtree::dump::Format;
 use orgtree::headless::{draw, press};
-use orgtree::load::{ModelText, load_text};
 use orgtree::org::Org;
 use orgtree::sanitize::is_unsafe;
 
 fn load(yaml: &str) -> Org {
-    load_text(ModelText {
-        name: "hostile.yaml".into(),
-        text: yaml.to_owned(),
-    })
-    .map_err(|e| e.render())
-    .unwrap()
-    .org
+    common::load("hostile.yaml", yaml)
 }
 
 /// A model whose texts hold bidi controls, zero-width and other invisible characters, in every

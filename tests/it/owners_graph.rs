@@ -1,16 +1,10 @@
 //! `--format owners`: who owns an entity, upward to its ultimate owners, as text.
 
 use orgtree::dump::{DumpOptions, Format};
-use orgtree::load::{ModelText, load_text};
 use orgtree::org::Org;
 
 fn load(yaml: &str) -> Org {
-    load_text(ModelText {
-        name: "t.yaml".into(),
-        text: yaml.into(),
-    })
-    .unwrap_or_else(|e| panic!("{}", e.render()))
-    .org
+    crate::common::load("t.yaml", yaml)
 }
 
 fn owners(org: &Org, root: Option<&str>, as_of: Option<&str>) -> String {
