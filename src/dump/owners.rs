@@ -5,12 +5,12 @@
 //! what it came through, and the control chain. With `--root`, the root alone; otherwise every
 //! entity in view that has an owner at the date.
 
-use std::collections::HashSet;
 use std::io::{self, Write};
 
 use crate::model::Day;
 use crate::org::{EntityId, Holder, Org};
 use crate::ownership;
+use crate::ownership::graph::{self, Graph, Line, MAX_LINES, Mark};
 use crate::words;
 
 use super::DumpOptions;
@@ -45,19 +45,6 @@ pub fn write(org: &Org, options: &DumpOptions, out: &mut Lines<impl Write>) -> i
     Ok(())
 }
 
-/// The most holders one entity's graph draws: dense cross-holdings give every entity's owners
-/// once, which is still more than anyone reads.
-const MAX_LINES: usize = 10_000;
-
-/// A holder on the way up, to draw.
-struct Step {
-    holder: Holder,
-    /// Its stake, in words, in the entity below it.
-    share: String,
-    /// For each level above, whether a later sibling still comes (the rail goes on).
-    last: Vec<bool>,
-}
-
 /// One entity's owners, upward, then its ultimate owners and control.
 fn graph(
     org: &Org,
@@ -68,85 +55,49 @@ fn graph(
 ) -> io::Result<()> {
     let name = |h: Holder| org.holder_name_or(Some(h), "", day);
     out.line(format_args!("{}, owned by", name(Holder::Entity(target))))?;
-    let mut expanded: HashSet<EntityId> = HashSet::from([target]);
-    // The holders on the way from the target to the step drawn, to tell a circle.
-    let mut path: Vec<Holder> = Vec::new();
-    let mut stack = steps(org, target, day, &[]);
-    stack.reverse();
-    let mut line = String::new();
-    let mut drawn = 0usize;
-    while let Some(step) = stack.pop() {
-        drawn += 1;
-        if drawn > MAX_LINES {
-            out.line(format_args!(
-                "… and more holders up the way, not drawn past {MAX_LINES} lines"
-            ))?;
-            break;
-        }
-        let depth = step.last.len();
-        path.truncate(depth - 1);
-        line.clear();
-        let hidden = depth.saturating_sub(MAX_RAILS);
+    let graph = Graph::new(org, target, day);
+    let mut open = graph::Rails::default();
+    let mut text = String::new();
+    for line in &graph.lines {
+        let above = open.step(line);
+        text.clear();
+        let hidden = above.len().saturating_sub(MAX_RAILS - 1);
         if hidden > 0 {
-            line.push_str(&format!("[+{hidden}] "));
+            text.push_str(&format!("[+{hidden}] "));
         }
-        for &last in &step.last[hidden..depth - 1] {
-            line.push_str(if last { rails.blank } else { rails.through });
+        for &on in &above[hidden..] {
+            text.push_str(if on { rails.through } else { rails.blank });
         }
-        line.push_str(if step.last[depth - 1] {
+        text.push_str(if line.last {
             rails.last_branch
         } else {
             rails.branch
         });
-        line.push_str(&format!("{} {}", name(step.holder), step.share));
-        let entity = step.holder.entity();
-        let circle = step.holder == Holder::Entity(target) || path.contains(&step.holder);
-        let owners = entity.map(|e| steps(org, e, day, &step.last));
-        match (entity, owners) {
-            _ if circle => line.push_str("  ↻ a circle of holdings: its owners are shown above"),
-            (Some(e), Some(owners)) if !owners.is_empty() => {
-                if expanded.insert(e) {
-                    path.push(step.holder);
-                    out.line(&line)?;
-                    stack.extend(owners.into_iter().rev());
-                    continue;
-                }
-                line.push_str("  (its owners are shown above)");
-            }
-            _ => {}
-        }
-        out.line(&line)?;
+        text.push_str(&name(line.holder));
+        text.push(' ');
+        text.push_str(&share(org, line, day));
+        text.push_str(match line.mark {
+            Mark::None => "",
+            Mark::Circle => "  ↻ a circle of holdings: its owners are shown above",
+            Mark::ShownAbove => "  (its owners are shown above)",
+        });
+        out.line(&text)?;
+    }
+    if graph.cut {
+        out.line(format_args!(
+            "… and more holders up the way, not drawn past {MAX_LINES} lines"
+        ))?;
     }
     effective(org, target, day, out)
 }
 
-/// The holders of `at` on `day`, each with its stake in words, as steps one level below `last`.
-fn steps(org: &Org, at: EntityId, day: Day, last: &[bool]) -> Vec<Step> {
-    let stakes: Vec<_> = org
-        .owners_at(at, day)
-        .filter_map(|s| {
-            let holder = s.owner?;
-            let mut share = words::stake(s.stake);
-            if let Some(b) = s.on_behalf_of {
-                share = format!("{share} for {}", org.holder_name_or(Some(b), "", day));
-            }
-            Some((holder, share))
-        })
-        .collect();
-    let n = stakes.len();
-    stakes
-        .into_iter()
-        .enumerate()
-        .map(|(i, (holder, share))| {
-            let mut below = last.to_vec();
-            below.push(i + 1 == n);
-            Step {
-                holder,
-                share,
-                last: below,
-            }
-        })
-        .collect()
+/// A line's stake in words, with whom it is held for.
+pub(super) fn share(org: &Org, line: &Line<'_>, day: Day) -> String {
+    let share = words::stake(line.stake);
+    match line.on_behalf_of {
+        Some(b) => format!("{share} for {}", org.holder_name_or(Some(b), "", day)),
+        None => share,
+    }
 }
 
 /// The ultimate owners of `target`, their look-through interest and its way, and control.

@@ -15,6 +15,7 @@
 
 mod bounds;
 mod cache;
+pub mod graph;
 
 use std::collections::{BTreeMap, HashSet};
 use std::time::{Duration, Instant};

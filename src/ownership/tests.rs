@@ -356,3 +356,70 @@ fn an_exclusive_band_stays_exact_through_a_chain() {
     // What a leaves unrecorded, 50 % up to less than 75 %, times a half, and t's other half.
     assert_eq!(e.unrecorded.words(), "75 % to less than 87.5 %");
 }
+
+/// Each line of `t`'s graph as `depth holder mark rails`, rails as `|` (goes on) or `.`.
+fn graph_lines(org: &Org) -> Vec<String> {
+    use super::graph::{Graph, Mark, Rails};
+    let t = org.find_entity("t").unwrap();
+    let graph = Graph::new(org, t, any_day());
+    let mut rails = Rails::default();
+    graph
+        .lines
+        .iter()
+        .map(|line| {
+            let above: String = rails
+                .step(line)
+                .iter()
+                .map(|&on| if on { '|' } else { '.' })
+                .collect();
+            let mark = match line.mark {
+                Mark::None => "",
+                Mark::Circle => " circle",
+                Mark::ShownAbove => " above",
+            };
+            let end = if line.last { "`" } else { "+" };
+            format!("{above}{end}{}{mark}", holder_id(org, line.holder))
+        })
+        .collect()
+}
+
+#[test]
+fn the_graph_climbs_each_entity_once_and_marks_circles() {
+    // b and c both hold t; a holds both b and c; t holds a back (a circle); ada holds c.
+    let org = org(
+        "  - {owner: b, owned: t, share: 1/2}\n  - {owner: c, owned: t, share: 1/2}\n  - {owner: a, owned: b, share: 1}\n  - {owner: a, owned: c, share: 1/2}\n  - {owner: ada, owned: c, share: 1/2}\n  - {owner: t, owned: a, share: 1/10}\n  - {owner: x, owned: a, share: 9/10}\n",
+    );
+    assert_eq!(
+        graph_lines(&org),
+        [
+            "+b",
+            "|`a",
+            "|.+t circle",
+            "|.`x",
+            "`c",
+            ".+a above",
+            ".`ada",
+        ]
+    );
+}
+
+#[test]
+fn a_long_chain_is_cut_at_the_most_lines() {
+    use super::graph::{Graph, MAX_LINES};
+    let n = MAX_LINES + 50;
+    let entities: String = (0..=n)
+        .map(|i| format!("  - {{id: e{i}, name: e{i}, kind: company}}\n"))
+        .collect();
+    let stakes: String = (0..n)
+        .map(|i| format!("  - {{owner: e{}, owned: e{i}, share: 1}}\n", i + 1))
+        .collect();
+    let yaml = format!("title: t\nentities:\n{entities}stakes:\n{stakes}");
+    let org = Org::new(parse(&yaml, crate::load::Syntax::Yaml).unwrap())
+        .map_err(|d| format!("{d:?}"))
+        .unwrap()
+        .0;
+    let graph = Graph::new(&org, org.find_entity("e0").unwrap(), any_day());
+    assert_eq!(graph.lines.len(), MAX_LINES);
+    assert!(graph.cut);
+    assert_eq!(graph.lines.last().unwrap().depth, MAX_LINES);
+}
