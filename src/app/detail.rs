@@ -155,7 +155,7 @@ impl App {
         let subject = match self.detail.subject {
             // Nothing is selected when the tree shows no row (a search that matches nothing,
             // a date before everything): the pane must not go on describing what was.
-            Target::Entity(_) if self.selected().is_none() => Subject::Nothing,
+            Target::Entity(_) | Target::Owners(_) if self.selected().is_none() => Subject::Nothing,
             target => Subject::Shown(target),
         };
         let width = self.panes().map_or(0, |p| p.detail_text().width.into());
@@ -183,6 +183,15 @@ impl App {
             },
         };
         self.detail.document = Document::build(&self.org, &self.ownership, &request);
+        // An ownership graph read from the top starts on its first holder.
+        if let (Subject::Shown(Target::Owners(_)), Some(first), 0, 0) = (
+            subject,
+            self.detail.document.first_owner,
+            self.detail.link,
+            self.detail.scroll,
+        ) {
+            self.detail.link = first;
+        }
         self.detail.built_for = Some(key);
         self.detail.builds += 1;
     }
@@ -265,7 +274,7 @@ impl App {
 
     /// Shows `target`; an entity is also selected in the tree, revealed if it was filtered out.
     pub(super) fn go(&mut self, target: Target) {
-        if let Target::Entity(id) = target {
+        if let Some(id) = target.entity() {
             if !self.tree.in_scope(id) {
                 self.whole_tree();
             }
@@ -289,6 +298,19 @@ impl App {
             self.tree.select(&self.structure, id);
         }
         self.detail.show(target);
+    }
+
+    /// `O`: the selected entity's ownership graph in the detail pane, the keys on it; on the
+    /// graph already, the entity's page again. From the chart, back to the panes.
+    pub(super) fn toggle_owners_graph(&mut self) {
+        self.chart = None;
+        let Some(id) = self.selected() else { return };
+        let target = match self.detail.subject {
+            Target::Owners(_) => Target::Entity(id),
+            _ => Target::Owners(id),
+        };
+        self.follow(target);
+        self.focus = Focus::Detail;
     }
 
     /// `o`: the detail pane's cursor on the selected entity's first owner.

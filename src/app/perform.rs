@@ -2,7 +2,7 @@
 //! computed once, the action applied as that mode reads it, and the state settled: the
 //! selection on screen, the detail document built for what is shown, the cursor in range.
 
-use super::{Action, App, ChartView, Effect, Exit, Focus, Mode, Overlay, Target};
+use super::{Action, App, ChartView, Effect, Exit, Focus, Mode, Overlay};
 use crate::geometry;
 use crate::history;
 
@@ -24,9 +24,9 @@ impl App {
         let after = self.selected();
         if after != before
             && let Some(id) = after
-            && self.detail.subject != Target::Entity(id)
+            && self.detail.subject.entity() != Some(id)
         {
-            self.detail.show(Target::Entity(id));
+            self.detail.show(self.detail.subject.about(id));
         }
         if !self.time.date_moved && after != before {
             self.time.anchor = after;
@@ -195,6 +195,7 @@ impl App {
             Action::CycleSort => self.cycle_sort(),
             Action::WholeTree => self.whole_tree(),
             Action::ToggleHelp => self.overlay = Some(Overlay::Help { scroll: 0 }),
+            Action::OwnersGraph => self.toggle_owners_graph(),
             Action::CopyId => return self.copy(false),
             Action::CopyPath => return self.copy(true),
             Action::Edit => return self.edit(),
@@ -207,13 +208,14 @@ impl App {
     /// Keeps the selection on screen, the detail document built for what is shown, its scroll
     /// in range and its cursor on a link in view.
     pub(super) fn settle(&mut self) {
-        // The detail pane describes the selected row, whatever moved it (a date, a search, a
-        // reload); a person or source reached by a link stays until the selection moves.
-        if let Target::Entity(shown) = self.detail.subject
+        // The detail pane describes the selected row (its page or its owners), whatever moved
+        // it (a date, a search, a reload); a person or source reached by a link stays until
+        // the selection moves.
+        if let Some(shown) = self.detail.subject.entity()
             && let Some(selected) = self.selected()
             && selected != shown
         {
-            self.detail.show(Target::Entity(selected));
+            self.detail.show(self.detail.subject.about(selected));
         }
         let height = self.tree_height();
         self.tree.scroll_to_selection(&self.structure, height);

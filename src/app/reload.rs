@@ -23,6 +23,7 @@ pub(super) struct Kept {
 enum Shown {
     Person(String),
     Source(String),
+    Owners(String),
 }
 
 impl Kept {
@@ -40,6 +41,7 @@ impl Kept {
                 Target::Entity(_) => None,
                 Target::Person(p) => Some(Shown::Person(org.person(p).id.value.to_string())),
                 Target::Source(s) => Some(Shown::Source(org.source(s).id.value.to_string())),
+                Target::Owners(e) => Some(Shown::Owners(id(e))),
             },
             overlay: app.overlay,
         }
@@ -75,6 +77,7 @@ impl Kept {
         let subject = match self.subject {
             Some(Shown::Person(p)) => app.org.find_person(&p).map(Target::Person),
             Some(Shown::Source(s)) => app.org.find_source(&s).map(Target::Source),
+            Some(Shown::Owners(e)) => app.org.find_entity(&e).map(Target::Owners),
             None => None,
         };
         if let Some(subject) = subject {

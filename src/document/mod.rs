@@ -14,6 +14,7 @@ use unicode_width::UnicodeWidthStr;
 
 mod builder;
 mod entity;
+mod graph;
 mod lines;
 mod owners;
 mod person;
@@ -40,6 +41,27 @@ pub enum Target {
     Entity(EntityId),
     Person(PersonId),
     Source(SourceId),
+    /// The ownership graph of an entity: who holds it, upward to its ultimate owners.
+    Owners(EntityId),
+}
+
+impl Target {
+    /// The entity the page is about, if it is about one (its page or its owners).
+    pub fn entity(self) -> Option<EntityId> {
+        match self {
+            Target::Entity(e) | Target::Owners(e) => Some(e),
+            Target::Person(_) | Target::Source(_) => None,
+        }
+    }
+
+    /// The same kind of page about entity `id`: its owners when this is an owners graph, else
+    /// its page.
+    pub fn about(self, id: EntityId) -> Target {
+        match self {
+            Target::Owners(_) => Target::Owners(id),
+            _ => Target::Entity(id),
+        }
+    }
 }
 
 /// What a piece of text is, for the drawing to give it a look.
@@ -137,7 +159,8 @@ pub struct Document {
     pub lines: Vec<Line>,
     /// Every link, by link number.
     pub links: Vec<Link>,
-    /// The link number of an entity's first owner, for `o`.
+    /// The link number of an entity's first owner, for `o` (on an ownership graph, its first
+    /// holder, where the cursor starts).
     pub first_owner: Option<usize>,
 }
 
@@ -155,7 +178,7 @@ impl Document {
         let mut b = Builder::new(org, request.day);
         let mut first_owner = None;
         match request.subject {
-            Subject::Shown(Target::Entity(id)) if !org.has_entity(id) => {
+            Subject::Shown(Target::Entity(id) | Target::Owners(id)) if !org.has_entity(id) => {
                 b.text("The model has no entities.").end();
             }
             Subject::Nothing => {
@@ -166,6 +189,7 @@ impl Document {
             }
             Subject::Shown(Target::Person(id)) => person::person(&cx, id, &mut b),
             Subject::Shown(Target::Source(id)) => source::source(&cx, id, &mut b),
+            Subject::Shown(Target::Owners(id)) => first_owner = graph::graph(&cx, id, &mut b),
         }
         b.sources();
         let wrapped = wrap::wrap(&b.paras, request.width);

@@ -32,6 +32,8 @@ pub enum Action {
     SwitchFocus,
     /// Put the detail pane's cursor on the selected entity's first owner.
     Owners,
+    /// Show the selected entity's ownership graph in the detail pane, or its page again.
+    OwnersGraph,
     /// Go back to, or forward again to, a place visited by following links.
     Back,
     Forward,

@@ -110,7 +110,7 @@ fn breadcrumb(app: &App, room: usize) -> String {
     let id = match app.subject() {
         crate::app::Target::Person(p) => return safe(&app.org().person(p).name),
         crate::app::Target::Source(src) => return safe(&app.org().source(src).publisher),
-        crate::app::Target::Entity(_) => match app.selected() {
+        crate::app::Target::Entity(_) | crate::app::Target::Owners(_) => match app.selected() {
             Some(id) => id,
             None => return String::new(),
         },
@@ -185,7 +185,11 @@ fn render_tree(app: &App, area: Rect, buf: &mut Buffer) {
 
 fn render_detail(app: &App, panes: &Panes, buf: &mut Buffer) {
     let area = panes.detail;
-    let block = pane("Detail", app.focus() == Focus::Detail);
+    let name = match app.subject() {
+        crate::app::Target::Owners(_) => "Owners",
+        _ => "Detail",
+    };
+    let block = pane(name, app.focus() == Focus::Detail);
     let inner = block.inner(area);
     block.render(area, buf);
     let total = detail::render(app, panes, buf);

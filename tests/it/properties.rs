@@ -89,10 +89,11 @@ fn kind(action: &Action) -> usize {
         Action::PanLeft => 49,
         Action::PanRight => 50,
         Action::ToggleRelations => 51,
+        Action::OwnersGraph => 52,
     }
 }
 
-const KINDS: usize = 52;
+const KINDS: usize = 53;
 
 /// Actions of one kind.
 fn of_kind(kind: usize) -> BoxedStrategy<Action> {
@@ -162,7 +163,8 @@ fn of_kind(kind: usize) -> BoxedStrategy<Action> {
         48 => Just(Action::CycleSort).boxed(),
         49 => Just(Action::PanLeft).boxed(),
         50 => Just(Action::PanRight).boxed(),
-        _ => Just(Action::ToggleRelations).boxed(),
+        51 => Just(Action::ToggleRelations).boxed(),
+        _ => Just(Action::OwnersGraph).boxed(),
     }
 }
 

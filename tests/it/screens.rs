@@ -289,3 +289,17 @@ fn the_explorers_chart_keeps_the_search_filter() {
     let all = orgtree::headless::frame(&shipped(100, 30, "gc"));
     assert!(all.contains("Orange Business"), "{all}");
 }
+
+#[test]
+fn the_ownership_graph_of_cloudwatt_in_2014_and_2015() {
+    // Cloudwatt, `O`: who owns it, upward, with the look-through and control under it; `<`
+    // steps back to 2014, `>` on to the day Orange took it all (2015-03-16).
+    insta::assert_snapshot!(
+        "owners_graph_cloudwatt_2014",
+        draw(&shipped(120, 30, "jjjO<lt>")).backend()
+    );
+    insta::assert_snapshot!(
+        "owners_graph_cloudwatt_2015",
+        draw(&shipped(120, 30, "jjjO>")).backend()
+    );
+}

@@ -371,6 +371,7 @@ fn org_of(text: &str) -> crate::org::Org {
 }
 
 mod chart;
+mod owners;
 mod reload;
 
 /// With a search thread: a key is answered at once (the prompt shows it), the outcome comes

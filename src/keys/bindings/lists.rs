@@ -35,6 +35,12 @@ pub(super) const MORE: Section = Section {
             &[idle(&[Tree], "<> dates")],
         ),
         bind(
+            &[(key('O'), Action::OwnersGraph)],
+            "O",
+            "ownership graph: who owns it, upward (again: back)",
+            &[],
+        ),
+        bind(
             &[(key('T'), Action::ModelDate)],
             "T",
             "back to the model's own date",
