@@ -12,10 +12,21 @@ use crate::words;
 
 /// The most levels of rails a line draws; deeper, the levels above are counted instead.
 const MAX_RAILS: usize = 32;
+/// Columns each line keeps for its holder and share, whatever the rails before it.
+const ROOM_FOR_TEXT: usize = 30;
+/// Columns one level of rails takes.
+const RAIL: usize = 4;
 
 /// Builds the page; gives the link number of the first holder, for the cursor to start on.
-pub(super) fn graph(cx: &Context<'_>, id: EntityId, b: &mut Builder<'_>) -> Option<usize> {
+/// Rails are cut to what `width` leaves beside the text, so a deep line never wraps its rails.
+pub(super) fn graph(
+    cx: &Context<'_>,
+    id: EntityId,
+    width: usize,
+    b: &mut Builder<'_>,
+) -> Option<usize> {
     let org = cx.org;
+    let max_rails = (width.saturating_sub(ROOM_FOR_TEXT) / RAIL).clamp(1, MAX_RAILS);
     let day = cx.day;
     b.heading(format!("Who owns it, upward, on {day}"));
     b.entity(id).styled(", owned by", Tone::Dim).end();
@@ -28,7 +39,7 @@ pub(super) fn graph(cx: &Context<'_>, id: EntityId, b: &mut Builder<'_>) -> Opti
     let mut rails = Rails::default();
     for line in &graph.lines {
         let above = rails.step(line);
-        let hidden = above.len().saturating_sub(MAX_RAILS - 1);
+        let hidden = above.len().saturating_sub(max_rails - 1);
         let mut lead = String::new();
         if hidden > 0 {
             lead.push_str(&format!("[+{hidden}] "));
@@ -42,7 +53,7 @@ pub(super) fn graph(cx: &Context<'_>, id: EntityId, b: &mut Builder<'_>) -> Opti
             "├── "
         });
         let hang = unicode_width::UnicodeWidthStr::width(lead.as_str());
-        b.styled(lead, Tone::Dim);
+        b.styled(super::wrap::unbroken(&lead), Tone::Dim);
         match line.holder {
             Holder::Entity(e) => {
                 let name = org.name_on(e, day).to_owned();

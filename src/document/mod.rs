@@ -189,7 +189,9 @@ impl Document {
             }
             Subject::Shown(Target::Person(id)) => person::person(&cx, id, &mut b),
             Subject::Shown(Target::Source(id)) => source::source(&cx, id, &mut b),
-            Subject::Shown(Target::Owners(id)) => first_owner = graph::graph(&cx, id, &mut b),
+            Subject::Shown(Target::Owners(id)) => {
+                first_owner = graph::graph(&cx, id, request.width, &mut b);
+            }
         }
         b.sources();
         let wrapped = wrap::wrap(&b.paras, request.width);

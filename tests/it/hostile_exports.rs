@@ -248,6 +248,15 @@ fn owners_interests_identifiers_and_vacancies_come_out_safe_everywhere() {
             "the escapes are visible:\n{screen}"
         );
     }
+    // The ownership graph of the entity: its holders' names and the beneficiary's.
+    let mut app = App::new(org.clone(), Options::new("owners-text.yaml", area));
+    press(&mut app, "O").unwrap();
+    assert!(matches!(app.subject(), Target::Owners(_)));
+    let screen = format!("{:?}", draw(&app).backend());
+    if let Some(c) = screen.chars().find(|&c| c != '\n' && is_unsafe(c)) {
+        panic!("{c:?} reached the ownership graph:\n{screen}");
+    }
+    assert!(screen.contains("Evil\\u{202e}exe Owner"), "{screen}");
 }
 
 #[test]

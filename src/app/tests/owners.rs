@@ -155,3 +155,38 @@ fn o_from_the_chart_goes_back_to_the_panes() {
     assert!(app.chart().is_none());
     assert_eq!(app.subject(), Target::Owners(id(&app, "g")));
 }
+
+#[test]
+fn a_deep_chain_keeps_each_holder_on_its_line() {
+    // 200 companies, each held wholly by the next: the rails are cut to the pane's width
+    // (`[+N]` counts the levels left out), so no line wraps and every holder is on its own.
+    let mut yaml = String::from("title: chain\nentities:\n");
+    for i in 0..=200 {
+        yaml.push_str(&format!("  - {{id: e{i}, name: E{i}, kind: company}}\n"));
+    }
+    yaml.push_str("stakes:\n");
+    for i in 0..200 {
+        yaml.push_str(&format!(
+            "  - {{owner: e{}, owned: e{i}, share: 1}}\n",
+            i + 1
+        ));
+    }
+    let loaded = load_text(ModelText {
+        name: "chain.yaml".into(),
+        text: yaml,
+    })
+    .map_err(|e| e.render())
+    .unwrap();
+    let mut app = App::new(
+        loaded.org,
+        Options::new("chain.yaml", Rect::new(0, 0, 100, 30)),
+    );
+    app.perform(Action::OwnersGraph);
+    let lines = page(&app);
+    let holders: Vec<&String> = lines.iter().filter(|l| l.contains("└── ")).collect();
+    assert_eq!(holders.len(), 200, "{lines:#?}");
+    for (i, line) in holders.iter().enumerate() {
+        assert!(line.ends_with(&format!("E{} 100 %", i + 1)), "{line}");
+    }
+    assert!(holders[199].starts_with("[+"), "{}", holders[199]);
+}
