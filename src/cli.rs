@@ -118,6 +118,12 @@ pub struct Cli {
     #[arg(long)]
     pub cluster: bool,
 
+    /// In DOT, Mermaid and GraphML, draw the ownership graph of the `--root` entity instead of
+    /// the hierarchy: who owns it, upward to its ultimate owners, each stake once, with its
+    /// direct share; a stake that closes a circle of holdings marked.
+    #[arg(long, requires = "root")]
+    pub owners: bool,
+
     /// In DOT and Mermaid, the direction of the hierarchy: top to bottom, or left to right.
     #[arg(long, value_enum, value_name = "DIR", default_value_t = dump::Rankdir::Tb)]
     pub rankdir: dump::Rankdir,
@@ -515,6 +521,14 @@ fn page_width(asked: Option<u16>) -> usize {
 }
 
 fn dump(cli: &Cli, format: Format, org: &Org, root: Option<EntityId>) -> Result<Finish, Failure> {
+    if cli.owners && !matches!(format, Format::Dot | Format::Mermaid | Format::Graphml) {
+        return Err(UsageError(
+            "--owners draws a graph: give it with --format dot, mermaid or graphml \
+             (--format owners prints the same graph as text)"
+                .into(),
+        )
+        .into());
+    }
     let options = DumpOptions {
         format,
         ascii: cli.ascii,
@@ -527,6 +541,7 @@ fn dump(cli: &Cli, format: Format, org: &Org, root: Option<EntityId>) -> Result<
             relations: cli.relations,
             cluster: cli.cluster,
             rankdir: cli.rankdir,
+            owners: cli.owners,
         },
         width: Some(page_width(cli.width)),
     };

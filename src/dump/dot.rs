@@ -99,16 +99,14 @@ fn shape(kind: &EntityKind) -> (&'static str, &'static str) {
 }
 
 pub fn write(org: &Org, options: &DumpOptions, out: &mut Lines<impl Write>) -> io::Result<()> {
-    let view = View::new(org, options);
+    let (view, edges) = View::graphed(org, options);
+    let title = super::graph_title(org, options, view.day);
     let id = |e: crate::org::EntityId| node_id(&org.entity(e).id);
     let holder_id = |h: Holder| match h {
         Holder::Entity(e) => id(e),
         Holder::Person(p) => person_node_id(&org.person(p).id),
     };
-    out.line(format_args!(
-        "// {} — as of {}, drawn by orgtree",
-        &org.model.title, view.day
-    ))?;
+    out.line(format_args!("// {title}, drawn by orgtree"))?;
     let mut cited: Vec<&str> = Vec::new();
     let mut seen: HashSet<&str> = HashSet::new();
     for &(e, _) in &view.order {
@@ -144,7 +142,7 @@ pub fn write(org: &Org, options: &DumpOptions, out: &mut Lines<impl Write>) -> i
     out.line(format_args!(
         "  graph [rankdir={}, label={}, labelloc=t, fontname=Helvetica];",
         options.graph.rankdir.word(),
-        quoted(&format!("{} — as of {}", org.model.title, view.day))
+        quoted(&title)
     ))?;
     out.line(format_args!(
         "  node [style=\"filled\", fontname=Helvetica, fontsize=11];"
@@ -175,7 +173,6 @@ pub fn write(org: &Org, options: &DumpOptions, out: &mut Lines<impl Write>) -> i
             Nest::Close => out.line(format_args!("{indent}}}"))?,
         }
     }
-    let edges = view.edges(org, options.graph.relations);
     for p in view.people(&edges) {
         let label = lines(&[&org.person(p).name, "person"]);
         out.line(format_args!(
@@ -183,7 +180,7 @@ pub fn write(org: &Org, options: &DumpOptions, out: &mut Lines<impl Write>) -> i
             person_node_id(&org.person(p).id)
         ))?;
     }
-    let mut drawn = [false; 4];
+    let mut drawn = [false; 6];
     for edge in &edges {
         match edge {
             Edge::Part {
@@ -226,6 +223,26 @@ pub fn write(org: &Org, options: &DumpOptions, out: &mut Lines<impl Write>) -> i
                     holder_id(*beneficiary)
                 ))?
             }
+            Edge::Holding {
+                owner,
+                owned,
+                share,
+                circle,
+            } => {
+                let (style, share) = if *circle {
+                    drawn[5] = true;
+                    (format!("{CIRCLE}, "), format!("{share} ↻"))
+                } else {
+                    drawn[4] = true;
+                    (String::new(), share.clone())
+                };
+                out.line(format_args!(
+                    "  {} -> {} [{style}label={}];",
+                    holder_id(*owner),
+                    id(*owned),
+                    quoted(&share)
+                ))?
+            }
             Edge::Relation { from, to, kind } => {
                 drawn[3] = true;
                 out.line(format_args!(
@@ -245,14 +262,19 @@ pub fn write(org: &Org, options: &DumpOptions, out: &mut Lines<impl Write>) -> i
 const STAKE: &str = "style=dashed, color=\"#555555\"";
 const BENEFIT: &str = "style=dotted, color=\"#b05a00\", arrowhead=empty";
 const RELATION: &str = "style=dashed, color=\"#2f6fb0\", constraint=false";
+/// A stake that closes a circle of holdings, on an ownership graph: it does not rank its ends,
+/// so the graph still reads upward.
+const CIRCLE: &str = "color=\"#c0392b\", fontcolor=\"#c0392b\", constraint=false";
 
 /// A box that says what each kind of line drawn means.
-fn legend(out: &mut Lines<impl Write>, drawn: [bool; 4]) -> io::Result<()> {
+fn legend(out: &mut Lines<impl Write>, drawn: [bool; 6]) -> io::Result<()> {
     let kinds = [
         ("", "unit of its parent, with the parent's share"),
         (STAKE, "stake of another owner"),
         (BENEFIT, "holds for a beneficiary"),
         (RELATION, "relation"),
+        ("", "holds, with its direct share"),
+        (CIRCLE, "closes a circle of holdings (↻)"),
     ];
     // `\l…` is no entity's spelling (see `person_node_id`), so the legend's names are its own.
     out.line(format_args!("  subgraph {} {{", quoted("cluster \\legend")))?;

@@ -33,7 +33,7 @@ fn xml(text: &str) -> String {
 }
 
 pub fn write(org: &Org, options: &DumpOptions, out: &mut Lines<impl Write>) -> io::Result<()> {
-    let view = View::new(org, options);
+    let (view, edges) = View::graphed(org, options);
     let entity = |e: EntityId| xml(&format!("e:{}", spelled(&org.entity(e).id)));
     let holder = |h: Holder| match h {
         Holder::Entity(e) => entity(e),
@@ -53,9 +53,8 @@ pub fn write(org: &Org, options: &DumpOptions, out: &mut Lines<impl Write>) -> i
     }
     out.line(r#"  <graph id="orgtree" edgedefault="directed">"#)?;
     out.line(format_args!(
-        "    <desc>{} — as of {}</desc>",
-        xml(&org.model.title),
-        view.day
+        "    <desc>{}</desc>",
+        xml(&super::graph_title(org, options, view.day))
     ))?;
     let node = |out: &mut Lines<_>, id: String, name: &str, kind: &str| {
         out.line(format_args!(
@@ -68,7 +67,6 @@ pub fn write(org: &Org, options: &DumpOptions, out: &mut Lines<impl Write>) -> i
         let kind = words::entity_kind(org.kind_on(e, view.day));
         node(out, entity(e), org.name_on(e, view.day), &kind)?;
     }
-    let edges = view.edges(org, options.graph.relations);
     for p in view.people(&edges) {
         node(
             out,
@@ -95,6 +93,15 @@ pub fn write(org: &Org, options: &DumpOptions, out: &mut Lines<impl Write>) -> i
             } => (holder(*h), holder(*beneficiary), "holds_for", None),
             Edge::Relation { from, to, kind } => {
                 (entity(*from), entity(*to), "relation", Some(kind.clone()))
+            }
+            Edge::Holding {
+                owner,
+                owned,
+                share,
+                circle,
+            } => {
+                let line = if *circle { "circle" } else { "holding" };
+                (holder(*owner), entity(*owned), line, Some(share.clone()))
             }
         };
         let label = label

@@ -52,7 +52,7 @@ fn front_matter_title(text: &str) -> String {
 }
 
 pub fn write(org: &Org, options: &DumpOptions, out: &mut Lines<impl Write>) -> io::Result<()> {
-    let view = View::new(org, options);
+    let (view, edges) = View::graphed(org, options);
     let node = |e: EntityId| format!("e{}", e.0);
     let holder_node = |h: Holder| match h {
         Holder::Entity(e) => node(e),
@@ -60,9 +60,8 @@ pub fn write(org: &Org, options: &DumpOptions, out: &mut Lines<impl Write>) -> i
     };
     out.line("---")?;
     out.line(format_args!(
-        "title: \"{} — as of {}\"",
-        front_matter_title(&org.model.title),
-        view.day
+        "title: \"{}\"",
+        front_matter_title(&super::graph_title(org, options, view.day))
     ))?;
     out.line("---")?;
     let direction = match options.graph.rankdir {
@@ -87,7 +86,6 @@ pub fn write(org: &Org, options: &DumpOptions, out: &mut Lines<impl Write>) -> i
             Nest::Close => out.line(format_args!("{indent}end"))?,
         }
     }
-    let edges = view.edges(org, options.graph.relations);
     for p in view.people(&edges) {
         out.line(format_args!(
             "  {}([\"{}<br/><small>person</small>\"])",
@@ -131,6 +129,25 @@ pub fn write(org: &Org, options: &DumpOptions, out: &mut Lines<impl Write>) -> i
                     "  {} -. \"holds for\" .-> {}",
                     holder_node(*holder),
                     holder_node(*beneficiary)
+                ))?
+            }
+            Edge::Holding {
+                owner,
+                owned,
+                share,
+                circle,
+            } => {
+                let mark = if *circle {
+                    styled.push((n, "stroke:#c0392b"));
+                    " ↻"
+                } else {
+                    ""
+                };
+                out.line(format_args!(
+                    "  {} -- \"{}{mark}\" --> {}",
+                    holder_node(*owner),
+                    label(share),
+                    node(*owned)
                 ))?
             }
             Edge::Relation { from, to, kind } => {

@@ -78,6 +78,19 @@ pub struct DumpOptions {
     pub width: Option<usize>,
 }
 
+/// A graph export's title: the model's and the date, and with `--owners`, whose owners; raw,
+/// for each format to escape.
+pub(super) fn graph_title(org: &Org, options: &DumpOptions, day: Day) -> String {
+    match (options.graph.owners, options.root) {
+        (true, Some(root)) => format!(
+            "{} — who owns {}, as of {day}",
+            org.model.title,
+            org.name_on(root, day)
+        ),
+        _ => format!("{} — as of {day}", org.model.title),
+    }
+}
+
 /// The columns a chart tries to fit in when nothing says how wide the page is.
 pub const DEFAULT_WIDTH: usize = 120;
 
@@ -90,6 +103,8 @@ pub struct Graph {
     pub cluster: bool,
     /// The direction the hierarchy goes.
     pub rankdir: Rankdir,
+    /// Draw who owns the root, upward, instead of the hierarchy (`--owners`).
+    pub owners: bool,
 }
 
 /// `--rankdir`: the hierarchy from top to bottom, or from left to right.

@@ -8,6 +8,7 @@ use std::sync::Arc;
 use crate::headcount::{self, Headcount};
 use crate::model::Day;
 use crate::org::{EntityId, EntitySet, Holder, Org, PersonId, Placing, Tree};
+use crate::ownership;
 use crate::words;
 
 use super::{DumpOptions, date, shown, starts};
@@ -74,6 +75,83 @@ impl View {
             selected,
             whole: !dated,
         }
+    }
+
+    /// What a graph export draws: the view and its lines; with `--owners`, the ownership graph
+    /// of the root instead.
+    pub fn graphed(org: &Org, options: &DumpOptions) -> (View, Vec<Edge>) {
+        match (options.graph.owners, options.root) {
+            (true, Some(root)) => View::owners(org, options, root),
+            _ => {
+                let view = View::new(org, options);
+                let edges = view.edges(org, options.graph.relations);
+                (view, edges)
+            }
+        }
+    }
+
+    /// The ownership graph of `target` at the view's date ([`ownership::graph`]): `target` and
+    /// every entity holding it, directly or up the way, and one line per stake met (a stake
+    /// that closes a circle marked); who holds for whom; the relations between them when
+    /// asked. Each entity's owners are walked once, so the lines are each stake once.
+    fn owners(org: &Org, options: &DumpOptions, target: EntityId) -> (View, Vec<Edge>) {
+        let day = date(org, options);
+        let counted = headcount::Cache::new();
+        let tree = counted.sorted(
+            org,
+            &org.tree(day, Placing::UnderExisting),
+            day,
+            options.sort,
+        );
+        let graph = ownership::graph::Graph::new(org, target, day);
+        let mut selected = EntitySet::new(org);
+        let mut order = Vec::new();
+        let mut add = |h: Holder, order: &mut Vec<(EntityId, usize)>| {
+            if let Some(e) = h.entity()
+                && selected.insert(e)
+            {
+                order.push((e, 0));
+            }
+        };
+        add(Holder::Entity(target), &mut order);
+        // The holder each level's lines hold: the target, then the line above.
+        let mut held: Vec<Holder> = vec![Holder::Entity(target)];
+        let mut edges = Vec::new();
+        let mut benefits: Vec<(Holder, Holder)> = Vec::new();
+        for line in &graph.lines {
+            held.truncate(line.depth);
+            // Only entities have owners to walk, so every level's holder is one.
+            let Some(owned) = held.last().and_then(|h| h.entity()) else {
+                continue;
+            };
+            add(line.holder, &mut order);
+            edges.push(Edge::Holding {
+                owner: line.holder,
+                owned,
+                share: super::owners::share(org, line, day),
+                circle: line.mark == ownership::graph::Mark::Circle,
+            });
+            if let Some(b) = line.on_behalf_of {
+                add(b, &mut order);
+                if !benefits.contains(&(line.holder, b)) {
+                    benefits.push((line.holder, b));
+                }
+            }
+            held.push(line.holder);
+        }
+        edges.extend(benefits.into_iter().map(Edge::benefit));
+        let view = View {
+            day,
+            tree,
+            counted,
+            order,
+            selected,
+            whole: false,
+        };
+        if options.graph.relations {
+            edges.extend(view.relations(org));
+        }
+        (view, edges)
     }
 
     /// The view's entities in order, for a graph that draws subtrees as boxes (`--cluster`):
@@ -162,32 +240,24 @@ impl View {
                 });
             }
         }
-        edges.extend(
-            benefits
-                .into_iter()
-                .map(|(holder, beneficiary)| Edge::Benefit {
-                    holder,
-                    beneficiary,
-                }),
-        );
+        edges.extend(benefits.into_iter().map(Edge::benefit));
         if relations {
-            for r in org.relations() {
-                let (Some(from), Some(to)) = (r.from, r.to) else {
-                    continue;
-                };
-                if self.contains(from)
-                    && self.contains(to)
-                    && r.relation.period().contains(self.day)
-                {
-                    edges.push(Edge::Relation {
-                        from,
-                        to,
-                        kind: words::relation(&r.relation.kind.value),
-                    });
-                }
-            }
+            edges.extend(self.relations(org));
         }
         edges
+    }
+
+    /// The relations in force at the view's date between entities in view.
+    fn relations<'o>(&'o self, org: &'o Org) -> impl Iterator<Item = Edge> + 'o {
+        org.relations().filter_map(move |r| {
+            let (from, to) = (r.from?, r.to?);
+            (self.contains(from) && self.contains(to) && r.relation.period().contains(self.day))
+                .then(|| Edge::Relation {
+                    from,
+                    to,
+                    kind: words::relation(&r.relation.kind.value),
+                })
+        })
     }
 
     /// The people holding stakes at the date in entities in view, each once, in the order
@@ -196,7 +266,7 @@ impl View {
         let mut people = Vec::new();
         for edge in edges {
             let holders = match edge {
-                Edge::Stake { owner, .. } => [Some(*owner), None],
+                Edge::Stake { owner, .. } | Edge::Holding { owner, .. } => [Some(*owner), None],
                 Edge::Benefit {
                     holder,
                     beneficiary,
@@ -252,10 +322,28 @@ pub enum Edge {
     },
     /// `holder` holds stakes on behalf of `beneficiary`.
     Benefit { holder: Holder, beneficiary: Holder },
+    /// On an ownership graph (`--owners`), `owner` holds `share` of `owned`; `circle` when the
+    /// owner is on `owned`'s own way up (a circle of holdings).
+    Holding {
+        owner: Holder,
+        owned: EntityId,
+        share: String,
+        circle: bool,
+    },
     /// `from` is in a relation of `kind` (in words) to `to`.
     Relation {
         from: EntityId,
         to: EntityId,
         kind: String,
     },
+}
+
+impl Edge {
+    /// `holder` holds for `beneficiary`.
+    fn benefit((holder, beneficiary): (Holder, Holder)) -> Edge {
+        Edge::Benefit {
+            holder,
+            beneficiary,
+        }
+    }
 }

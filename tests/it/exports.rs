@@ -258,6 +258,7 @@ fn dot_and_mermaid_draw_relations_clusters_and_a_direction_when_asked() {
         relations: true,
         cluster: true,
         rankdir: orgtree::dump::Rankdir::Lr,
+        owners: false,
     };
     let dot = dump(&org, &options);
     graphviz_rust::parse(&dot).unwrap_or_else(|e| panic!("{e}\n{dot}"));
@@ -580,4 +581,125 @@ fn graphml_is_xml_with_the_lines_dot_draws() {
         desc.text(),
         Some("Orange's cloud structures, January 2015 — as of 2015-01-12")
     );
+}
+
+/// `--owners --root ID` in `format`, on `org`, at `as_of` if given.
+fn owners_graph(org: &Org, format: Format, root: &str, as_of: Option<&str>) -> String {
+    let mut options = self::format(format);
+    options.root = org.find_entity(root);
+    options.as_of = as_of.map(|d| {
+        d.parse::<orgtree::model::PartialDate>()
+            .unwrap()
+            .first_day()
+    });
+    options.graph.owners = true;
+    dump(org, &options)
+}
+
+/// The `a -> b` lines of a DOT text, without their attributes.
+fn dot_lines(dot: &str) -> Vec<&str> {
+    dot.lines()
+        .filter(|l| l.starts_with("  \"") && l.contains(" -> "))
+        .map(|l| l.trim().split(" [").next().unwrap())
+        .collect()
+}
+
+#[test]
+fn the_ownership_graph_of_cloudwatt_in_dot_mermaid_and_graphml() {
+    let org = shipped();
+    let dot = owners_graph(&org, Format::Dot, "cloudwatt", None);
+    graphviz_rust::parse(&dot).unwrap_or_else(|e| panic!("{e}\n{dot}"));
+    assert!(
+        dot.contains("label=\"Orange's cloud structures, January 2015 — who owns Cloudwatt, as of 2015-01-12\""),
+        "{dot}"
+    );
+    // Its three holders, each with its direct share, and whom the Caisse holds for; nothing
+    // of the hierarchy (Orange's units are not drawn).
+    assert_eq!(
+        dot_lines(&dot),
+        [
+            "\"orange\" -> \"cloudwatt\"",
+            "\"caisse-des-depots\" -> \"cloudwatt\"",
+            "\"thales\" -> \"cloudwatt\"",
+            "\"caisse-des-depots\" -> \"french-state\"",
+        ],
+        "{dot}"
+    );
+    assert!(
+        dot.contains("label=\"1/3 (33.3 %) for French State\""),
+        "{dot}"
+    );
+    assert!(!dot.contains("orange-business-services"), "{dot}");
+    assert!(
+        dot.contains("label=\"holds, with its direct share\""),
+        "{dot}"
+    );
+    // After 2015-03-16, Orange alone.
+    let later = owners_graph(&org, Format::Dot, "cloudwatt", Some("2015-06-01"));
+    assert_eq!(
+        dot_lines(&later),
+        ["\"orange\" -> \"cloudwatt\""],
+        "{later}"
+    );
+    let mermaid = owners_graph(&org, Format::Mermaid, "cloudwatt", None);
+    assert!(mermaid.contains("title: \"Orange's cloud structures, January 2015 — who owns Cloudwatt, as of 2015-01-12\""), "{mermaid}");
+    assert_eq!(mermaid.matches(" --> ").count(), 3, "{mermaid}");
+    assert_eq!(mermaid.matches("holds for").count(), 1, "{mermaid}");
+    let graphml = owners_graph(&org, Format::Graphml, "cloudwatt", None);
+    let doc = roxmltree::Document::parse(&graphml).unwrap_or_else(|e| panic!("{e}\n{graphml}"));
+    let nodes = doc.descendants().filter(|n| n.has_tag_name("node")).count();
+    let edges = doc.descendants().filter(|n| n.has_tag_name("edge")).count();
+    assert_eq!((nodes, edges), (5, 4), "{graphml}");
+}
+
+#[test]
+fn an_ownership_graph_draws_each_stake_once_and_marks_a_circle() {
+    // b and c hold t; a holds b and c; t holds a back; Ada holds c.
+    let org = reload(
+        "title: t\nentities:\n  - {id: t, name: T, kind: company}\n  - {id: a, name: A, kind: company}\n  - {id: b, name: B, kind: company}\n  - {id: c, name: C, kind: company}\npeople:\n  - {id: ada, name: Ada}\nstakes:\n  - {owner: b, owned: t, share: 1/2}\n  - {owner: c, owned: t, share: 1/2}\n  - {owner: a, owned: b, share: 1}\n  - {owner: a, owned: c, share: 1/2}\n  - {owner: ada, owned: c, share: 1/2}\n  - {owner: t, owned: a, share: 1/10}\n".into(),
+    );
+    let dot = owners_graph(&org, Format::Dot, "t", None);
+    graphviz_rust::parse(&dot).unwrap_or_else(|e| panic!("{e}\n{dot}"));
+    let lines = dot_lines(&dot);
+    assert_eq!(lines.len(), 6, "{dot}");
+    let unique: std::collections::HashSet<_> = lines.iter().collect();
+    assert_eq!(unique.len(), 6, "each stake once: {dot}");
+    // The stake of t in a closes the circle: marked, and it does not rank t above a.
+    assert!(
+        dot.contains("\"t\" -> \"a\" [color=\"#c0392b\", fontcolor=\"#c0392b\", constraint=false, label=\"10 % ↻\"];"),
+        "{dot}"
+    );
+    assert!(
+        dot.contains("label=\"closes a circle of holdings (↻)\""),
+        "{dot}"
+    );
+    assert!(
+        dot.contains("[label=\"Ada\\nperson\", shape=ellipse"),
+        "{dot}"
+    );
+    let mermaid = owners_graph(&org, Format::Mermaid, "t", None);
+    assert!(mermaid.contains("10 #37; ↻"), "{mermaid}");
+    assert!(mermaid.contains("stroke:#c0392b"), "{mermaid}");
+}
+
+#[test]
+fn owners_needs_a_root_and_a_graph_format() {
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_orgtree"))
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let out = run(&["--format", "dot", "--owners"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--root"));
+    let out = run(&["--format", "tree", "--owners", "--root", "cloudwatt"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("--format dot, mermaid or graphml"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = run(&["--format", "mermaid", "--owners", "--root", "cloudwatt"]);
+    assert_eq!(out.status.code(), Some(0));
 }

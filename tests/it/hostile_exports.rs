@@ -206,6 +206,29 @@ fn owners_interests_identifiers_and_vacancies_come_out_safe_everywhere() {
             panic!("{c:?} reached the {format:?} dump:\n{text}");
         }
     }
+    // The ownership graph of `a`, whose holders are the hostile people.
+    for format in [Format::Dot, Format::Mermaid, Format::Graphml] {
+        let mut options = orgtree::dump::DumpOptions {
+            format,
+            root: org.find_entity("a"),
+            ..Default::default()
+        };
+        options.graph.owners = true;
+        let text = common::dump_with(&org, &options);
+        if let Some(c) = text.chars().find(|&c| c != '\n' && is_unsafe(c)) {
+            panic!("{c:?} reached the {format:?} ownership graph:\n{text}");
+        }
+        assert!(text.contains("u{202e}exe Owner"), "{text}");
+        match format {
+            Format::Dot => {
+                drop(graphviz_rust::parse(&text).unwrap_or_else(|e| panic!("{e}\n{text}")))
+            }
+            Format::Graphml => {
+                drop(roxmltree::Document::parse(&text).unwrap_or_else(|e| panic!("{e}\n{text}")))
+            }
+            _ => {}
+        }
+    }
     let again = load(&common::dump(&org, Format::Yaml));
     assert_eq!(
         common::dump(&again, Format::Json),
@@ -269,6 +292,7 @@ fn clusters_and_relations_keep_hostile_names_inside_their_labels() {
         relations: true,
         cluster: true,
         rankdir: orgtree::dump::Rankdir::Lr,
+        owners: false,
     };
     for format in [Format::Dot, Format::Mermaid, Format::Graphml] {
         let options = orgtree::dump::DumpOptions {
