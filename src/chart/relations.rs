@@ -22,8 +22,8 @@ const MAX_LABEL: usize = 24;
 
 /// A relation to draw: the corners of its path, from the first box to the second, and its word.
 pub(super) struct Line {
-    path: Vec<(usize, usize)>,
-    label: String,
+    pub(super) path: Vec<(usize, usize)>,
+    pub(super) label: String,
 }
 
 impl Line {
@@ -34,9 +34,10 @@ impl Line {
         Some(((a, w[0].1), b + 1))
     }
 
-    fn rows(&self) -> (usize, usize) {
+    /// The rows it takes.
+    pub(super) fn span(&self) -> std::ops::Range<usize> {
         let ys = self.path.iter().map(|p| p.1);
-        (ys.clone().min().unwrap_or(0), ys.max().unwrap_or(0))
+        ys.clone().min().unwrap_or(0)..ys.max().map_or(0, |y| y + 1)
     }
 }
 
@@ -101,8 +102,7 @@ impl Chart {
     pub(super) fn draw_relations(&self, canvas: &mut Canvas) {
         let style = Style::new().add_modifier(Modifier::DIM);
         for line in &self.relations {
-            let (top, bottom) = line.rows();
-            if !canvas.meets(top..bottom + 1) {
+            if !canvas.meets(line.span()) {
                 continue;
             }
             for pair in line.path.windows(2) {
@@ -147,11 +147,11 @@ impl Chart {
 
     /// Writes each relation's word over its horizontal run, where nothing but the line is
     /// drawn; a word with no room along its run is left out, so that it never covers a box or
-    /// a link.
-    pub(super) fn draw_relation_words(&self, canvas: &mut Canvas) {
-        for line in &self.relations {
-            let (top, bottom) = line.rows();
-            if !canvas.meets(top..bottom + 1) {
+    /// a link. Says where each word it wrote begins (the space before it), by relation.
+    pub(super) fn draw_relation_words(&self, canvas: &mut Canvas) -> Vec<(usize, (usize, usize))> {
+        let mut written = Vec::new();
+        for (k, line) in self.relations.iter().enumerate() {
+            if !canvas.meets(line.span()) {
                 continue;
             }
             let label = format!(" {} ", line.label);
@@ -169,7 +169,9 @@ impl Chart {
             let free = along.chain(beside).find(|&(x, y)| canvas.free(x, y, width));
             if let Some((x, y)) = free {
                 canvas.put(x, y, &label, Style::new().add_modifier(Modifier::ITALIC));
+                written.push((k, (x, y)));
             }
         }
+        written
     }
 }
