@@ -23,6 +23,8 @@ const MAX_LABEL: usize = 24;
 /// A relation to draw: the corners of its path, from the first box to the second, and its word.
 pub(super) struct Line {
     pub(super) path: Vec<(usize, usize)>,
+    /// The cells of the two boxes' borders next to the path's ends, the first box's first.
+    pub(super) borders: [(usize, usize); 2],
     pub(super) label: String,
 }
 
@@ -58,8 +60,12 @@ pub(super) fn lines(req: &Request, boxes: &HashMap<EntityId, Place>) -> Vec<Line
         let (Some(a), Some(b)) = (boxes.get(&from), boxes.get(&to)) else {
             continue;
         };
+        let path = route(*a, *b);
+        // A route has at least one corner.
+        let (first, last) = (path[0], path[path.len() - 1]);
         out.push(Line {
-            path: route(*a, *b),
+            borders: [border(*a, first), border(*b, last)],
+            path,
             label: cut(&words::relation(&r.relation.kind.value), MAX_LABEL),
         });
     }
@@ -89,6 +95,16 @@ fn route(a: Place, b: Place) -> Vec<(usize, usize)> {
     };
     path.dedup();
     path
+}
+
+/// The cell of `place`'s border next to `end`, a cell just above or just under it.
+fn border(place: Place, end: (usize, usize)) -> (usize, usize) {
+    let (x, y) = end;
+    if y >= place.y + place.height {
+        (x, y - 1)
+    } else {
+        (x, y + 1)
+    }
 }
 
 impl Chart {

@@ -63,6 +63,9 @@ pub struct Label<'a> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Route<'a> {
     pub points: &'a [(usize, usize)],
+    /// The cells of the two boxes' borders next to the first and the last corner, for a
+    /// drawing whose line should touch the boxes.
+    pub borders: [(usize, usize); 2],
     pub word: &'a str,
     pub at: Option<(usize, usize)>,
 }
@@ -228,6 +231,7 @@ impl Chart {
             .zip(words)
             .map(|(line, at)| Route {
                 points: &line.path,
+                borders: line.borders,
                 word: &line.label,
                 at,
             })
