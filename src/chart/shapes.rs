@@ -70,7 +70,8 @@ pub struct Route<'a> {
     pub at: Option<(usize, usize)>,
 }
 
-/// Everything a drawing of the chart places, on a canvas of `width` × `height` cells.
+/// Everything a drawing of the chart places, on a canvas of `width` × `height` cells (as wide
+/// as the chart, or wider when a relation's word runs past it).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Shapes<'a> {
     pub width: usize,
@@ -236,6 +237,13 @@ impl Chart {
                 at,
             })
             .collect();
+        // A word beside a line's end may run past the boxes and lines (the terminal cuts it
+        // at the canvas's edge); the shapes' canvas holds it.
+        let words = shapes.relations.iter().filter_map(|r| {
+            let (x, _) = r.at?;
+            Some(x + unicode_width::UnicodeWidthStr::width(r.word))
+        });
+        shapes.width = words.fold(shapes.width, usize::max);
         shapes
     }
 

@@ -26,6 +26,9 @@ const CELL_H: f64 = 18.0;
 const FONT: f64 = 15.0;
 /// Cells of blank page around the picture.
 const MARGIN: usize = 2;
+/// Pixels a box's frame reaches past the middle of its side's cells, so that its text is not
+/// against the frame; what ends on its side (a stacked leaf's join) goes under it.
+const PAD: f64 = 2.5;
 
 const STYLE: &str = r#"<style>
 text { font-family: "DejaVu Sans Mono", Menlo, Consolas, "Liberation Mono", monospace; font-size: FONTpx; dominant-baseline: central; white-space: pre; fill: #222; }
@@ -36,9 +39,10 @@ text { font-family: "DejaVu Sans Mono", Menlo, Consolas, "Liberation Mono", mono
 .name { font-weight: bold; }
 .kind { fill: #666; font-style: italic; }
 .link { stroke: #555; stroke-width: 1.2; }
-.share { fill: #555; paint-order: stroke; stroke: #fff; stroke-width: 5px; stroke-linejoin: round; }
+text.share { fill: #555; }
+rect.share, rect.relation { fill: #fff; }
 path.relation { fill: none; stroke: #8a8a8a; stroke-width: 1.2; stroke-dasharray: 3 3; }
-text.relation { fill: #666; font-style: italic; paint-order: stroke; stroke: #fff; stroke-width: 5px; stroke-linejoin: round; }
+text.relation { fill: #666; font-style: italic; }
 .arrow { fill: #8a8a8a; }
 </style>"#;
 
@@ -64,7 +68,7 @@ pub fn write(org: &Org, options: &DumpOptions, out: &mut Lines<impl Write>) -> i
     let heading_width = crate::sanitize::sanitize(&heading).width();
     let columns = charts
         .iter()
-        .map(|c| c.width)
+        .map(|c| c.shapes().width)
         .fold(heading_width, usize::max);
     // The heading's row, then each chart after a blank row.
     let rows = 1 + charts.iter().map(|c| c.height + 1).sum::<usize>();
@@ -138,12 +142,13 @@ fn draw(out: &mut Lines<impl Write>, shapes: &Shapes) -> io::Result<()> {
         if b.former {
             class.push_str(" former");
         }
-        // The border runs through the middles of the box's outer cells, where links end.
+        // The frame runs through the middles of the box's top and bottom cells, where the
+        // links and relations end.
         out.line(format_args!(
             r#"<rect class="{class}" x="{}" y="{}" width="{}" height="{}" rx="4"/>"#,
-            mid(b.x, CELL_W),
+            mid(b.x, CELL_W) - PAD,
             mid(b.y, CELL_H),
-            px(b.width - 1, CELL_W),
+            px(b.width - 1, CELL_W) + 2.0 * PAD,
             px(b.height - 1, CELL_H)
         ))?;
         for (i, line) in b.lines.iter().enumerate() {
@@ -168,7 +173,8 @@ fn draw(out: &mut Lines<impl Write>, shapes: &Shapes) -> io::Result<()> {
     Ok(())
 }
 
-/// `text` from the left of cell `(x, y)`, held to as many cells as it takes in a terminal.
+/// `text` from the left of cell `(x, y)`, held to as many cells as it takes in a terminal; a
+/// share or a relation's word on a blank of its own, as it covers the line it is on.
 fn text(
     out: &mut Lines<impl Write>,
     class: Option<&str>,
@@ -178,6 +184,14 @@ fn text(
     let cells = crate::sanitize::sanitize(text).width();
     if cells == 0 {
         return Ok(());
+    }
+    if let Some(on_line @ ("share" | "relation")) = class {
+        out.line(format_args!(
+            r#"<rect class="{on_line}" x="{}" y="{}" width="{}" height="{CELL_H}"/>"#,
+            px(x, CELL_W),
+            px(y, CELL_H),
+            px(cells, CELL_W)
+        ))?;
     }
     let class = class
         .map(|c| format!(r#" class="{c}""#))
