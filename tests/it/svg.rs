@@ -372,3 +372,27 @@ fn the_binary_writes_svg() {
     assert!(text.starts_with("<?xml"), "{text}");
     checked(&text);
 }
+
+#[test]
+fn a_deep_or_wide_model_gives_a_picture_in_proportion_to_its_boxes() {
+    use orgtree::synthetic::hostile::{self, Shape};
+    for shape in [Shape::Chain, Shape::Wide] {
+        let org = orgtree::load::load_text(orgtree::load::ModelText {
+            name: "hostile.json".into(),
+            text: hostile::text(shape, 3_000),
+        })
+        .map_err(|e| e.render())
+        .unwrap()
+        .org;
+        let text = svg(&org, DumpOptions::default());
+        let shapes = checked(&text);
+        let boxes = boxes(&shapes);
+        assert!(boxes >= 3_000, "{shape:?}: {boxes}");
+        // A box, its few lines of text and its links: well under a kilobyte each.
+        assert!(
+            text.len() < 1_000 * boxes,
+            "{shape:?}: {} bytes",
+            text.len()
+        );
+    }
+}
