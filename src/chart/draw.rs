@@ -10,8 +10,15 @@ use super::layout::{Node, Side};
 
 impl Chart {
     /// Draws onto `canvas` every part of the chart in its rows: the relations under everything
-    /// (when asked for), then each node's drop, box, stem, stack and bus, then its children.
+    /// (when asked for), then each node's drop, box, stem, stack and bus, then its children,
+    /// then the relations' words where they are clear.
     pub(super) fn draw_into(&self, canvas: &mut Canvas) {
+        self.draw_tree(canvas);
+        self.draw_relation_words(canvas);
+    }
+
+    /// Everything but the relations' words.
+    pub(super) fn draw_tree(&self, canvas: &mut Canvas) {
         if self.nodes.is_empty() {
             return;
         }
@@ -29,7 +36,6 @@ impl Chart {
                 }
             }
         }
-        self.draw_relation_words(canvas);
     }
 
     /// A node's drop and share, its box, the stem under it, its stacked leaves and its bus.
@@ -38,66 +44,43 @@ impl Chart {
         let line = Style::new();
         let a = node.anchor;
         let dim = Style::new().add_modifier(Modifier::DIM);
-        if i > 0 {
-            canvas.put(a, node.top, "│", line);
-            if let Some(share) = &node.share {
-                canvas.put(a + 2, node.top, share, dim);
+        let wiring = self.wiring(i);
+        if let Some(((x, y), share)) = &wiring.drop {
+            canvas.put(*x, *y, "│", line);
+            if let Some(share) = share {
+                canvas.put(share.x, share.y, share.text, dim);
             }
         }
-        let stem = !node.is_leaf();
-        self.draw_box(canvas, node, i > 0, stem);
-        if !stem {
+        self.draw_box(canvas, node, i > 0, wiring.stem.is_some());
+        let Some((_, stem)) = &wiring.stem else {
             return;
-        }
-        let below = node.y + node.box_height();
-        let last = node.bus.unwrap_or_else(|| {
-            node.stacked
-                .last()
-                .map_or(below, |&l| self.nodes[l].join_row())
-        });
-        for r in below..last {
+        };
+        for r in stem.clone() {
             canvas.put(a, r, "│", line);
         }
 
         // The stacked leaves, a pair to a row, joined at their names.
-        for pair in node.stacked.chunks(2) {
-            let row = self.nodes[pair[0]].join_row();
+        for pair in wiring.joins.chunks(2) {
+            let row = pair[0].row;
             let (mut left, mut right) = (false, false);
-            for &l in pair {
-                let leaf = &self.nodes[l];
-                let w = leaf.width();
-                let share = leaf.share.as_deref().unwrap_or("");
-                match leaf.side {
-                    Some(Side::Left) => {
-                        left = true;
-                        let from = leaf.box_x + w;
-                        canvas.put(from, row, &"─".repeat(a - from), line);
-                        if !share.is_empty() {
-                            canvas.put(a - 1 - share.width(), row, share, dim);
-                        }
-                    }
-                    _ => {
-                        right = true;
-                        canvas.put(a + 1, row, &"─".repeat(node.join), line);
-                        if !share.is_empty() {
-                            canvas.put(a + 2, row, share, dim);
-                        }
-                    }
+            for join in pair {
+                let leaf = &self.nodes[join.leaf];
+                let is_left = leaf.side == Some(Side::Left);
+                left |= is_left;
+                right |= !is_left;
+                canvas.put(join.cells.start, row, &"─".repeat(join.cells.len()), line);
+                if let Some(share) = &join.share {
+                    canvas.put(share.x, share.y, share.text, dim);
                 }
                 self.draw_box(canvas, leaf, false, false);
-                let joint = if leaf.side == Some(Side::Left) {
-                    "├"
+                let (joint, x) = if is_left {
+                    ("├", join.cells.start - 1)
                 } else {
-                    "┤"
-                };
-                let x = if leaf.side == Some(Side::Left) {
-                    leaf.box_x + w - 1
-                } else {
-                    leaf.box_x
+                    ("┤", join.cells.end)
                 };
                 canvas.put(x, row, self.heavy(leaf, joint), self.frame(leaf));
             }
-            let end = row == last && node.bus.is_none();
+            let end = row == stem.end && node.bus.is_none();
             let joint = match (left, right, end) {
                 (true, true, false) => "┼",
                 (true, false, false) => "┤",
@@ -110,14 +93,12 @@ impl Chart {
         }
 
         // The bus the children hang from.
-        if let Some(bus) = node.bus {
+        if let Some((bus, left, right)) = wiring.bus {
             let anchors: Vec<usize> = node
                 .children
                 .iter()
                 .map(|&c| self.nodes[c].anchor)
                 .collect();
-            let left = anchors.iter().copied().min().unwrap_or(a).min(a);
-            let right = anchors.iter().copied().max().unwrap_or(a).max(a);
             canvas.put(left, bus, &"─".repeat(right + 1 - left), line);
             let mut on_stem = false;
             for &x in &anchors {

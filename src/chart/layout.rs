@@ -28,6 +28,8 @@ pub(super) enum Side {
 pub(super) struct Node {
     pub(super) id: EntityId,
     pub(super) text: BoxText,
+    /// Whether the entity does not exist at the chart's date.
+    pub(super) former: bool,
     /// The share the parent holds, shown on the link from it.
     pub(super) share: Option<String>,
     /// Children drawn side by side under the bus.
@@ -149,6 +151,7 @@ pub(super) fn layout(req: &Request) -> (Vec<Node>, usize) {
             req.heads.map(|h| h.of(id)),
             cap,
         ),
+        former: !org.exists_at(id, req.day),
         share,
         children: Vec::new(),
         stacked: Vec::new(),

@@ -11,9 +11,11 @@ mod contour;
 mod draw;
 mod layout;
 mod relations;
+mod shapes;
 mod steer;
 
 pub use boxes::inner_cap;
+pub use shapes::{BoxShape, Label, Route, Segment, Shapes};
 pub use steer::Direction;
 
 use std::collections::HashMap;
@@ -126,13 +128,23 @@ impl Chart {
     /// of rows at a time, so memory stays within a band whatever the chart's size. The canvas
     /// sanitizes what it is given, so the rows are safe to show.
     pub fn rows(&self, mut each: impl FnMut(&str) -> std::io::Result<()>) -> std::io::Result<()> {
+        self.bands(|band| {
+            self.draw_into(band);
+            band.each_row(&mut each)
+        })
+    }
+
+    /// Gives `each` a blank canvas for each band of rows of the chart, top down, one reused.
+    fn bands(
+        &self,
+        mut each: impl FnMut(&mut Canvas) -> std::io::Result<()>,
+    ) -> std::io::Result<()> {
         let rows = (canvas::BAND_CELLS / self.width.max(1)).max(1);
         let mut band = Canvas::window(0, 0, self.width, rows.min(self.height));
         let mut y = 0;
         while y < self.height {
             band.move_to(y, rows.min(self.height - y));
-            self.draw_into(&mut band);
-            band.each_row(&mut each)?;
+            each(&mut band)?;
             y += rows;
         }
         Ok(())

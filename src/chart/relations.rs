@@ -22,8 +22,10 @@ const MAX_LABEL: usize = 24;
 
 /// A relation to draw: the corners of its path, from the first box to the second, and its word.
 pub(super) struct Line {
-    path: Vec<(usize, usize)>,
-    label: String,
+    pub(super) path: Vec<(usize, usize)>,
+    /// The cells of the two boxes' borders next to the path's ends, the first box's first.
+    pub(super) borders: [(usize, usize); 2],
+    pub(super) label: String,
 }
 
 impl Line {
@@ -34,9 +36,10 @@ impl Line {
         Some(((a, w[0].1), b + 1))
     }
 
-    fn rows(&self) -> (usize, usize) {
+    /// The rows it takes.
+    pub(super) fn span(&self) -> std::ops::Range<usize> {
         let ys = self.path.iter().map(|p| p.1);
-        (ys.clone().min().unwrap_or(0), ys.max().unwrap_or(0))
+        ys.clone().min().unwrap_or(0)..ys.max().map_or(0, |y| y + 1)
     }
 }
 
@@ -57,8 +60,12 @@ pub(super) fn lines(req: &Request, boxes: &HashMap<EntityId, Place>) -> Vec<Line
         let (Some(a), Some(b)) = (boxes.get(&from), boxes.get(&to)) else {
             continue;
         };
+        let path = route(*a, *b);
+        // A route has at least one corner.
+        let (first, last) = (path[0], path[path.len() - 1]);
         out.push(Line {
-            path: route(*a, *b),
+            borders: [border(*a, first), border(*b, last)],
+            path,
             label: cut(&words::relation(&r.relation.kind.value), MAX_LABEL),
         });
     }
@@ -90,6 +97,16 @@ fn route(a: Place, b: Place) -> Vec<(usize, usize)> {
     path
 }
 
+/// The cell of `place`'s border next to `end`, a cell just above or just under it.
+fn border(place: Place, end: (usize, usize)) -> (usize, usize) {
+    let (x, y) = end;
+    if y >= place.y + place.height {
+        (x, y - 1)
+    } else {
+        (x, y + 1)
+    }
+}
+
 impl Chart {
     /// The columns and rows the relation lines reach, for the canvas's size.
     pub(super) fn relations_reach(&self) -> (usize, usize) {
@@ -101,8 +118,7 @@ impl Chart {
     pub(super) fn draw_relations(&self, canvas: &mut Canvas) {
         let style = Style::new().add_modifier(Modifier::DIM);
         for line in &self.relations {
-            let (top, bottom) = line.rows();
-            if !canvas.meets(top..bottom + 1) {
+            if !canvas.meets(line.span()) {
                 continue;
             }
             for pair in line.path.windows(2) {
@@ -147,11 +163,11 @@ impl Chart {
 
     /// Writes each relation's word over its horizontal run, where nothing but the line is
     /// drawn; a word with no room along its run is left out, so that it never covers a box or
-    /// a link.
-    pub(super) fn draw_relation_words(&self, canvas: &mut Canvas) {
-        for line in &self.relations {
-            let (top, bottom) = line.rows();
-            if !canvas.meets(top..bottom + 1) {
+    /// a link. Says where each word it wrote begins (the space before it), by relation.
+    pub(super) fn draw_relation_words(&self, canvas: &mut Canvas) -> Vec<(usize, (usize, usize))> {
+        let mut written = Vec::new();
+        for (k, line) in self.relations.iter().enumerate() {
+            if !canvas.meets(line.span()) {
                 continue;
             }
             let label = format!(" {} ", line.label);
@@ -169,7 +185,9 @@ impl Chart {
             let free = along.chain(beside).find(|&(x, y)| canvas.free(x, y, width));
             if let Some((x, y)) = free {
                 canvas.put(x, y, &label, Style::new().add_modifier(Modifier::ITALIC));
+                written.push((k, (x, y)));
             }
         }
+        written
     }
 }

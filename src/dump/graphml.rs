@@ -7,30 +7,13 @@
 use std::io::{self, Write};
 
 use crate::org::{EntityId, Holder, Org};
-use crate::sanitize::sanitize;
 use crate::words;
 
 use super::DumpOptions;
 use super::dot::spelled;
 use super::lines::Lines;
 use super::view::{Edge, View};
-
-/// Text for XML: made safe to show (no control character, which XML 1.0 cannot hold even
-/// escaped), then its five special characters escaped.
-fn xml(text: &str) -> String {
-    let mut out = String::new();
-    for c in sanitize(text).chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+use super::xml::xml;
 
 pub fn write(org: &Org, options: &DumpOptions, out: &mut Lines<impl Write>) -> io::Result<()> {
     let (view, edges) = View::graphed(org, options);

@@ -12,8 +12,10 @@ mod lines;
 mod markdown;
 mod mermaid;
 mod owners;
+mod svg;
 mod tree;
 mod view;
+mod xml;
 mod yaml;
 
 use std::io::{self, Write};
@@ -53,6 +55,8 @@ pub enum Format {
     Owners,
     /// The graph DOT draws, as GraphML (for Gephi, yEd, Cytoscape, networkx).
     Graphml,
+    /// The box org chart as an SVG picture (no Graphviz needed).
+    Svg,
 }
 
 /// What to dump and how.
@@ -205,6 +209,7 @@ pub fn write<W: Write>(org: &Org, options: &DumpOptions, out: &mut W) -> io::Res
         Format::Chart => chart::write,
         Format::Owners => owners::write,
         Format::Graphml => graphml::write,
+        Format::Svg => svg::write,
     };
     human(org, options, &mut Lines::new(out))
 }

@@ -200,6 +200,7 @@ fn owners_interests_identifiers_and_vacancies_come_out_safe_everywhere() {
         Format::Csv,
         Format::Owners,
         Format::Graphml,
+        Format::Svg,
     ] {
         let text = common::dump(&org, format);
         if let Some(c) = text.chars().find(|&c| c != '\n' && is_unsafe(c)) {

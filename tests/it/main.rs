@@ -32,5 +32,6 @@ mod properties;
 mod root_subtree;
 mod screens;
 mod shipped_model;
+mod svg;
 mod terminal;
 mod unicode_screen;
