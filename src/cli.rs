@@ -124,6 +124,11 @@ pub struct Cli {
     #[arg(long, requires = "root")]
     pub owners: bool,
 
+    /// In DOT, Mermaid and GraphML, also draw the entities that do not exist at the date
+    /// (closed, merged, not yet founded), dimmed, under their parents as written.
+    #[arg(long)]
+    pub former: bool,
+
     /// In DOT and Mermaid, the direction of the hierarchy: top to bottom, or left to right.
     #[arg(long, value_enum, value_name = "DIR", default_value_t = dump::Rankdir::Tb)]
     pub rankdir: dump::Rankdir,
@@ -521,10 +526,19 @@ fn page_width(asked: Option<u16>) -> usize {
 }
 
 fn dump(cli: &Cli, format: Format, org: &Org, root: Option<EntityId>) -> Result<Finish, Failure> {
-    if cli.owners && !matches!(format, Format::Dot | Format::Mermaid | Format::Graphml) {
+    let graph = matches!(format, Format::Dot | Format::Mermaid | Format::Graphml);
+    if cli.owners && !graph {
         return Err(UsageError(
             "--owners draws a graph: give it with --format dot, mermaid or graphml \
              (--format owners prints the same graph as text)"
+                .into(),
+        )
+        .into());
+    }
+    if cli.former && !graph {
+        return Err(UsageError(
+            "--former dims former entities in a graph: give it with --format dot, mermaid or \
+             graphml (the explorer's D shows them dimmed in the tree)"
                 .into(),
         )
         .into());
@@ -542,6 +556,7 @@ fn dump(cli: &Cli, format: Format, org: &Org, root: Option<EntityId>) -> Result<
             cluster: cli.cluster,
             rankdir: cli.rankdir,
             owners: cli.owners,
+            former: cli.former,
         },
         width: Some(page_width(cli.width)),
     };

@@ -148,6 +148,7 @@ pub fn write(org: &Org, options: &DumpOptions, out: &mut Lines<impl Write>) -> i
         "  node [style=\"filled\", fontname=Helvetica, fontsize=11];"
     ))?;
     out.line("  edge [fontname=Helvetica, fontsize=9];")?;
+    let mut drawn_former = false;
     for (step, open) in view.nested(options.graph.cluster) {
         let indent = "  ".repeat(open + 1);
         match step {
@@ -164,11 +165,20 @@ pub fn write(org: &Org, options: &DumpOptions, out: &mut Lines<impl Write>) -> i
             Nest::Node(e) => {
                 let (shape, color) = shape(org.kind_on(e, view.day));
                 let kind = words::entity_kind(org.kind_on(e, view.day));
-                let label = lines(&[org.name_on(e, view.day), &kind]);
-                out.line(format_args!(
-                    "{indent}{} [label={label}, shape={shape}, fillcolor=\"{color}\"];",
-                    id(e)
-                ))?;
+                if org.exists_at(e, view.day) {
+                    let label = lines(&[org.name_on(e, view.day), &kind]);
+                    out.line(format_args!(
+                        "{indent}{} [label={label}, shape={shape}, fillcolor=\"{color}\"];",
+                        id(e)
+                    ))?;
+                } else {
+                    drawn_former = true;
+                    let label = lines(&[org.name_on(e, view.day), &kind, "not at this date"]);
+                    out.line(format_args!(
+                        "{indent}{} [label={label}, shape={shape}, {FORMER}];",
+                        id(e)
+                    ))?;
+                }
             }
             Nest::Close => out.line(format_args!("{indent}}}"))?,
         }
@@ -254,20 +264,23 @@ pub fn write(org: &Org, options: &DumpOptions, out: &mut Lines<impl Write>) -> i
             }
         }
     }
-    legend(out, drawn)?;
+    legend(out, drawn, drawn_former)?;
     out.line(format_args!("}}"))
 }
 
 /// How a stake that is not the parent's, a holding for a beneficiary and a relation are drawn.
 const STAKE: &str = "style=dashed, color=\"#555555\"";
 const BENEFIT: &str = "style=dotted, color=\"#b05a00\", arrowhead=empty";
+/// An entity that does not exist at the date (`--former`): dimmed and dashed.
+const FORMER: &str =
+    "style=\"filled,dashed\", fillcolor=\"#f4f4f4\", color=\"#999999\", fontcolor=\"#888888\"";
 const RELATION: &str = "style=dashed, color=\"#2f6fb0\", constraint=false";
 /// A stake that closes a circle of holdings, on an ownership graph: it does not rank its ends,
 /// so the graph still reads upward.
 const CIRCLE: &str = "color=\"#c0392b\", fontcolor=\"#c0392b\", constraint=false";
 
 /// A box that says what each kind of line drawn means.
-fn legend(out: &mut Lines<impl Write>, drawn: [bool; 6]) -> io::Result<()> {
+fn legend(out: &mut Lines<impl Write>, drawn: [bool; 6], former: bool) -> io::Result<()> {
     let kinds = [
         ("", "unit of its parent, with the parent's share"),
         (STAKE, "stake of another owner"),
@@ -290,6 +303,12 @@ fn legend(out: &mut Lines<impl Write>, drawn: [bool; 6]) -> io::Result<()> {
             "    {} -> {} [{attributes}];",
             quoted(&format!("\\legend {i} a")),
             quoted(&format!("\\legend {i} b"))
+        ))?;
+    }
+    if former {
+        out.line(format_args!(
+            "    {} [label=\"not existing at the date\", shape=box, width=0, height=0, {FORMER}];",
+            quoted("\\legend former")
         ))?;
     }
     out.line("  }")

@@ -29,6 +29,7 @@ pub fn write(org: &Org, options: &DumpOptions, out: &mut Lines<impl Write>) -> i
         ("kind", "node", "kind"),
         ("line", "edge", "line"),
         ("label", "edge", "label"),
+        ("former", "node", "former"),
     ] {
         out.line(format_args!(
             r#"  <key id="{id}" for="{on}" attr.name="{name}" attr.type="string"/>"#
@@ -39,16 +40,23 @@ pub fn write(org: &Org, options: &DumpOptions, out: &mut Lines<impl Write>) -> i
         "    <desc>{}</desc>",
         xml(&super::graph_title(org, options, view.day))
     ))?;
-    let node = |out: &mut Lines<_>, id: String, name: &str, kind: &str| {
+    // `former`: an entity that does not exist at the date (`--former`) says so.
+    let node = |out: &mut Lines<_>, id: String, name: &str, kind: &str, former: bool| {
+        let former = if former {
+            r#"<data key="former">true</data>"#
+        } else {
+            ""
+        };
         out.line(format_args!(
-            r#"    <node id="{id}"><data key="name">{}</data><data key="kind">{}</data></node>"#,
+            r#"    <node id="{id}"><data key="name">{}</data><data key="kind">{}</data>{former}</node>"#,
             xml(name),
             xml(kind)
         ))
     };
     for &(e, _) in &view.order {
         let kind = words::entity_kind(org.kind_on(e, view.day));
-        node(out, entity(e), org.name_on(e, view.day), &kind)?;
+        let former = !org.exists_at(e, view.day);
+        node(out, entity(e), org.name_on(e, view.day), &kind, former)?;
     }
     for p in view.people(&edges) {
         node(
@@ -56,6 +64,7 @@ pub fn write(org: &Org, options: &DumpOptions, out: &mut Lines<impl Write>) -> i
             holder(Holder::Person(p)),
             &org.person(p).name,
             "person",
+            false,
         )?;
     }
     for edge in &edges {

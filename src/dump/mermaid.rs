@@ -69,6 +69,8 @@ pub fn write(org: &Org, options: &DumpOptions, out: &mut Lines<impl Write>) -> i
         super::Rankdir::Lr => "LR",
     };
     out.line(format_args!("flowchart {direction}"))?;
+    // Entities that do not exist at the date (`--former`), dimmed by a class.
+    let mut formers: Vec<String> = Vec::new();
     for (step, open) in view.nested(options.graph.cluster) {
         let indent = "  ".repeat(open + 1);
         match step {
@@ -77,12 +79,19 @@ pub fn write(org: &Org, options: &DumpOptions, out: &mut Lines<impl Write>) -> i
                 e.0,
                 label(org.name_on(e, view.day))
             ))?,
-            Nest::Node(e) => out.line(format_args!(
-                "{indent}{}[\"{}<br/><small>{}</small>\"]",
-                node(e),
-                label(org.name_on(e, view.day)),
-                label(&words::entity_kind(org.kind_on(e, view.day)))
-            ))?,
+            Nest::Node(e) => {
+                let former = !org.exists_at(e, view.day);
+                if former {
+                    formers.push(node(e));
+                }
+                out.line(format_args!(
+                    "{indent}{}[\"{}<br/><small>{}{}</small>\"]",
+                    node(e),
+                    label(org.name_on(e, view.day)),
+                    label(&words::entity_kind(org.kind_on(e, view.day))),
+                    if former { " · not at this date" } else { "" }
+                ))?
+            }
             Nest::Close => out.line(format_args!("{indent}end"))?,
         }
     }
@@ -163,6 +172,10 @@ pub fn write(org: &Org, options: &DumpOptions, out: &mut Lines<impl Write>) -> i
     }
     for (n, style) in styled {
         out.line(format_args!("  linkStyle {n} {style}"))?;
+    }
+    if !formers.is_empty() {
+        out.line("  classDef former fill:#f4f4f4,stroke:#999,color:#888,stroke-dasharray:3 3")?;
+        out.line(format_args!("  class {} former", formers.join(",")))?;
     }
     Ok(())
 }

@@ -109,6 +109,9 @@ pub struct Graph {
     pub rankdir: Rankdir,
     /// Draw who owns the root, upward, instead of the hierarchy (`--owners`).
     pub owners: bool,
+    /// Draw the entities that do not exist at the date too, dimmed, under their parents as
+    /// written (`--former`).
+    pub former: bool,
 }
 
 /// `--rankdir`: the hierarchy from top to bottom, or from left to right.
@@ -181,7 +184,13 @@ fn shown<'a>(org: &'a Org, tree: &'a Tree, options: &DumpOptions) -> Visible<'a>
         .as_deref()
         .map(|q| search::find(org, tree, q, None));
     let matched = found.as_ref().map(|f| &f.matched);
-    let mut shown = Visible::new(org, tree, When::On(date(org, options)), matched);
+    // Graphs asked for former entities show everything, whatever its dates (`--former`).
+    let when = if options.graph.former {
+        When::Any
+    } else {
+        When::On(date(org, options))
+    };
+    let mut shown = Visible::new(org, tree, when, matched);
     if let Some(root) = options.root {
         shown.include(root);
     }

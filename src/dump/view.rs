@@ -49,7 +49,9 @@ impl View {
     }
 
     fn at_date(org: &Org, options: &DumpOptions, dated: bool) -> View {
-        let placing = if dated {
+        // Former entities (`--former`) stay under their parents as written, like the explorer's
+        // dimmed rows.
+        let placing = if dated && !options.graph.former {
             Placing::UnderExisting
         } else {
             Placing::AsWritten

@@ -259,6 +259,7 @@ fn dot_and_mermaid_draw_relations_clusters_and_a_direction_when_asked() {
         cluster: true,
         rankdir: orgtree::dump::Rankdir::Lr,
         owners: false,
+        former: false,
     };
     let dot = dump(&org, &options);
     graphviz_rust::parse(&dot).unwrap_or_else(|e| panic!("{e}\n{dot}"));
@@ -683,7 +684,7 @@ fn an_ownership_graph_draws_each_stake_once_and_marks_a_circle() {
 }
 
 #[test]
-fn owners_needs_a_root_and_a_graph_format() {
+fn owners_and_former_need_a_graph_format() {
     let run = |args: &[&str]| {
         std::process::Command::new(env!("CARGO_BIN_EXE_orgtree"))
             .args(args)
@@ -702,4 +703,48 @@ fn owners_needs_a_root_and_a_graph_format() {
     );
     let out = run(&["--format", "mermaid", "--owners", "--root", "cloudwatt"]);
     assert_eq!(out.status.code(), Some(0));
+    let out = run(&["--format", "chart", "--former"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--former dims former entities"));
+}
+
+#[test]
+fn former_entities_are_left_out_of_graphs_or_dimmed_when_asked() {
+    // Cloudwatt was merged into Orange Cloud for Business on 2016-01-01.
+    let org = shipped();
+    let mut options = format(Format::Dot);
+    options.as_of = Some(
+        "2017-01-01"
+            .parse::<orgtree::model::PartialDate>()
+            .unwrap()
+            .first_day(),
+    );
+    let dot = dump(&org, &options);
+    assert!(!dot.contains("\"cloudwatt\""), "{dot}");
+    options.graph.former = true;
+    let dot = dump(&org, &options);
+    graphviz_rust::parse(&dot).unwrap_or_else(|e| panic!("{e}\n{dot}"));
+    assert!(
+        dot.contains("\"cloudwatt\" [label=\"Cloudwatt\\ncompany\\nnot at this date\", shape=box, style=\"filled,dashed\""),
+        "{dot}"
+    );
+    assert!(dot.contains("label=\"not existing at the date\""), "{dot}");
+    // Only Cloudwatt is dimmed: what exists is drawn as usual.
+    assert_eq!(dot.matches("not at this date").count(), 1, "{dot}");
+    options.format = Format::Mermaid;
+    let mermaid = dump(&org, &options);
+    let cloudwatt = org.find_entity("cloudwatt").unwrap().0;
+    assert!(
+        mermaid.contains(&format!("  class e{cloudwatt} former\n")),
+        "{mermaid}"
+    );
+    options.format = Format::Graphml;
+    let graphml = dump(&org, &options);
+    let doc = roxmltree::Document::parse(&graphml).unwrap_or_else(|e| panic!("{e}\n{graphml}"));
+    let former: Vec<_> = doc
+        .descendants()
+        .filter(|n| n.attribute("key") == Some("former"))
+        .map(|n| n.parent().unwrap().attribute("id").unwrap())
+        .collect();
+    assert_eq!(former, ["e:cloudwatt"], "{graphml}");
 }

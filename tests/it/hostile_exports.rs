@@ -294,6 +294,7 @@ fn clusters_and_relations_keep_hostile_names_inside_their_labels() {
         cluster: true,
         rankdir: orgtree::dump::Rankdir::Lr,
         owners: false,
+        former: false,
     };
     for format in [Format::Dot, Format::Mermaid, Format::Graphml] {
         let options = orgtree::dump::DumpOptions {
