@@ -4,8 +4,9 @@
 #     turned into HTML (aha) and photographed by a headless browser (Chromium): the box chart at
 #     80, 140 and 220 columns, and the ownership graph of Cloudwatt in 2014 and in 2015;
 #   - the DOT export of the shipped model and Cloudwatt's ownership graph, drawn by Graphviz;
-#   - the SVG export, photographed by Chromium.
-# Needs tmux, aha, chromium and graphviz (apt-get install tmux aha chromium graphviz).
+#   - the SVG export, photographed by Chromium;
+#   - the Mermaid export, drawn by Mermaid itself (the pinned package of tests/mermaid) in Chromium.
+# Needs tmux, aha, chromium, graphviz and npm (apt-get install tmux aha chromium graphviz npm).
 # Run it from anywhere: docs/pictures/make.sh. It writes the PNGs beside itself.
 set -euo pipefail
 
@@ -23,8 +24,9 @@ cleanup() {
 trap cleanup EXIT
 
 # The browser's view of a page: headless, no sandbox (it runs as whoever runs this), no GPU.
+# The virtual time lets a page's scripts (Mermaid's) finish before the picture is taken.
 photograph() { # PAGE PNG WIDTH HEIGHT
-    chromium --headless --no-sandbox --disable-gpu --hide-scrollbars \
+    chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --virtual-time-budget=5000 \
         --screenshot="$2" --window-size="$3,$4" "file://$1" 2>/dev/null
 }
 
@@ -69,5 +71,16 @@ terminal owners-cloudwatt-2015 120 24 j j j O '>'
 # The picture's own size, from its viewBox.
 read -r width height < <(sed -n 's/.*viewBox="0 0 \([0-9.]*\) \([0-9.]*\)".*/\1 \2/p' "$work/chart.svg" | head -1)
 photograph "$work/chart.svg" "$here/svg.png" "${width%.*}" "${height%.*}"
+
+(cd tests/mermaid && npm ci --silent --no-audit --no-fund)
+cp tests/mermaid/node_modules/mermaid/dist/mermaid.min.js "$work/"
+{
+    echo '<!doctype html><meta charset="utf-8"><body style="margin:0;background:#fff">'
+    echo '<pre class="mermaid">'
+    "$bin" --format mermaid --owners --root cloudwatt | sed 's/&/\&amp;/g; s/</\&lt;/g'
+    echo '</pre><script src="mermaid.min.js"></script>'
+    echo '<script>mermaid.initialize({startOnLoad: true});</script>'
+} >"$work/mermaid.html"
+photograph "$work/mermaid.html" "$here/mermaid-owners.png" 1240 460
 
 ls -l "$here"/*.png

@@ -51,6 +51,61 @@ fn front_matter_title(text: &str) -> String {
     out
 }
 
+/// How a kind of line is drawn, and what the legend says of it.
+struct Look {
+    open: &'static str,
+    close: &'static str,
+    style: Option<&'static str>,
+    meaning: &'static str,
+}
+
+const PART: usize = 0;
+const STAKE: usize = 1;
+const BENEFIT: usize = 2;
+const RELATION: usize = 3;
+const HOLDING: usize = 4;
+const CIRCLE: usize = 5;
+
+/// Each kind of line, by the numbers above, as `dump::dot` draws and names them.
+const LOOKS: [Look; 6] = [
+    Look {
+        open: "--",
+        close: "-->",
+        style: None,
+        meaning: "unit of its parent, with the parent's share",
+    },
+    Look {
+        open: "-.",
+        close: ".->",
+        style: None,
+        meaning: "stake of another owner",
+    },
+    Look {
+        open: "-.",
+        close: ".->",
+        style: Some("stroke:#b05a00,stroke-dasharray:2 3"),
+        meaning: "holds for a beneficiary",
+    },
+    Look {
+        open: "-.",
+        close: ".-",
+        style: Some("stroke:#2f6fb0"),
+        meaning: "relation",
+    },
+    Look {
+        open: "--",
+        close: "-->",
+        style: None,
+        meaning: "holds, with its direct share",
+    },
+    Look {
+        open: "--",
+        close: "-->",
+        style: Some("stroke:#c0392b"),
+        meaning: "closes a circle of holdings (↻)",
+    },
+];
+
 pub fn write(org: &Org, options: &DumpOptions, out: &mut Lines<impl Write>) -> io::Result<()> {
     let (view, edges) = View::graphed(org, options);
     let node = |e: EntityId| format!("e{}", e.0);
@@ -104,72 +159,96 @@ pub fn write(org: &Org, options: &DumpOptions, out: &mut Lines<impl Write>) -> i
     }
     // Lines are numbered in the order they are written; the styles name them by number.
     let mut styled: Vec<(usize, &str)> = Vec::new();
+    let mut drawn = [false; LOOKS.len()];
     for (n, edge) in edges.iter().enumerate() {
-        match edge {
+        let (from, to, text, kind) = match edge {
             Edge::Part {
                 parent,
                 child,
                 share,
-            } => match share {
-                Some(share) => out.line(format_args!(
-                    "  {} -- \"{}\" --> {}",
-                    node(*parent),
-                    label(share),
-                    node(*child)
-                ))?,
-                None => out.line(format_args!("  {} --> {}", node(*parent), node(*child)))?,
-            },
+            } => (node(*parent), node(*child), share.clone(), PART),
             Edge::Stake {
                 owner,
                 owned,
                 share,
-            } => out.line(format_args!(
-                "  {} -. \"{}\" .-> {}",
+            } => (
                 holder_node(*owner),
-                label(share),
-                node(*owned)
-            ))?,
+                node(*owned),
+                Some(share.clone()),
+                STAKE,
+            ),
             Edge::Benefit {
                 holder,
                 beneficiary,
-            } => {
-                styled.push((n, "stroke:#b05a00,stroke-dasharray:2 3"));
-                out.line(format_args!(
-                    "  {} -. \"holds for\" .-> {}",
-                    holder_node(*holder),
-                    holder_node(*beneficiary)
-                ))?
-            }
+            } => (
+                holder_node(*holder),
+                holder_node(*beneficiary),
+                Some("holds for".to_owned()),
+                BENEFIT,
+            ),
             Edge::Holding {
                 owner,
                 owned,
                 share,
-                circle,
-            } => {
-                let mark = if *circle {
-                    styled.push((n, "stroke:#c0392b"));
-                    " ↻"
-                } else {
-                    ""
-                };
-                out.line(format_args!(
-                    "  {} -- \"{}{mark}\" --> {}",
-                    holder_node(*owner),
-                    label(share),
-                    node(*owned)
-                ))?
-            }
+                circle: false,
+            } => (
+                holder_node(*owner),
+                node(*owned),
+                Some(share.clone()),
+                HOLDING,
+            ),
+            Edge::Holding {
+                owner,
+                owned,
+                share,
+                circle: true,
+            } => (
+                holder_node(*owner),
+                node(*owned),
+                Some(format!("{share} ↻")),
+                CIRCLE,
+            ),
             Edge::Relation { from, to, kind } => {
-                styled.push((n, "stroke:#2f6fb0"));
-                out.line(format_args!(
-                    "  {} -. \"{}\" .- {}",
-                    node(*from),
-                    label(kind),
-                    node(*to)
-                ))?
+                (node(*from), node(*to), Some(kind.clone()), RELATION)
             }
+        };
+        drawn[kind] = true;
+        let look = &LOOKS[kind];
+        if let Some(style) = look.style {
+            styled.push((n, style));
+        }
+        match text {
+            Some(text) => out.line(format_args!(
+                "  {from} {} \"{}\" {} {to}",
+                look.open,
+                label(&text),
+                look.close
+            ))?,
+            None => out.line(format_args!("  {from} --> {to}"))?,
         }
     }
+    // The legend: a line of each kind drawn, between two blank points, and a former entity.
+    out.line("  subgraph legend [\"Legend\"]")?;
+    // The legend's lines are numbered after the graph's.
+    let kinds = LOOKS.iter().enumerate().filter(|&(i, _)| drawn[i]);
+    for (n, (i, look)) in (edges.len()..).zip(kinds) {
+        out.line(format_args!(
+            "    l{i}a[\" \"] {} \"{}\" {} l{i}b[\" \"]",
+            look.open,
+            label(look.meaning),
+            look.close
+        ))?;
+        out.line(format_args!("    class l{i}a,l{i}b point"))?;
+        if let Some(style) = look.style {
+            styled.push((n, style));
+        }
+    }
+    if !formers.is_empty() {
+        out.line("    lf[\"not existing at the date\"]")?;
+        formers.push("lf".to_owned());
+    }
+    out.line("  end")?;
+    out.line("  classDef point fill:none,stroke:none")?;
     for (n, style) in styled {
         out.line(format_args!("  linkStyle {n} {style}"))?;
     }

@@ -644,8 +644,14 @@ fn the_ownership_graph_of_cloudwatt_in_dot_mermaid_and_graphml() {
     );
     let mermaid = owners_graph(&org, Format::Mermaid, "cloudwatt", None);
     assert!(mermaid.contains("title: \"Orange's cloud structures, January 2015 — who owns Cloudwatt, as of 2015-01-12\""), "{mermaid}");
-    assert_eq!(mermaid.matches(" --> ").count(), 3, "{mermaid}");
-    assert_eq!(mermaid.matches("holds for").count(), 1, "{mermaid}");
+    let (graph, legend) = mermaid.split_once("subgraph legend").unwrap();
+    assert_eq!(graph.matches(" --> ").count(), 3, "{mermaid}");
+    assert_eq!(graph.matches("holds for").count(), 1, "{mermaid}");
+    assert!(
+        legend.contains("\"holds, with its direct share\""),
+        "{mermaid}"
+    );
+    assert!(legend.contains("\"holds for a beneficiary\""), "{mermaid}");
     let graphml = owners_graph(&org, Format::Graphml, "cloudwatt", None);
     let doc = roxmltree::Document::parse(&graphml).unwrap_or_else(|e| panic!("{e}\n{graphml}"));
     let nodes = doc.descendants().filter(|n| n.has_tag_name("node")).count();
@@ -735,7 +741,7 @@ fn former_entities_are_left_out_of_graphs_or_dimmed_when_asked() {
     let mermaid = dump(&org, &options);
     let cloudwatt = org.find_entity("cloudwatt").unwrap().0;
     assert!(
-        mermaid.contains(&format!("  class e{cloudwatt} former\n")),
+        mermaid.contains(&format!("  class e{cloudwatt},lf former\n")),
         "{mermaid}"
     );
     options.format = Format::Graphml;
