@@ -272,6 +272,8 @@ pub fn interest(low: &BigRational, high: &BigRational) -> String {
         if value.is_integer() || is_short_decimal(value) {
             format!("{p} %")
         } else if value.denom() <= &num_bigint::BigInt::from(10_000) {
+            // A small fraction is not nothing: `1/10000 (< 0.05 %)`, never `(0 %)`.
+            let p = if p == "0" { "< 0.05".to_owned() } else { p };
             format!("{}/{} ({p} %)", value.numer(), value.denom())
         } else if p == "0" {
             "less than 0.05 %".to_owned()
@@ -555,6 +557,7 @@ mod tests {
         assert_eq!(exact(4, 9), "4/9 (44.4 %)");
         assert_eq!(exact(3, 10), "30 %");
         assert_eq!(exact(1, 100_000), "less than 0.05 %");
+        assert_eq!(exact(1, 9999), "1/9999 (< 0.05 %)");
         assert_eq!(exact(10, 11_111), "≈ 0.1 %");
         assert_eq!(interest(&q(909, 1000), &q(9091, 10_000)), "≈ 90.9 %");
     }

@@ -190,3 +190,46 @@ fn a_deep_chain_keeps_each_holder_on_its_line() {
     }
     assert!(holders[199].starts_with("[+"), "{}", holders[199]);
 }
+
+#[test]
+fn a_reload_keeps_the_graph_of_the_same_entity_or_forgets_it() {
+    let mut app = app();
+    app.perform(Action::Down);
+    app.perform(Action::OwnersGraph);
+    // The model edited: B sells its half of T to New, and every index moves (New first).
+    let edited = MODEL
+        .replace(
+            "entities:\n",
+            "entities:\n  - {id: new, name: New, kind: company}\n",
+        )
+        .replace(
+            "{owner: b, owned: t, share: 1/2}",
+            "{owner: new, owned: t, share: 1/2}",
+        );
+    let org = load_text(ModelText {
+        name: "t.yaml".into(),
+        text: edited,
+    })
+    .map_err(|e| e.render())
+    .unwrap()
+    .org;
+    app.replace_org(org);
+    let t = id(&app, "t");
+    assert_eq!(app.subject(), Target::Owners(t));
+    assert!(page(&app).iter().any(|l| l.starts_with("└── New 50 %")));
+    // A model without T: the graph goes, and nothing points past the smaller model.
+    let org = load_text(ModelText {
+        name: "t.yaml".into(),
+        text: "title: t\nentities:\n  - {id: g, name: G, kind: group}\n".into(),
+    })
+    .map_err(|e| e.render())
+    .unwrap()
+    .org;
+    app.replace_org(org);
+    assert!(
+        !matches!(app.subject(), Target::Owners(_)),
+        "{:?}",
+        app.subject()
+    );
+    let _ = crate::headless::frame(&app);
+}
