@@ -401,6 +401,15 @@ pub fn headcount_compact(people: u32, units: u32) -> Option<String> {
 /// How the help reads the compact counts of a tree row.
 pub const HEADCOUNT_LEGEND: &str = "A row ending in 42p·12u: 42 people and 12 units in its subtree";
 
+/// What the tree's marks mean, for the help: one line each.
+pub const TREE_MARKS: [&str; 5] = [
+    "▶  the selected row         ▸ ▾  folded, unfolded",
+    "*  changed since the previous event (at the date shown)",
+    "+  something folded inside it changed",
+    "dimmed: does not exist at the date (D hides or dims such rows)",
+    "· Orange 44.4 %, …: its owners, when others than its parent hold it",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;

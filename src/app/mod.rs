@@ -81,7 +81,7 @@ pub enum Effect {
 /// Why the explorer stopped.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Exit {
-    /// `q` or Esc.
+    /// `q`.
     Quit,
     /// Ctrl-c.
     Interrupted,

@@ -199,7 +199,9 @@ impl App {
             Action::CopyId => return self.copy(false),
             Action::CopyPath => return self.copy(true),
             Action::Edit => return self.edit(),
-            Action::Escape | Action::Quit => return Some(Effect::Exit(Exit::Quit)),
+            Action::Quit => return Some(Effect::Exit(Exit::Quit)),
+            // Esc closes what is open; at the top there is nothing to close, and it never quits.
+            Action::Escape => {}
             other => return self.perform_anywhere(other),
         }
         None

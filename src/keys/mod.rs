@@ -174,6 +174,10 @@ pub fn help_lines() -> Vec<(Option<&'static str>, &'static str)> {
     }
     // What the tree rows show beside the names, under the keys.
     lines.push((None, ""));
+    lines.push((None, "Tree marks"));
+    for mark in crate::words::TREE_MARKS {
+        lines.push((None, mark));
+    }
     lines.push((None, crate::words::HEADCOUNT_LEGEND));
     lines
 }

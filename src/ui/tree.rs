@@ -122,9 +122,16 @@ pub fn render(app: &App, rows: &[Row], area: Rect, buf: &mut Buffer) {
         let day = app.as_of();
         let kind = app.org().kind_on(row.id, day);
         spans.extend(name_spans(app, app.org().name_on(row.id, day), base));
+        // The kind is told from the name by its colour; without colour, by brackets, so that
+        // "Val-de-Reuil datacenter (datacenter)" reads as a name and a kind.
+        let kind_word = if app.color() {
+            words::entity_kind(kind)
+        } else {
+            format!("({})", words::entity_kind(kind))
+        };
         spans.push(Span::raw(" "));
         spans.push(Span::styled(
-            words::entity_kind(kind),
+            kind_word,
             Style::new().fg(style::kind_color(kind)),
         ));
         // Placed above its own parent, which does not exist at the date: say so.

@@ -303,3 +303,31 @@ fn the_ownership_graph_of_cloudwatt_in_2014_and_2015() {
         draw(&shipped(120, 30, "jjjO>")).backend()
     );
 }
+
+#[test]
+fn without_colour_the_kind_is_bracketed_and_the_help_explains_the_marks() {
+    let mut options = Options::new("orange-cloud.yaml", Rect::new(0, 0, 140, 24));
+    options.color = false;
+    let screen = format!("{:?}", draw(&shipped_with(options, "")).backend());
+    assert!(
+        screen.contains("Val-de-Reuil datacenter (datacenter)"),
+        "{screen}"
+    );
+    // In colour the kind is told by its colour alone.
+    let screen = format!("{:?}", draw(&shipped(140, 24, "")).backend());
+    assert!(
+        screen.contains("Val-de-Reuil datacenter datacenter"),
+        "{screen}"
+    );
+    // The help's end says what each mark of the tree means.
+    let help = format!("{:?}", draw(&shipped(100, 60, "?G")).backend());
+    for mark in [
+        "Tree marks",
+        "*  changed since the previous event",
+        "+  something folded inside it changed",
+        "dimmed: does not exist at the date",
+        "42p·12u",
+    ] {
+        assert!(help.contains(mark), "{mark}: {help}");
+    }
+}

@@ -140,6 +140,8 @@ fn the_terminal_shows_the_frame_screen_prints() {
     let file = fixture();
     let out = Command::new(env!("CARGO_BIN_EXE_orgtree"))
         .env("XDG_CACHE_HOME", crate::common::cache_home())
+        // Without colour, as the terminal above runs it.
+        .env("NO_COLOR", "1")
         .args(["--screen", &format!("{COLS}x{ROWS}"), &file])
         .output()
         .unwrap();

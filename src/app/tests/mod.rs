@@ -183,7 +183,7 @@ fn the_detail_scroll_is_bounded_and_resets_on_a_new_selection() {
 }
 
 #[test]
-fn escape_closes_the_help_before_it_quits() {
+fn escape_closes_the_help_and_never_quits() {
     let mut app = app(24);
     app.perform(ToggleHelp);
     assert!(app.overlay.is_some());
@@ -195,7 +195,30 @@ fn escape_closes_the_help_before_it_quits() {
     );
     assert_eq!(app.perform(Escape), None);
     assert!(app.overlay.is_none());
-    assert_eq!(app.perform(Escape), Some(Effect::Exit(Exit::Quit)));
+    assert_eq!(app.perform(Escape), None, "Esc at the top does nothing");
+    assert_eq!(app.perform(Quit), Some(Effect::Exit(Exit::Quit)));
+}
+
+#[test]
+fn esc_after_a_kept_search_clears_it_and_stays() {
+    // `/d<Enter><Esc><Esc>`, as a new user typed it: the search is cleared, the explorer stays,
+    // in every mode Esc can reach.
+    let mut app = app(24);
+    app.perform(Search);
+    app.perform(SearchInput('d'));
+    app.perform(Activate);
+    assert!(app.search().is_some());
+    assert_eq!(app.perform(Escape), None);
+    assert!(app.search().is_none());
+    for _ in 0..3 {
+        assert_eq!(app.perform(Escape), None);
+    }
+    for open in [ToggleChart, Timeline, SwitchFocus, ToggleHelp] {
+        app.perform(open);
+        for _ in 0..3 {
+            assert_eq!(app.perform(Escape), None, "after {open:?}");
+        }
+    }
 }
 
 #[test]

@@ -57,7 +57,7 @@ pub(super) const TREE: Section = Section {
         bind(
             &[(ESC, Action::Escape)],
             "Esc",
-            "clear the search, or quit",
+            "clear the search (Esc never quits: q does)",
             &[searching(&[Tree], "Esc clear")],
         ),
     ],
