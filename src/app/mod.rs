@@ -5,6 +5,7 @@
 //! Nothing here knows about terminals or drawing: `ui` draws, `term` runs the loop.
 
 mod charting;
+mod command;
 mod detail;
 mod mouse;
 mod options;
@@ -74,6 +75,12 @@ pub enum Effect {
     Edit { path: PathBuf, line: u32 },
     /// Hand the terminal back to the shell until `fg` (Ctrl-z).
     Suspend,
+    /// Write the view, as these options dump it, to a new file (`:export`); never over an
+    /// existing file, never over the model.
+    Export {
+        path: PathBuf,
+        options: Box<crate::dump::DumpOptions>,
+    },
     /// Stop the explorer.
     Exit(Exit),
 }
@@ -202,6 +209,9 @@ pub struct App {
     notice: Notice,
     /// The search thread, once the loop started one; without it searches run at once.
     background: Option<searching::Background>,
+    /// The `:` command line, while it is open, and the commands run before.
+    command: Option<command::CommandLine>,
+    history: Vec<String>,
 }
 
 impl App {
@@ -280,6 +290,8 @@ impl App {
             chart: None,
             notice: Notice::default(),
             background: None,
+            command: None,
+            history: Vec::new(),
         };
         app.set_date(app.time.model_date);
         app.settle();
@@ -291,6 +303,7 @@ impl App {
         match self.overlay {
             Some(Overlay::Help { .. }) => Mode::Help,
             Some(Overlay::Timeline { .. }) => Mode::Timeline,
+            None if self.command.is_some() => Mode::Command,
             None if self.search.as_ref().is_some_and(|s| s.editing) => Mode::Prompt,
             None if self.chart.is_some() => Mode::Chart,
             None => match self.focus {

@@ -18,6 +18,7 @@ impl App {
             Mode::Help => self.perform_in_help(action),
             Mode::Timeline => self.perform_in_timeline(action),
             Mode::Prompt => self.perform_in_prompt(action),
+            Mode::Command => self.perform_in_command(action),
             Mode::Chart => self.perform_in_chart(action),
             Mode::Tree | Mode::Detail => self.perform_in_panes(action),
         };
@@ -172,6 +173,7 @@ impl App {
         let org = &self.org;
         match action {
             Action::Search => self.start_search(),
+            Action::Command => self.open_command_line(),
             Action::NextMatch => self.jump_to_match(true),
             Action::PrevMatch => self.jump_to_match(false),
             Action::Timeline => {

@@ -60,7 +60,7 @@ pub enum Format {
 }
 
 /// What to dump and how.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct DumpOptions {
     pub format: Format,
     /// Draw the tree with ASCII instead of Unicode box drawing.
@@ -99,7 +99,7 @@ pub(super) fn graph_title(org: &Org, options: &DumpOptions, day: Day) -> String 
 pub const DEFAULT_WIDTH: usize = 120;
 
 /// How the graph exports are drawn: `--relations`, `--cluster`, `--rankdir`.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Graph {
     /// Draw the relations between entities in view (merged into, partner, client of…).
     pub relations: bool,

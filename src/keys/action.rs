@@ -37,7 +37,12 @@ pub enum Action {
     /// Go back to, or forward again to, a place visited by following links.
     Back,
     Forward,
-    /// Open the search prompt; type into it; leave it.
+    /// Open the `:` command line; type into it; complete the word.
+    Command,
+    CommandInput(char),
+    Complete,
+    /// Open the search prompt; type into it; leave it. Backspace and Ctrl-u (`SearchBackspace`,
+    /// `SearchClear`) delete in the command line too.
     Search,
     SearchInput(char),
     SearchBackspace,

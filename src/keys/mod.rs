@@ -5,6 +5,7 @@
 
 mod action;
 mod bindings;
+mod commands;
 mod script;
 
 use crossterm::event::{
@@ -13,6 +14,7 @@ use crossterm::event::{
 
 pub use action::Action;
 pub use bindings::SECTIONS;
+pub use commands::{COMMANDS, CommandSpec};
 pub use script::parse_script;
 
 /// How keys are read now. The explorer computes it once per key ([`crate::app::App::mode`]).
@@ -30,6 +32,8 @@ pub enum Mode {
     Help,
     /// The list of events, drawn over the panes.
     Timeline,
+    /// The `:` command line: keys are text.
+    Command,
 }
 
 impl Mode {
@@ -123,6 +127,7 @@ pub fn action_for(event: KeyEvent, mode: Mode) -> Option<Action> {
         (Some(action), ..) => Some(action),
         // In the prompt, every other character is text.
         (None, Mode::Prompt, KeyCode::Char(c)) if !ctrl => Some(Action::SearchInput(c)),
+        (None, Mode::Command, KeyCode::Char(c)) if !ctrl => Some(Action::CommandInput(c)),
         _ => None,
     }
 }
@@ -171,6 +176,11 @@ pub fn help_lines() -> Vec<(Option<&'static str>, &'static str)> {
         for b in section.bindings {
             lines.push((Some(b.label), b.help));
         }
+    }
+    lines.push((None, ""));
+    lines.push((None, "Commands (after :)"));
+    for c in COMMANDS {
+        lines.push((Some(c.label), c.help));
     }
     // What the tree rows show beside the names, under the keys.
     lines.push((None, ""));

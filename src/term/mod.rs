@@ -9,6 +9,7 @@
 //! ([`crate::search::worker`], whose outcomes come as [`Note::Searched`]). The terminal's
 //! modes, and their restoration on every way out, are [`tty`]'s and [`session`]'s.
 
+mod export;
 mod session;
 mod signals;
 pub mod tty;
@@ -242,6 +243,10 @@ fn effects(
             app.perform(Action::Resize { width, height });
         }
         Effect::Suspend => console.suspend()?,
+        Effect::Export { path, options } => {
+            let said = export::export(app.org(), &path, &options);
+            app.tell(&said);
+        }
     }
     Ok(None)
 }

@@ -215,6 +215,19 @@ fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
             format!(" {}", safe(app.banner().unwrap_or_default())),
             style::problem(),
         )],
+        (_, Mode::Command) => {
+            let mut spans = vec![
+                Span::styled(
+                    format!(" :{}", safe(app.command_line().unwrap_or_default())),
+                    style::heading(),
+                ),
+                Span::styled("▏", style::focused_border()),
+            ];
+            // Tab's candidates, or what went wrong, else the keys.
+            let after = app.status().map_or_else(|| hints.clone(), safe);
+            spans.push(Span::raw(format!("  {after}")));
+            spans
+        }
         (Some(s), Mode::Prompt) => vec![
             Span::styled(format!(" /{}", safe(&s.query)), style::heading()),
             Span::styled("▏", style::focused_border()),

@@ -90,10 +90,13 @@ fn kind(action: &Action) -> usize {
         Action::PanRight => 50,
         Action::ToggleRelations => 51,
         Action::OwnersGraph => 52,
+        Action::Command => 53,
+        Action::CommandInput(_) => 54,
+        Action::Complete => 55,
     }
 }
 
-const KINDS: usize = 53;
+const KINDS: usize = 56;
 
 /// Actions of one kind.
 fn of_kind(kind: usize) -> BoxedStrategy<Action> {
@@ -164,7 +167,14 @@ fn of_kind(kind: usize) -> BoxedStrategy<Action> {
         49 => Just(Action::PanLeft).boxed(),
         50 => Just(Action::PanRight).boxed(),
         51 => Just(Action::ToggleRelations).boxed(),
-        _ => Just(Action::OwnersGraph).boxed(),
+        52 => Just(Action::OwnersGraph).boxed(),
+        53 => Just(Action::Command).boxed(),
+        54 => prop::sample::select(vec![
+            'g', 'o', 't', ' ', 'c', 'l', 'a', 's', '-', '2', '0', '1',
+        ])
+        .prop_map(Action::CommandInput)
+        .boxed(),
+        _ => Just(Action::Complete).boxed(),
     }
 }
 

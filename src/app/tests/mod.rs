@@ -394,6 +394,7 @@ fn org_of(text: &str) -> crate::org::Org {
 }
 
 mod chart;
+mod command;
 mod owners;
 mod reload;
 

@@ -4,7 +4,7 @@ use crossterm::event::KeyCode;
 
 use super::*;
 use crate::keys::{Action, Mode, Modes, Section};
-use Mode::{Chart, Detail, Help, Prompt, Timeline, Tree};
+use Mode::{Chart, Command, Detail, Help, Prompt, Timeline, Tree};
 
 pub(super) const MORE: Section = Section {
     title: "Search, dates and more",
@@ -15,6 +15,12 @@ pub(super) const MORE: Section = Section {
             "/",
             "search (Enter keeps the filter, Esc clears it)",
             &[idle(&[Tree], "/ search")],
+        ),
+        bind(
+            &[(key(':'), Action::Command)],
+            ":",
+            "command line: :as-of, :goto, :root, :export… (below)",
+            &[],
         ),
         bind(
             &[(key('n'), Action::NextMatch), (key('N'), Action::PrevMatch)],
@@ -118,6 +124,13 @@ pub(super) const PROMPT: Section = Section {
             "clear the search",
             &[hint(&[Prompt], "Esc clear")],
         ),
+    ],
+};
+
+pub(super) const TYPING: Section = Section {
+    title: "Typing a search or a command",
+    modes: Modes::of(&[Prompt, Command]),
+    bindings: &[
         bind(
             &[(code(KeyCode::Backspace), Action::SearchBackspace)],
             "Backspace",
@@ -127,8 +140,39 @@ pub(super) const PROMPT: Section = Section {
         bind(
             &[(ctrl('u'), Action::SearchClear)],
             "Ctrl-u",
-            "delete the whole query",
+            "delete the whole line",
             &[],
+        ),
+    ],
+};
+
+pub(super) const COMMAND: Section = Section {
+    title: "Command line",
+    modes: Modes::of(&[Command]),
+    bindings: &[
+        bind(
+            &[(ENTER, Action::Activate)],
+            "Enter",
+            "run the command",
+            &[hint(&[Command], "Enter run")],
+        ),
+        bind(
+            &[(code(KeyCode::Tab), Action::Complete)],
+            "Tab",
+            "complete the word; again: the next candidate",
+            &[hint(&[Command], "Tab complete")],
+        ),
+        bind(
+            &[(UP, Action::Up), (DOWN, Action::Down)],
+            "↑ ↓",
+            "earlier / later commands",
+            &[hint(&[Command], "↑↓ history")],
+        ),
+        bind(
+            &[(ESC, Action::Escape)],
+            "Esc",
+            "close the command line",
+            &[hint(&[Command], "Esc close")],
         ),
     ],
 };
@@ -191,7 +235,7 @@ pub(super) const IN_HELP: Section = Section {
 
 pub(super) const ALWAYS: Section = Section {
     title: "Always",
-    modes: Modes::of(&[Tree, Detail, Chart, Prompt, Timeline, Help]),
+    modes: Modes::of(&[Tree, Detail, Chart, Prompt, Command, Timeline, Help]),
     bindings: &[
         bind(
             &[(ctrl('z'), Action::Suspend)],

@@ -101,6 +101,8 @@ pub const SECTIONS: &[&Section] = &[
     &lists::MORE,
     &lists::QUITTING,
     &lists::PROMPT,
+    &lists::COMMAND,
+    &lists::TYPING,
     &lists::TIMELINE,
     &lists::IN_HELP,
     &lists::ALWAYS,
