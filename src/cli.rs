@@ -563,8 +563,14 @@ fn dump(cli: &Cli, format: Format, org: &Org, root: Option<EntityId>) -> Result<
     if let Some(q) = &options.filter
         && dump::shown_count(org, &options) == 0
     {
+        // A word only a description, a note or a source says is found with a prefix.
+        let hint = if crate::search::Field::split(q).0 != crate::search::Field::Names {
+            ""
+        } else {
+            " (d: searches descriptions, n: notes, s: sources, p: people, a: all)"
+        };
         eprintln!(
-            "orgtree: --filter: no entity matches `{}` on that date",
+            "orgtree: --filter: no entity matches `{}` on that date{hint}",
             sanitize(q)
         );
     }

@@ -227,7 +227,7 @@ impl App {
     }
 
     /// Goes to `target`, remembering where we were for `[`.
-    fn follow(&mut self, target: Target) {
+    pub(super) fn follow(&mut self, target: Target) {
         if target != self.detail.subject {
             let here = self.detail.place();
             self.detail.back.push(here);

@@ -135,8 +135,13 @@ impl App {
         }
         // A query that grew from one that found something can only narrow what it found: all
         // of what it found, not its first matches.
-        let narrows =
-            narrowed && s.complete && !s.found_for.is_empty() && s.query.starts_with(&s.found_for);
+        // A prefix typed (`d` growing into `d:`) changes the texts looked at: nothing narrows.
+        let field = |q: &str| search::Field::split(q).0;
+        let narrows = narrowed
+            && s.complete
+            && !s.found_for.is_empty()
+            && s.query.starts_with(&s.found_for)
+            && field(&s.query) == field(&s.found_for);
         if let Some(b) = &mut self.background {
             b.generation += 1;
             let request = Request {
@@ -283,6 +288,15 @@ impl App {
             self.clear_search();
         } else if let Some(s) = &mut self.search {
             s.editing = false;
+            // `p:NAME` looks for people as people: their page, with the entities they are in
+            // kept as the filter.
+            let query = s.query.clone();
+            if crate::search::Field::split(&query).0 == crate::search::Field::People
+                && let Some(person) = crate::search::best_person(&self.org, &query)
+            {
+                self.follow(super::Target::Person(person));
+                self.focus = super::Focus::Detail;
+            }
         }
     }
 

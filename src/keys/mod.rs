@@ -182,6 +182,15 @@ pub fn help_lines() -> Vec<(Option<&'static str>, &'static str)> {
     for c in COMMANDS {
         lines.push((Some(c.label), c.help));
     }
+    lines.push((None, ""));
+    lines.push((None, "Search prefixes (/d:sovereign)"));
+    for (prefix, _, what) in crate::search::PREFIXES {
+        lines.push((Some(prefix), what));
+    }
+    lines.push((
+        None,
+        "  no prefix: names, ids, kinds, identifiers, attributes, people",
+    ));
     // What the tree rows show beside the names, under the keys.
     lines.push((None, ""));
     lines.push((None, "Tree marks"));

@@ -1,6 +1,8 @@
 //! Fuzzy search over the model: entity names, ids, other names, identifiers (an LEI, a
 //! register number, a Wikidata QID), kinds, attribute values, and the names of the people who
-//! hold roles or stakes in them. The explorer and `--dump --filter` share it.
+//! hold roles or stakes in them. A prefix searches other texts instead ([`Field`]):
+//! `d:sovereign` the descriptions, `n:` the notes, `s:` the sources cited, `p:` the people
+//! alone, `a:` all of them. The explorer and `--dump --filter` share it.
 
 mod haystacks;
 mod order;
@@ -9,7 +11,7 @@ pub mod worker;
 use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32Str};
 
-use crate::org::{EntityId, EntitySet, Org, Tree};
+use crate::org::{EntityId, EntitySet, Holder, Org, PersonId, Tree};
 pub use haystacks::Haystacks;
 use haystacks::KindScores;
 pub use order::TreeOrder;
@@ -33,8 +35,53 @@ pub struct Found {
     pub shown: EntitySet,
 }
 
+/// Which texts a query looks at, chosen by a prefix of the query.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    /// No prefix: names, ids, kinds, other names, identifiers, attributes, people.
+    Names,
+    Descriptions,
+    Notes,
+    /// The publishers and titles of the sources an entity, its stakes and its roles cite.
+    Sources,
+    /// The people holding its roles and stakes; in the explorer, Enter opens the best one's page.
+    People,
+    All,
+}
+
+/// The prefixes, what they search, for the help and the README.
+pub const PREFIXES: &[(&str, Field, &str)] = &[
+    ("d:", Field::Descriptions, "descriptions"),
+    ("n:", Field::Notes, "notes"),
+    ("s:", Field::Sources, "sources cited: publishers and titles"),
+    (
+        "p:",
+        Field::People,
+        "people (Enter opens the best one's page)",
+    ),
+    ("a:", Field::All, "all of these and the names"),
+];
+
+impl Field {
+    /// The field a query's prefix asks for, and the query without it.
+    pub fn split(text: &str) -> (Field, &str) {
+        let trimmed = text.trim_start();
+        PREFIXES
+            .iter()
+            .find_map(|&(prefix, field, _)| trimmed.strip_prefix(prefix).map(|rest| (field, rest)))
+            .unwrap_or((Field::Names, text))
+    }
+
+    /// Whether names are among the texts, so that a match can be shown in a name.
+    pub fn has_names(self) -> bool {
+        matches!(self, Field::Names | Field::All)
+    }
+}
+
 /// A compiled query.
 pub struct Query {
+    /// The texts it looks at.
+    pub field: Field,
     pattern: Pattern,
     matcher: Matcher,
     buf: Vec<char>,
@@ -45,10 +92,12 @@ pub struct Query {
 
 impl Query {
     pub fn new(text: &str) -> Self {
+        let (field, text) = Field::split(text);
         let letters = text.chars().filter(|c| !c.is_whitespace()).count();
         // Case never matters: sources spell names every which way (CloudWatt, Cloudwatt).
         let pattern = Pattern::parse(text, CaseMatching::Ignore, Normalization::Smart);
         Query {
+            field,
             needed: haystacks::needed(&pattern),
             pattern,
             matcher: Matcher::new(Config::DEFAULT),
@@ -71,8 +120,79 @@ impl Query {
             .filter(|&s| s >= self.min_score)
     }
 
-    /// How well `id` matches on the best of its searchable texts, read from the org.
+    /// How well `id` matches on the best of the texts its field looks at, read from the org.
     pub fn entity_score(&mut self, org: &Org, id: EntityId) -> Option<u32> {
+        match self.field {
+            Field::Names => self.names_score(org, id),
+            Field::Descriptions => self.description_score(org, id),
+            Field::Notes => self.notes_score(org, id),
+            Field::Sources => self.sources_score(org, id),
+            Field::People => self.people_score(org, id),
+            Field::All => [
+                self.names_score(org, id),
+                self.description_score(org, id),
+                self.notes_score(org, id),
+                self.sources_score(org, id),
+            ]
+            .into_iter()
+            .max()
+            .flatten(),
+        }
+    }
+
+    /// The best score among `texts`.
+    fn best<'t>(&mut self, texts: impl IntoIterator<Item = &'t str>) -> Option<u32> {
+        texts.into_iter().map(|t| self.score(t)).max().flatten()
+    }
+
+    fn description_score(&mut self, org: &Org, id: EntityId) -> Option<u32> {
+        self.best(org.entity(id).description.as_deref())
+    }
+
+    fn notes_score(&mut self, org: &Org, id: EntityId) -> Option<u32> {
+        let e = org.entity(id);
+        let competing = e.more().competing.iter().filter_map(|c| c.note.as_deref());
+        self.best(
+            e.more()
+                .notes
+                .iter()
+                .map(|n| n.text.as_str())
+                .chain(competing),
+        )
+    }
+
+    fn sources_score(&mut self, org: &Org, id: EntityId) -> Option<u32> {
+        let refs = org
+            .entity(id)
+            .sources
+            .iter()
+            .chain(org.stakes_in(id).flat_map(|s| s.stake.sources.iter()))
+            .chain(org.roles_in(id).flat_map(|r| r.role.sources.iter()));
+        let sources: Vec<&crate::model::Source> = refs
+            .filter_map(|r| org.find_source(&r.value))
+            .map(|s| org.source(s))
+            .collect();
+        self.best(
+            sources
+                .iter()
+                .flat_map(|s| [s.publisher.as_str(), s.title.as_str()]),
+        )
+    }
+
+    fn people_score(&mut self, org: &Org, id: EntityId) -> Option<u32> {
+        let people: Vec<PersonId> = org
+            .roles_in(id)
+            .filter_map(|r| r.person)
+            .chain(
+                org.stakes_in(id)
+                    .filter_map(|s| s.owner.and_then(Holder::person)),
+            )
+            .collect();
+        self.best(people.iter().map(|&p| org.person(p).name.as_str()))
+    }
+
+    /// How well `id` matches on its names, ids, kinds, identifiers, attributes and people.
+    fn names_score(&mut self, org: &Org, id: EntityId) -> Option<u32> {
         let e = org.entity(id);
         let mut best = None;
         let mut consider = |score: Option<u32>| {
@@ -115,8 +235,12 @@ impl Query {
         self.entity_score(org, id).is_some()
     }
 
-    /// The positions (in graphemes) of `text` that the query matched, for highlighting.
+    /// The positions (in graphemes) of `text` that the query matched, for highlighting; none
+    /// when the query looks at other texts than names (`d:`, `n:`…).
     pub fn positions(&mut self, text: &str) -> Vec<usize> {
+        if !self.field.has_names() {
+            return Vec::new();
+        }
         let mut indices = Vec::new();
         self.pattern.indices(
             Utf32Str::new(text, &mut self.buf),
@@ -252,7 +376,8 @@ impl<'a> Scorer<'a> {
     }
 
     fn score(&mut self, id: EntityId) -> Option<u32> {
-        match self.haystacks {
+        // The arena holds the names' texts only: other fields are read from the org.
+        match self.haystacks.filter(|_| self.query.field == Field::Names) {
             Some(h) => h.entity_score(&mut self.query, &mut self.kinds, id),
             None if self.org.has_entity(id) => self.query.entity_score(self.org, id),
             None => None,
@@ -307,6 +432,23 @@ pub fn first_matches(
         best: best.map(|(_, id)| id),
         matched,
     })
+}
+
+/// The person whose name `text` (with or without its `p:`) matches best: a search for people
+/// as people leads to their page.
+pub fn best_person(org: &Org, text: &str) -> Option<PersonId> {
+    let (_, text) = Field::split(text);
+    let mut query = Query::new(text);
+    let people = u32::try_from(org.model.people.len()).unwrap_or(u32::MAX);
+    let mut best: Option<(u32, PersonId)> = None;
+    for p in (0..people).map(PersonId) {
+        if let Some(score) = query.score(&org.person(p).name)
+            && best.is_none_or(|(b, _)| score > b)
+        {
+            best = Some((score, p));
+        }
+    }
+    best.map(|(_, p)| p)
 }
 
 /// Whether a match that scores `score` is better than `best`: of two that score the same, the

@@ -432,3 +432,51 @@ entities:
     assert!(!find(&org, &tree, "cafe", None).matches.is_empty());
     assert!(!find(&org, &tree, "kelvin", None).matches.is_empty());
 }
+
+#[test]
+fn a_prefix_searches_descriptions_notes_sources_or_people() {
+    let org = load_embedded().unwrap().org;
+    let tree = tree(&org);
+    let haystacks = Haystacks::build(&org).unwrap();
+    let ids = |text: &str| -> Vec<String> {
+        find(&org, &tree, text, None)
+            .matches
+            .iter()
+            .map(|&id| org.entity(id).id.value.to_string())
+            .collect()
+    };
+    // Four entities' descriptions say "sovereign"; no name does.
+    assert!(ids("sovereign").is_empty());
+    assert_eq!(
+        ids("d:sovereign"),
+        ["cloudwatt", "andromede", "french-state", "numergy"]
+    );
+    // Sources by publisher; people alone; everything.
+    assert!(ids("s:tribune").contains(&"cloudwatt".to_owned()));
+    assert_eq!(ids("p:starck"), ["cloudwatt"]);
+    assert!(
+        ids("p:cloudwatt").is_empty(),
+        "p: looks at people, not names"
+    );
+    assert_eq!(ids("a:sovereign"), ids("d:sovereign"));
+    // Every path (arena or not, first matches, narrowed) agrees on a prefixed query.
+    for text in ["d:sovereign", "s:tribune", "p:starck", "n:state", "a:cloud"] {
+        check_every_path(&org, &haystacks, text, None);
+    }
+    check_every_path(&org, &haystacks, "d:sovereign cloud", Some("d:sovereign"));
+    // A name with a colon that is no prefix is searched as written.
+    assert_eq!(Field::split("x:y"), (Field::Names, "x:y"));
+    assert_eq!(Field::split(" d:y"), (Field::Descriptions, "y"));
+    // A prefixed query highlights no name.
+    assert!(Query::new("d:cloud").positions("Cloudwatt").is_empty());
+    assert!(!Query::new("cloud").positions("Cloudwatt").is_empty());
+}
+
+#[test]
+fn people_are_found_as_people() {
+    let org = load_embedded().unwrap().org;
+    let starck = org.find_person("patrick-starck").unwrap();
+    assert_eq!(best_person(&org, "p:starck"), Some(starck));
+    assert_eq!(best_person(&org, "starck"), Some(starck));
+    assert_eq!(best_person(&org, "p:zzzz"), None);
+}

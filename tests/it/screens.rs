@@ -331,3 +331,21 @@ fn without_colour_the_kind_is_bracketed_and_the_help_explains_the_marks() {
         assert!(help.contains(mark), "{mark}: {help}");
     }
 }
+
+#[test]
+fn a_search_for_people_leads_to_the_person_and_d_searches_descriptions() {
+    let app = shipped(120, 30, "/p:starck<Enter>");
+    let starck = app.org().find_person("patrick-starck").unwrap();
+    assert_eq!(app.subject(), Target::Person(starck));
+    assert_eq!(app.focus(), orgtree::app::Focus::Detail);
+    assert!(
+        app.search().is_some(),
+        "the entities they are in stay as the filter"
+    );
+    // `d:` finds what only a description says.
+    let app = shipped(120, 30, "/d:sovereign<Enter>");
+    let s = app.search().unwrap();
+    assert_eq!(s.visible.len(), 4, "{:?}", s.visible);
+    let app = shipped(120, 30, "/sovereign<Enter>");
+    assert!(app.search().unwrap().visible.is_empty());
+}
