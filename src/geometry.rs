@@ -16,6 +16,52 @@ pub const MARKER: u16 = 2;
 /// Columns of indentation per tree level.
 pub const INDENT: u16 = 2;
 
+/// How the body is shared between the panes: the tree pane's share of the width, in percent,
+/// and a pane zoomed to the whole body (the other then has no width).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Split {
+    pub tree_percent: u16,
+    pub zoom: Option<Zoomed>,
+}
+
+/// The pane that takes the whole body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Zoomed {
+    Tree,
+    Detail,
+}
+
+/// The tree pane's share until it is resized; then it may go from the least to the most.
+pub const TREE_PERCENT: u16 = 40;
+pub const TREE_PERCENT_LEAST: u16 = 15;
+pub const TREE_PERCENT_MOST: u16 = 85;
+/// How much one key resizes it.
+pub const TREE_PERCENT_STEP: u16 = 5;
+
+impl Default for Split {
+    fn default() -> Split {
+        Split {
+            tree_percent: TREE_PERCENT,
+            zoom: None,
+        }
+    }
+}
+
+impl Split {
+    /// The tree pane `step` percent wider (or narrower), within its bounds.
+    pub fn resized(self, wider: bool) -> Split {
+        let p = if wider {
+            self.tree_percent + TREE_PERCENT_STEP
+        } else {
+            self.tree_percent.saturating_sub(TREE_PERCENT_STEP)
+        };
+        Split {
+            tree_percent: p.clamp(TREE_PERCENT_LEAST, TREE_PERCENT_MOST),
+            zoom: None,
+        }
+    }
+}
+
 /// The parts of the explorer's screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Panes {
@@ -26,8 +72,15 @@ pub struct Panes {
 }
 
 impl Panes {
-    /// The panes of a screen of this size, or `None` when it is too small to use.
+    /// The panes of a screen of this size, split as at first, or `None` when it is too small.
     pub fn of(area: Rect) -> Option<Panes> {
+        Panes::split(area, Split::default())
+    }
+
+    /// The panes of a screen of this size, split as `split` says, or `None` when it is too
+    /// small to use. At first the tree takes two fifths of the width, at most 72 columns;
+    /// resized, what it is given, leaving the detail pane 20 columns.
+    pub fn split(area: Rect, split: Split) -> Option<Panes> {
         if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
             return None;
         }
@@ -36,7 +89,17 @@ impl Panes {
             Constraint::Fill(1),
             Constraint::Length(1),
         ]));
-        let tree_width = (body.width * 2 / 5).clamp(16, 72);
+        let tree_width = match split.zoom {
+            Some(Zoomed::Tree) => body.width,
+            Some(Zoomed::Detail) => 0,
+            None if split.tree_percent == TREE_PERCENT => (body.width * 2 / 5).clamp(16, 72),
+            None => {
+                let wanted = u32::from(body.width) * u32::from(split.tree_percent) / 100;
+                u16::try_from(wanted)
+                    .unwrap_or(u16::MAX)
+                    .clamp(16, body.width.saturating_sub(20).max(16))
+            }
+        };
         let [tree, detail] = body.layout(&Layout::horizontal([
             Constraint::Length(tree_width),
             Constraint::Fill(1),

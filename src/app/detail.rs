@@ -122,6 +122,21 @@ impl DetailView {
         }
     }
 
+    /// The lines that head a section (`Owners at 2015-01-12`, `Events`…), in order.
+    pub(super) fn heading_lines(&self) -> Vec<usize> {
+        self.document
+            .lines
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| {
+                l.pieces
+                    .first()
+                    .is_some_and(|p| p.tone == crate::document::Tone::Heading)
+            })
+            .map(|(n, _)| n)
+            .collect()
+    }
+
     /// Where the link under the cursor leads.
     pub(super) fn under_cursor(&self) -> Option<Target> {
         self.document.links.get(self.link).map(|l| l.target)
@@ -298,6 +313,43 @@ impl App {
             self.tree.select(&self.structure, id);
         }
         self.detail.show(target);
+    }
+
+    /// The pane the focus is in, as the one to zoom.
+    pub(super) fn zoomed_pane(&self) -> crate::geometry::Zoomed {
+        match self.focus {
+            Focus::Tree => crate::geometry::Zoomed::Tree,
+            Focus::Detail => crate::geometry::Zoomed::Detail,
+        }
+    }
+
+    /// `}` or `{`: the detail pane scrolled to its next or previous section's heading.
+    pub(super) fn detail_section(&mut self, next: bool) {
+        self.refresh_document();
+        let headings = self.detail.heading_lines();
+        let at = self.detail.scroll;
+        // The top of the page counts as a section: its name and what it is.
+        let target = if next {
+            headings.into_iter().find(|&l| l > at)
+        } else {
+            headings
+                .into_iter()
+                .rev()
+                .find(|&l| l < at)
+                .or((at > 0).then_some(0))
+        };
+        match target {
+            Some(line) => {
+                let height = self.detail_height();
+                let by =
+                    isize::try_from(line).unwrap_or(isize::MAX) - isize::try_from(at).unwrap_or(0);
+                self.detail.scroll_by(by, height);
+            }
+            None => {
+                let way = if next { "after" } else { "before" };
+                self.notice.status = Some(format!("no section {way} this one"));
+            }
+        }
     }
 
     /// `O`: the selected entity's ownership graph in the detail pane, the keys on it; on the

@@ -209,6 +209,8 @@ pub struct App {
     notice: Notice,
     /// The search thread, once the loop started one; without it searches run at once.
     background: Option<searching::Background>,
+    /// How the screen is shared between the tree and the detail pane.
+    split: crate::geometry::Split,
     /// The `:` command line, while it is open, and the commands run before.
     command: Option<command::CommandLine>,
     history: Vec<String>,
@@ -292,6 +294,7 @@ impl App {
             background: None,
             command: None,
             history: Vec::new(),
+            split: crate::geometry::Split::default(),
         };
         app.set_date(app.time.model_date);
         app.settle();
@@ -314,7 +317,7 @@ impl App {
     }
 
     fn panes(&self) -> Option<Panes> {
-        Panes::of(self.screen)
+        Panes::split(self.screen, self.split)
     }
 
     /// How many tree rows fit on screen.

@@ -147,8 +147,22 @@ impl App {
                 self.focus = match self.focus {
                     Focus::Tree => Focus::Detail,
                     Focus::Detail => Focus::Tree,
+                };
+                // A zoomed screen shows the pane the keys move.
+                if self.split.zoom.is_some() {
+                    self.split.zoom = Some(self.zoomed_pane());
                 }
             }
+            (Action::Zoom, _) => {
+                self.split.zoom = match self.split.zoom {
+                    Some(_) => None,
+                    None => Some(self.zoomed_pane()),
+                }
+            }
+            (Action::NarrowerTree, _) => self.split = self.split.resized(false),
+            (Action::WiderTree, _) => self.split = self.split.resized(true),
+            (Action::NextSection, _) => self.detail_section(true),
+            (Action::PrevSection, _) => self.detail_section(false),
             (Action::Owners, _) => self.cursor_to_owners(),
             (Action::Back, _) => self.go_back(),
             (Action::Forward, _) => self.go_forward(),

@@ -42,6 +42,11 @@ impl App {
         self.sort
     }
 
+    /// How the screen is shared between the panes.
+    pub fn split(&self) -> crate::geometry::Split {
+        self.split
+    }
+
     pub fn org(&self) -> &Org {
         &self.org
     }

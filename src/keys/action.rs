@@ -30,6 +30,14 @@ pub enum Action {
     ExpandToDepth(u8),
     /// Move the keyboard focus between the tree and the detail pane.
     SwitchFocus,
+    /// The focused pane on the whole screen, or both panes again.
+    Zoom,
+    /// The tree pane narrower or wider.
+    NarrowerTree,
+    WiderTree,
+    /// The detail pane at its next or previous section's heading.
+    NextSection,
+    PrevSection,
     /// Put the detail pane's cursor on the selected entity's first owner.
     Owners,
     /// Show the selected entity's ownership graph in the detail pane, or its page again.

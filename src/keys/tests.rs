@@ -56,7 +56,8 @@ fn the_same_key_means_what_its_mode_says() {
     assert_eq!(esc(Mode::Chart), Some(Action::Escape));
     let plus = |mode| press_in(mode, KeyCode::Char('+'), KeyModifiers::NONE);
     assert_eq!(plus(Mode::Chart), Some(Action::ChartDeeper));
-    assert_eq!(plus(Mode::Tree), None);
+    assert_eq!(plus(Mode::Tree), Some(Action::WiderTree));
+    assert_eq!(plus(Mode::Command), Some(Action::CommandInput('+')));
     let q = |mode| press_in(mode, KeyCode::Char('q'), KeyModifiers::NONE);
     assert_eq!(q(Mode::Prompt), Some(Action::SearchInput('q')));
     assert_eq!(q(Mode::Help), Some(Action::Quit));

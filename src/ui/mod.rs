@@ -23,7 +23,7 @@ use unicode_width::UnicodeWidthStr;
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        if Panes::of(area).is_none() {
+        if Panes::split(area, self.split()).is_none() {
             Paragraph::new(format!(
                 "Terminal too small: orgtree needs {MIN_WIDTH}×{MIN_HEIGHT}."
             ))
@@ -44,13 +44,20 @@ impl Widget for &App {
 
 impl App {
     fn render_panes(&self, area: Rect, buf: &mut Buffer) {
-        let Some(panes) = Panes::of(area) else { return };
+        let Some(panes) = Panes::split(area, self.split()) else {
+            return;
+        };
         render_title(self, panes.title, buf);
         match self.chart() {
             Some(view) => chart::render(self, view, panes.body(), buf),
             None => {
-                render_tree(self, panes.tree, buf);
-                render_detail(self, &panes, buf);
+                // A zoomed screen gives the other pane no width: it is not drawn.
+                if panes.tree.width > 0 {
+                    render_tree(self, panes.tree, buf);
+                }
+                if panes.detail.width > 0 {
+                    render_detail(self, &panes, buf);
+                }
             }
         }
         render_status(self, panes.status, buf);

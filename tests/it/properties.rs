@@ -93,10 +93,15 @@ fn kind(action: &Action) -> usize {
         Action::Command => 53,
         Action::CommandInput(_) => 54,
         Action::Complete => 55,
+        Action::Zoom => 56,
+        Action::NarrowerTree => 57,
+        Action::WiderTree => 58,
+        Action::NextSection => 59,
+        Action::PrevSection => 60,
     }
 }
 
-const KINDS: usize = 56;
+const KINDS: usize = 61;
 
 /// Actions of one kind.
 fn of_kind(kind: usize) -> BoxedStrategy<Action> {
@@ -174,7 +179,12 @@ fn of_kind(kind: usize) -> BoxedStrategy<Action> {
         ])
         .prop_map(Action::CommandInput)
         .boxed(),
-        _ => Just(Action::Complete).boxed(),
+        55 => Just(Action::Complete).boxed(),
+        56 => Just(Action::Zoom).boxed(),
+        57 => Just(Action::NarrowerTree).boxed(),
+        58 => Just(Action::WiderTree).boxed(),
+        59 => Just(Action::NextSection).boxed(),
+        _ => Just(Action::PrevSection).boxed(),
     }
 }
 

@@ -349,3 +349,30 @@ fn a_search_for_people_leads_to_the_person_and_d_searches_descriptions() {
     let app = shipped(120, 30, "/sovereign<Enter>");
     assert!(app.search().unwrap().visible.is_empty());
 }
+
+#[test]
+fn braces_go_from_section_to_section_of_the_detail_pane() {
+    // Cloudwatt's page: what changed, then who leads it, each under its heading.
+    let mut app = shipped(100, 30, "jjj<Tab>");
+    let line_of = |app: &orgtree::app::App, start: &str| {
+        app.document()
+            .lines
+            .iter()
+            .position(|l| l.pieces.first().is_some_and(|p| p.text.starts_with(start)))
+            .unwrap()
+    };
+    let headings = [
+        line_of(&app, "* Changed since"),
+        line_of(&app, "Leaders at 2015-01-12"),
+    ];
+    press(&mut app, "}").unwrap();
+    assert_eq!(app.detail_scroll(), headings[0]);
+    press(&mut app, "}").unwrap();
+    assert_eq!(app.detail_scroll(), headings[1]);
+    press(&mut app, "{").unwrap();
+    assert_eq!(app.detail_scroll(), headings[0]);
+    press(&mut app, "{").unwrap();
+    assert_eq!(app.detail_scroll(), 0, "before the first heading: the top");
+    press(&mut app, "{").unwrap();
+    assert_eq!(app.status(), Some("no section before this one"));
+}

@@ -480,3 +480,45 @@ fn first_matches_are_shown_but_not_narrowed_from() {
     let s = app.search().unwrap();
     assert_eq!(s.counter(app.selected()), "[1/3]");
 }
+
+#[test]
+fn z_zooms_the_focused_pane_and_tab_zooms_the_other() {
+    use crate::geometry::Zoomed;
+    let mut app = app(24);
+    let whole = app.panes().unwrap().body().width;
+    app.perform(Zoom);
+    let panes = app.panes().unwrap();
+    assert_eq!(app.split().zoom, Some(Zoomed::Tree));
+    assert_eq!((panes.tree.width, panes.detail.width), (whole, 0));
+    app.perform(SwitchFocus);
+    let panes = app.panes().unwrap();
+    assert_eq!(app.split().zoom, Some(Zoomed::Detail));
+    assert_eq!((panes.tree.width, panes.detail.width), (0, whole));
+    // The detail pane's text is wrapped to the whole width it now has.
+    assert!(!app.document().lines.is_empty());
+    app.perform(Zoom);
+    assert_eq!(app.split().zoom, None);
+    let _ = crate::headless::frame(&app);
+}
+
+#[test]
+fn the_tree_pane_resizes_within_bounds() {
+    let mut app = app(24);
+    let at_first = app.panes().unwrap().tree.width;
+    app.perform(WiderTree);
+    let wider = app.panes().unwrap().tree.width;
+    assert!(wider > at_first, "{wider} > {at_first}");
+    for _ in 0..40 {
+        app.perform(WiderTree);
+    }
+    let widest = app.panes().unwrap();
+    assert!(
+        widest.detail.width >= 20,
+        "the detail pane keeps 20 columns"
+    );
+    for _ in 0..40 {
+        app.perform(NarrowerTree);
+    }
+    assert!(app.panes().unwrap().tree.width >= 12);
+    let _ = crate::headless::frame(&app);
+}

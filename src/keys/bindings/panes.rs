@@ -106,6 +106,30 @@ pub(super) const TREE_AND_DETAIL: Section = Section {
     modes: Modes::of(&[Tree, Detail]),
     bindings: &[
         bind(
+            &[
+                (key('}'), Action::NextSection),
+                (key('{'), Action::PrevSection),
+            ],
+            "} {",
+            "the detail pane at its next / previous section",
+            &[],
+        ),
+        bind(
+            &[(key('z'), Action::Zoom)],
+            "z",
+            "the focused pane on the whole screen, or both",
+            &[],
+        ),
+        bind(
+            &[
+                (key('-'), Action::NarrowerTree),
+                (key('+'), Action::WiderTree),
+            ],
+            "- +",
+            "the tree pane narrower / wider",
+            &[],
+        ),
+        bind(
             &[(PGDN, Action::PageDown), (PGUP, Action::PageUp)],
             "PgDn PgUp",
             "one page down / up",
