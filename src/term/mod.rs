@@ -9,6 +9,7 @@
 //! ([`crate::search::worker`], whose outcomes come as [`Note::Searched`]). The terminal's
 //! modes, and their restoration on every way out, are [`tty`]'s and [`session`]'s.
 
+mod clipboard;
 mod session;
 mod signals;
 pub mod tty;
@@ -25,6 +26,7 @@ use crate::app::{Action, App, Effect, Exit, Mode};
 use crate::keys;
 use crate::load::{self, Limits, LoadError, Loaded};
 
+pub use clipboard::{Copied, Way};
 use session::Session;
 pub use session::restore;
 
@@ -86,7 +88,8 @@ pub trait Console {
     fn draw(&mut self, app: &App) -> io::Result<()>;
     /// Forgets what is on screen, so that the next frame draws every cell.
     fn repaint(&mut self) -> io::Result<()>;
-    fn copy(&mut self, text: &str) -> io::Result<()>;
+    /// Puts `text` on a clipboard; says how, or why it could not.
+    fn copy(&mut self, text: &str) -> Copied;
     /// Opens the editor; returns what went wrong, if it could not run.
     fn edit(&mut self, path: &Path, line: u32) -> io::Result<Option<String>>;
     /// Hands the terminal to the shell until `fg` (a [`Note::Repaint`] follows).
@@ -233,7 +236,10 @@ fn effects(
     match effect {
         Effect::Exit(Exit::Quit) => return Ok(Some(Ending::Quit)),
         Effect::Exit(Exit::Interrupted) => return Ok(Some(Ending::Interrupted)),
-        Effect::Copy(text) => console.copy(&text)?,
+        Effect::Copy(text) => {
+            let copied = console.copy(&text);
+            app.tell(&copied.status(&text));
+        }
         Effect::Edit { path, line } => {
             if let Some(problem) = console.edit(&path, line)? {
                 app.tell(&problem);

@@ -1,10 +1,11 @@
 //! The explorer's hold on the terminal, as the event loop sees it: entering its modes, drawing
-//! frames, lending the terminal to the editor and to the shell (Ctrl-z), copying, and giving it
+//! frames, lending the terminal to the editor and to the shell (Ctrl-z), copying (the ways are
+//! [`super::clipboard`]'s), and giving it
 //! back on every way out: [`Session`] gives it back on drop (errors included), and the panic
 //! hook before the report is printed. The modes themselves, and the gate that keeps a restore
 //! from landing inside a frame, are [`super::tty`]'s.
 
-use std::io::{self, Write};
+use std::io;
 use std::path::Path;
 use std::sync::Once;
 
@@ -12,6 +13,7 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
 use super::Console;
+use super::clipboard::{self, Clipboard, Copied, Environment};
 use super::tty::{self, Holder, Screen};
 use crate::app::App;
 
@@ -19,6 +21,9 @@ use crate::app::App;
 pub struct Session {
     terminal: Terminal<CrosstermBackend<Screen>>,
     active: bool,
+    /// Where the explorer runs, as copying needs to know, read once.
+    environment: Environment,
+    clipboard: Clipboard,
 }
 
 /// Gives the terminal back: its settings as they were, main screen, no mouse capture, cursor
@@ -54,6 +59,8 @@ impl Session {
             Ok(terminal) => Ok(Session {
                 terminal,
                 active: true,
+                environment: Environment::of_process(),
+                clipboard: Clipboard::new(),
             }),
             Err(e) => {
                 restore();
@@ -88,13 +95,10 @@ impl Console for Session {
         Ok(())
     }
 
-    /// Puts `text` on the clipboard with OSC 52, which terminals (and tmux, and SSH) pass on.
-    fn copy(&mut self, text: &str) -> io::Result<()> {
-        use base64::Engine;
-        let encoded = base64::engine::general_purpose::STANDARD.encode(text);
-        let mut out = Screen::default();
-        write!(out, "\x1b]52;c;{encoded}\x07")?;
-        out.flush()
+    /// Puts `text` on a clipboard, the first way of those [`clipboard::plan`] chose that works.
+    fn copy(&mut self, text: &str) -> Copied {
+        let ways = clipboard::plan(&self.environment);
+        self.clipboard.copy(&ways, text, &mut Screen::default())
     }
 
     /// Opens `path` at `line` in `$VISUAL`, `$EDITOR` or `vi`, with the terminal lent to it

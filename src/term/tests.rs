@@ -7,7 +7,7 @@ use std::path::Path;
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 
-use super::{Console, Ending, Input, Inputs, Note, drive};
+use super::{Console, Copied, Ending, Input, Inputs, Note, Way, drive};
 use crate::app::{App, Options};
 use crate::load::load_embedded;
 
@@ -74,8 +74,8 @@ impl Console for Counter {
         self.repaints += 1;
         Ok(())
     }
-    fn copy(&mut self, _: &str) -> io::Result<()> {
-        Ok(())
+    fn copy(&mut self, _: &str) -> Copied {
+        Copied::By(Way::Tmux)
     }
     fn edit(&mut self, _: &Path, _: u32) -> io::Result<Option<String>> {
         Ok(None)
@@ -184,4 +184,11 @@ fn a_vanished_file_is_said_and_the_model_kept() {
     let (app, _, _) = run(vec![vec![Input::Note(Note::Vanished)], keys("q")]);
     assert!(app.banner().unwrap().contains("is gone"));
     assert!(app.org().entity_count() > 0);
+}
+
+#[test]
+fn the_status_says_which_way_a_copy_took() {
+    let (_, console, _) = run(vec![keys("y"), keys("q")]);
+    let said = console.statuses[1].as_deref().unwrap_or_default();
+    assert!(said.contains("to tmux's buffer"), "{said}");
 }
