@@ -198,6 +198,8 @@ impl App {
             Action::OwnersGraph => self.toggle_owners_graph(),
             Action::CopyId => return self.copy(false),
             Action::CopyPath => return self.copy(true),
+            Action::CopyUrl => return self.copy_url(),
+            Action::OpenUrl => return self.open_url(),
             Action::Edit => return self.edit(),
             Action::Escape | Action::Quit => return Some(Effect::Exit(Exit::Quit)),
             other => return self.perform_anywhere(other),

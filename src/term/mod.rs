@@ -10,6 +10,7 @@
 //! modes, and their restoration on every way out, are [`tty`]'s and [`session`]'s.
 
 mod clipboard;
+mod launch;
 mod session;
 mod signals;
 pub mod tty;
@@ -90,6 +91,8 @@ pub trait Console {
     fn repaint(&mut self) -> io::Result<()>;
     /// Puts `text` on a clipboard; says how, or why it could not.
     fn copy(&mut self, text: &str) -> Copied;
+    /// Opens `url` (already checked) in the browser, detached; says how, or what went wrong.
+    fn open(&mut self, url: &str) -> String;
     /// Opens the editor; returns what went wrong, if it could not run.
     fn edit(&mut self, path: &Path, line: u32) -> io::Result<Option<String>>;
     /// Hands the terminal to the shell until `fg` (a [`Note::Repaint`] follows).
@@ -246,6 +249,10 @@ fn effects(
             }
             let (width, height) = console.size()?;
             app.perform(Action::Resize { width, height });
+        }
+        Effect::Open(url) => {
+            let said = console.open(&url);
+            app.tell(&said);
         }
         Effect::Suspend => console.suspend()?,
     }

@@ -14,6 +14,7 @@ use ratatui::backend::CrosstermBackend;
 
 use super::Console;
 use super::clipboard::{self, Clipboard, Copied, Environment};
+use super::launch;
 use super::tty::{self, Holder, Screen};
 use crate::app::App;
 
@@ -99,6 +100,15 @@ impl Console for Session {
     fn copy(&mut self, text: &str) -> Copied {
         let ways = clipboard::plan(&self.environment);
         self.clipboard.copy(&ways, text, &mut Screen::default())
+    }
+
+    /// Opens `url` with `$BROWSER` or the platform's opener, detached: the explorer keeps the
+    /// terminal.
+    fn open(&mut self, url: &str) -> String {
+        let browser = std::env::var("BROWSER").ok();
+        let (program, args) = launch::opener(browser.as_deref(), launch::Platform::current(), url);
+        let args: Vec<std::ffi::OsString> = args.into_iter().map(Into::into).collect();
+        launch::opened(url, &program, launch::detached(&program, &args))
     }
 
     /// Opens `path` at `line` in `$VISUAL`, `$EDITOR` or `vi`, with the terminal lent to it

@@ -90,10 +90,12 @@ fn kind(action: &Action) -> usize {
         Action::PanRight => 50,
         Action::ToggleRelations => 51,
         Action::OwnersGraph => 52,
+        Action::CopyUrl => 53,
+        Action::OpenUrl => 54,
     }
 }
 
-const KINDS: usize = 53;
+const KINDS: usize = 55;
 
 /// Actions of one kind.
 fn of_kind(kind: usize) -> BoxedStrategy<Action> {
@@ -164,7 +166,9 @@ fn of_kind(kind: usize) -> BoxedStrategy<Action> {
         49 => Just(Action::PanLeft).boxed(),
         50 => Just(Action::PanRight).boxed(),
         51 => Just(Action::ToggleRelations).boxed(),
-        _ => Just(Action::OwnersGraph).boxed(),
+        52 => Just(Action::OwnersGraph).boxed(),
+        53 => Just(Action::CopyUrl).boxed(),
+        _ => Just(Action::OpenUrl).boxed(),
     }
 }
 

@@ -373,6 +373,7 @@ fn org_of(text: &str) -> crate::org::Org {
 mod chart;
 mod owners;
 mod reload;
+mod sources;
 
 /// With a search thread: a key is answered at once (the prompt shows it), the outcome comes
 /// later, and an outcome for a query typed over since is never shown.
