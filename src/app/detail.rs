@@ -355,6 +355,7 @@ mod tests {
                 })
                 .collect(),
             first_owner: on.len().checked_sub(1),
+            urls: Vec::new(),
         };
         v
     }

@@ -11,6 +11,7 @@
 
 mod clipboard;
 mod launch;
+mod osc8;
 mod session;
 mod signals;
 pub mod tty;

@@ -25,6 +25,8 @@ pub struct Session {
     /// Where the explorer runs, as copying needs to know, read once.
     environment: Environment,
     clipboard: Clipboard,
+    /// Whether source URLs are drawn as OSC 8 hyperlinks ([`super::osc8`]).
+    hyperlinks: bool,
 }
 
 /// Gives the terminal back: its settings as they were, main screen, no mouse capture, cursor
@@ -62,6 +64,7 @@ impl Session {
                 active: true,
                 environment: Environment::of_process(),
                 clipboard: Clipboard::new(),
+                hyperlinks: super::osc8::supported(&super::osc8::Terminal::of_process()),
             }),
             Err(e) => {
                 restore();
@@ -84,8 +87,14 @@ impl Console for Session {
     }
 
     fn draw(&mut self, app: &App) -> io::Result<()> {
-        self.terminal
-            .draw(|frame| frame.render_widget(app, frame.area()))?;
+        let hyperlinks = self.hyperlinks;
+        self.terminal.draw(|frame| {
+            let area = frame.area();
+            frame.render_widget(app, area);
+            if hyperlinks {
+                crate::ui::detail::hyperlinks(app, area, frame.buffer_mut());
+            }
+        })?;
         Ok(())
     }
 
