@@ -10,6 +10,7 @@
 //! modes, and their restoration on every way out, are [`tty`]'s and [`session`]'s.
 
 mod clipboard;
+mod editor;
 mod launch;
 mod osc8;
 mod session;
@@ -94,7 +95,7 @@ pub trait Console {
     fn copy(&mut self, text: &str) -> Copied;
     /// Opens `url` (already checked) in the browser, detached; says how, or what went wrong.
     fn open(&mut self, url: &str) -> String;
-    /// Opens the editor; returns what went wrong, if it could not run.
+    /// Opens the editor; returns what to say: what went wrong, or where a detached editor went.
     fn edit(&mut self, path: &Path, line: u32) -> io::Result<Option<String>>;
     /// Hands the terminal to the shell until `fg` (a [`Note::Repaint`] follows).
     fn suspend(&mut self) -> io::Result<()>;

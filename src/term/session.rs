@@ -14,8 +14,8 @@ use ratatui::backend::CrosstermBackend;
 
 use super::Console;
 use super::clipboard::{self, Clipboard, Copied, Environment};
-use super::launch;
 use super::tty::{self, Holder, Screen};
+use super::{editor, launch};
 use crate::app::App;
 
 /// The terminal in the explorer's modes. Dropping it gives the terminal back.
@@ -120,26 +120,33 @@ impl Console for Session {
         launch::opened(url, &program, launch::detached(&program, &args))
     }
 
-    /// Opens `path` at `line` in `$VISUAL`, `$EDITOR` or `vi`, with the terminal lent to it
-    /// until it exits.
+    /// Opens `path` at `line` in `$VISUAL`, `$EDITOR` or `vi`, as [`editor::editor_command`]
+    /// says: with the terminal lent to it until it exits, or detached (a window of its own).
     fn edit(&mut self, path: &Path, line: u32) -> io::Result<Option<String>> {
         let editor = ["VISUAL", "EDITOR"]
             .iter()
             .filter_map(|v| std::env::var(v).ok())
             .find(|e| !e.trim().is_empty())
             .unwrap_or_else(|| "vi".to_owned());
-        let mut words = editor.split_whitespace();
-        let program = words.next().unwrap_or("vi").to_owned();
         let path = editor_path(path)?;
+        let command = editor::editor_command(&editor, &path, line);
+        let program = crate::sanitize::sanitize(&command.program).into_owned();
+        if command.terminal == editor::Terminal::Detach {
+            return Ok(Some(
+                match launch::detached(&command.program, &command.args) {
+                    Ok(()) => format!("opened line {line} of the model file in `{program}`"),
+                    Err(e) => {
+                        format!("cannot run the editor `{program}`: {e}; set $VISUAL or $EDITOR")
+                    }
+                },
+            ));
+        }
         tty::give_back(Holder::Editor);
-        let status = std::process::Command::new(&program)
-            .args(words)
-            .arg(format!("+{line}"))
-            .arg(&path)
+        let status = std::process::Command::new(&command.program)
+            .args(&command.args)
             .status();
         tty::take_back_from_editor();
         self.repaint()?;
-        let program = crate::sanitize::sanitize(&program).into_owned();
         Ok(match status {
             Ok(s) if s.success() => None,
             Ok(s) => Some(format!("the editor `{program}` exited with {s}")),
