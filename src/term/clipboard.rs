@@ -16,8 +16,8 @@
 //! OSC 52. It was sanitized by the explorer already.
 
 use std::io::{self, Write};
-use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+
+use super::launch;
 
 /// The programs a copy may run, by name, as [`Environment::programs`] lists them.
 pub const PROGRAMS: &[&str] = &["tmux", "wl-copy", "xclip", "xsel", "pbcopy"];
@@ -55,7 +55,7 @@ impl Environment {
             programs: PROGRAMS
                 .iter()
                 .copied()
-                .filter(|p| find_program(p).is_some())
+                .filter(|p| launch::find_program(p).is_some())
                 .collect(),
         }
     }
@@ -192,8 +192,8 @@ impl Clipboard {
 
     fn try_way(&mut self, way: Way, text: &str, terminal: &mut impl Write) -> io::Result<()> {
         match way {
-            Way::Tmux => run("tmux", &["load-buffer", "-w", "-"], text),
-            Way::Program(program, args) => run(program, args, text),
+            Way::Tmux => launch::fed("tmux", &["load-buffer", "-w", "-"], text),
+            Way::Program(program, args) => launch::fed(program, args, text),
             Way::Osc52 { passthrough } => {
                 terminal.write_all(osc52(text, passthrough).as_bytes())?;
                 terminal.flush()
@@ -222,47 +222,6 @@ fn name(way: Way) -> &'static str {
         Way::Osc52 { .. } => "OSC 52",
         Way::Native => "system clipboard",
         Way::Program(name, _) => name,
-    }
-}
-
-/// Runs `program` with `args` (no shell), `text` on its standard input; an error unless it
-/// exits with success. Its output goes nowhere: it must not draw over the explorer.
-fn run(program: &str, args: &[&str], text: &str) -> io::Result<()> {
-    let mut child = Command::new(program)
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()?;
-    if let Some(mut input) = child.stdin.take() {
-        input.write_all(text.as_bytes())?;
-    }
-    let status = child.wait()?;
-    if status.success() {
-        Ok(())
-    } else {
-        Err(io::Error::other(format!("exited with {status}")))
-    }
-}
-
-/// Where `program` is on `PATH`, if it is there as a file.
-pub fn find_program(program: &str) -> Option<PathBuf> {
-    let path = std::env::var_os("PATH")?;
-    std::env::split_paths(&path)
-        .map(|dir| dir.join(program))
-        .find(|candidate| is_program(candidate))
-}
-
-fn is_program(path: &Path) -> bool {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        path.metadata()
-            .is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
-    }
-    #[cfg(not(unix))]
-    {
-        path.is_file() || path.with_extension("exe").is_file()
     }
 }
 

@@ -1,11 +1,13 @@
-//! Other programs the explorer starts for a person: the browser for a source's URL (`x`), and
-//! the editor when it is a window of its own (`e` with `code`, `subl`, `zed`). They are run
-//! directly, never through a shell, each argument one word of their command line, and detached:
-//! no terminal (their standard streams go nowhere), a process group of their own (Ctrl-c and
-//! Ctrl-z in the explorer do not reach them), reaped on a thread so none is left a zombie.
+//! Other programs the explorer starts: the browser for a source's URL (`x`), the editor when it
+//! is a window of its own (`e` with `code`, `subl`, `zed`), and a clipboard program fed the
+//! copied text ([`fed`], waited for). All are run directly, never through a shell, each argument
+//! one word of their command line. The browser and the editor are [`detached`]: no terminal
+//! (their standard streams go nowhere), a process group of their own (Ctrl-c and Ctrl-z in the
+//! explorer do not reach them), reaped on a thread so none is left a zombie.
 
 use std::ffi::OsString;
-use std::io;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 /// The platform, for its opener.
@@ -84,6 +86,47 @@ pub fn opened(url: &str, program: &str, outcome: io::Result<()>) -> String {
     match outcome {
         Ok(()) => format!("opened {url} with {program}"),
         Err(e) => format!("cannot open {url} with {program}: {e} (set $BROWSER)"),
+    }
+}
+
+/// Runs `program` with `args` (no shell), `text` on its standard input; an error unless it
+/// exits with success. Its output goes nowhere: it must not draw over the explorer.
+pub fn fed(program: &str, args: &[&str], text: &str) -> io::Result<()> {
+    let mut child = Command::new(program)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()?;
+    if let Some(mut input) = child.stdin.take() {
+        input.write_all(text.as_bytes())?;
+    }
+    let status = child.wait()?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(io::Error::other(format!("exited with {status}")))
+    }
+}
+
+/// Where `program` is on `PATH`, if it is there as a file.
+pub fn find_program(program: &str) -> Option<PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path)
+        .map(|dir| dir.join(program))
+        .find(|candidate| is_program(candidate))
+}
+
+fn is_program(path: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        path.metadata()
+            .is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
+    }
+    #[cfg(not(unix))]
+    {
+        path.is_file() || path.with_extension("exe").is_file()
     }
 }
 
