@@ -195,3 +195,31 @@ fn the_status_says_which_way_a_copy_took() {
     let said = console.statuses[1].as_deref().unwrap_or_default();
     assert!(said.contains("to tmux's buffer"), "{said}");
 }
+
+#[test]
+fn the_status_says_how_a_url_was_opened() {
+    let loaded = crate::load::load_text(crate::load::ModelText {
+        name: "t.yaml".into(),
+        text: "title: t
+sources:
+  - {id: r, publisher: P, title: T, url: 'https://example.com/a b'}
+entities:
+  - {id: a, name: A, kind: company, sources: [r]}
+"
+        .into(),
+    });
+    let Ok(loaded) = loaded else {
+        panic!("the model loads")
+    };
+    let mut app = App::new(
+        loaded.org,
+        Options::new("t.yaml", ratatui::layout::Rect::default()),
+    );
+    let mut console = Counter::default();
+    // Tab puts the cursor on the name's `[1]`; `x` opens its URL, checked.
+    let tab = Input::Event(Event::Key(KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE)));
+    let mut script = Script::new(vec![vec![tab, key('x')], keys("q")]);
+    drive(&mut app, &mut console, &mut script).unwrap();
+    let said = console.statuses[1].as_deref().unwrap_or_default();
+    assert_eq!(said, "opened https://example.com/a%20b with a test");
+}
