@@ -31,6 +31,8 @@
 //! escaped as well. Flags (pairs of regional indicators) keep their pictures: both count two
 //! columns.
 
+pub mod url;
+
 use std::borrow::Cow;
 use std::fmt::Write as _;
 

@@ -407,6 +407,7 @@ mod tests {
                 })
                 .collect(),
             first_owner: on.len().checked_sub(1),
+            urls: Vec::new(),
         };
         v
     }

@@ -14,6 +14,7 @@ mod read;
 mod reload;
 mod scope;
 mod searching;
+mod sources;
 mod time;
 mod tree;
 
@@ -73,6 +74,8 @@ pub enum Effect {
     Copy(String),
     /// Open the model file in the editor at this line.
     Edit { path: PathBuf, line: u32 },
+    /// Open this URL (checked by `sanitize::url::web`) in the browser.
+    Open(String),
     /// Hand the terminal back to the shell until `fg` (Ctrl-z).
     Suspend,
     /// Write the view, as these options dump it, to a new file (`:export`); never over an
@@ -334,8 +337,17 @@ impl App {
         self.settle();
     }
 
-    /// `y`/`Y`: the selected entity's id, or the ids of its path, for the clipboard.
+    /// `y`/`Y`: the id of the person or source whose page is shown, else of the selected
+    /// entity; or the ids of the selected entity's path, for the clipboard.
     fn copy(&mut self, path: bool) -> Option<Effect> {
+        let shown = match self.detail.subject {
+            Target::Person(p) if !path => Some(&self.org.person(p).id),
+            Target::Source(s) if !path => Some(&self.org.source(s).id),
+            _ => None,
+        };
+        if let Some(shown) = shown {
+            return Some(self.copied(shown.value.to_string()));
+        }
         let id = self.selected()?;
         let text = if path {
             let ids: Vec<&str> = self
@@ -348,11 +360,16 @@ impl App {
         } else {
             self.org.entity(id).id.value.to_string()
         };
+        Some(self.copied(text))
+    }
+
+    /// `text` for the clipboard, said on the status line (the loop says where it went).
+    fn copied(&mut self, text: String) -> Effect {
         // What is copied is what is shown: a control character in an id would run as a command
         // if pasted into a shell.
         let text = crate::sanitize::sanitize(&text).into_owned();
         self.notice.status = Some(format!("copied {text}"));
-        Some(Effect::Copy(text))
+        Effect::Copy(text)
     }
 
     /// `e`: the model file in the editor, at the selected entity's line.

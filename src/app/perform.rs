@@ -214,6 +214,8 @@ impl App {
             Action::OwnersGraph => self.toggle_owners_graph(),
             Action::CopyId => return self.copy(false),
             Action::CopyPath => return self.copy(true),
+            Action::CopyUrl => return self.copy_url(),
+            Action::OpenUrl => return self.open_url(),
             Action::Edit => return self.edit(),
             Action::Quit => return Some(Effect::Exit(Exit::Quit)),
             // Esc closes what is open; at the top there is nothing to close, and it never quits.

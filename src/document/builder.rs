@@ -20,6 +20,7 @@ pub(super) struct Builder<'a> {
     pub(super) targets: Vec<Target>,
     cited: Vec<SourceId>,
     unknown_cited: Vec<&'a str>,
+    pub(super) urls: Vec<String>,
 }
 
 impl<'a> Builder<'a> {
@@ -32,6 +33,7 @@ impl<'a> Builder<'a> {
             targets: Vec::new(),
             cited: Vec::new(),
             unknown_cited: Vec::new(),
+            urls: Vec::new(),
         }
     }
 
@@ -173,6 +175,23 @@ impl<'a> Builder<'a> {
         self
     }
 
+    /// `<URL>`, as the model writes it (sanitized); a URL that may be handed on is marked with
+    /// its checked form, for a hyperlink.
+    pub(super) fn url(&mut self, raw: &str) -> &mut Self {
+        self.text("<");
+        match crate::sanitize::url::web(raw) {
+            Ok(checked) => {
+                let n = self.urls.len();
+                self.urls.push(checked);
+                self.styled(raw, Tone::Url(n));
+            }
+            Err(_) => {
+                self.text(raw);
+            }
+        }
+        self.text(">")
+    }
+
     /// Ends the line; continuation lines hang two columns past its indentation.
     pub(super) fn end(&mut self) {
         let lead = self
@@ -229,7 +248,7 @@ impl<'a> Builder<'a> {
                 self.styled(format!(" — {}", safe(note)), Tone::Dim);
             }
             if let Some(url) = &s.url {
-                self.text(format!(" <{}>", safe(url)));
+                self.text(" ").url(url);
             }
             self.end_hanging(4);
         }

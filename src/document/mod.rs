@@ -74,6 +74,9 @@ pub enum Tone {
     Heading,
     /// An entity's own name at the top of its page, in its kind's colour.
     Name(Family),
+    /// A source's URL, as `Document::urls[n]` hands it on (checked by `sanitize::url::web`),
+    /// which the drawing may make a hyperlink.
+    Url(usize),
 }
 
 /// Kinds that share a colour.
@@ -162,6 +165,8 @@ pub struct Document {
     /// The link number of an entity's first owner, for `o` (on an ownership graph, its first
     /// holder, where the cursor starts).
     pub first_owner: Option<usize>,
+    /// The URLs of the document's sources, by the number in their [`Tone::Url`].
+    pub urls: Vec<String>,
 }
 
 impl Document {
@@ -210,6 +215,7 @@ impl Document {
             lines: wrapped.lines,
             links,
             first_owner,
+            urls: b.urls,
         }
     }
 

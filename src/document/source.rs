@@ -22,7 +22,7 @@ pub(super) fn source<'a>(cx: &Context<'a>, id: SourceId, b: &mut Builder<'a>) {
         b.prose("", note, Tone::Plain).end();
     }
     if let Some(url) = &s.url {
-        b.text(format!("<{}>", safe(url))).end();
+        b.url(url).end();
     }
     let cites = |refs: &[Ref]| refs.iter().any(|r| r.value == s.id.value);
     let notes_cite = |notes: &[Note]| notes.iter().any(|n| cites(&n.sources));

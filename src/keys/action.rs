@@ -82,6 +82,10 @@ pub enum Action {
     /// Copy the selected entity's id, or its path, to the clipboard.
     CopyId,
     CopyPath,
+    /// Copy, or open in the browser, the URL of the source under the detail pane's cursor or
+    /// of the source page shown.
+    CopyUrl,
+    OpenUrl,
     /// Open the model file in the editor at the selected entity.
     Edit,
     ToggleHelp,

@@ -9,7 +9,11 @@
 //! ([`crate::search::worker`], whose outcomes come as [`Note::Searched`]). The terminal's
 //! modes, and their restoration on every way out, are [`tty`]'s and [`session`]'s.
 
+mod clipboard;
+mod editor;
 mod export;
+mod launch;
+mod osc8;
 mod session;
 mod signals;
 pub mod tty;
@@ -26,6 +30,7 @@ use crate::app::{Action, App, Effect, Exit, Mode};
 use crate::keys;
 use crate::load::{self, Limits, LoadError, Loaded};
 
+pub use clipboard::{Copied, Way};
 use session::Session;
 pub use session::restore;
 
@@ -87,8 +92,11 @@ pub trait Console {
     fn draw(&mut self, app: &App) -> io::Result<()>;
     /// Forgets what is on screen, so that the next frame draws every cell.
     fn repaint(&mut self) -> io::Result<()>;
-    fn copy(&mut self, text: &str) -> io::Result<()>;
-    /// Opens the editor; returns what went wrong, if it could not run.
+    /// Puts `text` on a clipboard; says how, or why it could not.
+    fn copy(&mut self, text: &str) -> Copied;
+    /// Opens `url` (already checked) in the browser, detached; says how, or what went wrong.
+    fn open(&mut self, url: &str) -> String;
+    /// Opens the editor; returns what to say: what went wrong, or where a detached editor went.
     fn edit(&mut self, path: &Path, line: u32) -> io::Result<Option<String>>;
     /// Hands the terminal to the shell until `fg` (a [`Note::Repaint`] follows).
     fn suspend(&mut self) -> io::Result<()>;
@@ -234,13 +242,20 @@ fn effects(
     match effect {
         Effect::Exit(Exit::Quit) => return Ok(Some(Ending::Quit)),
         Effect::Exit(Exit::Interrupted) => return Ok(Some(Ending::Interrupted)),
-        Effect::Copy(text) => console.copy(&text)?,
+        Effect::Copy(text) => {
+            let copied = console.copy(&text);
+            app.tell(&copied.status(&text));
+        }
         Effect::Edit { path, line } => {
             if let Some(problem) = console.edit(&path, line)? {
                 app.tell(&problem);
             }
             let (width, height) = console.size()?;
             app.perform(Action::Resize { width, height });
+        }
+        Effect::Open(url) => {
+            let said = console.open(&url);
+            app.tell(&said);
         }
         Effect::Suspend => console.suspend()?,
         Effect::Export { path, options } => {

@@ -1,10 +1,11 @@
 //! The explorer's hold on the terminal, as the event loop sees it: entering its modes, drawing
-//! frames, lending the terminal to the editor and to the shell (Ctrl-z), copying, and giving it
+//! frames, lending the terminal to the editor and to the shell (Ctrl-z), copying (the ways are
+//! [`super::clipboard`]'s), and giving it
 //! back on every way out: [`Session`] gives it back on drop (errors included), and the panic
 //! hook before the report is printed. The modes themselves, and the gate that keeps a restore
 //! from landing inside a frame, are [`super::tty`]'s.
 
-use std::io::{self, Write};
+use std::io;
 use std::path::Path;
 use std::sync::Once;
 
@@ -12,13 +13,20 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
 use super::Console;
+use super::clipboard::{self, Clipboard, Copied, Environment};
 use super::tty::{self, Holder, Screen};
+use super::{editor, launch};
 use crate::app::App;
 
 /// The terminal in the explorer's modes. Dropping it gives the terminal back.
 pub struct Session {
     terminal: Terminal<CrosstermBackend<Screen>>,
     active: bool,
+    /// Where the explorer runs, as copying needs to know, read once.
+    environment: Environment,
+    clipboard: Clipboard,
+    /// Whether source URLs are drawn as OSC 8 hyperlinks ([`super::osc8`]).
+    hyperlinks: bool,
 }
 
 /// Gives the terminal back: its settings as they were, main screen, no mouse capture, cursor
@@ -54,6 +62,9 @@ impl Session {
             Ok(terminal) => Ok(Session {
                 terminal,
                 active: true,
+                environment: Environment::of_process(),
+                clipboard: Clipboard::new(),
+                hyperlinks: super::osc8::supported(&super::osc8::Terminal::of_process()),
             }),
             Err(e) => {
                 restore();
@@ -76,8 +87,14 @@ impl Console for Session {
     }
 
     fn draw(&mut self, app: &App) -> io::Result<()> {
-        self.terminal
-            .draw(|frame| frame.render_widget(app, frame.area()))?;
+        let hyperlinks = self.hyperlinks;
+        self.terminal.draw(|frame| {
+            let area = frame.area();
+            frame.render_widget(app, area);
+            if hyperlinks {
+                crate::ui::detail::hyperlinks(app, area, frame.buffer_mut());
+            }
+        })?;
         Ok(())
     }
 
@@ -88,35 +105,48 @@ impl Console for Session {
         Ok(())
     }
 
-    /// Puts `text` on the clipboard with OSC 52, which terminals (and tmux, and SSH) pass on.
-    fn copy(&mut self, text: &str) -> io::Result<()> {
-        use base64::Engine;
-        let encoded = base64::engine::general_purpose::STANDARD.encode(text);
-        let mut out = Screen::default();
-        write!(out, "\x1b]52;c;{encoded}\x07")?;
-        out.flush()
+    /// Puts `text` on a clipboard, the first way of those [`clipboard::plan`] chose that works.
+    fn copy(&mut self, text: &str) -> Copied {
+        let ways = clipboard::plan(&self.environment);
+        self.clipboard.copy(&ways, text, &mut Screen::default())
     }
 
-    /// Opens `path` at `line` in `$VISUAL`, `$EDITOR` or `vi`, with the terminal lent to it
-    /// until it exits.
+    /// Opens `url` with `$BROWSER` or the platform's opener, detached: the explorer keeps the
+    /// terminal.
+    fn open(&mut self, url: &str) -> String {
+        let browser = std::env::var("BROWSER").ok();
+        let (program, args) = launch::opener(browser.as_deref(), launch::Platform::current(), url);
+        let args: Vec<std::ffi::OsString> = args.into_iter().map(Into::into).collect();
+        launch::opened(url, &program, launch::detached(&program, &args))
+    }
+
+    /// Opens `path` at `line` in `$VISUAL`, `$EDITOR` or `vi`, as [`editor::editor_command`]
+    /// says: with the terminal lent to it until it exits, or detached (a window of its own).
     fn edit(&mut self, path: &Path, line: u32) -> io::Result<Option<String>> {
         let editor = ["VISUAL", "EDITOR"]
             .iter()
             .filter_map(|v| std::env::var(v).ok())
             .find(|e| !e.trim().is_empty())
             .unwrap_or_else(|| "vi".to_owned());
-        let mut words = editor.split_whitespace();
-        let program = words.next().unwrap_or("vi").to_owned();
         let path = editor_path(path)?;
+        let command = editor::editor_command(&editor, &path, line);
+        let program = crate::sanitize::sanitize(&command.program).into_owned();
+        if command.terminal == editor::Terminal::Detach {
+            return Ok(Some(
+                match launch::detached(&command.program, &command.args) {
+                    Ok(()) => format!("opened line {line} of the model file in `{program}`"),
+                    Err(e) => {
+                        format!("cannot run the editor `{program}`: {e}; set $VISUAL or $EDITOR")
+                    }
+                },
+            ));
+        }
         tty::give_back(Holder::Editor);
-        let status = std::process::Command::new(&program)
-            .args(words)
-            .arg(format!("+{line}"))
-            .arg(&path)
+        let status = std::process::Command::new(&command.program)
+            .args(&command.args)
             .status();
         tty::take_back_from_editor();
         self.repaint()?;
-        let program = crate::sanitize::sanitize(&program).into_owned();
         Ok(match status {
             Ok(s) if s.success() => None,
             Ok(s) => Some(format!("the editor `{program}` exited with {s}")),

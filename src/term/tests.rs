@@ -7,7 +7,7 @@ use std::path::Path;
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 
-use super::{Console, Ending, Input, Inputs, Note, drive};
+use super::{Console, Copied, Ending, Input, Inputs, Note, Way, drive};
 use crate::app::{App, Options};
 use crate::load::load_embedded;
 
@@ -74,8 +74,11 @@ impl Console for Counter {
         self.repaints += 1;
         Ok(())
     }
-    fn copy(&mut self, _: &str) -> io::Result<()> {
-        Ok(())
+    fn copy(&mut self, _: &str) -> Copied {
+        Copied::By(Way::Tmux)
+    }
+    fn open(&mut self, url: &str) -> String {
+        format!("opened {url} with a test")
     }
     fn edit(&mut self, _: &Path, _: u32) -> io::Result<Option<String>> {
         Ok(None)
@@ -184,4 +187,39 @@ fn a_vanished_file_is_said_and_the_model_kept() {
     let (app, _, _) = run(vec![vec![Input::Note(Note::Vanished)], keys("q")]);
     assert!(app.banner().unwrap().contains("is gone"));
     assert!(app.org().entity_count() > 0);
+}
+
+#[test]
+fn the_status_says_which_way_a_copy_took() {
+    let (_, console, _) = run(vec![keys("y"), keys("q")]);
+    let said = console.statuses[1].as_deref().unwrap_or_default();
+    assert!(said.contains("to tmux's buffer"), "{said}");
+}
+
+#[test]
+fn the_status_says_how_a_url_was_opened() {
+    let loaded = crate::load::load_text(crate::load::ModelText {
+        name: "t.yaml".into(),
+        text: "title: t
+sources:
+  - {id: r, publisher: P, title: T, url: 'https://example.com/a b'}
+entities:
+  - {id: a, name: A, kind: company, sources: [r]}
+"
+        .into(),
+    });
+    let Ok(loaded) = loaded else {
+        panic!("the model loads")
+    };
+    let mut app = App::new(
+        loaded.org,
+        Options::new("t.yaml", ratatui::layout::Rect::default()),
+    );
+    let mut console = Counter::default();
+    // Tab puts the cursor on the name's `[1]`; `x` opens its URL, checked.
+    let tab = Input::Event(Event::Key(KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE)));
+    let mut script = Script::new(vec![vec![tab, key('x')], keys("q")]);
+    drive(&mut app, &mut console, &mut script).unwrap();
+    let said = console.statuses[1].as_deref().unwrap_or_default();
+    assert_eq!(said, "opened https://example.com/a%20b with a test");
 }

@@ -98,10 +98,12 @@ fn kind(action: &Action) -> usize {
         Action::WiderTree => 58,
         Action::NextSection => 59,
         Action::PrevSection => 60,
+        Action::CopyUrl => 61,
+        Action::OpenUrl => 62,
     }
 }
 
-const KINDS: usize = 61;
+const KINDS: usize = 63;
 
 /// Actions of one kind.
 fn of_kind(kind: usize) -> BoxedStrategy<Action> {
@@ -184,7 +186,9 @@ fn of_kind(kind: usize) -> BoxedStrategy<Action> {
         57 => Just(Action::NarrowerTree).boxed(),
         58 => Just(Action::WiderTree).boxed(),
         59 => Just(Action::NextSection).boxed(),
-        _ => Just(Action::PrevSection).boxed(),
+        60 => Just(Action::PrevSection).boxed(),
+        61 => Just(Action::CopyUrl).boxed(),
+        _ => Just(Action::OpenUrl).boxed(),
     }
 }
 

@@ -397,6 +397,7 @@ mod chart;
 mod command;
 mod owners;
 mod reload;
+mod sources;
 
 /// With a search thread: a key is answered at once (the prompt shows it), the outcome comes
 /// later, and an outcome for a query typed over since is never shown.

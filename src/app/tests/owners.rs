@@ -55,7 +55,7 @@ fn page(app: &App) -> Vec<String> {
 }
 
 /// Moves the cursor with `j` to the link that leads to `target`.
-fn cursor_to(app: &mut App, target: Target) {
+pub(super) fn cursor_to(app: &mut App, target: Target) {
     for _ in 0..50 {
         if app
             .cursor()

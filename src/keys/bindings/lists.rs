@@ -73,7 +73,7 @@ pub(super) const MORE: Section = Section {
         bind(
             &[(key('y'), Action::CopyId)],
             "y",
-            "copy the selected entity's id",
+            "copy the id of the page's entity, person or source",
             &[],
         ),
         bind(

@@ -238,6 +238,18 @@ pub(super) const TREE_AND_DETAIL: Section = Section {
             "box chart of the selected entity",
             &[],
         ),
+        bind(
+            &[(key('u'), Action::CopyUrl)],
+            "u",
+            "copy the URL of the source under the cursor",
+            &[],
+        ),
+        bind(
+            &[(key('x'), Action::OpenUrl)],
+            "x",
+            "open the source's URL in the browser",
+            &[],
+        ),
     ],
 };
 
