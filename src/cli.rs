@@ -35,7 +35,9 @@ pub use mode::{Mode, mode};
 #[derive(Debug, Parser)]
 #[command(
     name = "orgtree",
-    version,
+    // The commit and its date in a checkout, else that the commit is unknown: build.rs.
+    version = env!("ORGTREE_VERSION"),
+    long_version = concat!(env!("ORGTREE_VERSION"), "\ntarget: ", env!("ORGTREE_TARGET")),
     about,
     long_about,
     args_conflicts_with_subcommands = true
