@@ -15,6 +15,12 @@ fn main() {
         watch_head(&dir);
         commit(&dir)
     } else {
+        // `cargo package` verifies the crate in the checkout's target directory, where this
+        // script's output is shared with the checkout's own build: naming a file that only a
+        // crate has makes the checkout run the script again instead of keeping "unknown".
+        if dir.join("Cargo.toml.orig").exists() {
+            println!("cargo::rerun-if-changed=Cargo.toml.orig");
+        }
         None
     };
     let short = match &origin {
