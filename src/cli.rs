@@ -196,6 +196,7 @@ impl Cli {
 
 /// Whether standard input is a pipe, a FIFO, a socket or a regular file: something a model
 /// can be piped through, rather than a terminal or a device such as `/dev/null`.
+#[cfg(unix)]
 fn stdin_holds_data() -> bool {
     use std::os::fd::AsFd;
     use std::os::unix::fs::FileTypeExt;
@@ -206,6 +207,13 @@ fn stdin_holds_data() -> bool {
         let t = m.file_type();
         t.is_fifo() || t.is_socket() || t.is_file()
     })
+}
+
+/// Elsewhere, whether standard input is anything but a terminal: the standard library cannot
+/// tell a pipe from a device there.
+#[cfg(not(unix))]
+fn stdin_holds_data() -> bool {
+    !io::stdin().is_terminal()
 }
 
 /// A date on the command line: its first day, for a partial date (as in the model). The message

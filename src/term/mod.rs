@@ -9,7 +9,9 @@
 //! ([`crate::search::worker`], whose outcomes come as [`Note::Searched`]). The terminal's
 //! modes, and their restoration on every way out, are [`tty`]'s and [`session`]'s.
 
+mod device;
 mod session;
+#[cfg(unix)]
 mod signals;
 pub mod tty;
 mod watch;
@@ -27,6 +29,15 @@ use crate::load::{self, Limits, LoadError, Loaded};
 
 use session::Session;
 pub use session::restore;
+
+/// Without Unix signals nothing is watched: in raw mode Ctrl-c comes as a key, and the console
+/// closing ends the process.
+#[cfg(not(unix))]
+mod signals {
+    pub fn watch(_: std::sync::mpsc::Sender<super::Note>) -> std::io::Result<()> {
+        Ok(())
+    }
+}
 
 /// How the explorer ended, as a process exit status. (Signals and a hang-up end the process
 /// from their own thread, with 128 + the signal's number.)
@@ -89,8 +100,9 @@ pub trait Console {
     fn copy(&mut self, text: &str) -> io::Result<()>;
     /// Opens the editor; returns what went wrong, if it could not run.
     fn edit(&mut self, path: &Path, line: u32) -> io::Result<Option<String>>;
-    /// Hands the terminal to the shell until `fg` (a [`Note::Repaint`] follows).
-    fn suspend(&mut self) -> io::Result<()>;
+    /// Hands the terminal to the shell until `fg` (a [`Note::Repaint`] follows); returns why
+    /// it could not, where the platform has no such thing.
+    fn suspend(&mut self) -> io::Result<Option<String>>;
 }
 
 /// How long one burst of input may be handled before a frame shows where it got to; the rest
@@ -241,7 +253,11 @@ fn effects(
             let (width, height) = console.size()?;
             app.perform(Action::Resize { width, height });
         }
-        Effect::Suspend => console.suspend()?,
+        Effect::Suspend => {
+            if let Some(problem) = console.suspend()? {
+                app.tell(&problem);
+            }
+        }
     }
     Ok(None)
 }

@@ -55,6 +55,9 @@ struct Counter {
     repaints: usize,
     rows: Vec<String>,
     statuses: Vec<Option<String>>,
+    suspends: usize,
+    /// Why suspending cannot be done, as a platform without job control says.
+    cannot_suspend: Option<String>,
 }
 
 impl Console for Counter {
@@ -80,8 +83,9 @@ impl Console for Counter {
     fn edit(&mut self, _: &Path, _: u32) -> io::Result<Option<String>> {
         Ok(None)
     }
-    fn suspend(&mut self) -> io::Result<()> {
-        Ok(())
+    fn suspend(&mut self) -> io::Result<Option<String>> {
+        self.suspends += 1;
+        Ok(self.cannot_suspend.clone())
     }
 }
 
@@ -184,4 +188,33 @@ fn a_vanished_file_is_said_and_the_model_kept() {
     let (app, _, _) = run(vec![vec![Input::Note(Note::Vanished)], keys("q")]);
     assert!(app.banner().unwrap().contains("is gone"));
     assert!(app.org().entity_count() > 0);
+}
+
+fn ctrl_z() -> Input {
+    Input::Event(Event::Key(KeyEvent::new(
+        KeyCode::Char('z'),
+        KeyModifiers::CONTROL,
+    )))
+}
+
+#[test]
+fn a_suspend_the_platform_cannot_do_is_said_in_the_status_line() {
+    for cannot in [None, Some("suspend is not available on this platform")] {
+        let mut app = app();
+        let mut console = Counter {
+            cannot_suspend: cannot.map(str::to_owned),
+            ..Counter::default()
+        };
+        let mut script = Script::new(vec![vec![ctrl_z()], keys("q")]);
+        let ending = drive(&mut app, &mut console, &mut script).unwrap();
+        assert_eq!(ending, Ending::Quit);
+        assert_eq!(console.suspends, 1);
+        // The frame after Ctrl-z says why, or nothing when the shell had the terminal.
+        assert_eq!(
+            console.statuses[1].as_deref(),
+            cannot,
+            "{:?}",
+            console.statuses
+        );
+    }
 }
