@@ -19,11 +19,13 @@ use crate::suggest;
 
 mod exit;
 mod import;
+mod manual;
 mod mode;
 mod usage;
 
 pub use exit::{EXIT_IO, EXIT_MODEL, EXIT_OK, EXIT_USAGE, Failure, Finish, UsageError, exit};
 pub use import::{Command, ImportArgs, ModelFormat, ReadingArgs};
+pub use manual::{ENVIRONMENT, exit_statuses};
 pub use mode::{Mode, mode};
 
 /// Explore an organisation — its hierarchy, owners, leaders, history and sources — in the
@@ -275,10 +277,7 @@ pub fn run(cli: Cli) -> Result<Finish, Failure> {
                 Ok(())
             })
         }
-        Mode::Man => {
-            let man = clap_mangen::Man::new(Cli::command());
-            write_out(|out| man.render(out))
-        }
+        Mode::Man => write_out(|out| manual::write(out)),
         Mode::Check => {
             let loaded = load(&cli)?;
             check(&loaded).inspect(|_| remember(&loaded))

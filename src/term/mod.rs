@@ -58,6 +58,16 @@ impl Ending {
     }
 }
 
+/// The signals whose default action ends the process, by name and number: each gives the
+/// terminal back and ends the explorer with 128 + its number. None where there are no Unix
+/// signals.
+pub fn ending_signals() -> &'static [(&'static str, i32)] {
+    #[cfg(unix)]
+    return &signals::ENDING;
+    #[cfg(not(unix))]
+    return &[];
+}
+
 /// What the explorer's other threads tell the loop.
 #[derive(Debug)]
 pub enum Note {

@@ -24,6 +24,7 @@ mod import_tables;
 mod imports;
 mod json_models;
 mod layers;
+mod manual;
 mod over_time;
 mod owners;
 mod owners_graph;
