@@ -17,6 +17,7 @@ use crate::load::{self, Limits, Loaded};
 use crate::sanitize::sanitize;
 use crate::suggest;
 
+pub mod complete;
 mod exit;
 mod import;
 mod manual;
@@ -74,7 +75,7 @@ pub struct Cli {
 
     /// Show only the subtree of the entity with this id; in the explorer, `W` shows the whole
     /// tree again, as does following a link to an entity outside the subtree.
-    #[arg(long, value_name = "ID")]
+    #[arg(long, value_name = "ID", add = clap_complete::ArgValueCompleter::new(complete::entity_ids))]
     pub root: Option<String>,
 
     /// Show this many levels of the tree (1 = the top level only; the explorer opens that
@@ -99,7 +100,7 @@ pub struct Cli {
 
     /// Show only the entities matching this fuzzy search, and their ancestors (the explorer
     /// starts with this search).
-    #[arg(long, value_name = "QUERY")]
+    #[arg(long, value_name = "QUERY", add = clap_complete::ArgValueCompleter::new(complete::entity_ids_and_names))]
     pub filter: Option<String>,
 
     /// Order children under their parent: by name, by headcount (people, then units, over the
@@ -146,7 +147,8 @@ pub struct Cli {
     #[arg(long, exclusive = true)]
     pub schema: bool,
 
-    /// Print a shell completion script and exit.
+    /// Print a shell completion script and exit (`COMPLETE=bash orgtree` prints one that also
+    /// completes the ids after --root and --filter from the model).
     #[arg(long, value_name = "SHELL", exclusive = true)]
     pub completions: Option<clap_complete::Shell>,
 

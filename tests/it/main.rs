@@ -11,6 +11,7 @@ mod chart;
 mod cli;
 mod common;
 mod competing_shown;
+mod completion;
 mod dump_dates;
 mod dump_snapshots;
 mod every_problem;
