@@ -133,12 +133,8 @@ fn complete_bash(line: &[&str]) -> Vec<String> {
         .args(line)
         .output()
         .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
     String::from_utf8(out.stdout)
         .unwrap()
         .lines()
