@@ -17,13 +17,16 @@ use crate::load::{self, Limits, Loaded};
 use crate::sanitize::sanitize;
 use crate::suggest;
 
+pub mod complete;
 mod exit;
 mod import;
+mod manual;
 mod mode;
 mod usage;
 
 pub use exit::{EXIT_IO, EXIT_MODEL, EXIT_OK, EXIT_USAGE, Failure, Finish, UsageError, exit};
 pub use import::{Command, ImportArgs, ModelFormat, ReadingArgs};
+pub use manual::{ENVIRONMENT, exit_statuses};
 pub use mode::{Mode, mode};
 
 /// Explore an organisation — its hierarchy, owners, leaders, history and sources — in the
@@ -35,7 +38,9 @@ pub use mode::{Mode, mode};
 #[derive(Debug, Parser)]
 #[command(
     name = "orgtree",
-    version,
+    // The commit and its date in a checkout, else that the commit is unknown: build.rs.
+    version = env!("ORGTREE_VERSION"),
+    long_version = concat!(env!("ORGTREE_VERSION"), "\ntarget: ", env!("ORGTREE_TARGET")),
     about,
     long_about,
     args_conflicts_with_subcommands = true
@@ -70,7 +75,7 @@ pub struct Cli {
 
     /// Show only the subtree of the entity with this id; in the explorer, `W` shows the whole
     /// tree again, as does following a link to an entity outside the subtree.
-    #[arg(long, value_name = "ID")]
+    #[arg(long, value_name = "ID", add = clap_complete::ArgValueCompleter::new(complete::entity_ids))]
     pub root: Option<String>,
 
     /// Show this many levels of the tree (1 = the top level only; the explorer opens that
@@ -95,7 +100,7 @@ pub struct Cli {
 
     /// Show only the entities matching this fuzzy search, and their ancestors (the explorer
     /// starts with this search).
-    #[arg(long, value_name = "QUERY")]
+    #[arg(long, value_name = "QUERY", add = clap_complete::ArgValueCompleter::new(complete::entity_ids_and_names))]
     pub filter: Option<String>,
 
     /// Order children under their parent: by name, by headcount (people, then units, over the
@@ -142,7 +147,8 @@ pub struct Cli {
     #[arg(long, exclusive = true)]
     pub schema: bool,
 
-    /// Print a shell completion script and exit.
+    /// Print a shell completion script and exit (`COMPLETE=bash orgtree` prints one that also
+    /// completes the ids after --root and --filter from the model).
     #[arg(long, value_name = "SHELL", exclusive = true)]
     pub completions: Option<clap_complete::Shell>,
 
@@ -194,6 +200,7 @@ impl Cli {
 
 /// Whether standard input is a pipe, a FIFO, a socket or a regular file: something a model
 /// can be piped through, rather than a terminal or a device such as `/dev/null`.
+#[cfg(unix)]
 fn stdin_holds_data() -> bool {
     use std::os::fd::AsFd;
     use std::os::unix::fs::FileTypeExt;
@@ -204,6 +211,13 @@ fn stdin_holds_data() -> bool {
         let t = m.file_type();
         t.is_fifo() || t.is_socket() || t.is_file()
     })
+}
+
+/// Elsewhere, whether standard input is anything but a terminal: the standard library cannot
+/// tell a pipe from a device there.
+#[cfg(not(unix))]
+fn stdin_holds_data() -> bool {
+    !io::stdin().is_terminal()
 }
 
 /// A date on the command line: its first day, for a partial date (as in the model). The message
@@ -265,10 +279,7 @@ pub fn run(cli: Cli) -> Result<Finish, Failure> {
                 Ok(())
             })
         }
-        Mode::Man => {
-            let man = clap_mangen::Man::new(Cli::command());
-            write_out(|out| man.render(out))
-        }
+        Mode::Man => write_out(|out| manual::write(out)),
         Mode::Check => {
             let loaded = load(&cli)?;
             check(&loaded).inspect(|_| remember(&loaded))

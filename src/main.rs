@@ -3,7 +3,7 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, Parser};
 
 use orgtree::cli::{self, Cli};
 
@@ -19,6 +19,9 @@ fn main() -> ExitCode {
     if let Err(e) = color_eyre::install() {
         eprintln!("orgtree: cannot install the error reporter: {e}");
     }
+    // `COMPLETE=SHELL orgtree` prints the shell's completion script, and the shell runs
+    // `orgtree -- WORDS…` with it set to complete a line: both end here.
+    clap_complete::CompleteEnv::with_factory(Cli::command).complete();
     let result = Cli::try_parse()
         .map_err(cli::Failure::from)
         .and_then(cli::run);

@@ -80,10 +80,14 @@ pub fn open(input: &Input, limits: Limits) -> Result<Stream, LoadError> {
                     "give the path of a model file, a table or BODS statements",
                 ));
             }
+            #[cfg(unix)]
             let streams = {
                 use std::os::unix::fs::FileTypeExt;
                 meta.file_type().is_fifo() || meta.file_type().is_socket()
             };
+            // No FIFOs or sockets to name by path elsewhere.
+            #[cfg(not(unix))]
+            let streams = false;
             if !meta.is_file() && !streams {
                 // A device (`/dev/zero`, a disk) is no model, and may never end.
                 return Err(LoadError::unreadable(

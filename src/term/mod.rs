@@ -10,11 +10,13 @@
 //! modes, and their restoration on every way out, are [`tty`]'s and [`session`]'s.
 
 mod clipboard;
+mod device;
 mod editor;
 mod export;
 mod launch;
 mod osc8;
 mod session;
+#[cfg(unix)]
 mod signals;
 pub mod tty;
 mod watch;
@@ -34,6 +36,15 @@ pub use clipboard::{Copied, Way};
 use session::Session;
 pub use session::restore;
 
+/// Without Unix signals nothing is watched: in raw mode Ctrl-c comes as a key, and the console
+/// closing ends the process.
+#[cfg(not(unix))]
+mod signals {
+    pub fn watch(_: std::sync::mpsc::Sender<super::Note>) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
 /// How the explorer ended, as a process exit status. (Signals and a hang-up end the process
 /// from their own thread, with 128 + the signal's number.)
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,6 +62,16 @@ impl Ending {
             Ending::Interrupted => 130,
         }
     }
+}
+
+/// The signals whose default action ends the process, by name and number: each gives the
+/// terminal back and ends the explorer with 128 + its number. None where there are no Unix
+/// signals.
+pub fn ending_signals() -> &'static [(&'static str, i32)] {
+    #[cfg(unix)]
+    return &signals::ENDING;
+    #[cfg(not(unix))]
+    return &[];
 }
 
 /// What the explorer's other threads tell the loop.
@@ -98,8 +119,9 @@ pub trait Console {
     fn open(&mut self, url: &str) -> String;
     /// Opens the editor; returns what to say: what went wrong, or where a detached editor went.
     fn edit(&mut self, path: &Path, line: u32) -> io::Result<Option<String>>;
-    /// Hands the terminal to the shell until `fg` (a [`Note::Repaint`] follows).
-    fn suspend(&mut self) -> io::Result<()>;
+    /// Hands the terminal to the shell until `fg` (a [`Note::Repaint`] follows); returns why
+    /// it could not, where the platform has no such thing.
+    fn suspend(&mut self) -> io::Result<Option<String>>;
 }
 
 /// How long one burst of input may be handled before a frame shows where it got to; the rest
@@ -257,7 +279,11 @@ fn effects(
             let said = console.open(&url);
             app.tell(&said);
         }
-        Effect::Suspend => console.suspend()?,
+        Effect::Suspend => {
+            if let Some(problem) = console.suspend()? {
+                app.tell(&problem);
+            }
+        }
         Effect::Export { path, options } => {
             let said = export::export(app.org(), &path, &options);
             app.tell(&said);

@@ -158,8 +158,16 @@ impl Console for Session {
 
     /// Stops as Ctrl-z asks: the signal thread gives the terminal back, stops the process, and
     /// after `fg` takes the terminal again and asks for a repaint.
-    fn suspend(&mut self) -> io::Result<()> {
-        signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)
+    #[cfg(unix)]
+    fn suspend(&mut self) -> io::Result<Option<String>> {
+        signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
+        Ok(None)
+    }
+
+    /// Without job control there is no shell to suspend to.
+    #[cfg(not(unix))]
+    fn suspend(&mut self) -> io::Result<Option<String>> {
+        Ok(Some("suspend is not available on this platform".to_owned()))
     }
 }
 

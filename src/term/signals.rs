@@ -23,12 +23,22 @@ use super::tty::{self, Holder};
 /// Signals whose default action ends the process: the terminal is given back, and the process
 /// exits with 128 + the signal's number, as a shell reports it. (SIGPIPE stays ignored, as Rust
 /// sets it: the explorer writes only to its terminal, and an outside SIGPIPE changes nothing.)
-const ENDING: [i32; 7] = [SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM];
+/// Named, for the manual's exit statuses.
+pub const ENDING: [(&str, i32); 7] = [
+    ("SIGTERM", SIGTERM),
+    ("SIGHUP", SIGHUP),
+    ("SIGINT", SIGINT),
+    ("SIGQUIT", SIGQUIT),
+    ("SIGUSR1", SIGUSR1),
+    ("SIGUSR2", SIGUSR2),
+    ("SIGALRM", SIGALRM),
+];
 
 /// Starts the threads that watch for signals and for the terminal's hang-up. `notes` hears
 /// when the screen must be painted again (after `fg`).
 pub fn watch(notes: Sender<Note>) -> io::Result<()> {
-    let mut signals = SignalsInfo::<WithOrigin>::new(ENDING.iter().chain(&[SIGTSTP, SIGCONT]))?;
+    let ending = ENDING.map(|(_, signal)| signal);
+    let mut signals = SignalsInfo::<WithOrigin>::new(ending.iter().chain(&[SIGTSTP, SIGCONT]))?;
     std::thread::Builder::new()
         .name("signals".into())
         .spawn(move || {

@@ -55,6 +55,9 @@ struct Counter {
     repaints: usize,
     rows: Vec<String>,
     statuses: Vec<Option<String>>,
+    suspends: usize,
+    /// Why suspending cannot be done, as a platform without job control says.
+    cannot_suspend: Option<String>,
 }
 
 impl Console for Counter {
@@ -83,8 +86,9 @@ impl Console for Counter {
     fn edit(&mut self, _: &Path, _: u32) -> io::Result<Option<String>> {
         Ok(None)
     }
-    fn suspend(&mut self) -> io::Result<()> {
-        Ok(())
+    fn suspend(&mut self) -> io::Result<Option<String>> {
+        self.suspends += 1;
+        Ok(self.cannot_suspend.clone())
     }
 }
 
@@ -222,4 +226,33 @@ entities:
     drive(&mut app, &mut console, &mut script).unwrap();
     let said = console.statuses[1].as_deref().unwrap_or_default();
     assert_eq!(said, "opened https://example.com/a%20b with a test");
+}
+
+fn ctrl_z() -> Input {
+    Input::Event(Event::Key(KeyEvent::new(
+        KeyCode::Char('z'),
+        KeyModifiers::CONTROL,
+    )))
+}
+
+#[test]
+fn a_suspend_the_platform_cannot_do_is_said_in_the_status_line() {
+    for cannot in [None, Some("suspend is not available on this platform")] {
+        let mut app = app();
+        let mut console = Counter {
+            cannot_suspend: cannot.map(str::to_owned),
+            ..Counter::default()
+        };
+        let mut script = Script::new(vec![vec![ctrl_z()], keys("q")]);
+        let ending = drive(&mut app, &mut console, &mut script).unwrap();
+        assert_eq!(ending, Ending::Quit);
+        assert_eq!(console.suspends, 1);
+        // The frame after Ctrl-z says why, or nothing when the shell had the terminal.
+        assert_eq!(
+            console.statuses[1].as_deref(),
+            cannot,
+            "{:?}",
+            console.statuses
+        );
+    }
 }

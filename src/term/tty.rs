@@ -5,12 +5,12 @@
 //! The gate is what lets a signal or a hang-up end the process from another thread however
 //! stuck the event loop is: whoever changes the terminal's state holds it, so a restore never
 //! lands in the middle of a frame, and while the terminal is given back (Ctrl-z, the editor, the
-//! end) frames are dropped instead of drawn over the shell. Raw mode is set here, with the
-//! settings saved once at the start, rather than through crossterm, whose own record of them
-//! cannot be put back from another thread and then entered again after `fg`.
+//! end) frames are dropped instead of drawn over the shell. Raw mode is set here (on the device
+//! of [`super::device`]), with the settings saved once at the start, rather than through
+//! crossterm, whose own record of them cannot be put back from another thread and then entered
+//! again after `fg`.
 
 use std::io::{self, Write};
-use std::os::fd::BorrowedFd;
 use std::sync::{Mutex, MutexGuard, OnceLock, TryLockError};
 use std::time::{Duration, Instant};
 
@@ -19,44 +19,11 @@ use crossterm::event::{
     DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
 };
 use crossterm::terminal::{Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen};
-use rustix::event::{PollFd, PollFlags};
-use rustix::io::Errno;
-use rustix::termios::{self, OptionalActions, Termios};
 
-/// The terminal the explorer reads keys from and sets modes on: standard input, which the
-/// explorer only runs on when it is a terminal.
-fn tty() -> BorrowedFd<'static> {
-    rustix::stdio::stdin()
-}
-
-/// The process's controlling terminal, when it has one.
-const CONTROLLING: &str = "/dev/tty";
-
-/// Whether the process has a terminal to read keys from, even with standard input taken by a
-/// piped model.
-pub fn reachable() -> bool {
-    std::fs::OpenOptions::new()
-        .read(true)
-        .write(true)
-        .open(CONTROLLING)
-        .is_ok()
-}
-
-/// Makes the controlling terminal standard input, once a piped model has been read from it, so
-/// that the explorer takes its keys, modes and hang-up from the terminal as it always does.
-pub fn read_keys_from_terminal() -> io::Result<()> {
-    let terminal = std::fs::OpenOptions::new()
-        .read(true)
-        .write(true)
-        .open(CONTROLLING)?;
-    rustix::stdio::dup2_stdin(&terminal)?;
-    Ok(())
-}
-
-/// Where frames and mode changes are written.
-fn screen() -> BorrowedFd<'static> {
-    rustix::stdio::stdout()
-}
+#[cfg(unix)]
+pub use super::device::wait_for_hangup;
+use super::device::{self, Settings};
+pub use super::device::{reachable, read_keys_from_terminal};
 
 /// Who has the terminal now.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -85,7 +52,7 @@ static GATE: Mutex<Gate> = Mutex::new(Gate {
 });
 
 /// The terminal's settings before raw mode, saved the first time the explorer takes it.
-static SAVED: OnceLock<Termios> = OnceLock::new();
+static SAVED: OnceLock<Settings> = OnceLock::new();
 
 /// Takes the gate, waiting at most `patience`: a thread stuck while holding it (a write to a
 /// terminal that does not drain) must not keep a signal from ending the process. `None` when it
@@ -145,53 +112,29 @@ fn leave_sequence() -> &'static str {
     })
 }
 
-/// Writes all of `bytes` to the screen's file descriptor directly, bypassing the standard
-/// output's lock (which a stuck thread may hold). Gives up on the first error: a terminal that
-/// is gone takes nothing more.
-fn write_raw(mut bytes: &[u8]) -> bool {
-    while !bytes.is_empty() {
-        match rustix::io::write(screen(), bytes) {
-            Err(Errno::INTR) => {}
-            Ok(0) | Err(_) => return false,
-            Ok(n) => bytes = bytes.get(n..).unwrap_or_default(),
-        }
-    }
-    true
-}
-
-fn get_settings() -> io::Result<Termios> {
-    Ok(termios::tcgetattr(tty())?)
-}
-
-fn set_settings(t: &Termios) -> io::Result<()> {
-    Ok(termios::tcsetattr(tty(), OptionalActions::Now, t)?)
-}
-
 /// Raw mode, made from the settings saved at the start.
 fn raw_on() -> io::Result<()> {
-    let mut raw = SAVED
+    let saved = SAVED
         .get()
-        .ok_or_else(|| io::Error::other("the terminal's settings were never read"))?
-        .clone();
-    raw.make_raw();
-    set_settings(&raw)
+        .ok_or_else(|| io::Error::other("the terminal's settings were never read"))?;
+    device::raw(saved)
 }
 
 /// The settings as they were before the explorer, when it changed them.
 fn raw_off() {
     if let Some(saved) = SAVED.get() {
-        let _ = set_settings(saved);
+        device::restore(saved);
     }
 }
 
 /// Takes the terminal for the explorer: raw mode and its screen. Reads the settings to come
 /// back to first, once.
 pub fn take() -> io::Result<()> {
-    let saved = get_settings()?;
+    let saved = device::settings()?;
     let _ = SAVED.set(saved);
     let mut gate = gate(PATIENCE).ok_or_else(|| io::Error::other("terminal busy"))?;
     raw_on()?;
-    write_raw(enter_sequence().as_bytes());
+    device::write_raw(enter_sequence().as_bytes());
     gate.holder = Holder::Explorer;
     Ok(())
 }
@@ -204,7 +147,7 @@ pub fn give_back(to: Holder) {
     let was = guard.as_ref().map_or(Holder::Explorer, |g| g.holder);
     // The editor put its own screen up and down; the shell's never changed.
     if matches!(was, Holder::Explorer) {
-        write_raw(leave_sequence().as_bytes());
+        device::write_raw(leave_sequence().as_bytes());
         raw_off();
     }
     if let Some(mut g) = guard {
@@ -224,7 +167,7 @@ pub fn take_again(from: &[Holder]) -> bool {
         return false;
     }
     let _ = raw_on();
-    write_raw(enter_sequence().as_bytes());
+    device::write_raw(enter_sequence().as_bytes());
     g.holder = Holder::Explorer;
     true
 }
@@ -304,30 +247,8 @@ pub fn end_now(code: i32) -> ! {
     if restorer.is_ok() {
         let _ = wait.recv_timeout(Duration::from_millis(500));
     }
-    // `_exit`: ends the process without running anything else; nothing is left to do.
-    signal_hook::low_level::exit(code)
-}
-
-/// Whether the terminal hung up: blocks until the device reports a hang-up or an error, without
-/// reading anything (the event loop reads the keys). Returns at once if the terminal cannot be
-/// polled at all.
-pub fn wait_for_hangup() {
-    let tty = tty();
-    loop {
-        // Hang-ups and errors are always reported; nothing else is asked for.
-        let mut fds = [PollFd::new(&tty, PollFlags::empty())];
-        match rustix::event::poll(&mut fds, None) {
-            Err(Errno::INTR) => continue,
-            Err(_) => return,
-            Ok(_) => {}
-        }
-        let hung_up = PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL;
-        if fds.iter().any(|fd| fd.revents().intersects(hung_up)) {
-            return;
-        }
-        // Nothing that was asked for: not expected, but never spin on it.
-        std::thread::sleep(Duration::from_millis(100));
-    }
+    // Ends the process without running anything else; nothing is left to do.
+    device::exit_now(code)
 }
 
 /// The sequences, for tests.

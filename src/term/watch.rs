@@ -25,6 +25,7 @@ struct Stamp {
     inode: u64,
 }
 
+#[cfg(unix)]
 fn stamp(path: &std::path::Path) -> Option<Stamp> {
     use std::os::unix::fs::MetadataExt;
     let meta = std::fs::metadata(path).ok()?;
@@ -33,6 +34,18 @@ fn stamp(path: &std::path::Path) -> Option<Stamp> {
         changed: (meta.ctime(), meta.ctime_nsec()),
         len: meta.len(),
         inode: meta.ino(),
+    })
+}
+
+/// Elsewhere, the modification time and the size alone.
+#[cfg(not(unix))]
+fn stamp(path: &std::path::Path) -> Option<Stamp> {
+    let meta = std::fs::metadata(path).ok()?;
+    Some(Stamp {
+        modified: meta.modified().ok(),
+        changed: (0, 0),
+        len: meta.len(),
+        inode: 0,
     })
 }
 

@@ -455,11 +455,57 @@ fn usage_errors_keep_their_lines_and_help_and_version_go_to_stdout() {
             "{flag}"
         );
     }
+    for flag in ["--version", "-V"] {
+        let out = orgtree().arg(flag).output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{flag}");
+        assert!(out.stderr.is_empty(), "{flag}");
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(stdout.starts_with("orgtree 0.1.0 ("), "{flag}: {stdout}");
+    }
+}
+
+/// `--version` names the commit and its date when built from a checkout (a `.git` beside the
+/// manifest, as build.rs looks for it), and says the commit is unknown when built from a crate.
+#[test]
+fn version_names_the_commit_it_was_built_from() {
     let out = orgtree().arg("--version").output().unwrap();
     assert_eq!(out.status.code(), Some(0));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let first = stdout.lines().next().unwrap_or_default();
+    assert!(first.starts_with("orgtree 0.1.0 ("), "{stdout}");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let git = |args: &[&str]| {
+        let out = std::process::Command::new("git")
+            .arg("-C")
+            .arg(dir)
+            .args(args)
+            .output()
+            .ok()
+            .filter(|o| o.status.success())?;
+        Some(String::from_utf8(out.stdout).unwrap().trim().to_owned())
+    };
+    let head = git(&["rev-parse", "--short=12", "HEAD"]);
+    match head.filter(|_| dir.join(".git").exists()) {
+        Some(hash) => {
+            assert_eq!(hash.len(), 12, "{hash}");
+            assert!(hash.chars().all(|c| c.is_ascii_hexdigit()), "{hash}");
+            let date = git(&["log", "-1", "--format=%cs"]).unwrap();
+            assert_eq!(first, format!("orgtree 0.1.0 ({hash} {date})"), "{stdout}");
+        }
+        None => assert_eq!(first, "orgtree 0.1.0 (from a crate, commit unknown)"),
+    }
+    // `--version` is the long form: it also names the target; `-V` is the first line alone.
+    assert!(
+        stdout
+            .lines()
+            .nth(1)
+            .is_some_and(|l| l.starts_with("target: ")),
+        "{stdout}"
+    );
+    let short = orgtree().arg("-V").output().unwrap();
     assert_eq!(
-        String::from_utf8_lossy(&out.stdout),
-        concat!("orgtree ", env!("CARGO_PKG_VERSION"), "\n")
+        String::from_utf8(short.stdout).unwrap(),
+        format!("{first}\n")
     );
 }
 
