@@ -22,6 +22,7 @@ mod exit;
 mod import;
 mod manual;
 mod mode;
+mod progress;
 mod usage;
 
 pub use exit::{EXIT_IO, EXIT_MODEL, EXIT_OK, EXIT_USAGE, Failure, Finish, UsageError, exit};
@@ -479,7 +480,16 @@ fn load(cli: &Cli) -> Result<Loaded, Failure> {
     } else {
         load::Cache::of_user()
     };
-    let loaded = match cli.input() {
+    let input = cli.input();
+    // A long load says so on standard error, when it is a terminal, until it ends.
+    let _progress = input.as_ref().map(|input| {
+        let size = input
+            .regular_file()
+            .and_then(|p| std::fs::metadata(p).ok())
+            .map(|m| m.len());
+        progress::Progress::start(&input.name(), size)
+    });
+    let loaded = match input {
         Some(input) => load::load_input(
             &input,
             Limits {
