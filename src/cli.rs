@@ -18,6 +18,7 @@ use crate::sanitize::sanitize;
 use crate::suggest;
 
 pub mod complete;
+pub mod config;
 mod exit;
 mod import;
 mod manual;
@@ -47,7 +48,7 @@ pub use mode::{Mode, mode};
     args_conflicts_with_subcommands = true
 )]
 #[command(
-    after_help = "Exit status: 0 ok, 1 model problems, 2 usage error, 3 input or output failed (a model file that cannot be read, output that cannot be written)."
+    after_help = "Configuration: $XDG_CONFIG_HOME/orgtree/config.toml (~/.config/orgtree/config.toml), default flags the command line overrides; orgtree --print-config prints one to start from.\n\nExit status: 0 ok, 1 model problems, 2 usage error, 3 input or output failed (a model file that cannot be read, output that cannot be written)."
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -61,6 +62,18 @@ pub struct Cli {
     /// Print the hierarchy to standard output instead of opening the explorer.
     #[arg(long)]
     pub dump: bool,
+
+    /// Print a configuration file to start from (every setting, with its default) and exit.
+    #[arg(long, exclusive = true)]
+    pub print_config: bool,
+
+    /// Do not read the configuration file.
+    #[arg(long)]
+    pub no_config: bool,
+
+    /// What the configuration file had wrong, each at its FILE:LINE:COL (its defaults used).
+    #[arg(skip)]
+    pub config_problems: Vec<String>,
 
     /// Validate the model: print every problem, exit 0 when there is no error.
     #[arg(long, conflicts_with = "dump")]
@@ -236,7 +249,8 @@ fn parse_partial_date(text: &str) -> Result<PartialDate, String> {
 }
 
 /// `--color` values.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum ColorChoice {
     /// Colours unless NO_COLOR is set or the terminal is dumb.
     Auto,
@@ -259,9 +273,17 @@ impl ColorChoice {
 }
 
 /// Runs orgtree in the one mode the command line asks for.
-pub fn run(cli: Cli) -> Result<Finish, Failure> {
+pub fn run(mut cli: Cli) -> Result<Finish, Failure> {
     if let Some(Command::Import(args)) = &cli.command {
         return import::run(args);
+    }
+    if cli.print_config {
+        return write_out(|out| out.write_all(config::TEMPLATE.as_bytes()));
+    }
+    if !cli.no_config
+        && let Some(path) = config::path()
+    {
+        configure(&mut cli, &path);
     }
     let input = cli.input();
     let piped = input == Some(load::Input::Stdin);
@@ -407,6 +429,22 @@ fn joined(writer: Option<Writer>, stop: bool) {
     }
 }
 
+/// The configuration file's defaults, under the command line's flags; what it had wrong is
+/// kept to be said (on standard error, and in the explorer's status line).
+fn configure(cli: &mut Cli, path: &Path) {
+    let (config, problems) = config::read(path);
+    cli.ascii |= config.ascii.unwrap_or(false);
+    if cli.color == ColorChoice::Auto {
+        cli.color = config.color.unwrap_or(ColorChoice::Auto);
+    }
+    cli.depth = cli.depth.or(config.depth);
+    cli.as_of = cli.as_of.or(config.as_of);
+    for problem in &problems {
+        eprintln!("orgtree: {problem}");
+    }
+    cli.config_problems = problems;
+}
+
 /// The explorer, set up as the command line asks, and the thread that writes the model's
 /// cache entry while the person looks at it (at a lower priority, as the search index is
 /// gathered, so that it does not take the core that draws the first frame).
@@ -433,7 +471,11 @@ fn explorer(cli: &Cli, shown: Shown) -> (App, Option<Writer>) {
         levels: cli.levels(),
         root,
         filter: cli.filter.clone(),
-        status: warnings,
+        // A configuration that went wrong says so first: its defaults were used instead.
+        status: match cli.config_problems.first() {
+            Some(problem) => Some(problem.clone()),
+            None => warnings,
+        },
         sort: cli.sort,
         ..Options::new(loaded.file.name, area)
     };

@@ -14,7 +14,7 @@ use super::exit::{EXIT_IO, EXIT_MODEL, EXIT_OK, EXIT_USAGE};
 use crate::term::Ending;
 
 /// The environment variables orgtree reads, and what each changes.
-pub const ENVIRONMENT: [(&str, &str); 19] = [
+pub const ENVIRONMENT: [(&str, &str); 20] = [
     (
         "VISUAL",
         "The editor the explorer's e opens the model file in, at the selected entity's line; \
@@ -43,6 +43,12 @@ pub const ENVIRONMENT: [(&str, &str); 19] = [
         "Where the model cache is kept: $XDG_CACHE_HOME/orgtree, else ~/.cache/orgtree (on \
          Linux; the platform's cache directory elsewhere). --no-cache neither reads nor \
          writes it.",
+    ),
+    (
+        "XDG_CONFIG_HOME",
+        "Where the configuration file is: $XDG_CONFIG_HOME/orgtree/config.toml, else \
+         ~/.config/orgtree/config.toml (on Linux; the platform's configuration directory \
+         elsewhere). --no-config does not read it.",
     ),
     (
         "BROWSER",

@@ -616,3 +616,74 @@ fn a_large_model_is_cached_and_reads_the_same_from_its_entry() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// A configuration directory holding `text` as orgtree's config.toml.
+fn config_home(name: &str, text: &str) -> std::path::PathBuf {
+    let home = std::env::temp_dir().join(format!("orgtree-config-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(home.join("orgtree")).unwrap();
+    std::fs::write(home.join("orgtree/config.toml"), text).unwrap();
+    home
+}
+
+#[test]
+fn the_configuration_gives_defaults_the_command_line_overrides() {
+    let home = config_home(
+        "defaults",
+        "[defaults]\nascii = true\nas_of = \"2014-06\"\n",
+    );
+    let run = |args: &[&str]| {
+        let out = orgtree()
+            .env("XDG_CONFIG_HOME", &home)
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{out:?}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let dump = run(&["--dump"]);
+    assert!(
+        dump.starts_with("Orange's cloud structures, January 2015 - as of 2014-06-01\n|-- "),
+        "{dump}"
+    );
+    let dump = run(&["--dump", "--as-of", "2015-03-16"]);
+    assert!(dump.contains("as of 2015-03-16"), "the flag wins: {dump}");
+    let dump = run(&["--dump", "--no-config"]);
+    assert!(dump.contains("— as of 2015-01-12\n├── "), "{dump}");
+    std::fs::remove_dir_all(&home).unwrap();
+}
+
+#[test]
+fn a_bad_configuration_is_placed_and_never_stops_orgtree() {
+    let home = config_home("bad", "[defaults]\ndepth = 0\ncolour = \"never\"\n");
+    let out = orgtree()
+        .env("XDG_CONFIG_HOME", &home)
+        .args(["--dump"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("orgtree/config.toml:3:1: unknown field `colour`"),
+        "{err}"
+    );
+    assert!(err.contains("using the defaults"), "{err}");
+    assert!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .contains("├── Orange (group)")
+    );
+    // What --print-config prints is a configuration orgtree reads without a word.
+    let template = orgtree().arg("--print-config").output().unwrap();
+    assert_eq!(template.status.code(), Some(0));
+    let home = config_home("template", std::str::from_utf8(&template.stdout).unwrap());
+    let out = orgtree()
+        .env("XDG_CONFIG_HOME", &home)
+        .args(["--dump"])
+        .output()
+        .unwrap();
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

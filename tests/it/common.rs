@@ -42,6 +42,8 @@ pub fn load(name: &str, text: &str) -> Org {
 pub fn orgtree() -> std::process::Command {
     let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_orgtree"));
     command.env("XDG_CACHE_HOME", cache_home());
+    // No configuration of whoever runs the tests: a directory that holds none.
+    command.env("XDG_CONFIG_HOME", cache_home().join("no-config"));
     command
 }
 

@@ -123,8 +123,7 @@ fn diff(from: &str, to: &str) -> String {
         env!("CARGO_MANIFEST_DIR"),
         "/tests/fixtures/models/dated.yaml"
     );
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_orgtree"))
-        .env("XDG_CACHE_HOME", crate::common::cache_home())
+    let out = crate::common::orgtree()
         .args(["--diff", from, to, path])
         .output()
         .unwrap();

@@ -176,9 +176,7 @@ fn a_yaml_cut_to_a_subtree_keeps_the_facts_that_cross_its_edge() {
 
 #[test]
 fn the_binary_says_which_entities_it_kept_as_stubs_and_the_cut_checks() {
-    let bin = env!("CARGO_BIN_EXE_orgtree");
-    let out = std::process::Command::new(bin)
-        .env("XDG_CACHE_HOME", crate::common::cache_home())
+    let out = crate::common::orgtree()
         .args(["--format", "yaml", "--root", "cloudwatt"])
         .output()
         .unwrap();
@@ -193,8 +191,7 @@ fn the_binary_says_which_entities_it_kept_as_stubs_and_the_cut_checks() {
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("cloudwatt.yaml");
     std::fs::write(&path, &out.stdout).unwrap();
-    let check = std::process::Command::new(bin)
-        .env("XDG_CACHE_HOME", crate::common::cache_home())
+    let check = crate::common::orgtree()
         .arg("--check")
         .arg(&path)
         .output()
@@ -207,8 +204,7 @@ fn the_binary_says_which_entities_it_kept_as_stubs_and_the_cut_checks() {
         String::from_utf8_lossy(&check.stdout)
     );
     // The whole model needs no stub, and says nothing.
-    let whole = std::process::Command::new(bin)
-        .env("XDG_CACHE_HOME", crate::common::cache_home())
+    let whole = crate::common::orgtree()
         .args(["--format", "yaml"])
         .output()
         .unwrap();
@@ -691,12 +687,7 @@ fn an_ownership_graph_draws_each_stake_once_and_marks_a_circle() {
 
 #[test]
 fn owners_and_former_need_a_graph_format() {
-    let run = |args: &[&str]| {
-        std::process::Command::new(env!("CARGO_BIN_EXE_orgtree"))
-            .args(args)
-            .output()
-            .unwrap()
-    };
+    let run = |args: &[&str]| crate::common::orgtree().args(args).output().unwrap();
     let out = run(&["--format", "dot", "--owners"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("--root"));

@@ -2,8 +2,6 @@
 //! managers, one person in each): the tree rows, the detail pane, the chart boxes, the JSON
 //! export, `--sort` in the dumps and the explorer's `s`.
 
-use std::process::Command;
-
 use orgtree::app::{App, Options};
 use orgtree::dump::{self, DumpOptions, Format};
 use orgtree::headcount::Order;
@@ -79,11 +77,7 @@ fn explorer(yaml: &str, cols: u16, rows: u16, keys: &str) -> App {
 
 /// The binary's output, with its own cache directory.
 fn orgtree(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_orgtree"))
-        .env("XDG_CACHE_HOME", crate::common::cache_home())
-        .args(args)
-        .output()
-        .unwrap()
+    crate::common::orgtree().args(args).output().unwrap()
 }
 
 fn dump_of(yaml: &str, format: Format, sort: Order) -> String {

@@ -65,6 +65,7 @@ fn the_manual_says_what_each_environment_variable_does() {
         "TERM",
         "COLUMNS",
         "XDG_CACHE_HOME",
+        "XDG_CONFIG_HOME",
         "TMUX",
         "SSH_TTY",
         "SSH_CONNECTION",

@@ -1,8 +1,6 @@
 //! `--root ID` in the explorer: the tree holds only that entity's subtree, in the explorer and
 //! in `--screen`; `h` stops at its root, and `W` (or a link outside it) shows the whole tree.
 
-use std::process::Command;
-
 use orgtree::app::{App, Options, Target};
 use orgtree::headless::press;
 use orgtree::load::load_embedded;
@@ -128,8 +126,7 @@ fn a_link_outside_the_subtree_shows_the_whole_tree() {
 
 #[test]
 fn screen_draws_only_the_subtree() {
-    let out = Command::new(env!("CARGO_BIN_EXE_orgtree"))
-        .env("XDG_CACHE_HOME", crate::common::cache_home())
+    let out = crate::common::orgtree()
         .args([
             "--screen",
             "80x12",

@@ -4,7 +4,6 @@
 //! count differently would shift the rest of its row.
 
 use std::io::{Read, Write};
-use std::process::Command;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -37,6 +36,11 @@ fn terminal_screen(file: &str) -> Vec<String> {
     cmd.arg(file);
     cmd.env("TERM", "xterm-256color");
     cmd.env("NO_COLOR", "1");
+    cmd.env("XDG_CACHE_HOME", crate::common::cache_home());
+    cmd.env(
+        "XDG_CONFIG_HOME",
+        crate::common::cache_home().join("no-config"),
+    );
     let mut child = pair.slave.spawn_command(cmd).unwrap();
     drop(pair.slave);
     let mut reader = pair.master.try_clone_reader().unwrap();
@@ -138,8 +142,7 @@ fn terminal_width(row: &str) -> usize {
 #[test]
 fn the_terminal_shows_the_frame_screen_prints() {
     let file = fixture();
-    let out = Command::new(env!("CARGO_BIN_EXE_orgtree"))
-        .env("XDG_CACHE_HOME", crate::common::cache_home())
+    let out = crate::common::orgtree()
         // Without colour, as the terminal above runs it.
         .env("NO_COLOR", "1")
         .args(["--screen", &format!("{COLS}x{ROWS}"), &file])

@@ -88,6 +88,10 @@ impl Running {
             .env("TERM", "xterm-256color")
             .env("RUST_BACKTRACE", "0")
             .env("XDG_CACHE_HOME", crate::common::cache_home())
+            .env(
+                "XDG_CONFIG_HOME",
+                crate::common::cache_home().join("no-config"),
+            )
             .stdin(Stdio::from(pty.slave.try_clone().unwrap()))
             .stdout(Stdio::from(pty.slave.try_clone().unwrap()))
             .stderr(Stdio::from(pty.slave));
