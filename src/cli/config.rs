@@ -63,21 +63,50 @@ pub const TEMPLATE: &str = "\
 # as_of = \"2015-01-12\"
 ";
 
+/// The largest configuration file read: a few settings take a few hundred bytes.
+const MAX_SIZE: u64 = 64 * 1024;
+
 /// Reads the configuration at `path`: what it gives, and the problems it has, each placed.
-/// A missing file is no problem; any other gives the defaults for the part it spoils.
+/// A missing file is no problem; any other gives the defaults for the part it spoils. Only a
+/// regular file of at most [`MAX_SIZE`] is read, so that a FIFO or a device in its place
+/// cannot hold orgtree up.
 pub fn read(path: &Path) -> (Config, Vec<String>) {
-    let text = match std::fs::read_to_string(path) {
-        Ok(text) => text,
+    let shown = || sanitize(&path.display().to_string()).into_owned();
+    let refused = |why: String| (Config::default(), vec![why]);
+    match std::fs::metadata(path) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return (Config::default(), vec![]),
         Err(e) => {
-            let shown = sanitize(&path.display().to_string()).into_owned();
-            return (
-                Config::default(),
-                vec![format!("{shown}: cannot read it ({e}); using the defaults")],
-            );
+            return refused(format!(
+                "{}: cannot read it ({e}); using the defaults",
+                shown()
+            ));
         }
-    };
-    parse(&path.display().to_string(), &text)
+        Ok(m) if !m.is_file() => {
+            return refused(format!(
+                "{}: not a regular file; using the defaults",
+                shown()
+            ));
+        }
+        Ok(m) if m.len() > MAX_SIZE => {
+            return refused(format!(
+                "{}: larger than {} KiB, too large for a configuration; using the defaults",
+                shown(),
+                MAX_SIZE / 1024
+            ));
+        }
+        Ok(_) => {}
+    }
+    let mut text = String::new();
+    let read = std::fs::File::open(path).and_then(|f| {
+        std::io::Read::read_to_string(&mut std::io::Read::take(f, MAX_SIZE), &mut text)
+    });
+    match read {
+        Ok(_) => parse(&path.display().to_string(), &text),
+        Err(e) => refused(format!(
+            "{}: cannot read it ({e}); using the defaults",
+            shown()
+        )),
+    }
 }
 
 /// [`read`] on a text already read, named `name` in its messages.
@@ -194,6 +223,30 @@ mod tests {
         // Hostile text in a value comes back escaped.
         let (_, problems) = parse("c.toml", "[defaults]\nas_of = \"\\u001b[2J\"\n");
         assert!(problems[0].contains("\\u{1b}[2J"), "{problems:?}");
+    }
+
+    #[test]
+    fn a_device_or_a_huge_file_is_refused_unread() {
+        let (config, problems) = read(Path::new("/dev/zero"));
+        assert_eq!(config, Config::default());
+        assert!(
+            problems[0].ends_with("not a regular file; using the defaults"),
+            "{problems:?}"
+        );
+        let dir = std::env::temp_dir().join(format!("orgtree-config-big-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let big = dir.join("config.toml");
+        std::fs::write(&big, "#".repeat(100_000)).unwrap();
+        let (_, problems) = read(&big);
+        assert!(
+            problems[0].contains("too large for a configuration"),
+            "{problems:?}"
+        );
+        // Not UTF-8: said, not a panic.
+        std::fs::write(&big, [0xff, 0xfe, b'\n']).unwrap();
+        let (_, problems) = read(&big);
+        assert!(problems[0].contains("cannot read it"), "{problems:?}");
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]
