@@ -379,6 +379,23 @@ impl App {
         }
     }
 
+    /// Pastes `text` into the open command line: line breaks and tabs become spaces, other
+    /// control characters are dropped, and the line stops at its longest.
+    pub fn paste_command(&mut self, text: &str) {
+        let Some(line) = &mut self.command else {
+            return;
+        };
+        let mut room = MAX_LINE.saturating_sub(line.text.chars().count());
+        for c in text.chars().filter_map(super::searching::typed) {
+            if room == 0 {
+                break;
+            }
+            line.text.push(c);
+            room -= 1;
+        }
+        line.completing = None;
+    }
+
     /// The command line, while it is open.
     pub fn command_line(&self) -> Option<&str> {
         self.command.as_ref().map(|c| c.text.as_str())

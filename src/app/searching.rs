@@ -32,6 +32,16 @@ impl std::fmt::Debug for Background {
 /// paste gone wrong) would only make every keystroke slower.
 pub const MAX_QUERY: usize = 256;
 
+/// A character of pasted text as a one-line prompt takes it: a line break or a tab is a
+/// space, another control character nothing.
+pub(super) fn typed(c: char) -> Option<char> {
+    match c {
+        '\n' | '\r' | '\t' => Some(' '),
+        c if c.is_control() => None,
+        c => Some(c),
+    }
+}
+
 impl App {
     /// Types `text` into the search prompt as one edit, however long: the search runs once.
     /// Line breaks and tabs become spaces, other control characters are dropped, and the query
@@ -51,12 +61,7 @@ impl App {
         // A query that grows from one that found something can only narrow what it found.
         let narrows = !s.query.is_empty();
         let (mut added, mut cut) = (false, false);
-        for c in text.chars() {
-            let c = match c {
-                '\n' | '\r' | '\t' => ' ',
-                c if c.is_control() => continue,
-                c => c,
-            };
+        for c in text.chars().filter_map(typed) {
             if room == 0 {
                 cut = true;
                 break;

@@ -210,9 +210,14 @@ fn handle(
             typed.push_str(&text);
             return Ok(None);
         }
+        Input::Event(Event::Paste(text)) if app.mode() == Mode::Command => {
+            flush(app, typed);
+            app.paste_command(&text);
+            return Ok(None);
+        }
         Input::Event(Event::Paste(_)) => {
             flush(app, typed);
-            app.tell("pasted text goes into the search: press / first");
+            app.tell("pasted text goes into the search or the command line: press / or : first");
             return Ok(None);
         }
         Input::Event(Event::Mouse(mouse)) => keys::mouse_action(mouse),

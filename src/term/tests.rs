@@ -256,3 +256,18 @@ fn a_suspend_the_platform_cannot_do_is_said_in_the_status_line() {
         );
     }
 }
+
+#[test]
+fn a_paste_in_the_command_line_is_run_with_enter() {
+    // `:` then a pasted `goto thales`, Enter: Thales is selected.
+    let (app, _, _) = run(vec![
+        keys(":"),
+        vec![Input::Event(Event::Paste("goto thales".into()))],
+        vec![enter()],
+        keys("q"),
+    ]);
+    let selected = app
+        .selected()
+        .map(|id| app.org().entity(id).id.value.to_string());
+    assert_eq!(selected.as_deref(), Some("thales"));
+}

@@ -140,3 +140,14 @@ fn as_of_moves_the_date_and_help_and_quit_work() {
     assert_eq!(run(&mut app, "quit"), Some(Effect::Exit(Exit::Quit)));
     assert!(matches!(app.subject(), Target::Entity(_)));
 }
+
+#[test]
+fn a_paste_goes_into_the_command_line_as_plain_text() {
+    let mut app = app(24);
+    app.perform(Command);
+    app.paste_command("goto\tg\u{1b}[2J\n");
+    assert_eq!(app.command_line(), Some("goto g[2J "));
+    app.perform(SearchClear);
+    app.paste_command(&"x".repeat(10_000));
+    assert_eq!(app.command_line().map(|l| l.chars().count()), Some(512));
+}
