@@ -10,13 +10,12 @@ use std::io::{self, Write};
 use crate::model::Day;
 use crate::org::{EntityId, Holder, Org};
 use crate::ownership;
-use crate::ownership::graph::{self, Graph, Line, MAX_LINES, Mark};
-use crate::words;
+use crate::ownership::graph::{self, Graph, MAX_LINES, Mark};
 
 use super::DumpOptions;
 use super::lines::Lines;
 use super::tree::{ASCII, MAX_RAILS, Rails, UNICODE};
-use super::view::View;
+use super::view::{View, share_words};
 
 pub fn write(org: &Org, options: &DumpOptions, out: &mut Lines<impl Write>) -> io::Result<()> {
     let view = View::new(org, options);
@@ -75,7 +74,7 @@ fn graph(
         });
         text.push_str(&name(line.holder));
         text.push(' ');
-        text.push_str(&share(org, line, day));
+        text.push_str(&share_words(org, line.stake, line.on_behalf_of, day));
         text.push_str(match line.mark {
             Mark::None => "",
             Mark::Circle => "  ↻ a circle of holdings: its owners are shown above",
@@ -89,15 +88,6 @@ fn graph(
         ))?;
     }
     effective(org, target, day, out)
-}
-
-/// A line's stake in words, with whom it is held for.
-pub(super) fn share(org: &Org, line: &Line<'_>, day: Day) -> String {
-    let share = words::stake(line.stake);
-    match line.on_behalf_of {
-        Some(b) => format!("{share} for {}", org.holder_name_or(Some(b), "", day)),
-        None => share,
-    }
 }
 
 /// The ultimate owners of `target`, their look-through interest and its way, and control.

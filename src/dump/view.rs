@@ -130,7 +130,7 @@ impl View {
             edges.push(Edge::Holding {
                 owner: line.holder,
                 owned,
-                share: super::owners::share(org, line, day),
+                share: share_words(org, line.stake, line.on_behalf_of, day),
                 circle: line.mark == ownership::graph::Mark::Circle,
             });
             if let Some(b) = line.on_behalf_of {
@@ -288,8 +288,19 @@ impl View {
 /// A stake's words on a graph's line: its share, and whom it is held for (`1/3 for French
 /// State`).
 fn share_for(org: &Org, s: &crate::org::StakeView<'_>, day: Day) -> String {
-    let share = words::stake(s.stake);
-    match s.on_behalf_of {
+    share_words(org, s.stake, s.on_behalf_of, day)
+}
+
+/// A stake in words, with whom it is held for: what every graph and `--format owners` write
+/// on a holder's line.
+pub(super) fn share_words(
+    org: &Org,
+    stake: &crate::model::Stake,
+    on_behalf_of: Option<Holder>,
+    day: Day,
+) -> String {
+    let share = words::stake(stake);
+    match on_behalf_of {
         Some(b) => format!("{share} for {}", org.holder_name_or(Some(b), "", day)),
         None => share,
     }
