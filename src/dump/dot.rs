@@ -15,7 +15,7 @@ use crate::words;
 
 use super::DumpOptions;
 use super::lines::Lines;
-use super::view::{Edge, Nest, View};
+use super::view::{Edge, LEGEND, Nest, View};
 
 /// A DOT double-quoted string: quotes and backslashes escaped, and nothing that could end a
 /// line or reach a terminal.
@@ -190,49 +190,41 @@ pub fn write(org: &Org, options: &DumpOptions, out: &mut Lines<impl Write>) -> i
             person_node_id(&org.person(p).id)
         ))?;
     }
-    let mut drawn = [false; 6];
+    let mut drawn = [false; LEGEND.len()];
     for edge in &edges {
+        drawn[edge.kind()] = true;
         match edge {
             Edge::Part {
                 parent,
                 child,
                 share,
-            } => {
-                drawn[0] = true;
-                match share {
-                    Some(share) => out.line(format_args!(
-                        "  {} -> {} [label={}];",
-                        id(*parent),
-                        id(*child),
-                        quoted(share)
-                    ))?,
-                    None => out.line(format_args!("  {} -> {};", id(*parent), id(*child)))?,
-                }
-            }
+            } => match share {
+                Some(share) => out.line(format_args!(
+                    "  {} -> {} [label={}];",
+                    id(*parent),
+                    id(*child),
+                    quoted(share)
+                ))?,
+                None => out.line(format_args!("  {} -> {};", id(*parent), id(*child)))?,
+            },
             Edge::Stake {
                 owner,
                 owned,
                 share,
-            } => {
-                drawn[1] = true;
-                out.line(format_args!(
-                    "  {} -> {} [{STAKE}, label={}];",
-                    holder_id(*owner),
-                    id(*owned),
-                    quoted(share)
-                ))?
-            }
+            } => out.line(format_args!(
+                "  {} -> {} [{STAKE}, label={}];",
+                holder_id(*owner),
+                id(*owned),
+                quoted(share)
+            ))?,
             Edge::Benefit {
                 holder,
                 beneficiary,
-            } => {
-                drawn[2] = true;
-                out.line(format_args!(
-                    "  {} -> {} [{BENEFIT}, label=\"holds for\"];",
-                    holder_id(*holder),
-                    holder_id(*beneficiary)
-                ))?
-            }
+            } => out.line(format_args!(
+                "  {} -> {} [{BENEFIT}, label=\"holds for\"];",
+                holder_id(*holder),
+                holder_id(*beneficiary)
+            ))?,
             Edge::Holding {
                 owner,
                 owned,
@@ -240,10 +232,8 @@ pub fn write(org: &Org, options: &DumpOptions, out: &mut Lines<impl Write>) -> i
                 circle,
             } => {
                 let (style, share) = if *circle {
-                    drawn[5] = true;
                     (format!("{CIRCLE}, "), format!("{share} ↻"))
                 } else {
-                    drawn[4] = true;
                     (String::new(), share.clone())
                 };
                 out.line(format_args!(
@@ -253,15 +243,12 @@ pub fn write(org: &Org, options: &DumpOptions, out: &mut Lines<impl Write>) -> i
                     quoted(&share)
                 ))?
             }
-            Edge::Relation { from, to, kind } => {
-                drawn[3] = true;
-                out.line(format_args!(
-                    "  {} -> {} [{RELATION}, label={}];",
-                    id(*from),
-                    id(*to),
-                    quoted(kind)
-                ))?
-            }
+            Edge::Relation { from, to, kind } => out.line(format_args!(
+                "  {} -> {} [{RELATION}, label={}];",
+                id(*from),
+                id(*to),
+                quoted(kind)
+            ))?,
         }
     }
     legend(out, drawn, drawn_former)?;
@@ -281,19 +268,14 @@ const CIRCLE: &str = "color=\"#c0392b\", fontcolor=\"#c0392b\", constraint=false
 
 /// A box that says what each kind of line drawn means.
 fn legend(out: &mut Lines<impl Write>, drawn: [bool; 6], former: bool) -> io::Result<()> {
-    let kinds = [
-        ("", "unit of its parent, with the parent's share"),
-        (STAKE, "stake of another owner"),
-        (BENEFIT, "holds for a beneficiary"),
-        (RELATION, "relation"),
-        ("", "holds, with its direct share"),
-        (CIRCLE, "closes a circle of holdings (↻)"),
-    ];
+    // Each kind's style, in the legend's order.
+    let styles = ["", STAKE, BENEFIT, RELATION, "", CIRCLE];
+    let kinds = styles.into_iter().zip(LEGEND);
     // `\l…` is no entity's spelling (see `person_node_id`), so the legend's names are its own.
     out.line(format_args!("  subgraph {} {{", quoted("cluster \\legend")))?;
     out.line("    graph [label=\"Legend\", style=\"rounded\", color=\"#bbbbbb\", fontsize=10];")?;
     out.line("    node [shape=point, width=0.05, style=\"\"];")?;
-    for (i, (style, meaning)) in kinds.iter().enumerate().filter(|&(i, _)| drawn[i]) {
+    for (i, (style, meaning)) in kinds.enumerate().filter(|&(i, _)| drawn[i]) {
         let attributes = if style.is_empty() {
             format!("label=\"{meaning}\"")
         } else {

@@ -11,7 +11,7 @@ use crate::words;
 
 use super::DumpOptions;
 use super::lines::Lines;
-use super::view::{Edge, Nest, View};
+use super::view::{Edge, LEGEND, Nest, View};
 
 /// A label Mermaid will show as text: every character its parser or renderer gives a meaning
 /// to as an entity code: `#`, which the codes are written with; `%` because
@@ -51,58 +51,44 @@ fn front_matter_title(text: &str) -> String {
     out
 }
 
-/// How a kind of line is drawn, and what the legend says of it.
+/// How a kind of line is drawn.
 struct Look {
     open: &'static str,
     close: &'static str,
     style: Option<&'static str>,
-    meaning: &'static str,
 }
 
-const PART: usize = 0;
-const STAKE: usize = 1;
-const BENEFIT: usize = 2;
-const RELATION: usize = 3;
-const HOLDING: usize = 4;
-const CIRCLE: usize = 5;
-
-/// Each kind of line, by the numbers above, as `dump::dot` draws and names them.
+/// Each kind of line, in the order of [`LEGEND`] ([`Edge::kind`]).
 const LOOKS: [Look; 6] = [
     Look {
         open: "--",
         close: "-->",
         style: None,
-        meaning: "unit of its parent, with the parent's share",
     },
     Look {
         open: "-.",
         close: ".->",
         style: None,
-        meaning: "stake of another owner",
     },
     Look {
         open: "-.",
         close: ".->",
         style: Some("stroke:#b05a00,stroke-dasharray:2 3"),
-        meaning: "holds for a beneficiary",
     },
     Look {
         open: "-.",
         close: ".-",
         style: Some("stroke:#2f6fb0"),
-        meaning: "relation",
     },
     Look {
         open: "--",
         close: "-->",
         style: None,
-        meaning: "holds, with its direct share",
     },
     Look {
         open: "--",
         close: "-->",
         style: Some("stroke:#c0392b"),
-        meaning: "closes a circle of holdings (↻)",
     },
 ];
 
@@ -161,22 +147,17 @@ pub fn write(org: &Org, options: &DumpOptions, out: &mut Lines<impl Write>) -> i
     let mut styled: Vec<(usize, &str)> = Vec::new();
     let mut drawn = [false; LOOKS.len()];
     for (n, edge) in edges.iter().enumerate() {
-        let (from, to, text, kind) = match edge {
+        let (from, to, text) = match edge {
             Edge::Part {
                 parent,
                 child,
                 share,
-            } => (node(*parent), node(*child), share.clone(), PART),
+            } => (node(*parent), node(*child), share.clone()),
             Edge::Stake {
                 owner,
                 owned,
                 share,
-            } => (
-                holder_node(*owner),
-                node(*owned),
-                Some(share.clone()),
-                STAKE,
-            ),
+            } => (holder_node(*owner), node(*owned), Some(share.clone())),
             Edge::Benefit {
                 holder,
                 beneficiary,
@@ -184,34 +165,23 @@ pub fn write(org: &Org, options: &DumpOptions, out: &mut Lines<impl Write>) -> i
                 holder_node(*holder),
                 holder_node(*beneficiary),
                 Some("holds for".to_owned()),
-                BENEFIT,
             ),
             Edge::Holding {
                 owner,
                 owned,
                 share,
-                circle: false,
-            } => (
-                holder_node(*owner),
-                node(*owned),
-                Some(share.clone()),
-                HOLDING,
-            ),
-            Edge::Holding {
-                owner,
-                owned,
-                share,
-                circle: true,
-            } => (
-                holder_node(*owner),
-                node(*owned),
-                Some(format!("{share} ↻")),
-                CIRCLE,
-            ),
-            Edge::Relation { from, to, kind } => {
-                (node(*from), node(*to), Some(kind.clone()), RELATION)
+                circle,
+            } => {
+                let mark = if *circle { " ↻" } else { "" };
+                (
+                    holder_node(*owner),
+                    node(*owned),
+                    Some(format!("{share}{mark}")),
+                )
             }
+            Edge::Relation { from, to, kind } => (node(*from), node(*to), Some(kind.clone())),
         };
+        let kind = edge.kind();
         drawn[kind] = true;
         let look = &LOOKS[kind];
         if let Some(style) = look.style {
@@ -235,7 +205,7 @@ pub fn write(org: &Org, options: &DumpOptions, out: &mut Lines<impl Write>) -> i
         out.line(format_args!(
             "    l{i}a[\" \"] {} \"{}\" {} l{i}b[\" \"]",
             look.open,
-            label(look.meaning),
+            label(LEGEND[i]),
             look.close
         ))?;
         out.line(format_args!("    class l{i}a,l{i}b point"))?;

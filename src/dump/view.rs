@@ -351,7 +351,30 @@ pub enum Edge {
     },
 }
 
+/// What each kind of line means, in the legends' order ([`Edge::kind`]): DOT's and Mermaid's
+/// legends say the same.
+pub const LEGEND: [&str; 6] = [
+    "unit of its parent, with the parent's share",
+    "stake of another owner",
+    "holds for a beneficiary",
+    "relation",
+    "holds, with its direct share",
+    "closes a circle of holdings (↻)",
+];
+
 impl Edge {
+    /// Which kind of line it is: its place in [`LEGEND`].
+    pub fn kind(&self) -> usize {
+        match self {
+            Edge::Part { .. } => 0,
+            Edge::Stake { .. } => 1,
+            Edge::Benefit { .. } => 2,
+            Edge::Relation { .. } => 3,
+            Edge::Holding { circle: false, .. } => 4,
+            Edge::Holding { circle: true, .. } => 5,
+        }
+    }
+
     /// `holder` holds for `beneficiary`.
     fn benefit((holder, beneficiary): (Holder, Holder)) -> Edge {
         Edge::Benefit {
