@@ -41,6 +41,26 @@ fn any_day() -> Day {
         .first_day()
 }
 
+/// `n` + 1 companies `{prefix}0`…`{prefix}n`, each wholly held by the next.
+fn chain(prefix: &str, n: usize) -> Org {
+    let entities: String = (0..=n)
+        .map(|i| format!("  - {{id: {prefix}{i}, name: {prefix}{i}, kind: company}}\n"))
+        .collect();
+    let stakes: String = (0..n)
+        .map(|i| {
+            format!(
+                "  - {{owner: {prefix}{}, owned: {prefix}{i}, share: 1}}\n",
+                i + 1
+            )
+        })
+        .collect();
+    let yaml = format!("title: t\nentities:\n{entities}stakes:\n{stakes}");
+    Org::new(parse(&yaml, crate::load::Syntax::Yaml).unwrap())
+        .map_err(|d| format!("{d:?}"))
+        .unwrap()
+        .0
+}
+
 fn q(n: i64, d: i64) -> BigRational {
     BigRational::new(BigInt::from(n), BigInt::from(d))
 }
@@ -213,17 +233,7 @@ fn the_route_of_a_stake_held_for_another_is_kept() {
 
 #[test]
 fn a_long_chain_without_a_cycle_is_followed_to_the_top() {
-    let stakes: String = (0..100)
-        .map(|i| format!("  - {{owner: c{}, owned: c{i}, share: 1}}\n", i + 1))
-        .collect();
-    let entities: String = (0..=100)
-        .map(|i| format!("  - {{id: c{i}, name: c{i}, kind: company}}\n"))
-        .collect();
-    let yaml = format!("title: t\nentities:\n{entities}stakes:\n{stakes}");
-    let org = Org::new(parse(&yaml, crate::load::Syntax::Yaml).unwrap())
-        .map_err(|d| format!("{d:?}"))
-        .unwrap()
-        .0;
+    let org = chain("c", 100);
     let e = effective_owners(&org, org.find_entity("c0").unwrap(), any_day());
     assert!(e.circling.is_zero());
     assert_eq!(holder_id(&org, e.owners[0].id), "c100");
@@ -406,18 +416,7 @@ fn the_graph_climbs_each_entity_once_and_marks_circles() {
 #[test]
 fn a_long_chain_is_cut_at_the_most_lines() {
     use super::graph::{Graph, MAX_LINES};
-    let n = MAX_LINES + 50;
-    let entities: String = (0..=n)
-        .map(|i| format!("  - {{id: e{i}, name: e{i}, kind: company}}\n"))
-        .collect();
-    let stakes: String = (0..n)
-        .map(|i| format!("  - {{owner: e{}, owned: e{i}, share: 1}}\n", i + 1))
-        .collect();
-    let yaml = format!("title: t\nentities:\n{entities}stakes:\n{stakes}");
-    let org = Org::new(parse(&yaml, crate::load::Syntax::Yaml).unwrap())
-        .map_err(|d| format!("{d:?}"))
-        .unwrap()
-        .0;
+    let org = chain("e", MAX_LINES + 50);
     let graph = Graph::new(&org, org.find_entity("e0").unwrap(), any_day());
     assert_eq!(graph.lines.len(), MAX_LINES);
     assert!(graph.cut);
