@@ -198,14 +198,13 @@ impl App {
             },
         };
         self.detail.document = Document::build(&self.org, &self.ownership, &request);
-        // An ownership graph read from the top starts on its first holder.
-        if let (Subject::Shown(Target::Owners(_)), Some(first), 0, 0) = (
-            subject,
-            self.detail.document.first_owner,
-            self.detail.link,
-            self.detail.scroll,
-        ) {
-            self.detail.link = first;
+        // A new page (or date) read from the top puts the cursor where the page starts it.
+        let renewed = self
+            .detail
+            .built_for
+            .is_none_or(|b| b.subject != key.subject || b.day != key.day);
+        if renewed && (self.detail.link, self.detail.scroll) == (0, 0) {
+            self.detail.link = self.detail.document.start;
         }
         self.detail.built_for = Some(key);
         self.detail.builds += 1;
@@ -407,6 +406,7 @@ mod tests {
                 })
                 .collect(),
             first_owner: on.len().checked_sub(1),
+            start: 0,
             urls: Vec::new(),
         };
         v

@@ -163,8 +163,11 @@ pub struct Document {
     /// Every link, by link number.
     pub links: Vec<Link>,
     /// The link number of an entity's first owner, for `o` (on an ownership graph, its first
-    /// holder, where the cursor starts).
+    /// holder).
     pub first_owner: Option<usize>,
+    /// The link the cursor starts on when the page is read from the top: the first, or on an
+    /// ownership graph its first holder.
+    pub start: usize,
     /// The URLs of the document's sources, by the number in their [`Tone::Url`].
     pub urls: Vec<String>,
 }
@@ -182,6 +185,7 @@ impl Document {
         };
         let mut b = Builder::new(org, request.day);
         let mut first_owner = None;
+        let mut start = 0;
         match request.subject {
             Subject::Shown(Target::Entity(id) | Target::Owners(id)) if !org.has_entity(id) => {
                 b.text("The model has no entities.").end();
@@ -196,6 +200,7 @@ impl Document {
             Subject::Shown(Target::Source(id)) => source::source(&cx, id, &mut b),
             Subject::Shown(Target::Owners(id)) => {
                 first_owner = graph::graph(&cx, id, request.width, &mut b);
+                start = first_owner.unwrap_or(0);
             }
         }
         b.sources();
@@ -215,6 +220,7 @@ impl Document {
             lines: wrapped.lines,
             links,
             first_owner,
+            start,
             urls: b.urls,
         }
     }
