@@ -77,7 +77,9 @@ pub fn hyperlinks(app: &App, area: Rect, buf: &mut Buffer) {
     if app.chart().is_some() || app.overlay().is_some() {
         return;
     }
-    let Some(panes) = Panes::of(area) else { return };
+    let Some(panes) = Panes::split(area, app.split()) else {
+        return;
+    };
     let text = panes.detail_text();
     let doc = app.document();
     let lines = doc.lines.iter().skip(app.detail_scroll());
@@ -179,6 +181,20 @@ entities:
         }
         // The javascript: URL is shown as text and linked to nothing.
         assert!(!cells.iter().any(|c| c.contains("javascript")));
+    }
+
+    #[test]
+    fn a_resized_or_zoomed_pane_keeps_its_links_on_the_url() {
+        for actions in [
+            &[Action::WiderTree, Action::WiderTree][..],
+            &[Action::SwitchFocus, Action::Zoom][..],
+        ] {
+            let buf = drawn(actions);
+            let cells = linked(&buf);
+            assert_eq!(cells.len(), 23, "{actions:?}: {cells:?}");
+        }
+        // Zoomed to the tree, the detail pane and its links are not drawn.
+        assert!(linked(&drawn(&[Action::Zoom])).is_empty());
     }
 
     #[test]
