@@ -75,6 +75,10 @@ pub struct Cli {
     #[arg(skip)]
     pub config_problems: Vec<String>,
 
+    /// The explorer's keys, as the configuration file's `[keys]` tables change them.
+    #[arg(skip)]
+    pub keymap: crate::keys::Keymap,
+
     /// Validate the model: print every problem, exit 0 when there is no error.
     #[arg(long, conflicts_with = "dump")]
     pub check: bool,
@@ -278,7 +282,7 @@ pub fn run(mut cli: Cli) -> Result<Finish, Failure> {
         return import::run(args);
     }
     if cli.print_config {
-        return write_out(|out| out.write_all(config::TEMPLATE.as_bytes()));
+        return write_out(|out| out.write_all(config::template().as_bytes()));
     }
     if !cli.no_config
         && let Some(path) = config::path()
@@ -439,6 +443,7 @@ fn configure(cli: &mut Cli, path: &Path) {
     }
     cli.depth = cli.depth.or(config.depth);
     cli.as_of = cli.as_of.or(config.as_of);
+    cli.keymap = config.keymap;
     for problem in &problems {
         eprintln!("orgtree: {problem}");
     }
@@ -477,6 +482,7 @@ fn explorer(cli: &Cli, shown: Shown) -> (App, Option<Writer>) {
             None => warnings,
         },
         sort: cli.sort,
+        keymap: cli.keymap.clone(),
         ..Options::new(loaded.file.name, area)
     };
     let org = std::sync::Arc::new(loaded.org);

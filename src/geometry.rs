@@ -189,12 +189,8 @@ pub fn popup(area: Rect, width: u16, height: u16) -> Rect {
 
 /// The help's box on a screen of `area`, sized to every line of the bindings table, and how
 /// far it scrolls: the state bounds its scroll and the drawing places it with this one answer.
-pub fn help(area: Rect) -> (Rect, usize) {
-    popup_scroll(
-        area,
-        crate::keys::help_width(),
-        crate::keys::help_lines().len(),
-    )
+pub fn help(area: Rect, keymap: &crate::keys::Keymap) -> (Rect, usize) {
+    popup_scroll(area, keymap.help_width(), keymap.help_lines().len())
 }
 
 /// A popup of `width` for a list of `lines` on a screen of `area`, and how far it scrolls: it

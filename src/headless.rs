@@ -41,7 +41,7 @@ pub fn parse_size(text: &str) -> Result<(u16, u16), String> {
 /// after one that ends the explorer are ignored.
 pub fn press(app: &mut App, script: &str) -> Result<(), String> {
     for event in keys::parse_script(script)? {
-        if let Some(action) = keys::action_for(event, app.mode())
+        if let Some(action) = app.keymap().action_for(event, app.mode())
             && let Some(Effect::Exit(_)) = app.perform(action)
         {
             break;

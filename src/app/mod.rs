@@ -166,6 +166,8 @@ struct Setup {
     path: Option<PathBuf>,
     /// Whether to draw in colour.
     color: bool,
+    /// The keys in force: the table's, with the configuration's changes.
+    keymap: crate::keys::Keymap,
 }
 
 /// What the status bar says besides the keys.
@@ -233,11 +235,13 @@ impl App {
             filter,
             status,
             sort,
+            keymap,
         } = options;
         let setup = Setup {
             file_name,
             path,
             color,
+            keymap,
         };
         let mut app = App::bare(org.into(), setup, screen, sort);
         if let Some(day) = as_of {

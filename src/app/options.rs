@@ -30,6 +30,8 @@ pub struct Options {
     pub status: Option<String>,
     /// The order of children under their parent (`--sort`; `s` cycles it).
     pub sort: crate::headcount::Order,
+    /// The keys, as the configuration changed them.
+    pub keymap: crate::keys::Keymap,
 }
 
 impl Options {
@@ -46,6 +48,7 @@ impl Options {
             filter: None,
             status: None,
             sort: crate::headcount::Order::Model,
+            keymap: crate::keys::Keymap::default(),
         }
     }
 }

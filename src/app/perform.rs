@@ -38,7 +38,7 @@ impl App {
 
     /// How far the help scrolls on this screen.
     fn help_max_scroll(&self) -> usize {
-        geometry::help(self.screen).1
+        geometry::help(self.screen, self.keymap()).1
     }
 
     fn perform_in_help(&mut self, action: Action) -> Option<Effect> {

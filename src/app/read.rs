@@ -63,6 +63,11 @@ impl App {
         self.setup.color
     }
 
+    /// The keys in force.
+    pub fn keymap(&self) -> &crate::keys::Keymap {
+        &self.setup.keymap
+    }
+
     /// The terminal's size.
     pub fn screen(&self) -> Rect {
         self.screen

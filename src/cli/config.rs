@@ -6,9 +6,13 @@
 
 use std::path::{Path, PathBuf};
 
+use std::collections::BTreeMap;
+
 use serde::Deserialize;
+use toml::Spanned;
 
 use super::ColorChoice;
+use crate::keys::{Keymap, Part};
 use crate::model::Day;
 use crate::sanitize::sanitize;
 
@@ -18,6 +22,9 @@ use crate::sanitize::sanitize;
 struct File {
     #[serde(default)]
     defaults: Defaults,
+    /// `[keys.MODE]` tables of `KEY = "ACTION"`.
+    #[serde(default)]
+    keys: BTreeMap<Spanned<String>, BTreeMap<Spanned<String>, Spanned<String>>>,
 }
 
 /// Default flags: as `--ascii`, `--color`, `--depth` and `--as-of`.
@@ -37,6 +44,8 @@ pub struct Config {
     pub color: Option<ColorChoice>,
     pub depth: Option<u32>,
     pub as_of: Option<Day>,
+    /// The keys, as the `[keys]` tables change them.
+    pub keymap: Keymap,
 }
 
 /// The file's place: `$XDG_CONFIG_HOME/orgtree/config.toml` or the platform's.
@@ -44,8 +53,60 @@ pub fn path() -> Option<PathBuf> {
     dirs::config_dir().map(|d| d.join("orgtree").join("config.toml"))
 }
 
-/// What `--print-config` prints: every setting with its default, commented out.
-pub const TEMPLATE: &str = "\
+/// What `--print-config` prints: every setting with its default, commented out, and how to
+/// change a key, with the names of the modes and the actions each mode offers.
+pub fn template() -> String {
+    let mut text = DEFAULTS.to_owned();
+    text.push_str(KEYS);
+    for mode in crate::keys::names::MODES {
+        let offered: Vec<&str> = crate::keys::names::ACTIONS
+            .iter()
+            .filter(|&&(_, a)| {
+                crate::keys::sections(mode)
+                    .flat_map(|s| s.bindings)
+                    .flat_map(|b| b.keys)
+                    .any(|&(_, b)| b == a)
+            })
+            .map(|&(n, _)| n)
+            .collect();
+        text.push_str(&format!("#\n# {}:\n", crate::keys::names::mode_name(mode)));
+        for line in wrap(&offered.join(" "), 76) {
+            text.push_str(&format!("#   {line}\n"));
+        }
+    }
+    text
+}
+
+/// Words cut into lines of at most `width` columns.
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for word in text.split(' ') {
+        match lines.last_mut() {
+            Some(line) if line.len() + 1 + word.len() <= width => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => lines.push(word.to_owned()),
+        }
+    }
+    lines
+}
+
+const KEYS: &str = "
+# Keys: a [keys.MODE] table binds KEY = \"ACTION\" in that mode, or KEY = \"none\" to take a
+# key away. A key is one character (j, J, ?) or a name: Enter Esc Tab S-Tab Space Backspace
+# Up Down Left Right PgUp PgDn Home End F1..F12, Ctrl-x. [keys.all] holds in every mode but
+# the search and the command line, and a mode's own table wins over it. Ctrl-c always quits.
+# The help (?) shows the keys in force.
+#
+# [keys.tree]
+# n = \"down\"
+# e = \"none\"
+#
+# The actions each mode offers:
+";
+
+const DEFAULTS: &str = "\
 # orgtree's configuration: default flags, which the command line overrides.
 # Put it at $XDG_CONFIG_HOME/orgtree/config.toml (~/.config/orgtree/config.toml).
 
@@ -157,13 +218,60 @@ pub fn parse(name: &str, text: &str) -> (Config, Vec<String>) {
                 }
             },
         );
+    let keymap = keymap(&file.keys, &at, &mut problems);
     let config = Config {
         ascii: d.ascii,
         color: d.color,
         depth,
         as_of,
+        keymap,
     };
     (config, problems)
+}
+
+type KeyTables = BTreeMap<Spanned<String>, BTreeMap<Spanned<String>, Spanned<String>>>;
+
+/// The keys as the `[keys.MODE]` tables change them: `[keys.all]` first, so that a mode's
+/// own table wins over it. A line that cannot be understood is said, at its place, and left
+/// out; the others hold.
+fn keymap(
+    tables: &KeyTables,
+    at: &dyn Fn(std::ops::Range<usize>) -> String,
+    problems: &mut Vec<String>,
+) -> Keymap {
+    let mut keymap = Keymap::default();
+    let mut found: Vec<(usize, String)> = Vec::new();
+    let (all, modes): (Vec<_>, Vec<_>) = tables.iter().partition(|(m, _)| m.get_ref() == "all");
+    for (mode, table) in all.into_iter().chain(modes) {
+        for (key, action) in table {
+            if let Err(mistake) = keymap.bind(mode.get_ref(), key.get_ref(), action.get_ref()) {
+                let place = match mistake.part {
+                    Part::Mode => mode.span(),
+                    Part::Key => key.span(),
+                    Part::Action => action.span(),
+                };
+                found.push((
+                    place.start,
+                    format!(
+                        "{}: {}; {}",
+                        at(place),
+                        sanitize(&mistake.why),
+                        match mistake.part {
+                            Part::Mode => "its keys are left as they were",
+                            _ => "that key is left as it was",
+                        }
+                    ),
+                ));
+                if mistake.part == Part::Mode {
+                    break;
+                }
+            }
+        }
+    }
+    // Said in the order the file says them.
+    found.sort_by_key(|&(offset, _)| offset);
+    problems.extend(found.into_iter().map(|(_, problem)| problem));
+    keymap
 }
 
 /// The 1-based line and column (in characters) of byte `offset` in `text`.
@@ -180,12 +288,17 @@ mod tests {
 
     #[test]
     fn the_template_reads_as_the_defaults() {
-        assert_eq!(parse("t.toml", TEMPLATE), (Config::default(), vec![]));
-        let uncommented: String = TEMPLATE
+        let template = template();
+        assert_eq!(parse("t.toml", &template), (Config::default(), vec![]));
+        let uncommented: String = template
             .lines()
             .map(|l| {
                 l.strip_prefix("# ")
-                    .filter(|l| l.contains(" = "))
+                    .filter(|l| {
+                        l.starts_with('[')
+                            || l.split_once(" = ")
+                                .is_some_and(|(key, _)| !key.contains(' '))
+                    })
                     .unwrap_or(l)
             })
             .collect::<Vec<_>>()
@@ -198,6 +311,31 @@ mod tests {
             config.as_of.map(|d| d.to_string()),
             Some("2015-01-12".into())
         );
+        // The example of a key table does what it says.
+        let n = crossterm::event::KeyEvent::from(crossterm::event::KeyCode::Char('n'));
+        let e = crossterm::event::KeyEvent::from(crossterm::event::KeyCode::Char('e'));
+        let tree = crate::keys::Mode::Tree;
+        assert_eq!(
+            config.keymap.action_for(n, tree),
+            Some(crate::keys::Action::Down)
+        );
+        assert_eq!(config.keymap.action_for(e, tree), None);
+        // Every action the template lists for a mode can be bound there.
+        let mut keymap = Keymap::default();
+        let mut modes = 0;
+        for block in template.split("\n#\n# ") {
+            let Some((mode, actions)) = block.split_once(":\n") else {
+                continue;
+            };
+            if mode.contains(' ') {
+                continue;
+            }
+            modes += 1;
+            for action in actions.split_whitespace().filter(|w| *w != "#") {
+                keymap.bind(mode, "F12", action).unwrap();
+            }
+        }
+        assert_eq!(modes, crate::keys::names::MODES.len());
     }
 
     #[test]
@@ -247,6 +385,39 @@ mod tests {
         let (_, problems) = read(&big);
         assert!(problems[0].contains("cannot read it"), "{problems:?}");
         std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn a_wrong_key_line_is_placed_and_the_others_hold() {
+        let text = "[keys.tree]\nn = \"down\"\nx = \"toggle-relations\"\n\"Hyper-q\" = \"quit\"\ny = \"dwon\"\n[keys.tre]\nn = \"up\"\nm = \"up\"\n";
+        let (config, problems) = parse("k.toml", text);
+        assert_eq!(
+            problems,
+            [
+                "k.toml:3:5: `toggle-relations` is not an action of the tree keys; it is one of: chart; that key is left as it was",
+                "k.toml:4:1: `Hyper-q` is not a key: write one character, or a name such as Enter, Esc, Tab, Space, Down, PgDn, F1, Ctrl-d; that key is left as it was",
+                "k.toml:5:5: no action `dwon`; did you mean `down`?; that key is left as it was",
+                "k.toml:6:7: no mode `tre`: the modes are tree, detail, chart, timeline, help, search, command, and all; its keys are left as they were",
+            ]
+        );
+        let n = crossterm::event::KeyEvent::from(crossterm::event::KeyCode::Char('n'));
+        assert_eq!(
+            config.keymap.action_for(n, crate::keys::Mode::Tree),
+            Some(crate::keys::Action::Down)
+        );
+        // A mode's own table wins over [keys.all], wherever it is written.
+        let text = "[keys.tree]\nQ = \"none\"\n[keys.all]\nQ = \"quit\"\n";
+        let (config, problems) = parse("k.toml", text);
+        assert!(problems.is_empty(), "{problems:?}");
+        let q = crossterm::event::KeyEvent::from(crossterm::event::KeyCode::Char('Q'));
+        assert_eq!(config.keymap.action_for(q, crate::keys::Mode::Tree), None);
+        assert_eq!(
+            config.keymap.action_for(q, crate::keys::Mode::Chart),
+            Some(crate::keys::Action::Quit)
+        );
+        // Hostile text in a key comes back escaped.
+        let (_, problems) = parse("k.toml", "[keys.tree]\n\"\\u001b[2J\" = \"down\"\n");
+        assert!(problems[0].contains("\\u{1b}[2J"), "{problems:?}");
     }
 
     #[test]

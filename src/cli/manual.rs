@@ -146,7 +146,7 @@ fn keys(roff: &mut Roff) {
     )]);
     // The help's lines: a title heads the keys (or commands, or prefixes) under it; a line
     // with nothing under it (the tree's marks, the headcounts) is a paragraph of its own.
-    let lines = crate::keys::help_lines();
+    let lines = crate::keys::Keymap::default().help_lines();
     for (i, (label, text)) in lines.iter().enumerate() {
         match label {
             Some(label) => item(roff, label, text),

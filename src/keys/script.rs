@@ -4,7 +4,7 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// Reads a key script: plain characters are keys, and `<Enter>`, `<Esc>`, `<Tab>`, `<Up>`,
-/// `<F1>`, `<C-d>`, `<lt>` (a literal `<`)… name the others, in any case.
+/// `<F1>`, `<C-d>` (or `<Ctrl-d>`), `<lt>` (a literal `<`)… name the others, in any case.
 pub fn parse_script(script: &str) -> Result<Vec<KeyEvent>, String> {
     let mut keys = Vec::new();
     let mut rest = script;
@@ -24,10 +24,13 @@ pub fn parse_script(script: &str) -> Result<Vec<KeyEvent>, String> {
     Ok(keys)
 }
 
-fn named_key(name: &str) -> Option<KeyEvent> {
+pub(super) fn named_key(name: &str) -> Option<KeyEvent> {
     let plain = |code| Some(KeyEvent::new(code, KeyModifiers::NONE));
     let lower = name.to_ascii_lowercase();
-    if let Some(c) = lower.strip_prefix("c-") {
+    if let Some(c) = lower
+        .strip_prefix("c-")
+        .or_else(|| lower.strip_prefix("ctrl-"))
+    {
         let mut chars = c.chars();
         return match (chars.next(), chars.next()) {
             (Some(c), None) => Some(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)),

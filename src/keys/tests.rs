@@ -2,14 +2,19 @@ use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::*;
 
-const ALL: [Mode; 6] = [
-    Mode::Tree,
-    Mode::Detail,
-    Mode::Prompt,
-    Mode::Chart,
-    Mode::Help,
-    Mode::Timeline,
-];
+const ALL: [Mode; 7] = names::MODES;
+
+fn action_for(event: KeyEvent, mode: Mode) -> Option<Action> {
+    Keymap::default().action_for(event, mode)
+}
+
+fn hints(mode: Mode, searching: bool) -> String {
+    Keymap::default().hints(mode, searching)
+}
+
+fn own_hints(mode: Mode) -> String {
+    Keymap::default().own_hints(mode)
+}
 
 fn press_in(mode: Mode, code: KeyCode, modifiers: KeyModifiers) -> Option<Action> {
     action_for(KeyEvent::new(code, modifiers), mode)
@@ -140,14 +145,15 @@ fn every_mode_says_how_to_leave_it() {
 
 #[test]
 fn the_help_lists_every_section() {
-    let lines = help_lines();
+    let lines = Keymap::default().help_lines();
     for s in SECTIONS {
         assert!(lines.contains(&(None, s.title)), "{}", s.title);
     }
     assert!(
         lines
             .iter()
-            .any(|l| l == &(Some("["), "a wider chart, from the parent of its top"))
+            .any(|(label, text)| label.as_deref() == Some("[")
+                && *text == "a wider chart, from the parent of its top")
     );
 }
 
@@ -172,4 +178,186 @@ fn scripts_mix_plain_and_named_keys() {
     assert_eq!(parse_script("<esc><ENTER><c-D>").unwrap().len(), 3);
     // An unclosed `<Enter` is a mistake, not the keys `<`, `E`, `n`…
     assert!(parse_script("jj<Enter").is_err());
+}
+
+#[test]
+fn every_hint_names_keys_its_modes_bind() {
+    for section in SECTIONS {
+        for hint in section.bindings.iter().flat_map(|b| b.hints) {
+            assert!(!hint.keys.is_empty(), "`{}` names no key", hint.text);
+            assert!(
+                hint.text.contains(' '),
+                "`{}`: keys, a space, words",
+                hint.text
+            );
+            for mode in ALL.into_iter().filter(|&m| hint.modes.contains(m)) {
+                for &key in hint.keys {
+                    assert!(
+                        Keymap::default().lookup(mode, key).is_some(),
+                        "`{}` names {key:?}, unbound in {mode:?}",
+                        hint.text
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn every_action_of_the_table_has_a_name_but_ctrl_c() {
+    for (key, action) in SECTIONS
+        .iter()
+        .flat_map(|s| s.bindings)
+        .flat_map(|b| b.keys)
+    {
+        match action {
+            Action::Interrupt => assert_eq!(key.code, KeyCode::Char('c')),
+            _ => assert!(names::action_name(*action).is_some(), "{action:?}"),
+        }
+    }
+    for (name, action) in names::ACTIONS {
+        assert_eq!(names::action_named(name), Some(*action));
+    }
+}
+
+fn keymap(changes: &[(&str, &str, &str)]) -> Keymap {
+    let mut keymap = Keymap::default();
+    for (mode, key, action) in changes {
+        keymap.bind(mode, key, action).unwrap();
+    }
+    keymap
+}
+
+fn event(code: KeyCode) -> KeyEvent {
+    KeyEvent::new(code, KeyModifiers::NONE)
+}
+
+#[test]
+fn a_key_moved_in_one_mode_moves_there_only() {
+    let keys = keymap(&[("tree", "n", "down"), ("tree", "j", "none")]);
+    let press = |mode, c| keys.action_for(event(KeyCode::Char(c)), mode);
+    assert_eq!(press(Mode::Tree, 'n'), Some(Action::Down));
+    assert_eq!(press(Mode::Tree, 'j'), None);
+    // Down still works, and the detail pane keeps its keys.
+    assert_eq!(
+        keys.action_for(event(KeyCode::Down), Mode::Tree),
+        Some(Action::Down)
+    );
+    assert_eq!(press(Mode::Detail, 'j'), Some(Action::Down));
+    assert_eq!(press(Mode::Detail, 'n'), Some(Action::NextMatch));
+    // A key taken away in the search prompt is text again.
+    let keys = keymap(&[("search", "Esc", "none"), ("all", "Q", "quit")]);
+    assert_eq!(keys.action_for(event(KeyCode::Esc), Mode::Prompt), None);
+    for mode in [
+        Mode::Tree,
+        Mode::Detail,
+        Mode::Chart,
+        Mode::Help,
+        Mode::Timeline,
+    ] {
+        assert_eq!(
+            keys.action_for(event(KeyCode::Char('Q')), mode),
+            Some(Action::Quit),
+            "{mode:?}"
+        );
+    }
+    assert_eq!(
+        keys.action_for(event(KeyCode::Char('Q')), Mode::Prompt),
+        Some(Action::SearchInput('Q'))
+    );
+}
+
+#[test]
+fn the_later_change_of_a_key_wins() {
+    let keys = keymap(&[("chart", "x", "toggle-relations"), ("chart", "x", "none")]);
+    assert_eq!(
+        keys.action_for(event(KeyCode::Char('x')), Mode::Chart),
+        None
+    );
+    let keys = keymap(&[("all", "Ctrl-n", "down"), ("tree", "C-n", "up")]);
+    let ctrl_n = KeyEvent::new(KeyCode::Char('n'), KeyModifiers::CONTROL);
+    assert_eq!(keys.action_for(ctrl_n, Mode::Tree), Some(Action::Up));
+    assert_eq!(keys.action_for(ctrl_n, Mode::Help), Some(Action::Down));
+}
+
+#[test]
+fn the_help_and_the_hints_show_the_keys_in_force() {
+    let keys = keymap(&[
+        ("tree", "n", "down"),
+        ("tree", "j", "none"),
+        ("all", "?", "none"),
+        ("all", "F2", "help"),
+        ("chart", "r", "none"),
+        ("chart", "R", "toggle-relations"),
+    ]);
+    let lines = keys.help_lines();
+    let label = |help: &str| {
+        lines
+            .iter()
+            .find(|(l, text)| l.is_some() && *text == help)
+            .and_then(|(l, _)| l.as_deref().map(str::to_owned))
+    };
+    assert_eq!(label("next row").as_deref(), Some("↓ n"));
+    assert_eq!(label("this help").as_deref(), Some("F1 F2"));
+    assert_eq!(
+        label("relations as dotted lines, on or off").as_deref(),
+        Some("R")
+    );
+    // Untouched rows keep the table's own label.
+    assert_eq!(label("next link (or line)").as_deref(), Some("j ↓"));
+    assert_eq!(label("show that many levels").as_deref(), Some("1–9"));
+    let tree = keys.hints(Mode::Tree, false);
+    assert!(tree.starts_with("F2 help  ↑↓ move"), "{tree}");
+    let chart = keys.own_hints(Mode::Chart);
+    assert!(chart.contains("R relations"), "{chart}");
+    assert!(!chart.contains("r relations"), "{chart}");
+    // The help is as wide as its widest label needs.
+    assert!(keys.label_width() >= Keymap::default().label_width());
+    // A binding left with no key says so, and its hint goes.
+    let keys = keymap(&[("chart", "r", "none")]);
+    assert!(keys.help_lines().iter().any(
+        |(l, t)| l.as_deref() == Some("(none)") && *t == "relations as dotted lines, on or off"
+    ));
+    assert!(!keys.own_hints(Mode::Chart).contains("relations"));
+    // A moved Down shows in the hint that named it.
+    let keys = keymap(&[("timeline", "Down", "none"), ("timeline", "Ctrl-n", "down")]);
+    assert!(
+        keys.own_hints(Mode::Timeline).starts_with("↑/Ctrl-n move"),
+        "{}",
+        keys.own_hints(Mode::Timeline)
+    );
+}
+
+#[test]
+fn a_mistake_in_a_binding_says_what_to_write() {
+    let mut keys = Keymap::default();
+    let err = |keys: &mut Keymap, mode, key, action| keys.bind(mode, key, action).unwrap_err().why;
+    assert_eq!(
+        err(&mut keys, "tre", "n", "down"),
+        "no mode `tre`: the modes are tree, detail, chart, timeline, help, search, command, and all"
+    );
+    assert!(err(&mut keys, "tree", "Hyper-x", "down").starts_with("`Hyper-x` is not a key"));
+    assert_eq!(
+        err(&mut keys, "tree", "n", "dwon"),
+        "no action `dwon`; did you mean `down`?"
+    );
+    assert_eq!(
+        err(&mut keys, "tree", "x", "toggle-relations"),
+        "`toggle-relations` is not an action of the tree keys; it is one of: chart"
+    );
+    assert_eq!(
+        err(&mut keys, "all", "Ctrl-c", "none"),
+        "Ctrl-c always quits at once and cannot be bound"
+    );
+    assert!(err(&mut keys, "tree", "\u{1b}", "down").contains("is not a key"));
+    assert_eq!(
+        keys.bind("tree", "n", "dwon").unwrap_err().part,
+        Part::Action
+    );
+    assert_eq!(
+        keys.bind("tree", "Hyper-x", "down").unwrap_err().part,
+        Part::Key
+    );
+    assert_eq!(keys.bind("tre", "n", "down").unwrap_err().part, Part::Mode);
+    assert!(!keys.is_changed());
 }

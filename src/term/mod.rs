@@ -199,7 +199,7 @@ fn handle(
 ) -> io::Result<Option<Ending>> {
     let action = match input {
         Input::Event(Event::Key(key)) => {
-            let action = keys::action_for(key, app.mode());
+            let action = app.keymap().action_for(key, app.mode());
             if let Some(Action::SearchInput(c)) = action {
                 typed.push(c);
                 return Ok(None);

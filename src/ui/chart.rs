@@ -7,7 +7,7 @@ use ratatui::widgets::{Block, Widget};
 use unicode_width::UnicodeWidthStr;
 
 use crate::app::{App, ChartView};
-use crate::keys::{self, Mode};
+use crate::keys::Mode;
 
 use super::style;
 use super::text::title;
@@ -26,7 +26,7 @@ pub fn render(app: &App, view: ChartView, area: Rect, buf: &mut Buffer) {
             " ● Chart: {} · {levels} below{position}{relations} ",
             app.org().name_on(view.root, app.as_of())
         )))
-        .title_bottom(format!(" {} ", keys::own_hints(Mode::Chart)))
+        .title_bottom(format!(" {} ", app.keymap().own_hints(Mode::Chart)))
         .border_style(style::focused_border());
     let inner = block.inner(area);
     block.render(area, buf);

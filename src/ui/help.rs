@@ -6,19 +6,19 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget};
 
 use crate::geometry;
-use crate::keys::{self, HELP_GAP, HELP_INDENT, Mode};
+use crate::keys::{HELP_GAP, HELP_INDENT, Keymap, Mode};
 
 use super::style;
 
-pub fn render(area: Rect, scroll: usize, buf: &mut Buffer) {
-    let lines = lines();
-    let (popup, max) = geometry::help(area);
+pub fn render(keymap: &Keymap, area: Rect, scroll: usize, buf: &mut Buffer) {
+    let lines = lines(keymap);
+    let (popup, max) = geometry::help(area, keymap);
     let scroll = scroll.min(max);
     Clear.render(popup, buf);
     let more = if scroll < max {
         " ↓ more ".to_owned()
     } else {
-        format!(" {} ", keys::own_hints(Mode::Help))
+        format!(" {} ", keymap.own_hints(Mode::Help))
     };
     Paragraph::new(lines)
         .scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0))
@@ -31,9 +31,10 @@ pub fn render(area: Rect, scroll: usize, buf: &mut Buffer) {
         .render(popup, buf);
 }
 
-fn lines() -> Vec<Line<'static>> {
-    let width = keys::label_width();
-    keys::help_lines()
+fn lines(keymap: &Keymap) -> Vec<Line<'static>> {
+    let width = keymap.label_width();
+    keymap
+        .help_lines()
         .into_iter()
         .map(|line| match line {
             (Some(label), help) => Line::from(vec![

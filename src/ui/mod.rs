@@ -17,7 +17,6 @@ use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
 use crate::app::{App, Focus, Mode, Overlay};
 use crate::geometry::{MIN_HEIGHT, MIN_WIDTH, Panes};
-use crate::keys;
 use text::{fit, safe};
 use unicode_width::UnicodeWidthStr;
 
@@ -62,10 +61,8 @@ impl App {
         }
         render_status(self, panes.status, buf);
         match self.overlay() {
-            Some(Overlay::Help { scroll }) => help::render(area, scroll, buf),
-            Some(Overlay::Timeline { cursor }) => {
-                timeline::render(self.org(), cursor, self.as_of(), area, buf)
-            }
+            Some(Overlay::Help { scroll }) => help::render(self.keymap(), area, scroll, buf),
+            Some(Overlay::Timeline { cursor }) => timeline::render(self, cursor, area, buf),
             None => {}
         }
     }
@@ -216,7 +213,7 @@ fn render_detail(app: &App, panes: &Panes, buf: &mut Buffer) {
 fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
     let mode = app.mode();
     let search = app.search();
-    let hints = keys::hints(mode, search.is_some());
+    let hints = app.keymap().hints(mode, search.is_some());
     let left: Vec<Span<'static>> = match (search, mode) {
         _ if app.banner().is_some() => vec![Span::styled(
             format!(" {}", safe(app.banner().unwrap_or_default())),

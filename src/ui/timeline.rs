@@ -7,21 +7,22 @@ use ratatui::style::Style;
 use ratatui::text::Span;
 use ratatui::widgets::{Block, Borders, Clear, Widget};
 
+use crate::app::App;
 use crate::geometry;
-use crate::keys::{self, Mode};
-use crate::model::{Day, Event};
-use crate::org::Org;
+use crate::keys::Mode;
+use crate::model::Event;
 use crate::words;
 
 use super::style;
 use super::text::{fit, paragraph, safe};
 
-pub fn render(org: &Org, cursor: usize, as_of: Day, area: Rect, buf: &mut Buffer) {
+pub fn render(app: &App, cursor: usize, area: Rect, buf: &mut Buffer) {
+    let (org, as_of) = (app.org(), app.as_of());
     let popup = geometry::timeline(area);
     Clear.render(popup, buf);
     let block = Block::bordered()
         .title(" Timeline ")
-        .title_bottom(format!(" {} ", keys::own_hints(Mode::Timeline)))
+        .title_bottom(format!(" {} ", app.keymap().own_hints(Mode::Timeline)))
         .border_style(style::focused_border());
     let inner = block.inner(popup);
     block.render(popup, buf);

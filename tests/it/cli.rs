@@ -687,3 +687,53 @@ fn a_bad_configuration_is_placed_and_never_stops_orgtree() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn keys_moved_in_the_configuration_move_in_the_explorer_and_its_help() {
+    let home = config_home(
+        "keys",
+        "[keys.tree]\nn = \"down\"\nj = \"none\"\n[keys.all]\n\"?\" = \"none\"\nF2 = \"help\"\n[keys.tree]\n",
+    );
+    // Two [keys.tree] tables are a TOML mistake: said, placed, and the defaults used.
+    let bad = orgtree()
+        .env("XDG_CONFIG_HOME", &home)
+        .args(["--screen", "100x30", "--keys", "n"])
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(0));
+    let err = String::from_utf8(bad.stderr).unwrap();
+    assert!(err.contains("config.toml:7:"), "{err}");
+    let home = config_home(
+        "keys",
+        "[keys.tree]\nn = \"down\"\nj = \"none\"\n[keys.all]\n\"?\" = \"none\"\nF2 = \"help\"\n",
+    );
+    let screen = |keys: &str| {
+        let out = orgtree()
+            .env("XDG_CONFIG_HOME", &home)
+            .args(["--screen", "100x30", "--keys", keys])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{out:?}");
+        assert!(out.stderr.is_empty(), "{out:?}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let selected = |frame: &str| {
+        frame
+            .lines()
+            .find(|l| l.contains('▶'))
+            .map(str::to_owned)
+            .unwrap_or_default()
+    };
+    let start = screen("");
+    assert_ne!(selected(&screen("n")), selected(&start), "n moves down");
+    assert_eq!(selected(&screen("j")), selected(&start), "j does nothing");
+    // The status line names the keys in force.
+    assert!(start.contains("F2 help"), "{start}");
+    assert!(!start.contains("? help"), "{start}");
+    // The help lists them; ? no longer opens it.
+    let help = screen("<F2>");
+    assert!(help.contains("↓ n"), "{help}");
+    assert!(help.contains("F1 F2"), "{help}");
+    assert!(!screen("?").contains("this help"));
+    std::fs::remove_dir_all(&home).unwrap();
+}

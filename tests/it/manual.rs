@@ -36,7 +36,7 @@ fn section<'a>(page: &'a str, name: &str) -> &'a str {
 fn the_manual_lists_every_key_of_the_help() {
     let page = manual();
     let keys = section(&page, "KEYS");
-    let lines = orgtree::keys::help_lines();
+    let lines = orgtree::keys::Keymap::default().help_lines();
     assert!(lines.iter().filter(|(label, _)| label.is_some()).count() > 40);
     for (label, text) in lines {
         match label {

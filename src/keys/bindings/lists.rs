@@ -14,7 +14,7 @@ pub(super) const MORE: Section = Section {
             &[(key('/'), Action::Search)],
             "/",
             "search (Enter keeps the filter, Esc clears it)",
-            &[idle(&[Tree], "/ search")],
+            &[idle(&[Tree], &[key('/')], "/ search")],
         ),
         bind(
             &[(key(':'), Action::Command)],
@@ -26,19 +26,23 @@ pub(super) const MORE: Section = Section {
             &[(key('n'), Action::NextMatch), (key('N'), Action::PrevMatch)],
             "n N",
             "next / previous match",
-            &[searching(&[Tree, Detail, Chart], "n/N next/prev")],
+            &[searching(
+                &[Tree, Detail, Chart],
+                &[key('n'), key('N')],
+                "n/N next/prev",
+            )],
         ),
         bind(
             &[(key('t'), Action::Timeline)],
             "t",
             "timeline: pick an event to set the date",
-            &[idle(&[Tree], "t timeline")],
+            &[idle(&[Tree], &[key('t')], "t timeline")],
         ),
         bind(
             &[(key('<'), Action::PrevDate), (key('>'), Action::NextDate)],
             "< >",
             "date of the previous / next event",
-            &[idle(&[Tree], "<> dates")],
+            &[idle(&[Tree], &[key('<'), key('>')], "<> dates")],
         ),
         bind(
             &[(key('O'), Action::OwnersGraph)],
@@ -98,7 +102,7 @@ pub(super) const QUITTING: Section = Section {
         &[(key('q'), Action::Quit)],
         "q",
         "quit",
-        &[idle(&[Tree, Chart], "q quit")],
+        &[idle(&[Tree, Chart], &[key('q')], "q quit")],
     )],
 };
 
@@ -110,19 +114,19 @@ pub(super) const PROMPT: Section = Section {
             &[(DOWN, Action::Down), (UP, Action::Up)],
             "↓ ↑",
             "next / previous match",
-            &[hint(&[Prompt], "↑↓ move")],
+            &[hint(&[Prompt], &[UP, DOWN], "↑↓ move")],
         ),
         bind(
             &[(ENTER, Action::Activate)],
             "Enter",
             "keep the search as a filter",
-            &[hint(&[Prompt], "Enter keep")],
+            &[hint(&[Prompt], &[ENTER], "Enter keep")],
         ),
         bind(
             &[(ESC, Action::Escape)],
             "Esc",
             "clear the search",
-            &[hint(&[Prompt], "Esc clear")],
+            &[hint(&[Prompt], &[ESC], "Esc clear")],
         ),
     ],
 };
@@ -154,25 +158,25 @@ pub(super) const COMMAND: Section = Section {
             &[(ENTER, Action::Activate)],
             "Enter",
             "run the command",
-            &[hint(&[Command], "Enter run")],
+            &[hint(&[Command], &[ENTER], "Enter run")],
         ),
         bind(
             &[(code(KeyCode::Tab), Action::Complete)],
             "Tab",
             "complete the word; again: the next candidate",
-            &[hint(&[Command], "Tab complete")],
+            &[hint(&[Command], &[code(KeyCode::Tab)], "Tab complete")],
         ),
         bind(
             &[(UP, Action::Up), (DOWN, Action::Down)],
             "↑ ↓",
             "earlier / later commands",
-            &[hint(&[Command], "↑↓ history")],
+            &[hint(&[Command], &[UP, DOWN], "↑↓ history")],
         ),
         bind(
             &[(ESC, Action::Escape)],
             "Esc",
             "close the command line",
-            &[hint(&[Command], "Esc close")],
+            &[hint(&[Command], &[ESC], "Esc close")],
         ),
     ],
 };
@@ -185,7 +189,7 @@ pub(super) const TIMELINE: Section = Section {
             LINES,
             "j k ↓ ↑",
             "next / previous event",
-            &[hint(&[Timeline], "↑↓ move")],
+            &[hint(&[Timeline], &[UP, DOWN], "↑↓ move")],
         ),
         bind(
             &[(PGDN, Action::PageDown), (PGUP, Action::PageUp)],
@@ -198,7 +202,7 @@ pub(super) const TIMELINE: Section = Section {
             &[(ENTER, Action::Activate)],
             "Enter",
             "set the date to the event's",
-            &[hint(&[Timeline], "Enter set the date")],
+            &[hint(&[Timeline], &[ENTER], "Enter set the date")],
         ),
         bind(
             &[
@@ -208,7 +212,7 @@ pub(super) const TIMELINE: Section = Section {
             ],
             "Esc t q",
             "close the timeline",
-            &[hint(&[Timeline], "Esc close")],
+            &[hint(&[Timeline], &[ESC], "Esc close")],
         ),
     ],
 };
@@ -217,7 +221,12 @@ pub(super) const IN_HELP: Section = Section {
     title: "In the help",
     modes: Modes::of(&[Help]),
     bindings: &[
-        bind(LINES, "j k ↓ ↑", "scroll", &[hint(&[Help], "↑↓ scroll")]),
+        bind(
+            LINES,
+            "j k ↓ ↑",
+            "scroll",
+            &[hint(&[Help], &[UP, DOWN], "↑↓ scroll")],
+        ),
         bind(ENDS, "g G", "top / bottom", &[]),
         bind(
             &[
@@ -228,7 +237,7 @@ pub(super) const IN_HELP: Section = Section {
             ],
             "Esc ? q",
             "close the help",
-            &[hint(&[Help], "Esc close")],
+            &[hint(&[Help], &[ESC], "Esc close")],
         ),
     ],
 };

@@ -29,25 +29,28 @@ pub(super) const fn code(code: KeyCode) -> Key {
     Key { code, ctrl: false }
 }
 
-pub(super) const fn hint(modes: &[Mode], text: &'static str) -> Hint {
+pub(super) const fn hint(modes: &[Mode], keys: &'static [Key], text: &'static str) -> Hint {
     Hint {
         modes: Modes::of(modes),
+        keys,
         text,
         when: When::Always,
     }
 }
 
-pub(super) const fn idle(modes: &[Mode], text: &'static str) -> Hint {
+pub(super) const fn idle(modes: &[Mode], keys: &'static [Key], text: &'static str) -> Hint {
     Hint {
         modes: Modes::of(modes),
+        keys,
         text,
         when: When::Idle,
     }
 }
 
-pub(super) const fn searching(modes: &[Mode], text: &'static str) -> Hint {
+pub(super) const fn searching(modes: &[Mode], keys: &'static [Key], text: &'static str) -> Hint {
     Hint {
         modes: Modes::of(modes),
+        keys,
         text,
         when: When::Searching,
     }

@@ -16,7 +16,7 @@ pub(super) const HELP: Section = Section {
         ],
         "? F1",
         "this help",
-        &[hint(&[Tree, Detail, Chart], "? help")],
+        &[hint(&[Tree, Detail, Chart], &[key('?')], "? help")],
     )],
 };
 
@@ -28,7 +28,7 @@ pub(super) const TREE: Section = Section {
             &[(key('j'), Action::Down), (DOWN, Action::Down)],
             "j ↓",
             "next row",
-            &[idle(&[Tree], "↑↓ move")],
+            &[idle(&[Tree], &[UP, DOWN], "↑↓ move")],
         ),
         bind(
             &[(key('k'), Action::Up), (UP, Action::Up)],
@@ -58,7 +58,7 @@ pub(super) const TREE: Section = Section {
             &[(ESC, Action::Escape)],
             "Esc",
             "clear the search (Esc never quits: q does)",
-            &[searching(&[Tree], "Esc clear")],
+            &[searching(&[Tree], &[ESC], "Esc clear")],
         ),
     ],
 };
@@ -71,7 +71,7 @@ pub(super) const DETAIL: Section = Section {
             &[(key('j'), Action::Down), (DOWN, Action::Down)],
             "j ↓",
             "next link (or line)",
-            &[hint(&[Detail], "↑↓ links")],
+            &[hint(&[Detail], &[UP, DOWN], "↑↓ links")],
         ),
         bind(
             &[(key('k'), Action::Up), (UP, Action::Up)],
@@ -83,7 +83,7 @@ pub(super) const DETAIL: Section = Section {
             &[(ENTER, Action::Activate)],
             "Enter",
             "follow the link",
-            &[hint(&[Detail], "Enter follow")],
+            &[hint(&[Detail], &[ENTER], "Enter follow")],
         ),
         bind(
             &[(key('g'), Action::First), (HOME, Action::First)],
@@ -151,7 +151,7 @@ pub(super) const TREE_AND_DETAIL: Section = Section {
             ],
             "h ←",
             "collapse, or go to the parent",
-            &[idle(&[Tree], "←→ fold")],
+            &[idle(&[Tree], &[LEFT, RIGHT], "←→ fold")],
         ),
         bind(
             &[
@@ -212,7 +212,10 @@ pub(super) const TREE_AND_DETAIL: Section = Section {
             ],
             "Tab",
             "switch between tree and detail pane",
-            &[idle(&[Tree], "Tab detail"), hint(&[Detail], "Esc/Tab tree")],
+            &[
+                idle(&[Tree], &[code(KeyCode::Tab)], "Tab detail"),
+                hint(&[Detail], &[ESC, code(KeyCode::Tab)], "Esc/Tab tree"),
+            ],
         ),
         bind(
             &[(key('o'), Action::Owners)],
@@ -224,13 +227,13 @@ pub(super) const TREE_AND_DETAIL: Section = Section {
             &[(key('['), Action::Back), (ctrl('o'), Action::Back)],
             "[ Ctrl-o",
             "back to where a link was followed from",
-            &[hint(&[Detail], "[ back")],
+            &[hint(&[Detail], &[key('[')], "[ back")],
         ),
         bind(
             &[(key(']'), Action::Forward)],
             "]",
             "forward again",
-            &[hint(&[Detail], "] forward")],
+            &[hint(&[Detail], &[key(']')], "] forward")],
         ),
         bind(
             &[(key('c'), Action::ToggleChart)],
@@ -270,7 +273,11 @@ pub(super) const CHART: Section = Section {
             ],
             "h j k l",
             "to the nearest box left, below, above, right",
-            &[hint(&[Chart], "hjkl move")],
+            &[hint(
+                &[Chart],
+                &[key('h'), key('j'), key('k'), key('l')],
+                "hjkl move",
+            )],
         ),
         bind(
             &[
@@ -283,13 +290,13 @@ pub(super) const CHART: Section = Section {
             ],
             "H L PgDn PgUp",
             "pan left, right, down, up",
-            &[hint(&[Chart], "HL pan")],
+            &[hint(&[Chart], &[key('H'), key('L')], "HL pan")],
         ),
         bind(
             &[(key('r'), Action::ToggleRelations)],
             "r",
             "relations as dotted lines, on or off",
-            &[hint(&[Chart], "r relations")],
+            &[hint(&[Chart], &[key('r')], "r relations")],
         ),
         bind(
             &[
@@ -304,7 +311,7 @@ pub(super) const CHART: Section = Section {
             &[(ENTER, Action::Activate)],
             "Enter",
             "chart from the selected box",
-            &[hint(&[Chart], "Enter re-root")],
+            &[hint(&[Chart], &[ENTER], "Enter re-root")],
         ),
         bind(
             &[
@@ -313,13 +320,13 @@ pub(super) const CHART: Section = Section {
             ],
             "+ -",
             "one level more / less",
-            &[hint(&[Chart], "+ - levels")],
+            &[hint(&[Chart], &[key('+'), key('-')], "+/- levels")],
         ),
         bind(
             &[(key('['), Action::Back)],
             "[",
             "a wider chart, from the parent of its top",
-            &[hint(&[Chart], "[ wider")],
+            &[hint(&[Chart], &[key('[')], "[ wider")],
         ),
         bind(
             &[(key('g'), Action::First), (HOME, Action::First)],
@@ -331,7 +338,7 @@ pub(super) const CHART: Section = Section {
             &[(key('c'), Action::ToggleChart), (ESC, Action::Escape)],
             "c Esc",
             "back to the tree",
-            &[hint(&[Chart], "c tree")],
+            &[hint(&[Chart], &[key('c')], "c tree")],
         ),
     ],
 };
