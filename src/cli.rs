@@ -2,6 +2,7 @@
 //! diff, check, generated texts), and carrying it out. Errors come back to [`exit`], which
 //! prints them and picks the exit status.
 
+use crate::theme::Background;
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
@@ -78,6 +79,10 @@ pub struct Cli {
     /// The explorer's keys, as the configuration file's `[keys]` tables change them.
     #[arg(skip)]
     pub keymap: crate::keys::Keymap,
+
+    /// The explorer's theme, as the configuration file's `[theme]` table changes it.
+    #[arg(skip)]
+    pub theme: config::ThemeChoice,
 
     /// Validate the model: print every problem, exit 0 when there is no error.
     #[arg(long, conflicts_with = "dump")]
@@ -444,6 +449,7 @@ fn configure(cli: &mut Cli, path: &Path) {
     cli.depth = cli.depth.or(config.depth);
     cli.as_of = cli.as_of.or(config.as_of);
     cli.keymap = config.keymap;
+    cli.theme = config.theme;
     for problem in &problems {
         eprintln!("orgtree: {problem}");
     }
@@ -483,6 +489,7 @@ fn explorer(cli: &Cli, shown: Shown) -> (App, Option<Writer>) {
         },
         sort: cli.sort,
         keymap: cli.keymap.clone(),
+        theme: cli.theme.theme(background(cli)),
         ..Options::new(loaded.file.name, area)
     };
     let org = std::sync::Arc::new(loaded.org);
@@ -501,6 +508,19 @@ fn explorer(cli: &Cli, shown: Shown) -> (App, Option<Writer>) {
         Some(Writer { thread, stop })
     });
     (App::new(org, options), writer)
+}
+
+/// The theme's variant: as the configuration says, or, for `auto`, as the terminal's
+/// background is, when it is asked (only by an explorer on a real terminal, in colour).
+fn background(cli: &Cli) -> Background {
+    match cli.theme.background {
+        config::BackgroundChoice::Dark => Background::Dark,
+        config::BackgroundChoice::Light => Background::Light,
+        config::BackgroundChoice::Auto if cli.screen.is_none() && cli.color.enabled() => {
+            crate::term::background().unwrap_or_default()
+        }
+        config::BackgroundChoice::Auto => Background::Dark,
+    }
 }
 
 fn explore(app: App, limits: Limits, reading: load::Reading) -> Result<Finish, Failure> {

@@ -24,6 +24,7 @@ pub mod search;
 pub mod suggest;
 pub mod synthetic;
 pub mod term;
+pub mod theme;
 pub mod ui;
 pub mod visibility;
 pub mod words;

@@ -168,6 +168,8 @@ struct Setup {
     color: bool,
     /// The keys in force: the table's, with the configuration's changes.
     keymap: crate::keys::Keymap,
+    /// The styles to draw with.
+    theme: crate::theme::Theme,
 }
 
 /// What the status bar says besides the keys.
@@ -236,12 +238,14 @@ impl App {
             status,
             sort,
             keymap,
+            theme,
         } = options;
         let setup = Setup {
             file_name,
             path,
             color,
             keymap,
+            theme,
         };
         let mut app = App::bare(org.into(), setup, screen, sort);
         if let Some(day) = as_of {

@@ -32,6 +32,8 @@ pub struct Options {
     pub sort: crate::headcount::Order,
     /// The keys, as the configuration changed them.
     pub keymap: crate::keys::Keymap,
+    /// The styles, as the configuration and the terminal's background chose them.
+    pub theme: crate::theme::Theme,
 }
 
 impl Options {
@@ -49,6 +51,7 @@ impl Options {
             status: None,
             sort: crate::headcount::Order::Model,
             keymap: crate::keys::Keymap::default(),
+            theme: crate::theme::Theme::default(),
         }
     }
 }

@@ -63,6 +63,11 @@ impl App {
         self.setup.color
     }
 
+    /// The styles to draw with.
+    pub fn theme(&self) -> &crate::theme::Theme {
+        &self.setup.theme
+    }
+
     /// The keys in force.
     pub fn keymap(&self) -> &crate::keys::Keymap {
         &self.setup.keymap

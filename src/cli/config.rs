@@ -15,6 +15,7 @@ use super::ColorChoice;
 use crate::keys::{Keymap, Part};
 use crate::model::Day;
 use crate::sanitize::sanitize;
+use crate::theme::{Background, Mistake, Theme};
 
 /// What the file may say, all of it optional.
 #[derive(Debug, Default, Deserialize)]
@@ -24,7 +25,61 @@ struct File {
     defaults: Defaults,
     /// `[keys.MODE]` tables of `KEY = "ACTION"`.
     #[serde(default)]
-    keys: BTreeMap<Spanned<String>, BTreeMap<Spanned<String>, Spanned<String>>>,
+    keys: KeyTables,
+    #[serde(default)]
+    theme: ThemeTables,
+}
+
+/// `[theme]`: which variant, and styles for both or for one.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ThemeTables {
+    background: Option<BackgroundChoice>,
+    #[serde(default)]
+    styles: StyleTable,
+    #[serde(default)]
+    dark: StyleTable,
+    #[serde(default)]
+    light: StyleTable,
+}
+
+type StyleTable = BTreeMap<Spanned<String>, Spanned<String>>;
+
+/// Which variant of the theme to draw with.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum BackgroundChoice {
+    /// Ask the terminal for its background colour; dark when it cannot say.
+    #[default]
+    Auto,
+    Dark,
+    Light,
+}
+
+/// The theme as the file changes it, understood: every style it names is a good one.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct ThemeChoice {
+    pub background: BackgroundChoice,
+    /// Styles for both variants, then for the dark one, then for the light one.
+    styles: Vec<(String, String)>,
+    dark: Vec<(String, String)>,
+    light: Vec<(String, String)>,
+}
+
+impl ThemeChoice {
+    /// The theme for `background`, with the file's styles on it.
+    pub fn theme(&self, background: Background) -> Theme {
+        let mut theme = Theme::of(background);
+        let own = match background {
+            Background::Dark => &self.dark,
+            Background::Light => &self.light,
+        };
+        for (name, words) in self.styles.iter().chain(own) {
+            // Each was read once already, when the file was.
+            let _ = theme.set(name, words);
+        }
+        theme
+    }
 }
 
 /// Default flags: as `--ascii`, `--color`, `--depth` and `--as-of`.
@@ -46,6 +101,8 @@ pub struct Config {
     pub as_of: Option<Day>,
     /// The keys, as the `[keys]` tables change them.
     pub keymap: Keymap,
+    /// The theme, as the `[theme]` table changes it.
+    pub theme: ThemeChoice,
 }
 
 /// The file's place: `$XDG_CONFIG_HOME/orgtree/config.toml` or the platform's.
@@ -57,6 +114,18 @@ pub fn path() -> Option<PathBuf> {
 /// change a key, with the names of the modes and the actions each mode offers.
 pub fn template() -> String {
     let mut text = DEFAULTS.to_owned();
+    text.push_str(THEME);
+    for (table, background) in [("dark", Background::Dark), ("light", Background::Light)] {
+        let theme = Theme::of(background);
+        text.push_str(&format!("\n# [theme.{table}]\n"));
+        let names = crate::theme::STYLES
+            .into_iter()
+            .chain(crate::theme::FAMILIES.map(|(n, _)| n));
+        for name in names {
+            let words = theme.words(name).unwrap_or_default();
+            text.push_str(&format!("# {name} = \"{words}\"\n"));
+        }
+    }
     text.push_str(KEYS);
     for mode in crate::keys::names::MODES {
         let offered: Vec<&str> = crate::keys::names::ACTIONS
@@ -91,6 +160,19 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
     }
     lines
 }
+
+const THEME: &str = "
+[theme]
+# Which variant to draw with: \"auto\" asks the terminal for its background colour (dark when
+# it cannot say; COLORFGBG is read too), or \"dark\" or \"light\".
+# background = \"auto\"
+
+# A style is a colour for the text (a name such as yellow, light-blue, dark-gray, reset;
+# 0..255; #rrggbb), \"on COLOUR\" for the background, and words: bold dim italic underlined
+# reversed crossed-out, or plain. A [theme.styles] table holds for both variants, and a
+# table of [theme.dark] or [theme.light] for one. Below, each variant's own styles; the
+# last eight are the kinds'.
+";
 
 const KEYS: &str = "
 # Keys: a [keys.MODE] table binds KEY = \"ACTION\" in that mode, or KEY = \"none\" to take a
@@ -219,14 +301,52 @@ pub fn parse(name: &str, text: &str) -> (Config, Vec<String>) {
             },
         );
     let keymap = keymap(&file.keys, &at, &mut problems);
+    let theme = theme(&file.theme, &at, &mut problems);
     let config = Config {
         ascii: d.ascii,
         color: d.color,
         depth,
         as_of,
         keymap,
+        theme,
     };
     (config, problems)
+}
+
+/// The `[theme]` table, understood: a style that cannot be read is said, at its place, and
+/// the variant's own style kept.
+fn theme(
+    tables: &ThemeTables,
+    at: &dyn Fn(std::ops::Range<usize>) -> String,
+    problems: &mut Vec<String>,
+) -> ThemeChoice {
+    let mut check = |table: &StyleTable| -> Vec<(String, String)> {
+        let mut good = Vec::new();
+        for (name, words) in table {
+            let mut scratch = Theme::default();
+            match scratch.set(name.get_ref(), words.get_ref()) {
+                Ok(()) => good.push((name.get_ref().clone(), words.get_ref().clone())),
+                Err(mistake) => {
+                    let (place, why) = match mistake {
+                        Mistake::Name(why) => (name.span(), why),
+                        Mistake::Words(why) => (words.span(), why),
+                    };
+                    problems.push(format!(
+                        "{}: {}; that style is left as it was",
+                        at(place),
+                        sanitize(&why)
+                    ));
+                }
+            }
+        }
+        good
+    };
+    ThemeChoice {
+        background: tables.background.unwrap_or_default(),
+        styles: check(&tables.styles),
+        dark: check(&tables.dark),
+        light: check(&tables.light),
+    }
 }
 
 type KeyTables = BTreeMap<Spanned<String>, BTreeMap<Spanned<String>, Spanned<String>>>;
@@ -311,6 +431,11 @@ mod tests {
             config.as_of.map(|d| d.to_string()),
             Some("2015-01-12".into())
         );
+        // The styles listed are each variant's own.
+        assert_eq!(config.theme.background, BackgroundChoice::Auto);
+        for background in [Background::Dark, Background::Light] {
+            assert_eq!(config.theme.theme(background), Theme::of(background));
+        }
         // The example of a key table does what it says.
         let n = crossterm::event::KeyEvent::from(crossterm::event::KeyCode::Char('n'));
         let e = crossterm::event::KeyEvent::from(crossterm::event::KeyCode::Char('e'));
@@ -418,6 +543,35 @@ mod tests {
         // Hostile text in a key comes back escaped.
         let (_, problems) = parse("k.toml", "[keys.tree]\n\"\\u001b[2J\" = \"down\"\n");
         assert!(problems[0].contains("\\u{1b}[2J"), "{problems:?}");
+    }
+
+    #[test]
+    fn the_theme_takes_styles_for_both_variants_or_one() {
+        let text = "[theme]\nbackground = \"light\"\n[theme.styles]\nborder = \"magenta\"\n[theme.dark]\nchanged = \"bold on blue\"\nchnged = \"red\"\n[theme.light]\nventure = \"blod\"\n";
+        let (config, problems) = parse("t.toml", text);
+        assert_eq!(
+            problems,
+            [
+                "t.toml:7:1: no style `chnged`; did you mean `changed`?; that style is left as it was",
+                "t.toml:9:11: `blod` is not a colour or a style word: write a name (yellow, light-blue, dark-gray), 0–255, #rrggbb, or bold, dim, italic, underlined, reversed, crossed-out, on COLOUR; that style is left as it was",
+            ]
+        );
+        assert_eq!(config.theme.background, BackgroundChoice::Light);
+        let dark = config.theme.theme(Background::Dark);
+        let light = config.theme.theme(Background::Light);
+        let magenta = ratatui::style::Style::new().fg(ratatui::style::Color::Magenta);
+        assert_eq!((dark.border, light.border), (magenta, magenta));
+        assert_eq!(dark.changed.bg, Some(ratatui::style::Color::Blue));
+        assert_eq!(light.changed, Theme::of(Background::Light).changed);
+        assert_eq!(
+            light.family(crate::document::Family::Venture),
+            Theme::of(Background::Light).family(crate::document::Family::Venture)
+        );
+        let (_, problems) = parse("t.toml", "[theme]\nbackground = \"sepia\"\n");
+        assert!(
+            problems[0].starts_with("t.toml:2:14: unknown variant `sepia`"),
+            "{problems:?}"
+        );
     }
 
     #[test]

@@ -14,7 +14,7 @@ use super::exit::{EXIT_IO, EXIT_MODEL, EXIT_OK, EXIT_USAGE};
 use crate::term::Ending;
 
 /// The environment variables orgtree reads, and what each changes.
-pub const ENVIRONMENT: [(&str, &str); 20] = [
+pub const ENVIRONMENT: [(&str, &str); 21] = [
     (
         "VISUAL",
         "The editor the explorer's e opens the model file in, at the selected entity's line; \
@@ -32,6 +32,12 @@ pub const ENVIRONMENT: [(&str, &str); 20] = [
     (
         "TERM",
         "dumb: no colours in the explorer (--color auto); the terminal library reads it too.",
+    ),
+    (
+        "COLORFGBG",
+        "The terminal's text and background colours (15;0: white on black), as some terminals \
+         set it: the theme's auto variant reads it when the terminal does not answer a query \
+         for its background.",
     ),
     (
         "COLUMNS",

@@ -9,6 +9,7 @@
 //! ([`crate::search::worker`], whose outcomes come as [`Note::Searched`]). The terminal's
 //! modes, and their restoration on every way out, are [`tty`]'s and [`session`]'s.
 
+mod background;
 mod clipboard;
 mod device;
 mod editor;
@@ -32,6 +33,7 @@ use crate::app::{Action, App, Effect, Exit, Mode};
 use crate::keys;
 use crate::load::{self, Limits, LoadError, Loaded};
 
+pub use background::background;
 pub use clipboard::{Copied, Way};
 use session::Session;
 pub use session::restore;

@@ -9,10 +9,10 @@ use unicode_width::UnicodeWidthStr;
 use crate::app::{App, ChartView};
 use crate::keys::Mode;
 
-use super::style;
 use super::text::title;
 
 pub fn render(app: &App, view: ChartView, area: Rect, buf: &mut Buffer) {
+    let theme = app.theme();
     let levels = crate::words::count(view.depth, "level");
     let chart = app.chart_layout(view);
     let position = app
@@ -27,7 +27,7 @@ pub fn render(app: &App, view: ChartView, area: Rect, buf: &mut Buffer) {
             app.org().name_on(view.root, app.as_of())
         )))
         .title_bottom(format!(" {} ", app.keymap().own_hints(Mode::Chart)))
-        .border_style(style::focused_border());
+        .border_style(theme.border);
     let inner = block.inner(area);
     block.render(area, buf);
     let (w, h) = (usize::from(inner.width), usize::from(inner.height));

@@ -5,6 +5,8 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
+
+use crate::theme::Theme;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
@@ -12,21 +14,17 @@ use crate::app::App;
 use crate::document::{self, Piece, Tone};
 use crate::geometry::Panes;
 
-use super::style;
-
 /// How a piece looks, under the cursor or not.
-fn look(piece: &Piece, cursor: Option<usize>) -> Style {
+fn look(theme: &Theme, piece: &Piece, cursor: Option<usize>) -> Style {
     let mut look = match piece.tone {
         Tone::Plain | Tone::Url(_) => Style::new(),
-        Tone::Dim => style::dim(),
-        Tone::Heading => style::heading(),
-        Tone::Name(family) => Style::new()
-            .fg(style::family_color(family))
-            .add_modifier(Modifier::BOLD),
+        Tone::Dim => theme.dim,
+        Tone::Heading => theme.heading,
+        Tone::Name(family) => theme.family(family).add_modifier(Modifier::BOLD),
     };
     if let Some(link) = piece.link {
         // A link reads as one whatever its tone.
-        look = Style::new().add_modifier(Modifier::UNDERLINED);
+        look = theme.link;
         if cursor == Some(link) {
             look = look.add_modifier(Modifier::REVERSED);
         }
@@ -35,11 +33,11 @@ fn look(piece: &Piece, cursor: Option<usize>) -> Style {
 }
 
 /// A document line as the terminal shows it. The document was sanitized where it was built.
-fn line(line: &document::Line, cursor: Option<usize>) -> Line<'_> {
+fn line<'a>(theme: &Theme, line: &'a document::Line, cursor: Option<usize>) -> Line<'a> {
     Line::from(
         line.pieces
             .iter()
-            .map(|p| Span::styled(p.text.as_str(), look(p, cursor)))
+            .map(|p| Span::styled(p.text.as_str(), look(theme, p, cursor)))
             .collect::<Vec<_>>(),
     )
 }
@@ -53,7 +51,7 @@ pub fn render(app: &App, panes: &Panes, buf: &mut Buffer) -> usize {
     let cursor_line = cursor.and_then(|c| doc.links.get(c)).map(|l| l.line);
     let lines = doc.lines.iter().enumerate().skip(app.detail_scroll());
     for (y, (n, text)) in (area.y..area.bottom()).zip(lines) {
-        line(text, cursor).render(Rect::new(area.x, y, area.width, 1), buf);
+        line(app.theme(), text, cursor).render(Rect::new(area.x, y, area.width, 1), buf);
         if Some(n) == cursor_line && inner.width > 0 {
             buf[(inner.x, y)].set_symbol("▶");
         }

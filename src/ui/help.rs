@@ -7,11 +7,10 @@ use ratatui::widgets::{Block, Clear, Paragraph, Widget};
 
 use crate::geometry;
 use crate::keys::{HELP_GAP, HELP_INDENT, Keymap, Mode};
+use crate::theme::Theme;
 
-use super::style;
-
-pub fn render(keymap: &Keymap, area: Rect, scroll: usize, buf: &mut Buffer) {
-    let lines = lines(keymap);
+pub fn render(keymap: &Keymap, theme: &Theme, area: Rect, scroll: usize, buf: &mut Buffer) {
+    let lines = lines(keymap, theme);
     let (popup, max) = geometry::help(area, keymap);
     let scroll = scroll.min(max);
     Clear.render(popup, buf);
@@ -26,12 +25,12 @@ pub fn render(keymap: &Keymap, area: Rect, scroll: usize, buf: &mut Buffer) {
             Block::bordered()
                 .title(" Keys ")
                 .title_bottom(more)
-                .border_style(style::focused_border()),
+                .border_style(theme.border),
         )
         .render(popup, buf);
 }
 
-fn lines(keymap: &Keymap) -> Vec<Line<'static>> {
+fn lines(keymap: &Keymap, theme: &Theme) -> Vec<Line<'static>> {
     let width = keymap.label_width();
     keymap
         .help_lines()
@@ -40,12 +39,12 @@ fn lines(keymap: &Keymap) -> Vec<Line<'static>> {
             (Some(label), help) => Line::from(vec![
                 Span::styled(
                     format!("{:HELP_INDENT$}{label:<width$}{:HELP_GAP$}", "", ""),
-                    style::heading(),
+                    theme.heading,
                 ),
                 Span::raw(help),
             ]),
             (None, "") => Line::default(),
-            (None, title) => Line::from(Span::styled(format!(" {title}"), style::dim())),
+            (None, title) => Line::from(Span::styled(format!(" {title}"), theme.dim)),
         })
         .collect()
 }

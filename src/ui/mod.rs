@@ -5,7 +5,6 @@
 pub mod chart;
 pub mod detail;
 pub mod help;
-pub mod style;
 pub mod text;
 pub mod timeline;
 pub mod tree;
@@ -17,6 +16,7 @@ use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
 use crate::app::{App, Focus, Mode, Overlay};
 use crate::geometry::{MIN_HEIGHT, MIN_WIDTH, Panes};
+use crate::theme::Theme;
 use text::{fit, safe};
 use unicode_width::UnicodeWidthStr;
 
@@ -61,7 +61,9 @@ impl App {
         }
         render_status(self, panes.status, buf);
         match self.overlay() {
-            Some(Overlay::Help { scroll }) => help::render(self.keymap(), area, scroll, buf),
+            Some(Overlay::Help { scroll }) => {
+                help::render(self.keymap(), self.theme(), area, scroll, buf)
+            }
             Some(Overlay::Timeline { cursor }) => timeline::render(self, cursor, area, buf),
             None => {}
         }
@@ -69,11 +71,11 @@ impl App {
 }
 
 /// A pane's frame; the focused one is marked in its title too, so it shows without colour.
-fn pane(title: &str, focused: bool) -> Block<'_> {
+fn pane<'a>(theme: &Theme, title: &'a str, focused: bool) -> Block<'a> {
     if focused {
         Block::bordered()
             .title(text::title(&format!(" ● {title} ")))
-            .border_style(style::focused_border())
+            .border_style(theme.border)
     } else {
         Block::bordered().title(text::title(&format!(" {title} ")))
     }
@@ -83,6 +85,7 @@ fn pane(title: &str, focused: bool) -> Block<'_> {
 /// When space runs short the title goes first, then the breadcrumb's upper levels: the
 /// selected entity's own name is the last to be cut.
 fn render_title(app: &App, area: Rect, buf: &mut Buffer) {
+    let theme = app.theme();
     let date = format!(" as of {} ", app.as_of());
     let date_width = text::label_width(&date).min(area.width);
     let room = usize::from(area.width - date_width);
@@ -90,15 +93,15 @@ fn render_title(app: &App, area: Rect, buf: &mut Buffer) {
     let brand = " orgtree ";
     let fixed = brand.len() + 1;
     let crumb = breadcrumb(app, room.saturating_sub(fixed));
-    let mut spans = vec![Span::styled(brand, style::bar()), Span::raw(" ")];
+    let mut spans = vec![Span::styled(brand, theme.bar), Span::raw(" ")];
     if fixed + title.width() + 2 + crumb.width() <= room {
-        spans.push(Span::styled(title, style::heading()));
+        spans.push(Span::styled(title, theme.heading));
         spans.push(Span::raw("  "));
     }
     spans.push(Span::raw(crumb));
     let left = area.width - date_width;
     fit(spans, left.into()).render(Rect::new(area.x, area.y, left, 1), buf);
-    Span::styled(date, style::bar()).render(Rect::new(area.x + left, area.y, date_width, 1), buf);
+    Span::styled(date, theme.bar).render(Rect::new(area.x + left, area.y, date_width, 1), buf);
 }
 
 const CRUMB_GAP: &str = " › ";
@@ -170,7 +173,8 @@ fn breadcrumb(app: &App, room: usize) -> String {
 }
 
 fn render_tree(app: &App, area: Rect, buf: &mut Buffer) {
-    let block = pane("Tree", app.focus() == Focus::Tree);
+    let theme = app.theme();
+    let block = pane(theme, "Tree", app.focus() == Focus::Tree);
     let inner = block.inner(area);
     block.render(area, buf);
     let rows = app.tree().rows(app.structure(), inner.height.into());
@@ -181,19 +185,20 @@ fn render_tree(app: &App, area: Rect, buf: &mut Buffer) {
             }
             _ => format!("No entity exists on {}.", app.as_of()),
         };
-        text::paragraph(&why).style(style::dim()).render(inner, buf);
+        text::paragraph(&why).style(theme.dim).render(inner, buf);
         return;
     }
     tree::render(app, &rows, inner, buf);
 }
 
 fn render_detail(app: &App, panes: &Panes, buf: &mut Buffer) {
+    let theme = app.theme();
     let area = panes.detail;
     let name = match app.subject() {
         crate::app::Target::Owners(_) => "Owners",
         _ => "Detail",
     };
-    let block = pane(name, app.focus() == Focus::Detail);
+    let block = pane(theme, name, app.focus() == Focus::Detail);
     let inner = block.inner(area);
     block.render(area, buf);
     let total = detail::render(app, panes, buf);
@@ -205,27 +210,28 @@ fn render_detail(app: &App, panes: &Panes, buf: &mut Buffer) {
         let label = format!(" {first}–{last} of {total} ");
         let width = text::label_width(&label);
         let x = area.right().saturating_sub(width + 1);
-        Span::styled(label, style::dim()).render(Rect::new(x, area.bottom() - 1, width, 1), buf);
+        Span::styled(label, theme.dim).render(Rect::new(x, area.bottom() - 1, width, 1), buf);
     }
 }
 
 /// The search prompt, a message, or the keys that matter now; and the model file's name.
 fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
+    let theme = app.theme();
     let mode = app.mode();
     let search = app.search();
     let hints = app.keymap().hints(mode, search.is_some());
     let left: Vec<Span<'static>> = match (search, mode) {
         _ if app.banner().is_some() => vec![Span::styled(
             format!(" {}", safe(app.banner().unwrap_or_default())),
-            style::problem(),
+            theme.problem,
         )],
         (_, Mode::Command) => {
             let mut spans = vec![
                 Span::styled(
                     format!(" :{}", safe(app.command_line().unwrap_or_default())),
-                    style::heading(),
+                    theme.heading,
                 ),
-                Span::styled("▏", style::focused_border()),
+                Span::styled("▏", theme.border),
             ];
             // Tab's candidates, or what went wrong, else the keys.
             let after = app.status().map_or_else(|| hints.clone(), safe);
@@ -233,18 +239,18 @@ fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
             spans
         }
         (Some(s), Mode::Prompt) => vec![
-            Span::styled(format!(" /{}", safe(&s.query)), style::heading()),
-            Span::styled("▏", style::focused_border()),
+            Span::styled(format!(" /{}", safe(&s.query)), theme.heading),
+            Span::styled("▏", theme.border),
             Span::raw(format!(" {}  {hints}", s.counter(app.selected()))),
         ],
         _ if app.status().is_some() => vec![Span::styled(
             format!(" {}", safe(app.status().unwrap_or_default())),
-            style::heading(),
+            theme.heading,
         )],
         (Some(s), Mode::Tree | Mode::Detail | Mode::Chart) => vec![
             Span::styled(
                 format!(" /{} {}", safe(&s.query), s.counter(app.selected())),
-                style::heading(),
+                theme.heading,
             ),
             Span::raw(format!("  {hints}")),
         ],
@@ -263,6 +269,6 @@ fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
     let file_width = text::label_width(&file).min(area.width / 3);
     let room = area.width - file_width;
     fit(left, room.into()).render(Rect::new(area.x, area.y, room, 1), buf);
-    fit(vec![Span::styled(file, style::dim())], file_width.into())
+    fit(vec![Span::styled(file, theme.dim)], file_width.into())
         .render(Rect::new(area.x + room, area.y, file_width, 1), buf);
 }

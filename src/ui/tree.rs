@@ -14,7 +14,6 @@ use crate::words;
 
 use crate::geometry::indent;
 
-use super::style;
 use super::text::{fit, safe};
 
 /// When `id` has owners other than its tree parent at the app's date: all its owners, by their
@@ -75,6 +74,7 @@ fn name_spans(app: &App, name: &str, base: Style) -> Vec<Span<'static>> {
 /// A row's headcount, dimmed at its right end, when it has a subtree and the room is left
 /// after all else: the counts give way first on a narrow pane, never the name.
 fn counts(app: &App, row: &Row, exists: bool, used: usize, area: Rect, buf: &mut Buffer) {
+    let theme = app.theme();
     let c = app.headcount(row.id);
     if !row.has_children || !exists || !c.has_subtree() {
         return;
@@ -88,11 +88,12 @@ fn counts(app: &App, row: &Row, exists: bool, used: usize, area: Rect, buf: &mut
         return;
     }
     let x = area.x + u16::try_from(usize::from(area.width) - width).unwrap_or(0);
-    buf.set_string(x, area.y, text, style::dim());
+    buf.set_string(x, area.y, text, theme.dim);
 }
 
 /// Draws `rows` into `area`.
 pub fn render(app: &App, rows: &[Row], area: Rect, buf: &mut Buffer) {
+    let theme = app.theme();
     let selected = app.selected();
     for (y, row) in (area.y..area.bottom()).zip(rows) {
         let entity = app.org().entity(row.id);
@@ -101,7 +102,7 @@ pub fn render(app: &App, rows: &[Row], area: Rect, buf: &mut Buffer) {
         let changed = app.changed(row.id);
         // A folded row says when something inside it changed.
         let changed_inside = !row.expanded && app.changed_below(row.id);
-        let base = if exists { Style::new() } else { style::dim() };
+        let base = if exists { Style::new() } else { theme.dim };
         let mut spans = vec![
             Span::raw(if is_selected { "▶" } else { " " }),
             Span::styled(
@@ -110,7 +111,7 @@ pub fn render(app: &App, rows: &[Row], area: Rect, buf: &mut Buffer) {
                     (false, true) => "+",
                     (false, false) => " ",
                 },
-                style::changed(),
+                theme.changed,
             ),
             Span::raw(" ".repeat(indent(area, row.depth).into())),
             Span::raw(match (row.has_children, row.expanded) {
@@ -130,17 +131,14 @@ pub fn render(app: &App, rows: &[Row], area: Rect, buf: &mut Buffer) {
             format!("({})", words::entity_kind(kind))
         };
         spans.push(Span::raw(" "));
-        spans.push(Span::styled(
-            kind_word,
-            Style::new().fg(style::kind_color(kind)),
-        ));
+        spans.push(Span::styled(kind_word, theme.kind(kind)));
         // Placed above its own parent, which does not exist at the date: say so.
         if app.structure().is_lifted(row.id)
             && let Some(parent) = app.org().parent_on(row.id, day)
         {
             spans.push(Span::styled(
                 format!(" {}", words::lifted_mark(app.org().name_on(parent, day))),
-                style::dim(),
+                theme.dim,
             ));
         }
         if !exists {
@@ -149,14 +147,14 @@ pub fn render(app: &App, rows: &[Row], area: Rect, buf: &mut Buffer) {
                 (_, Some(d)) => format!(" (until {})", d.value),
                 _ => String::new(),
             };
-            spans.push(Span::styled(when, style::dim()));
+            spans.push(Span::styled(when, theme.dim));
         } else if let Some(hint) = owner_hint(app, row.id) {
-            spans.push(Span::styled(format!(" · {hint}"), style::dim()));
+            spans.push(Span::styled(format!(" · {hint}"), theme.dim));
         }
         let line = fit(spans, area.width.into());
         let row_area = Rect::new(area.x, y, area.width, 1);
         if is_selected {
-            buf.set_style(row_area, style::selected());
+            buf.set_style(row_area, theme.selected);
         }
         let used = line.width();
         line.render(row_area, buf);

@@ -20,7 +20,7 @@ const LAYERS: &[&[&str]] = &[
         "visibility",
         "headcount",
     ],
-    &["document", "geometry", "keys", "dump"],
+    &["document", "geometry", "keys", "theme", "dump"],
     &["app"],
     &["ui"],
     &["headless", "term"],

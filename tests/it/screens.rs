@@ -88,6 +88,16 @@ fn one_by_one() {
     insta::assert_snapshot!(draw(&shipped(1, 1, "jjj")).backend());
 }
 
+/// The column where `text` starts on screen row `y` (of its first 32 columns), and the row.
+fn column_of(buffer: &ratatui::buffer::Buffer, y: u16, text: &str) -> (u16, String) {
+    let row: String = (0..32).map(|x| buffer[(x, y)].symbol()).collect();
+    let at = row
+        .find(text)
+        .map(|i| u16::try_from(row[..i].chars().count()).unwrap())
+        .unwrap_or_else(|| panic!("no {text:?} in {row}"));
+    (at, row)
+}
+
 #[test]
 fn the_selected_row_is_reversed_and_kinds_are_coloured() {
     let terminal = draw(&shipped(80, 24, "jjj"));
@@ -97,12 +107,34 @@ fn the_selected_row_is_reversed_and_kinds_are_coloured() {
     assert!(buffer[(1, 5)].modifier.contains(Modifier::REVERSED));
     assert!(!buffer[(1, 4)].modifier.contains(Modifier::REVERSED));
     // Its kind, `company`, is drawn in the company colour.
-    let row: String = (0..32).map(|x| buffer[(x, 5)].symbol()).collect();
-    let kind = row
-        .find(" company")
-        .map(|i| u16::try_from(row[..i].chars().count()).unwrap() + 1)
-        .unwrap();
-    assert_eq!(buffer[(kind, 5)].fg, Color::Blue, "{row}");
+    let (kind, row) = column_of(buffer, 5, " company");
+    assert_eq!(buffer[(kind + 1, 5)].fg, Color::Blue, "{row}");
+}
+
+#[test]
+fn the_theme_draws_the_styles_it_names() {
+    use orgtree::theme::{Background, Theme};
+    let mut theme = Theme::of(Background::Light);
+    theme.set("company", "italic 130").unwrap();
+    theme.set("selected", "bold on 153").unwrap();
+    let app = shipped_with(
+        Options {
+            theme,
+            ..Options::new("orange-cloud.yaml", Rect::new(0, 0, 80, 24))
+        },
+        "jjj",
+    );
+    let terminal = draw(&app);
+    let buffer = terminal.backend().buffer();
+    // The selected row: its own style, not reversed.
+    assert_eq!(buffer[(1, 5)].bg, Color::Indexed(153));
+    assert!(buffer[(1, 5)].modifier.contains(Modifier::BOLD));
+    assert!(!buffer[(1, 5)].modifier.contains(Modifier::REVERSED));
+    let (kind, row) = column_of(buffer, 5, " company");
+    assert_eq!(buffer[(kind + 1, 5)].fg, Color::Indexed(130), "{row}");
+    assert!(buffer[(kind + 1, 5)].modifier.contains(Modifier::ITALIC));
+    // The light variant's border: the focused tree pane's, blue.
+    assert_eq!(buffer[(0, 2)].fg, Color::Blue);
 }
 
 #[test]
