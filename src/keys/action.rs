@@ -2,7 +2,7 @@
 //! below); [`crate::app::App::perform`] is the only way the explorer's state changes.
 
 /// One request to the explorer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Action {
     /// One row (or link, in the detail pane) up or down.
     Up,

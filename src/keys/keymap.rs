@@ -4,18 +4,29 @@
 //! configuration is moved everywhere at once.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use unicode_width::UnicodeWidthStr;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::names::{self, MODES};
-use super::{Action, Binding, COMMANDS, Hint, Key, Mode, Modes, SECTIONS, Section, When};
+use super::{Action, COMMANDS, Hint, Key, Mode, Modes, SECTIONS, Section, When};
 
 /// The table's keys and the configuration's changes to them.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Keymap {
-    /// In the order written: a later change of the same key in the same mode wins.
-    changes: Vec<Change>,
+    /// What a key does in a mode, by the configuration, and when that was written: a later
+    /// change of the same key in the same mode replaces an earlier one.
+    changes: HashMap<(Mode, Key), Change>,
+    written: usize,
+    /// The help's labels, made when first asked for.
+    labels: OnceLock<Vec<Vec<Cow<'static, str>>>>,
 }
+
+/// The most keys the help lists for one row: a configuration can give a row hundreds.
+const MOST_KEYS_SHOWN: usize = 8;
 
 /// What is wrong with a `KEY = "ACTION"` line, and in which part of it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,11 +43,11 @@ pub enum Part {
     Action,
 }
 
-/// One line of a `[keys.MODE]` table: in these modes, this key does this (or nothing).
+/// What one line of a `[keys.MODE]` table made a key do in a mode (or that it does nothing),
+/// and how many lines came before it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Change {
-    modes: Modes,
-    key: Key,
+    order: usize,
     action: Option<Action>,
 }
 
@@ -126,11 +137,13 @@ impl Keymap {
                 has.join(", ")
             )));
         }
-        self.changes.push(Change {
-            modes: Modes::of(&modes),
-            key: parsed,
-            action,
-        });
+        for mode in modes {
+            let order = self.written;
+            self.changes
+                .insert((mode, parsed), Change { order, action });
+        }
+        self.written += 1;
+        self.labels = OnceLock::new();
         Ok(())
     }
 
@@ -141,12 +154,7 @@ impl Keymap {
 
     /// The action `key` asks for in `mode`.
     pub fn lookup(&self, mode: Mode, key: Key) -> Option<Action> {
-        match self
-            .changes
-            .iter()
-            .rev()
-            .find(|c| c.key == key && c.modes.contains(mode))
-        {
+        match self.changes.get(&(mode, key)) {
             Some(change) => change.action,
             None => table(mode, key),
         }
@@ -171,58 +179,63 @@ impl Keymap {
         }
     }
 
-    /// The keys that do one of `binding`'s actions in `section`'s modes: its own keys that
-    /// still do, then those the configuration gave it, each once.
-    fn keys_of(&self, section: &Section, binding: &Binding) -> Vec<Key> {
-        let in_force = |key: Key, action: Action| {
-            MODES
-                .iter()
-                .any(|&m| section.modes.contains(m) && self.lookup(m, key) == Some(action))
-        };
-        let mut keys: Vec<Key> = Vec::new();
-        let mut add = |key: Key| {
-            if !keys.contains(&key) {
-                keys.push(key);
+    /// What the help calls each binding's keys, by section and binding: the table's label
+    /// while they are the table's, else the keys in force (the binding's own that still do
+    /// what it does, then those the configuration gave it, in the order written), or
+    /// `(none)`. Made once: a configuration can give hundreds of keys.
+    fn labels(&self) -> &[Vec<Cow<'static, str>>] {
+        self.labels.get_or_init(|| {
+            // Where each key the configuration gave is listed: under the first binding that
+            // does its action in its mode.
+            let mut given: HashMap<(usize, usize), Vec<(usize, Key)>> = HashMap::new();
+            let mut homes: HashMap<(Mode, Action), Option<(usize, usize)>> = HashMap::new();
+            for (&(mode, key), change) in &self.changes {
+                let Some(action) = change.action else {
+                    continue;
+                };
+                let at = *homes
+                    .entry((mode, action))
+                    .or_insert_with(|| home(mode, action));
+                if let Some(at) = at {
+                    given.entry(at).or_default().push((change.order, key));
+                }
             }
-        };
-        for &(key, action) in binding.keys {
-            if in_force(key, action) {
-                add(key);
-            }
-        }
-        for change in &self.changes {
-            let Some(action) = change.action else {
-                continue;
+            let in_force = |section: &Section, key: Key, action: Action| {
+                MODES
+                    .iter()
+                    .any(|&m| section.modes.contains(m) && self.lookup(m, key) == Some(action))
             };
-            let home = MODES.iter().any(|&m| {
-                change.modes.contains(m)
-                    && section.modes.contains(m)
-                    && self.lookup(m, change.key) == Some(action)
-                    && home(m, action).is_some_and(|b| std::ptr::eq(b, binding))
-            });
-            if home {
-                add(change.key);
-            }
-        }
-        keys
-    }
-
-    /// What the help calls `binding`'s keys: the table's label while they are the table's,
-    /// else the keys in force, or `(none)`.
-    pub fn label(&self, section: &Section, binding: &Binding) -> Cow<'static, str> {
-        if !self.is_changed() {
-            return Cow::Borrowed(binding.label);
-        }
-        let keys = self.keys_of(section, binding);
-        let own: Vec<Key> = binding.keys.iter().map(|&(k, _)| k).collect();
-        if keys == own {
-            Cow::Borrowed(binding.label)
-        } else if keys.is_empty() {
-            Cow::Borrowed("(none)")
-        } else {
-            let names: Vec<String> = keys.into_iter().map(names::key_name).collect();
-            Cow::Owned(names.join(" "))
-        }
+            SECTIONS
+                .iter()
+                .enumerate()
+                .map(|(s, section)| {
+                    section
+                        .bindings
+                        .iter()
+                        .enumerate()
+                        .map(|(b, binding)| {
+                            let own: Vec<Key> = binding.keys.iter().map(|&(k, _)| k).collect();
+                            let mut keys: Vec<Key> = binding
+                                .keys
+                                .iter()
+                                .filter(|&&(k, a)| in_force(section, k, a))
+                                .map(|&(k, _)| k)
+                                .collect();
+                            let mut more = given.remove(&(s, b)).unwrap_or_default();
+                            more.sort_unstable_by_key(|&(order, key)| {
+                                (order, names::key_name(key))
+                            });
+                            for (_, key) in more {
+                                if !keys.contains(&key) {
+                                    keys.push(key);
+                                }
+                            }
+                            label_of(binding.label, &own, &keys)
+                        })
+                        .collect()
+                })
+                .collect()
+        })
     }
 
     /// A hint as `mode` shows it: the table's words while its keys do what they did, else the
@@ -262,14 +275,16 @@ impl Keymap {
         let given = self
             .changes
             .iter()
-            .filter(|c| c.action == Some(action) && c.modes.contains(mode))
-            .map(|c| c.key);
+            .filter(|&(&(m, _), c)| m == mode && c.action == Some(action))
+            .min_by_key(|&(&(_, key), c)| (c.order, names::key_name(key)))
+            .map(|(&(_, key), _)| key);
         let table = sections(mode)
             .flat_map(|s| s.bindings)
             .flat_map(|b| b.keys)
             .filter(|&&(_, a)| a == action)
             .map(|&(k, _)| k);
         given
+            .into_iter()
             .chain(table)
             .find(|&k| self.lookup(mode, k) == Some(action))
     }
@@ -311,13 +326,14 @@ impl Keymap {
     /// commands, the search prefixes and the tree's marks.
     pub fn help_lines(&self) -> Vec<(Option<Cow<'static, str>>, &'static str)> {
         let mut lines = Vec::new();
+        let labels = self.labels();
         for (i, section) in SECTIONS.iter().enumerate() {
             if i > 0 {
                 lines.push((None, ""));
             }
             lines.push((None, section.title));
-            for b in section.bindings {
-                lines.push((Some(self.label(section, b)), b.help));
+            for (b, binding) in section.bindings.iter().enumerate() {
+                lines.push((Some(labels[i][b].clone()), binding.help));
             }
         }
         lines.push((None, ""));
@@ -346,10 +362,10 @@ impl Keymap {
 
     /// The widest label of the help, in columns.
     pub fn label_width(&self) -> usize {
-        SECTIONS
+        self.labels()
             .iter()
-            .flat_map(|s| s.bindings.iter().map(move |b| self.label(s, b)))
-            .map(|l| l.chars().count())
+            .flatten()
+            .map(|l| l.width())
             .max()
             .unwrap_or(0)
     }
@@ -370,10 +386,38 @@ impl Keymap {
     }
 }
 
-/// The binding a new key for `action` in `mode` is listed under: the first of the table's
-/// that does it there.
-fn home(mode: Mode, action: Action) -> Option<&'static Binding> {
-    sections(mode)
-        .flat_map(|s| s.bindings)
-        .find(|b| b.keys.iter().any(|&(_, a)| a == action))
+/// The binding a new key for `action` in `mode` is listed under, by section and binding: the
+/// first of the table's that does it there.
+fn home(mode: Mode, action: Action) -> Option<(usize, usize)> {
+    SECTIONS
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.modes.contains(mode))
+        .find_map(|(s, section)| {
+            let b = section
+                .bindings
+                .iter()
+                .position(|b| b.keys.iter().any(|&(_, a)| a == action))?;
+            Some((s, b))
+        })
+}
+
+/// A binding's label: the table's while its keys are the table's, else the keys in force (at
+/// most [`MOST_KEYS_SHOWN`]), or `(none)`.
+fn label_of(label: &'static str, own: &[Key], keys: &[Key]) -> Cow<'static, str> {
+    if keys == own {
+        Cow::Borrowed(label)
+    } else if keys.is_empty() {
+        Cow::Borrowed("(none)")
+    } else {
+        let mut names: Vec<String> = keys
+            .iter()
+            .take(MOST_KEYS_SHOWN)
+            .map(|&k| names::key_name(k))
+            .collect();
+        if keys.len() > MOST_KEYS_SHOWN {
+            names.push("…".to_owned());
+        }
+        Cow::Owned(names.join(" "))
+    }
 }

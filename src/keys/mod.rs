@@ -20,7 +20,7 @@ pub use keymap::{Keymap, Mistake, Part, sections};
 pub use script::parse_script;
 
 /// How keys are read now. The explorer computes it once per key ([`crate::app::App::mode`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Mode {
     /// The panes, with the keys moving the tree.
     Tree,
@@ -65,7 +65,7 @@ impl Modes {
 }
 
 /// One key as bindings name it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Key {
     pub code: KeyCode,
     pub ctrl: bool,

@@ -133,7 +133,10 @@ pub fn action_name(action: Action) -> Option<&'static str> {
 pub fn parse_key(text: &str) -> Option<Key> {
     let mut chars = text.chars();
     if let (Some(c), None) = (chars.next(), chars.next()) {
-        return (!c.is_control()).then_some(Key {
+        // A character the screen would show escaped (a control, a bidirectional override)
+        // is no key a person types.
+        let shown = crate::sanitize::sanitize(text);
+        return (!c.is_control() && shown == text).then_some(Key {
             code: KeyCode::Char(c),
             ctrl: false,
         });

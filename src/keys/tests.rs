@@ -350,6 +350,7 @@ fn a_mistake_in_a_binding_says_what_to_write() {
         "Ctrl-c always quits at once and cannot be bound"
     );
     assert!(err(&mut keys, "tree", "\u{1b}", "down").contains("is not a key"));
+    assert!(err(&mut keys, "tree", "\u{202e}", "down").contains("is not a key"));
     assert_eq!(
         keys.bind("tree", "n", "dwon").unwrap_err().part,
         Part::Action
@@ -360,4 +361,25 @@ fn a_mistake_in_a_binding_says_what_to_write() {
     );
     assert_eq!(keys.bind("tre", "n", "down").unwrap_err().part, Part::Mode);
     assert!(!keys.is_changed());
+}
+
+#[test]
+fn thousands_of_keys_for_one_row_are_listed_in_a_few() {
+    let mut keys = Keymap::default();
+    for c in ('\u{4e00}'..).take(4000) {
+        keys.bind("all", &c.to_string(), "down").unwrap();
+    }
+    let lines = keys.help_lines();
+    let next_row = lines
+        .iter()
+        .find(|(l, t)| l.is_some() && *t == "next row")
+        .and_then(|(l, _)| l.clone())
+        .unwrap();
+    assert_eq!(next_row, "j ↓ 一 丁 丂 七 丄 丅 …");
+    // Widths are the screen's: each of those characters takes two columns.
+    assert_eq!(keys.label_width(), next_row.chars().count() + 6);
+    assert_eq!(
+        keys.action_for(event(KeyCode::Char('\u{4e00}')), Mode::Help),
+        Some(Action::Down)
+    );
 }

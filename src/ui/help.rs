@@ -9,6 +9,9 @@ use crate::geometry;
 use crate::keys::{HELP_GAP, HELP_INDENT, Keymap, Mode};
 use crate::theme::Theme;
 
+use super::text::safe;
+use unicode_width::UnicodeWidthStr;
+
 pub fn render(keymap: &Keymap, theme: &Theme, area: Rect, scroll: usize, buf: &mut Buffer) {
     let lines = lines(keymap, theme);
     let (popup, max) = geometry::help(area, keymap);
@@ -38,7 +41,15 @@ fn lines(keymap: &Keymap, theme: &Theme) -> Vec<Line<'static>> {
         .map(|line| match line {
             (Some(label), help) => Line::from(vec![
                 Span::styled(
-                    format!("{:HELP_INDENT$}{label:<width$}{:HELP_GAP$}", "", ""),
+                    // A label the configuration made is padded by its width on screen.
+                    format!(
+                        "{:HELP_INDENT$}{}{:pad$}{:HELP_GAP$}",
+                        "",
+                        safe(&label),
+                        "",
+                        "",
+                        pad = width.saturating_sub(label.width())
+                    ),
                     theme.heading,
                 ),
                 Span::raw(help),
