@@ -133,6 +133,7 @@ pub fn write(out: &mut dyn io::Write) -> io::Result<()> {
 fn own_sections() -> Roff {
     let mut roff = Roff::new();
     keys(&mut roff);
+    configuration(&mut roff);
     environment(&mut roff);
     exit_status(&mut roff);
     roff
@@ -165,6 +166,45 @@ fn keys(roff: &mut Roff) {
                 roff.text([roman(*text)]);
             }
         }
+    }
+}
+
+/// The configuration file's tables, in a few words each; `--print-config` says the rest.
+const CONFIGURATION: [(&str, &str); 4] = [
+    (
+        "[defaults]",
+        "ascii, color, depth and as_of: default flags, which the command line overrides.",
+    ),
+    (
+        "[keys.MODE]",
+        "KEY = \"ACTION\" binds a key in a mode (tree, detail, chart, timeline, help, search, \
+         command; all is every mode but search and command, and a mode's own table wins over \
+         it); KEY = \"none\" takes one away. The help shows the keys in force. Ctrl-c always \
+         quits.",
+    ),
+    (
+        "[theme]",
+        "background = \"auto\" (ask the terminal, then COLORFGBG), \"dark\" or \"light\": \
+         the variant of the theme.",
+    ),
+    (
+        "[theme.styles], [theme.dark], [theme.light]",
+        "NAME = \"WORDS\" changes a named style, in both variants or in one: a colour, on a \
+         background colour, and bold, dim, italic, underlined, reversed, crossed-out.",
+    ),
+];
+
+fn configuration(roff: &mut Roff) {
+    roff.control("SH", ["CONFIGURATION"]);
+    roff.text([roman(
+        "$XDG_CONFIG_HOME/orgtree/config.toml (~/.config/orgtree/config.toml), read at start \
+         unless --no-config is given, and never written. orgtree --print-config prints one \
+         with every setting, its default, and the actions each mode offers. A mistake in it \
+         is said at its FILE:LINE:COL and never stops orgtree: what it spoils keeps its \
+         default.",
+    )]);
+    for (table, what) in CONFIGURATION {
+        item(roff, table, what);
     }
 }
 

@@ -146,3 +146,16 @@ fn the_manual_gives_every_exit_status() {
     // The help's one-line summary is not repeated as clap's EXTRA section.
     assert!(!page.contains(".SH EXTRA"), "{page}");
 }
+
+#[test]
+fn the_manual_says_what_the_configuration_holds() {
+    let page = manual();
+    let config = section(&page, "CONFIGURATION");
+    for table in ["[defaults]", "[keys.MODE]", "[theme]", "[theme.dark]"] {
+        assert!(
+            config.contains(table),
+            "{table} is not in CONFIGURATION:\n{config}"
+        );
+    }
+    assert!(config.contains("--print-config"), "{config}");
+}
