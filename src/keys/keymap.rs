@@ -348,7 +348,7 @@ impl Keymap {
         }
         lines.push((
             None,
-            "  no prefix: names, ids, kinds, identifiers, attributes, people",
+            "  no prefix: names (the earlier ones too), ids, other names",
         ));
         // What the tree rows show beside the names, under the keys.
         lines.push((None, ""));

@@ -1,6 +1,6 @@
-//! The texts a search looks at, gathered once per org into one arena: each entity's names over
-//! time, id, kinds, other names, identifiers, attribute values and the names of the people who
-//! hold its roles and stakes (exactly what [`Query::entity_score`] reads from the org). Each
+//! The texts a search looks at by default, gathered once per org into one arena: each entity's
+//! names over time, id and other names (exactly what [`Query::entity_score`] reads from the
+//! org for [`super::Field::Names`]). Each
 //! text is kept as the matcher sees it (its graphemes' first characters), with a 64-bit mask
 //! of the case-folded characters it holds; each entity has the union of its texts' masks. A
 //! query that needs a character a mask lacks cannot match there, so most texts are never
@@ -9,13 +9,11 @@
 //! The texts keep their case: the matcher rewards a match at a capital (camelCase), so a
 //! lowercased copy would score differently. Folding happens in the masks only.
 
-use std::collections::HashMap;
-
 use nucleo_matcher::Utf32Str;
 use nucleo_matcher::chars;
 
 use super::Query;
-use crate::org::{EntityId, Holder, Org};
+use crate::org::{EntityId, Org};
 
 /// The bit a character sets in a mask: one each for `a`–`z` and `0`–`9`, the other
 /// characters shared among the rest.
@@ -68,10 +66,6 @@ fn length(n: usize) -> Option<u32> {
     offset(n).filter(|&n| n < WIDE)
 }
 
-/// At most this many distinct kinds are shared between entities and scored once per query;
-/// a model with more keeps the others as each entity's own texts.
-const SHARED_KINDS: usize = 64;
-
 /// The searchable texts of an org, gathered once.
 #[derive(Debug, Default)]
 pub struct Haystacks {
@@ -80,8 +74,6 @@ pub struct Haystacks {
     /// The other texts, as the matcher's characters (a grapheme's first), end to end.
     wide: Vec<char>,
     texts: Vec<Text>,
-    /// The first [`Haystacks::kinds`] texts are the shared kinds.
-    kinds: usize,
     /// Each entity's texts: `refs[first[n]..first[n + 1]]`.
     first: Vec<u32>,
     refs: Vec<u32>,
@@ -95,18 +87,13 @@ fn offset(n: usize) -> Option<u32> {
 }
 
 /// The index as it is being filled.
-struct Builder<'a> {
+struct Builder {
     index: Haystacks,
-    kinds: HashMap<&'a str, u32>,
-    people: Vec<u32>,
     /// The characters of a non-ASCII text, reused.
     buf: Vec<char>,
 }
 
-/// No text yet for this person.
-const NONE: u32 = u32::MAX;
-
-impl<'a> Builder<'a> {
+impl Builder {
     /// Adds `text` to the arena; its number.
     fn add(&mut self, text: &str) -> Option<u32> {
         let index = &mut self.index;
@@ -147,32 +134,6 @@ impl<'a> Builder<'a> {
         self.index.refs.push(n);
         Some(())
     }
-
-    fn kind(&mut self, kind: &'a str) -> Option<()> {
-        let n = match self.kinds.get(kind) {
-            Some(&n) => n,
-            None => return self.own(kind),
-        };
-        self.index.refs.push(n);
-        Some(())
-    }
-
-    fn person(&mut self, org: &Org, person: crate::org::PersonId) -> Option<()> {
-        let p = person.0 as usize;
-        if p >= self.people.len() {
-            self.people.resize(p + 1, NONE);
-        }
-        let n = match self.people[p] {
-            NONE => {
-                let n = self.add(&org.person(person).name)?;
-                self.people[p] = n;
-                n
-            }
-            n => n,
-        };
-        self.index.refs.push(n);
-        Some(())
-    }
 }
 
 impl Haystacks {
@@ -186,21 +147,8 @@ impl Haystacks {
                 masks: Vec::with_capacity(count),
                 ..Haystacks::default()
             },
-            kinds: HashMap::new(),
-            people: Vec::new(),
             buf: Vec::new(),
         };
-        // The kinds most entities share come first, scored once per query.
-        for id in org.entity_ids() {
-            for (kind, _) in org.entity(id).kind.spans() {
-                let kind = kind.as_str();
-                if b.kinds.len() < SHARED_KINDS && !b.kinds.contains_key(kind) {
-                    let n = b.add(kind)?;
-                    b.kinds.insert(kind, n);
-                }
-            }
-        }
-        b.index.kinds = b.kinds.len();
         for id in org.entity_ids() {
             b.index.first.push(offset(b.index.refs.len())?);
             let e = org.entity(id);
@@ -208,27 +156,8 @@ impl Haystacks {
                 b.own(name)?;
             }
             b.own(&e.id)?;
-            for (kind, _) in e.kind.spans() {
-                b.kind(kind.as_str())?;
-            }
             for n in &e.more().other_names {
                 b.own(n)?;
-            }
-            for identifier in &e.more().identifiers {
-                b.own(&identifier.id)?;
-            }
-            for v in e.more().attributes.values() {
-                b.own(v)?;
-            }
-            for r in org.roles_in(id) {
-                if let Some(p) = r.person {
-                    b.person(org, p)?;
-                }
-            }
-            for s in org.stakes_in(id) {
-                if let Some(p) = s.owner.and_then(Holder::person) {
-                    b.person(org, p)?;
-                }
             }
             let start = b.index.first.last().map_or(0, |&f| f as usize);
             let mask = b.index.refs[start..]
@@ -261,12 +190,7 @@ impl Haystacks {
 
     /// How well `id` matches `query` on the best of its texts: the same answer as
     /// [`Query::entity_score`] on the org, found from the arena.
-    pub(super) fn entity_score(
-        &self,
-        query: &mut Query,
-        kinds: &mut KindScores,
-        id: EntityId,
-    ) -> Option<u32> {
+    pub(super) fn entity_score(&self, query: &mut Query, id: EntityId) -> Option<u32> {
         let n = id.0 as usize;
         let need = query.needed;
         if self.masks.get(n).is_none_or(|&m| m & need != need) {
@@ -284,43 +208,11 @@ impl Haystacks {
             if text.mask & need != need {
                 continue;
             }
-            let score = if (t as usize) < self.kinds {
-                kinds.get(t, || query.score_text(self.text(text)))
-            } else {
-                query.score_text(self.text(text))
-            };
+            let score = query.score_text(self.text(text));
             if score > best {
                 best = score;
             }
         }
         best
-    }
-}
-
-/// The scores of the shared kinds for one query, each computed when first asked.
-#[derive(Debug)]
-pub(super) struct KindScores {
-    known: u64,
-    scores: [Option<u32>; SHARED_KINDS],
-}
-
-impl KindScores {
-    pub(super) fn new() -> KindScores {
-        KindScores {
-            known: 0,
-            scores: [None; SHARED_KINDS],
-        }
-    }
-
-    fn get(&mut self, kind: u32, score: impl FnOnce() -> Option<u32>) -> Option<u32> {
-        let Some(slot) = self.scores.get_mut(kind as usize) else {
-            return score();
-        };
-        let bit = 1u64 << kind;
-        if self.known & bit == 0 {
-            *slot = score();
-            self.known |= bit;
-        }
-        *slot
     }
 }

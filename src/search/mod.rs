@@ -1,8 +1,8 @@
-//! Fuzzy search over the model: entity names, ids, other names, identifiers (an LEI, a
-//! register number, a Wikidata QID), kinds, attribute values, and the names of the people who
-//! hold roles or stakes in them. A prefix searches other texts instead ([`Field`]):
-//! `d:sovereign` the descriptions, `n:` the notes, `s:` the sources cited, `p:` the people
-//! alone, `a:` all of them. The explorer and `--dump --filter` share it.
+//! Fuzzy search over the model: by default, the entities' names (the names they had too), ids
+//! and other names. A prefix searches other texts instead ([`Field`]): `d:sovereign` the
+//! descriptions, `n:` the notes, `s:` the sources cited, `p:` the people who hold roles or
+//! stakes, `i:` the identifiers (an LEI, a register number, a Wikidata QID), kinds and
+//! attribute values, `a:` all of them. The explorer and `--dump --filter` share it.
 
 mod haystacks;
 mod order;
@@ -13,7 +13,6 @@ use nucleo_matcher::{Config, Matcher, Utf32Str};
 
 use crate::org::{EntityId, EntitySet, Holder, Org, PersonId, Tree};
 pub use haystacks::Haystacks;
-use haystacks::KindScores;
 pub use order::TreeOrder;
 
 /// A match must score at least this much per character of the query: the letters of an
@@ -38,8 +37,10 @@ pub struct Found {
 /// Which texts a query looks at, chosen by a prefix of the query.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Field {
-    /// No prefix: names, ids, kinds, other names, identifiers, attributes, people.
+    /// No prefix: names (the earlier ones too), ids and other names.
     Names,
+    /// Identifiers, kinds and attribute values.
+    Details,
     Descriptions,
     Notes,
     /// The publishers and titles of the sources an entity, its stakes and its roles cite.
@@ -58,6 +59,11 @@ pub const PREFIXES: &[(&str, Field, &str)] = &[
         "p:",
         Field::People,
         "people (Enter opens the best one's page)",
+    ),
+    (
+        "i:",
+        Field::Details,
+        "identifiers, kinds and attribute values",
     ),
     ("a:", Field::All, "all of these and the names"),
 ];
@@ -124,12 +130,15 @@ impl Query {
     pub fn entity_score(&mut self, org: &Org, id: EntityId) -> Option<u32> {
         match self.field {
             Field::Names => self.names_score(org, id),
+            Field::Details => self.details_score(org, id),
             Field::Descriptions => self.description_score(org, id),
             Field::Notes => self.notes_score(org, id),
             Field::Sources => self.sources_score(org, id),
             Field::People => self.people_score(org, id),
             Field::All => [
                 self.names_score(org, id),
+                self.details_score(org, id),
+                self.people_score(org, id),
                 self.description_score(org, id),
                 self.notes_score(org, id),
                 self.sources_score(org, id),
@@ -191,43 +200,30 @@ impl Query {
         self.best(people.iter().map(|&p| org.person(p).name.as_str()))
     }
 
-    /// How well `id` matches on its names, ids, kinds, identifiers, attributes and people.
+    /// How well `id` matches on its names (the earlier ones too), id and other names.
     fn names_score(&mut self, org: &Org, id: EntityId) -> Option<u32> {
         let e = org.entity(id);
-        let mut best = None;
-        let mut consider = |score: Option<u32>| {
-            if score > best {
-                best = score;
-            }
-        };
-        // Earlier names too: a company is still looked for by the name it had.
-        for name in org.names_over_time(id) {
-            consider(self.score(name));
-        }
-        consider(self.score(&e.id));
-        for (kind, _) in e.kind.spans() {
-            consider(self.score(kind.as_str()));
-        }
-        for n in &e.more().other_names {
-            consider(self.score(n));
-        }
-        for identifier in &e.more().identifiers {
-            consider(self.score(&identifier.id));
-        }
-        for v in e.more().attributes.values() {
-            consider(self.score(v));
-        }
-        for r in org.roles_in(id) {
-            if let Some(p) = r.person {
-                consider(self.score(&org.person(p).name));
-            }
-        }
-        for s in org.stakes_in(id) {
-            if let Some(p) = s.owner.and_then(crate::org::Holder::person) {
-                consider(self.score(&org.person(p).name));
-            }
-        }
-        best
+        let names = org.names_over_time(id);
+        self.best(
+            names
+                .into_iter()
+                .chain([e.id.as_str()])
+                .chain(e.more().other_names.iter().map(String::as_str)),
+        )
+    }
+
+    /// How well `id` matches on its identifiers, kinds and attribute values.
+    fn details_score(&mut self, org: &Org, id: EntityId) -> Option<u32> {
+        let e = org.entity(id);
+        let kinds: Vec<&str> = e.kind.spans().map(|(k, _)| k.as_str()).collect();
+        self.best(
+            e.more()
+                .identifiers
+                .iter()
+                .map(|i| i.id.as_str())
+                .chain(kinds)
+                .chain(e.more().attributes.values().map(String::as_str)),
+        )
     }
 
     /// Whether `id` matches on any of its searchable texts.
@@ -360,7 +356,6 @@ struct Scorer<'a> {
     org: &'a Org,
     haystacks: Option<&'a Haystacks>,
     query: Query,
-    kinds: KindScores,
 }
 
 impl<'a> Scorer<'a> {
@@ -371,14 +366,13 @@ impl<'a> Scorer<'a> {
             // An arena built from another org (a reload's) is not asked.
             haystacks: scope.haystacks.filter(|h| h.len() == org.entity_count()),
             query: Query::new(text),
-            kinds: KindScores::new(),
         }
     }
 
     fn score(&mut self, id: EntityId) -> Option<u32> {
         // The arena holds the names' texts only: other fields are read from the org.
         match self.haystacks.filter(|_| self.query.field == Field::Names) {
-            Some(h) => h.entity_score(&mut self.query, &mut self.kinds, id),
+            Some(h) => h.entity_score(&mut self.query, id),
             None if self.org.has_entity(id) => self.query.entity_score(self.org, id),
             None => None,
         }

@@ -30,7 +30,7 @@ fn a_large_model_is_searched_in_parallel_with_the_same_result() {
     .map_err(|e| e.render())
     .unwrap();
     let org = &loaded.org;
-    for text in ["cloud 12", "person 7", "tem"] {
+    for text in ["cloud 12", "p:person 7", "i:tem", "a:person 7"] {
         let found = find(org, &tree(org), text, None);
         let mut query = Query::new(text);
         let one_by_one = EntitySet::from_fn(org, |id| query.matches(org, id));
@@ -56,20 +56,25 @@ fn finds_by_name_in_tree_order() {
 }
 
 #[test]
-fn finds_by_other_names_people_and_attributes() {
+fn finds_by_other_names_and_by_prefix_people_and_attributes() {
     let org = load_embedded().unwrap().org;
+    let found = |text| names(&org, &find(&org, &tree(&org), text, None));
+    assert_eq!(found("CDC"), ["Caisse des Dépôts"]);
+    // Names by default; people, kinds, identifiers and attributes when asked for.
+    assert!(found("starck").is_empty());
+    assert_eq!(found("p:starck"), ["Cloudwatt"]);
+    assert!(found("smart cities").is_empty());
     assert_eq!(
-        names(&org, &find(&org, &tree(&org), "CDC", None)),
-        ["Caisse des Dépôts"]
-    );
-    assert_eq!(
-        names(&org, &find(&org, &tree(&org), "starck", None)),
-        ["Cloudwatt"]
-    );
-    assert_eq!(
-        names(&org, &find(&org, &tree(&org), "smart cities", None)),
+        found("i:smart cities"),
         ["Orange Applications for Business"]
     );
+    assert_eq!(
+        found("a:smart cities"),
+        ["Orange Applications for Business"]
+    );
+    assert!(found("company").is_empty(), "{:?}", found("company"));
+    assert!(found("i:company").len() > 3);
+    assert!(found("i:datacenter").contains(&"Val-de-Reuil datacenter".to_owned()));
 }
 
 #[test]

@@ -152,7 +152,7 @@ fn yaml_writes_every_new_field_back_exactly() {
 }
 
 #[test]
-fn an_identifier_or_an_owner_finds_the_entity() {
+fn an_identifier_or_an_owner_finds_the_entity_when_asked_for() {
     let org = loaded().org;
     let names = |query: &str| -> Vec<String> {
         orgtree::search::find(
@@ -169,9 +169,11 @@ fn an_identifier_or_an_owner_finds_the_entity() {
         .map(|&id| org.entity(id).id.value.to_string())
         .collect()
     };
-    assert_eq!(names("01234567"), ["widgets"]);
-    assert_eq!(names("5493001KJTIIGC8Y1R12"), ["holdco"]);
-    assert_eq!(names("carol trustee"), ["trust"]);
+    // Identifiers and people are searched when asked for: `i:` and `p:` (or `a:`).
+    assert_eq!(names("i:01234567"), ["widgets"]);
+    assert_eq!(names("a:5493001KJTIIGC8Y1R12"), ["holdco"]);
+    assert!(names("5493001KJTIIGC8Y1R12").is_empty());
+    assert_eq!(names("p:carol trustee"), ["trust"]);
 }
 
 fn explorer(keys: &str) -> App {

@@ -436,7 +436,8 @@ fn first_matches_are_shown_but_not_narrowed_from() {
     let (sent, outcomes) = std::sync::mpsc::channel();
     app.search_off_thread(std::sync::Arc::new(move |o| sent.send(o).unwrap()));
     app.perform(Action::Search);
-    app.type_text("tea");
+    // The kinds are searched with `i:`.
+    app.type_text("i:tea");
     let whole = outcomes.recv().unwrap();
     assert!(whole.complete);
     let order = crate::search::TreeOrder::new(&whole.tree);
@@ -446,7 +447,7 @@ fn first_matches_are_shown_but_not_narrowed_from() {
         order: &order,
         haystacks: None,
     };
-    let first = crate::search::first_matches(scope, "tea", None, 1, 4).unwrap();
+    let first = crate::search::first_matches(scope, "i:tea", None, 1, 4).unwrap();
     let partial = crate::search::worker::Outcome {
         shown: crate::visibility::filtered_matches(
             app.org(),
@@ -471,7 +472,7 @@ fn first_matches_are_shown_but_not_narrowed_from() {
     let s = app.search().unwrap();
     assert_eq!(s.counter(app.selected()), "[1/1…]");
     app.type_text("m");
-    // The whole outcome for `tea` comes after `m` was typed: dropped.
+    // The whole outcome for `i:tea` comes after `m` was typed: dropped.
     app.searched(whole);
     assert_eq!(names(&app), ["D"]);
     let fresh = outcomes.recv().unwrap();
