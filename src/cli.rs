@@ -2,7 +2,6 @@
 //! diff, check, generated texts), and carrying it out. Errors come back to [`exit`], which
 //! prints them and picks the exit status.
 
-use crate::theme::Background;
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
@@ -82,7 +81,7 @@ pub struct Cli {
 
     /// The explorer's theme, as the configuration file's `[theme]` table changes it.
     #[arg(skip)]
-    pub theme: config::ThemeChoice,
+    pub theme: crate::theme::Choice,
 
     /// Validate the model: print every problem, exit 0 when there is no error.
     #[arg(long, conflicts_with = "dump")]
@@ -489,7 +488,7 @@ fn explorer(cli: &Cli, shown: Shown) -> (App, Option<Writer>) {
         },
         sort: cli.sort,
         keymap: cli.keymap.clone(),
-        theme: cli.theme.theme(background(cli)),
+        theme: cli.theme.clone(),
         ..Options::new(loaded.file.name, area)
     };
     let org = std::sync::Arc::new(loaded.org);
@@ -508,19 +507,6 @@ fn explorer(cli: &Cli, shown: Shown) -> (App, Option<Writer>) {
         Some(Writer { thread, stop })
     });
     (App::new(org, options), writer)
-}
-
-/// The theme's variant: as the configuration says, or, for `auto`, as the terminal's
-/// background is, when it is asked (only by an explorer on a real terminal, in colour).
-fn background(cli: &Cli) -> Background {
-    match cli.theme.background {
-        config::BackgroundChoice::Dark => Background::Dark,
-        config::BackgroundChoice::Light => Background::Light,
-        config::BackgroundChoice::Auto if cli.screen.is_none() && cli.color.enabled() => {
-            crate::term::background().unwrap_or_default()
-        }
-        config::BackgroundChoice::Auto => Background::Dark,
-    }
 }
 
 fn explore(app: App, limits: Limits, reading: load::Reading) -> Result<Finish, Failure> {

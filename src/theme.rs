@@ -19,6 +19,79 @@ pub enum Background {
     Light,
 }
 
+/// Which variant the configuration asks for.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Variant {
+    /// The terminal's background's: asked of the terminal when the explorer takes it; dark
+    /// when it cannot say.
+    #[default]
+    Auto,
+    Dark,
+    Light,
+}
+
+/// Where a style the configuration changes holds: in both variants, or in one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Table {
+    Styles,
+    Dark,
+    Light,
+}
+
+/// The theme the configuration chose: a variant, and styles changed in both or in one. Every
+/// style it holds was read without a mistake.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Choice {
+    pub variant: Variant,
+    changes: Vec<(Table, String, Style)>,
+}
+
+impl Choice {
+    pub fn of(variant: Variant) -> Choice {
+        Choice {
+            variant,
+            changes: Vec::new(),
+        }
+    }
+
+    /// Changes the style `name` to what `words` say, in the variants of `table`.
+    pub fn set(&mut self, table: Table, name: &str, words: &str) -> Result<(), Mistake> {
+        let style = parse_style(words).map_err(Mistake::Words)?;
+        Theme::default().slot(name)?;
+        self.changes.push((table, name.to_owned(), style));
+        Ok(())
+    }
+
+    /// The variant for a terminal whose background is `background`, or that could not say
+    /// (`None`): the configuration's, unless it left it to the terminal.
+    pub fn background(&self, background: Option<Background>) -> Background {
+        match self.variant {
+            Variant::Dark => Background::Dark,
+            Variant::Light => Background::Light,
+            Variant::Auto => background.unwrap_or_default(),
+        }
+    }
+
+    /// The theme for `background`, with the configuration's styles on it: those for both
+    /// variants first, then the variant's own.
+    pub fn theme(&self, background: Background) -> Theme {
+        let mut theme = Theme::of(background);
+        let own = match background {
+            Background::Dark => Table::Dark,
+            Background::Light => Table::Light,
+        };
+        for wanted in [Table::Styles, own] {
+            for (_, name, style) in self.changes.iter().filter(|(t, ..)| *t == wanted) {
+                if let Ok(slot) = theme.slot(name) {
+                    *slot = *style;
+                }
+            }
+        }
+        theme
+    }
+}
+
 /// What is wrong with a `NAME = "WORDS"` style: its name, or its words.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Mistake {
@@ -122,7 +195,13 @@ impl Theme {
     /// person can act on, without a place: the caller knows where it was.
     pub fn set(&mut self, name: &str, words: &str) -> Result<(), Mistake> {
         let style = parse_style(words).map_err(Mistake::Words)?;
-        let slot = match name {
+        *self.slot(name)? = style;
+        Ok(())
+    }
+
+    /// The style named `name`, to change.
+    fn slot(&mut self, name: &str) -> Result<&mut Style, Mistake> {
+        Ok(match name {
             "heading" => &mut self.heading,
             "dim" => &mut self.dim,
             "selected" => &mut self.selected,
@@ -147,9 +226,7 @@ impl Theme {
                     ));
                 }
             },
-        };
-        *slot = style;
-        Ok(())
+        })
     }
 
     /// A style as [`Theme::set`] reads it, for `--print-config`.
@@ -269,6 +346,17 @@ mod tests {
             }
             assert_eq!(again, theme, "{background:?}");
         }
+    }
+
+    #[test]
+    fn only_an_auto_theme_follows_the_terminal() {
+        let auto = Choice::of(Variant::Auto);
+        assert_eq!(auto.background(None), Background::Dark);
+        assert_eq!(auto.background(Some(Background::Light)), Background::Light);
+        let dark = Choice::of(Variant::Dark);
+        assert_eq!(dark.background(Some(Background::Light)), Background::Dark);
+        let light = Choice::of(Variant::Light);
+        assert_eq!(light.background(None), Background::Light);
     }
 
     #[test]

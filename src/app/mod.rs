@@ -168,7 +168,8 @@ struct Setup {
     color: bool,
     /// The keys in force: the table's, with the configuration's changes.
     keymap: crate::keys::Keymap,
-    /// The styles to draw with.
+    /// The theme the configuration chose, and the styles drawn with now.
+    choice: crate::theme::Choice,
     theme: crate::theme::Theme,
 }
 
@@ -245,7 +246,8 @@ impl App {
             path,
             color,
             keymap,
-            theme,
+            theme: theme.theme(theme.background(None)),
+            choice: theme,
         };
         let mut app = App::bare(org.into(), setup, screen, sort);
         if let Some(day) = as_of {
@@ -270,6 +272,13 @@ impl App {
         }
         app.settle();
         app
+    }
+
+    /// The terminal said its background is `background` (or could not say): the theme is
+    /// the configuration's variant, or, for `auto`, the background's.
+    pub fn background_is(&mut self, background: Option<crate::theme::Background>) {
+        let choice = &self.setup.choice;
+        self.setup.theme = choice.theme(choice.background(background));
     }
 
     /// The explorer on `org` at the model's date, before the options that move it.

@@ -32,8 +32,9 @@ pub struct Options {
     pub sort: crate::headcount::Order,
     /// The keys, as the configuration changed them.
     pub keymap: crate::keys::Keymap,
-    /// The styles, as the configuration and the terminal's background chose them.
-    pub theme: crate::theme::Theme,
+    /// The theme the configuration chose; an `auto` one draws dark until the terminal says
+    /// otherwise ([`crate::app::App::background_is`]).
+    pub theme: crate::theme::Choice,
 }
 
 impl Options {
@@ -51,7 +52,7 @@ impl Options {
             status: None,
             sort: crate::headcount::Order::Model,
             keymap: crate::keys::Keymap::default(),
-            theme: crate::theme::Theme::default(),
+            theme: crate::theme::Choice::default(),
         }
     }
 }

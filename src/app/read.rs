@@ -68,6 +68,12 @@ impl App {
         &self.setup.theme
     }
 
+    /// Whether the theme is the terminal's background's to choose, and colours are drawn:
+    /// then the terminal is worth asking.
+    pub fn asks_background(&self) -> bool {
+        self.setup.color && self.setup.choice.variant == crate::theme::Variant::Auto
+    }
+
     /// The keys in force.
     pub fn keymap(&self) -> &crate::keys::Keymap {
         &self.setup.keymap

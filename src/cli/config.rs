@@ -15,7 +15,7 @@ use super::ColorChoice;
 use crate::keys::{Keymap, Part};
 use crate::model::Day;
 use crate::sanitize::sanitize;
-use crate::theme::{Background, Mistake, Theme};
+use crate::theme::{Background, Choice, Mistake, Table, Theme, Variant};
 
 /// What the file may say, all of it optional.
 #[derive(Debug, Default, Deserialize)]
@@ -34,7 +34,7 @@ struct File {
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct ThemeTables {
-    background: Option<BackgroundChoice>,
+    background: Option<Variant>,
     #[serde(default)]
     styles: StyleTable,
     #[serde(default)]
@@ -44,43 +44,6 @@ struct ThemeTables {
 }
 
 type StyleTable = BTreeMap<Spanned<String>, Spanned<String>>;
-
-/// Which variant of the theme to draw with.
-#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum BackgroundChoice {
-    /// Ask the terminal for its background colour; dark when it cannot say.
-    #[default]
-    Auto,
-    Dark,
-    Light,
-}
-
-/// The theme as the file changes it, understood: every style it names is a good one.
-#[derive(Debug, Default, Clone, PartialEq, Eq)]
-pub struct ThemeChoice {
-    pub background: BackgroundChoice,
-    /// Styles for both variants, then for the dark one, then for the light one.
-    styles: Vec<(String, String)>,
-    dark: Vec<(String, String)>,
-    light: Vec<(String, String)>,
-}
-
-impl ThemeChoice {
-    /// The theme for `background`, with the file's styles on it.
-    pub fn theme(&self, background: Background) -> Theme {
-        let mut theme = Theme::of(background);
-        let own = match background {
-            Background::Dark => &self.dark,
-            Background::Light => &self.light,
-        };
-        for (name, words) in self.styles.iter().chain(own) {
-            // Each was read once already, when the file was.
-            let _ = theme.set(name, words);
-        }
-        theme
-    }
-}
 
 /// Default flags: as `--ascii`, `--color`, `--depth` and `--as-of`.
 #[derive(Debug, Default, Deserialize)]
@@ -102,7 +65,7 @@ pub struct Config {
     /// The keys, as the `[keys]` tables change them.
     pub keymap: Keymap,
     /// The theme, as the `[theme]` table changes it.
-    pub theme: ThemeChoice,
+    pub theme: Choice,
 }
 
 /// The file's place: `$XDG_CONFIG_HOME/orgtree/config.toml` or the platform's.
@@ -319,34 +282,28 @@ fn theme(
     tables: &ThemeTables,
     at: &dyn Fn(std::ops::Range<usize>) -> String,
     problems: &mut Vec<String>,
-) -> ThemeChoice {
-    let mut check = |table: &StyleTable| -> Vec<(String, String)> {
-        let mut good = Vec::new();
-        for (name, words) in table {
-            let mut scratch = Theme::default();
-            match scratch.set(name.get_ref(), words.get_ref()) {
-                Ok(()) => good.push((name.get_ref().clone(), words.get_ref().clone())),
-                Err(mistake) => {
-                    let (place, why) = match mistake {
-                        Mistake::Name(why) => (name.span(), why),
-                        Mistake::Words(why) => (words.span(), why),
-                    };
-                    problems.push(format!(
-                        "{}: {}; that style is left as it was",
-                        at(place),
-                        sanitize(&why)
-                    ));
-                }
+) -> Choice {
+    let mut choice = Choice::of(tables.background.unwrap_or_default());
+    for (table, styles) in [
+        (Table::Styles, &tables.styles),
+        (Table::Dark, &tables.dark),
+        (Table::Light, &tables.light),
+    ] {
+        for (name, words) in styles {
+            if let Err(mistake) = choice.set(table, name.get_ref(), words.get_ref()) {
+                let (place, why) = match mistake {
+                    Mistake::Name(why) => (name.span(), why),
+                    Mistake::Words(why) => (words.span(), why),
+                };
+                problems.push(format!(
+                    "{}: {}; that style is left as it was",
+                    at(place),
+                    sanitize(&why)
+                ));
             }
         }
-        good
-    };
-    ThemeChoice {
-        background: tables.background.unwrap_or_default(),
-        styles: check(&tables.styles),
-        dark: check(&tables.dark),
-        light: check(&tables.light),
     }
+    choice
 }
 
 type KeyTables = BTreeMap<Spanned<String>, BTreeMap<Spanned<String>, Spanned<String>>>;
@@ -432,7 +389,7 @@ mod tests {
             Some("2015-01-12".into())
         );
         // The styles listed are each variant's own.
-        assert_eq!(config.theme.background, BackgroundChoice::Auto);
+        assert_eq!(config.theme.variant, Variant::Auto);
         for background in [Background::Dark, Background::Light] {
             assert_eq!(config.theme.theme(background), Theme::of(background));
         }
@@ -556,7 +513,7 @@ mod tests {
                 "t.toml:9:11: `blod` is not a colour or a style word: write a name (yellow, light-blue, dark-gray), 0–255, #rrggbb, or bold, dim, italic, underlined, reversed, crossed-out, on COLOUR; that style is left as it was",
             ]
         );
-        assert_eq!(config.theme.background, BackgroundChoice::Light);
+        assert_eq!(config.theme.variant, Variant::Light);
         let dark = config.theme.theme(Background::Dark);
         let light = config.theme.theme(Background::Light);
         let magenta = ratatui::style::Style::new().fg(ratatui::style::Color::Magenta);

@@ -1,8 +1,9 @@
 //! Whether the terminal's background is dark or light, for the theme's `auto` variant: asked
 //! of the terminal itself (OSC 11, through `terminal-colorsaurus`, which tells a terminal that
 //! cannot answer by its reply to a second, universal query, and so seldom waits), else read
-//! from `COLORFGBG`, which some terminals set. Asked once, before the explorer takes the
-//! terminal.
+//! from `COLORFGBG`, which some terminals set. Asked once, when the explorer has the terminal
+//! (so that a signal meanwhile finds it restored) and before it reads a key (so that the
+//! answer is not read as keys).
 
 use crate::theme::Background;
 

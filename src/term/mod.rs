@@ -33,7 +33,6 @@ use crate::app::{Action, App, Effect, Exit, Mode};
 use crate::keys;
 use crate::load::{self, Limits, LoadError, Loaded};
 
-pub use background::background;
 pub use clipboard::{Copied, Way};
 use session::Session;
 pub use session::restore;
@@ -144,6 +143,12 @@ pub fn run(mut app: App, limits: Limits, reading: load::Reading) -> io::Result<E
         watch::watch(path.to_owned(), limits, reading, notes)?;
     }
     let mut session = Session::enter()?;
+    // Asked once the terminal is the explorer's, so that a signal while it answers (or
+    // does not) still finds it restored; and before the first frame and the first read of
+    // a key, so that the answer is not taken for keys.
+    if app.asks_background() {
+        app.background_is(background::background());
+    }
     let mut inputs = TerminalInputs {
         notes: heard,
         soon: false,

@@ -113,10 +113,12 @@ fn the_selected_row_is_reversed_and_kinds_are_coloured() {
 
 #[test]
 fn the_theme_draws_the_styles_it_names() {
-    use orgtree::theme::{Background, Theme};
-    let mut theme = Theme::of(Background::Light);
-    theme.set("company", "italic 130").unwrap();
-    theme.set("selected", "bold on 153").unwrap();
+    use orgtree::theme::{Choice, Table, Variant};
+    let mut theme = Choice::of(Variant::Light);
+    theme.set(Table::Light, "company", "italic 130").unwrap();
+    theme.set(Table::Styles, "selected", "bold on 153").unwrap();
+    // A style for the other variant changes nothing here.
+    theme.set(Table::Dark, "border", "red").unwrap();
     let app = shipped_with(
         Options {
             theme,

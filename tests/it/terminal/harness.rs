@@ -61,7 +61,17 @@ pub(super) struct Running {
     pub(super) master: Option<OwnedFd>,
     pub(super) child: Child,
     pub(super) output: Vec<u8>,
+    /// What the terminal answers a query for its colours (`\x1b]10;?` and `\x1b]11;?`) with;
+    /// like most terminals, it answers the device attributes query (`\x1b[c`) always.
+    pub(super) colors: Option<&'static str>,
+    /// A terminal that answers no query at all.
+    pub(super) silent: bool,
+    /// How much of the output was looked at for queries.
+    answered: usize,
 }
+
+/// The primary device attributes a VT220-like terminal gives.
+const DA1_ANSWER: &str = "\x1b[?62;22c";
 
 impl Running {
     pub(super) fn start() -> Running {
@@ -103,6 +113,9 @@ impl Running {
             master: Some(pty.master),
             child,
             output: Vec::new(),
+            colors: None,
+            silent: false,
+            answered: 0,
         }
     }
 
@@ -122,6 +135,10 @@ impl Running {
                 let mut buf = [0u8; 65536];
                 if let Ok(got @ 1..) = rustix::io::read(master, &mut buf) {
                     self.output.extend_from_slice(&buf[..got]);
+                    let answer = answers(&self.output, &mut self.answered, self.colors);
+                    if !answer.is_empty() && !self.silent {
+                        let _ = rustix::io::write(master, answer.as_bytes());
+                    }
                     continue;
                 }
             }
@@ -243,4 +260,30 @@ impl Drop for Running {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
+}
+
+/// Where `needle` first is in `haystack`.
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+/// What a terminal answers to the queries in `output` since `answered` bytes of it: its
+/// colours, when it has an answer, and its device attributes. `answered` moves to the end.
+fn answers(output: &[u8], answered: &mut usize, colors: Option<&str>) -> String {
+    // A query may have begun in what was read before: look from a few bytes back, at
+    // queries that end in what is new.
+    let seen = *answered;
+    let asked = |needle: &[u8]| {
+        let from = seen.saturating_sub(needle.len() - 1);
+        find(&output[from..], needle).is_some_and(|at| from + at + needle.len() > seen)
+    };
+    let mut answer = String::new();
+    if asked(b"\x1b]11;?") {
+        answer.push_str(colors.unwrap_or_default());
+    }
+    if asked(b"\x1b[c") {
+        answer.push_str(DA1_ANSWER);
+    }
+    *answered = output.len();
+    answer
 }

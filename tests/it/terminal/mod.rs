@@ -189,3 +189,50 @@ fn an_error_restores_the_terminal_and_exits_3() {
         "the message comes after the terminal is restored"
     );
 }
+
+/// A terminal that says its background is white gets the light theme: the changed marks in a
+/// dark orange, not in yellow, which would fade there.
+#[test]
+fn a_light_terminal_gets_the_light_theme() {
+    let mut run = Running::start();
+    run.colors = Some("\x1b]10;rgb:0000/0000/0000\x1b\\\x1b]11;rgb:ffff/ffff/ffff\x1b\\");
+    run.wait_for("Orange Business Services");
+    let text = run.text();
+    assert!(text.contains("\x1b]11;?"), "the terminal was asked");
+    assert!(text.contains("\x1b[38;5;166;49m*"), "{text:?}");
+    run.keys("q");
+    assert_eq!(run.exit_code(), 0);
+    run.assert_restored();
+}
+
+/// A terminal that does not say (it answers only the device attributes, as many do) gets
+/// the dark theme at once, and the query's answer is never taken for keys.
+#[test]
+fn a_terminal_that_cannot_say_gets_the_dark_theme() {
+    let mut run = Running::start();
+    run.wait_for("Orange Business Services");
+    let text = run.text();
+    assert!(text.contains("\x1b[38;5;3;49m*"), "{text:?}");
+    assert!(!text.contains("38;5;166;"), "{text:?}");
+    // Nothing moved: the answer was not read as keys.
+    assert!(
+        run.screen().contains("▶*▾ Orange group"),
+        "{}",
+        run.screen()
+    );
+    run.keys("q");
+    assert_eq!(run.exit_code(), 0);
+    run.assert_restored();
+}
+
+/// A signal that comes while the explorer waits for a terminal that answers nothing still
+/// finds the terminal restored.
+#[test]
+fn a_signal_while_the_terminal_is_asked_restores_it() {
+    let mut run = Running::start();
+    run.silent = true;
+    run.wait_until("the query", |r| r.text().contains("\x1b]11;?"));
+    run.signal(Signal::TERM);
+    assert_eq!(run.exit_code(), 143);
+    run.assert_restored();
+}
