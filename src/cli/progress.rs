@@ -9,6 +9,7 @@ use std::sync::mpsc::{self, RecvTimeoutError, Sender};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
+use crate::load::progress::megabytes;
 use crate::sanitize::sanitize;
 
 /// How long a load runs before the line appears.
@@ -90,17 +91,6 @@ pub fn line(name: &str, size: Option<u64>, elapsed: Duration) -> String {
         "orgtree: reading {name}{size}… {:.1} s",
         elapsed.as_secs_f64()
     )
-}
-
-fn megabytes(bytes: u64) -> String {
-    // Shown to a tenth: the precision an f64 keeps for any file size.
-    #[allow(clippy::cast_precision_loss)]
-    let mb = bytes as f64 / 1_000_000.0;
-    if mb < 0.1 {
-        format!("{bytes} bytes")
-    } else {
-        format!("{mb:.1} MB")
-    }
 }
 
 #[cfg(test)]

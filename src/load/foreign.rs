@@ -18,6 +18,8 @@ use super::{Limits, LoadError, Loaded, ModelText};
 pub struct Reading {
     pub kind: Option<Kind>,
     pub import: import::Options,
+    /// Where to tell how far the load is, for a caller that shows it.
+    pub meter: Option<super::Meter>,
 }
 
 /// How much of an input is looked at to tell what it is.
@@ -38,7 +40,7 @@ pub struct Peeked {
 /// first bytes say (`None` for an orgtree model).
 pub fn peek(input: &Input, limits: Limits, reading: &Reading) -> Result<Peeked, LoadError> {
     let name = input.name();
-    let mut stream = input::open(input, limits)?;
+    let mut stream = input::open_metered(input, limits, reading.meter.as_ref())?;
     let mut head = Vec::new();
     // A pipe gives its bytes as they come: read until there are enough to tell, or the end.
     (&mut stream)
@@ -58,9 +60,10 @@ pub fn load(
     stream: Stream,
     kind: Kind,
     limits: Limits,
-    options: &import::Options,
+    reading: &Reading,
 ) -> Result<Loaded, LoadError> {
     let name = input.name();
+    let options = &reading.import;
     let (imported, text) = match kind {
         Kind::Bods => {
             let imported = match (input.regular_file(), &options.around) {
@@ -97,15 +100,21 @@ pub fn load(
             }
         }
     };
-    built(name, imported, text)
+    built(name, imported, text, reading.meter.as_ref())
 }
 
 /// The org of an imported model, its warnings after the importer's.
-fn built(name: String, imported: Imported, text: String) -> Result<Loaded, LoadError> {
+fn built(
+    name: String,
+    imported: Imported,
+    text: String,
+    meter: Option<&super::Meter>,
+) -> Result<Loaded, LoadError> {
     let Imported {
         model,
         warnings: mut found,
     } = imported;
+    super::building(meter, &model);
     match Org::new(model) {
         Ok((org, warnings)) => {
             found.extend(warnings);
