@@ -147,27 +147,36 @@ impl Figures {
         Some((bytes as f64 / total as f64).min(1.0))
     }
 
-    /// The figures in words: `41 % 39.0 MB of 94.9 MB`, `3.2 MB` when the total is not known,
-    /// then the entities read, when there are some (`· 120000 entities`).
-    pub fn amounts(&self) -> String {
-        let mut words = Vec::new();
-        match (self.bytes, self.total, self.fraction()) {
-            (Some(bytes), Some(total), Some(f)) => words.push(format!(
-                "{} % {} of {}",
-                percent(f),
-                megabytes(bytes),
-                megabytes(total)
-            )),
-            (Some(bytes), None, _) if self.stage != Stage::Building => {
-                words.push(megabytes(bytes));
+    /// The share done as a whole percent, never 100 before the end: `41 %`.
+    pub fn percent(&self) -> Option<String> {
+        self.fraction().map(|f| format!("{} %", percent(f)))
+    }
+
+    /// How far the stage is in bytes: `41 % 39.0 MB of 94.9 MB`, or `3.2 MB` when the total
+    /// is not known; nothing when the stage does not count them.
+    pub fn share(&self) -> Option<String> {
+        match (self.bytes, self.total, self.percent()) {
+            (Some(bytes), Some(total), Some(p)) => {
+                Some(format!("{p} {} of {}", megabytes(bytes), megabytes(total)))
             }
-            _ => {}
+            (Some(bytes), None, _) if self.stage != Stage::Building => Some(megabytes(bytes)),
+            _ => None,
         }
-        if self.entities > 0 {
-            let n = usize::try_from(self.entities).unwrap_or(usize::MAX);
-            words.push(crate::words::count(n, "entity"));
-        }
-        words.join(" · ")
+    }
+
+    /// The entities read, when there are some: `120000 entities`.
+    pub fn entities(&self) -> Option<String> {
+        let n = usize::try_from(self.entities).unwrap_or(usize::MAX);
+        (n > 0).then(|| crate::words::count(n, "entity"))
+    }
+
+    /// The figures in words: [`Figures::share`], then [`Figures::entities`], as there are.
+    pub fn amounts(&self) -> String {
+        [self.share(), self.entities()]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" · ")
     }
 }
 
