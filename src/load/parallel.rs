@@ -137,9 +137,23 @@ fn read_parallel(text: &str, plan: Plan) -> Result<(Model, usize), Serial> {
     if text.len() < plan.threshold || plan.workers < 2 {
         return Err(Serial::Small);
     }
+    let meter = progress::current();
+    let whole = text.len();
+    if let Some(meter) = &meter {
+        meter.enter(Stage::Scanning, Some(whole as u64), true);
+    }
     check_lines(text)?;
     let mut runs = Runs::new(text, plan.workers);
-    let skeleton = split::cut(text, |item| runs.add(item)).map_err(|why| match why {
+    let mut cut = Tally::of_thread();
+    let mut items = 0_u64;
+    let skeleton = split::cut(text, |item| {
+        items += 1;
+        if items.is_multiple_of(progress::ITEMS_PER_REPORT) {
+            cut.reached(item.start);
+        }
+        runs.add(item);
+    })
+    .map_err(|why| match why {
         Refused::Node => Serial::Node,
         Refused::Document => Serial::Document,
         Refused::Repeated => Serial::Repeated,
@@ -149,8 +163,9 @@ fn read_parallel(text: &str, plan: Plan) -> Result<(Model, usize), Serial> {
     if runs.len() < 2 {
         return Err(Serial::Few);
     }
-    let whole = text.len();
-    let meter = progress::current();
+    if let Some(meter) = &meter {
+        meter.enter(Stage::Parsing, Some(whole as u64), true);
+    }
     let (header, pieces) = std::thread::scope(|scope| {
         let mut groups = runs.chunk_by(|a, b| a.worker == b.worker);
         let mine = groups.next().unwrap_or_default();

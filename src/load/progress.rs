@@ -17,6 +17,8 @@ use std::sync::atomic::{AtomicU8, AtomicU64, Ordering::Relaxed};
 pub enum Stage {
     /// The input's bytes are being read.
     Reading,
+    /// A long YAML text is being cut into pieces for every core to parse (`load::parallel`).
+    Scanning,
     /// Its text is being parsed into a model (a JSON file is read and parsed together).
     Parsing,
     /// The model is being resolved and validated into an org.
@@ -30,6 +32,7 @@ impl Stage {
     pub fn word(self) -> &'static str {
         match self {
             Stage::Reading => "reading",
+            Stage::Scanning => "scanning",
             Stage::Parsing => "parsing",
             Stage::Building => "building",
             Stage::Restoring => "restoring",
@@ -41,6 +44,7 @@ impl Stage {
             1 => Stage::Parsing,
             2 => Stage::Building,
             3 => Stage::Restoring,
+            4 => Stage::Scanning,
             _ => Stage::Reading,
         }
     }
@@ -51,6 +55,7 @@ impl Stage {
             Stage::Parsing => 1,
             Stage::Building => 2,
             Stage::Restoring => 3,
+            Stage::Scanning => 4,
         }
     }
 }
