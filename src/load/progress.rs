@@ -113,27 +113,27 @@ impl Meter {
 
     /// A stage starts that goes through `total` bytes (when known), counting them when
     /// `counted`.
-    pub(super) fn enter(&self, stage: Stage, total: Option<u64>, counted: bool) {
+    pub fn enter(&self, stage: Stage, total: Option<u64>, counted: bool) {
         let c = &self.0;
         c.bytes.store(if counted { 0 } else { UNCOUNTED }, Relaxed);
         c.total.store(total.unwrap_or(UNKNOWN), Relaxed);
         c.stage.store(stage.code(), Relaxed);
     }
 
-    pub(super) fn add_bytes(&self, n: u64) {
+    pub fn add_bytes(&self, n: u64) {
         // An uncounted stage stays so: the sentinel is only ever stored, never added to.
         let _ = self.0.bytes.fetch_update(Relaxed, Relaxed, |b| {
             (b != UNCOUNTED).then(|| b.saturating_add(n))
         });
     }
 
-    pub(super) fn add_entities(&self, n: u64) {
+    pub fn add_entities(&self, n: u64) {
         self.0.entities.fetch_add(n, Relaxed);
     }
 
     /// The org of a model of `entities` entities is being built: the parse's figures stay (a
     /// parse that did not count its entities now has them).
-    pub(super) fn building(&self, entities: u64) {
+    pub fn building(&self, entities: u64) {
         self.0.entities.fetch_max(entities, Relaxed);
         self.0.stage.store(Stage::Building.code(), Relaxed);
     }
