@@ -10,6 +10,7 @@ use crate::import::{self, Imported, Kind};
 use crate::org::Org;
 
 use super::input::{self, Input, Stream};
+use super::progress::Stage;
 use super::{Limits, LoadError, Loaded, ModelText};
 
 /// How an input is to be read: as the kind asked for (`orgtree import csv …`), or as what it
@@ -87,6 +88,10 @@ pub fn load(
         }
         Kind::Csv | Kind::Records => {
             let bytes = input::read_all(stream, &name, limits)?;
+            // The table's rows are read from its text, uncounted.
+            if let Some(meter) = &reading.meter {
+                meter.enter(Stage::Parsing, None, false);
+            }
             // The text the problems' lines are quoted from, whatever the table's encoding.
             let text = import::table::decode(&bytes).map_err(|d| problems(&name, None, vec![d]))?;
             drop(bytes);
