@@ -112,9 +112,11 @@ impl Meter {
     }
 
     /// A stage starts that goes through `total` bytes (when known), counting them when
-    /// `counted`.
+    /// `counted`. Its entities are counted afresh: a read that gave up and is done again
+    /// (the parallel read's pieces, then the serial read) counts them once.
     pub fn enter(&self, stage: Stage, total: Option<u64>, counted: bool) {
         let c = &self.0;
+        c.entities.store(0, Relaxed);
         c.bytes.store(if counted { 0 } else { UNCOUNTED }, Relaxed);
         c.total.store(total.unwrap_or(UNKNOWN), Relaxed);
         c.stage.store(stage.code(), Relaxed);
@@ -348,10 +350,23 @@ mod tests {
         meter.add_bytes(40);
         let seen = meter.clone().figures();
         assert_eq!(seen, figures(Some(40), Some(100), 0).with(Stage::Reading));
+        meter.add_entities(5);
         meter.enter(Stage::Parsing, None, false);
         meter.add_bytes(10);
         meter.add_entities(3);
         assert_eq!(meter.figures(), figures(None, None, 3));
+        // Building keeps the parse's figures, and its count when the parse counted none.
+        meter.building(2);
+        assert_eq!(
+            meter.figures(),
+            figures(None, None, 3).with(Stage::Building)
+        );
+        meter.enter(Stage::Parsing, Some(7), true);
+        meter.building(2);
+        assert_eq!(
+            meter.figures(),
+            figures(Some(0), Some(7), 2).with(Stage::Building)
+        );
     }
 
     #[test]
