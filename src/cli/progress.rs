@@ -180,23 +180,31 @@ pub fn line(
     let room = width.saturating_sub(1);
     let head = format!("orgtree: {} {name}", figures.stage.word());
     let time = seconds(elapsed);
-    let left = left.map(|l| format!("about {} left", seconds(l)));
-    let timing = match &left {
-        Some(left) => format!("{time}, {left}"),
-        None => time.clone(),
+    let tails = |left: Option<String>| {
+        let timing = match &left {
+            Some(left) => format!("{time}, {left}"),
+            None => time.clone(),
+        };
+        let soon = left.unwrap_or_else(|| time.clone());
+        [
+            [figures.share(), figures.entities(), Some(timing)],
+            [figures.share(), None, Some(soon.clone())],
+            [figures.percent(), None, Some(soon)],
+            [None, None, Some(time.clone())],
+        ]
+        .map(|pieces| pieces.into_iter().flatten().collect::<Vec<_>>().join(" · "))
     };
-    let soon = left.unwrap_or_else(|| time.clone());
-    let tails = [
-        [figures.share(), figures.entities(), Some(timing)],
-        [figures.share(), None, Some(soon.clone())],
-        [figures.percent(), None, Some(soon)],
-        [None, None, Some(time.clone())],
-    ]
-    .map(|pieces| pieces.into_iter().flatten().collect::<Vec<_>>().join(" · "));
+    let left = left.map(|l| format!("about {} left", seconds(l)));
+    // The bar is as wide as the line with an estimate leaves it, so that it keeps its width
+    // when the estimate comes.
+    let sized = tails(Some(
+        left.clone().unwrap_or_else(|| "about 0.0 s left".into()),
+    ));
+    let tails = tails(left);
     // With the bar first, as narrow as it may be; then without.
     if let Some(fraction) = figures.fraction() {
-        for tail in &tails {
-            let fixed = cells(&head) + cells(tail) + "  []  ".len();
+        for (tail, sized) in tails.iter().zip(&sized) {
+            let fixed = cells(&head) + cells(sized).max(cells(tail)) + "  []  ".len();
             let bar = room.saturating_sub(fixed).min(BAR_MAX);
             if bar >= BAR_MIN {
                 return format!("{head}  [{}]  {tail}", bar_of(fraction, bar));
@@ -335,6 +343,20 @@ mod tests {
         assert_eq!(at(30), "orgtree: parsing big… · 1.9 s");
         assert_eq!(at(20), "orgtree: parsing b…");
         assert!(at(200).contains(&format!("[{}{}]", "#".repeat(12), ".".repeat(18))));
+    }
+
+    #[test]
+    fn the_bar_keeps_its_width_when_the_estimate_comes() {
+        let figures = parsing(Some(39_000_000), Some(94_900_000), 120_000);
+        let bar = |left| {
+            let text = line("big.yaml", &figures, SECONDS(1.9), left, 120);
+            let (_, from) = text.split_once('[').unwrap();
+            from.split_once(']').unwrap().0.len()
+        };
+        assert_eq!(bar(None), bar(Some(SECONDS(2.7))));
+        assert_eq!(bar(None), 21);
+        let before = line("big.yaml", &figures, SECONDS(1.9), None, 120);
+        assert!(before.ends_with("]  41 % 39.0 MB of 94.9 MB · 120000 entities · 1.9 s"));
     }
 
     #[test]
