@@ -535,14 +535,11 @@ fn load(cli: &Cli) -> Result<Loaded, Failure> {
         load::Cache::of_user()
     };
     let input = cli.input();
-    // A long load says so on standard error, when it is a terminal, until it ends.
-    let _progress = input.as_ref().map(|input| {
-        let size = input
-            .regular_file()
-            .and_then(|p| std::fs::metadata(p).ok())
-            .map(|m| m.len());
-        progress::Progress::start(&input.name(), size)
-    });
+    // A long load says how far it is on standard error, when it is a terminal, until it ends.
+    let meter = load::Meter::new();
+    let _progress = input
+        .as_ref()
+        .map(|input| progress::Progress::start(&input.name(), meter.clone()));
     let loaded = match input {
         Some(input) => load::load_input(
             &input,
@@ -550,7 +547,10 @@ fn load(cli: &Cli) -> Result<Loaded, Failure> {
                 max_size: cli.max_size,
             },
             &cache,
-            &cli.load_reading(),
+            &load::Reading {
+                meter: Some(meter),
+                ..cli.load_reading()
+            },
         ),
         None => load::load_embedded(),
     };

@@ -180,8 +180,8 @@ struct Notice {
     status: Option<String>,
     /// What the last reload of the model file found wrong; the last good model stays shown.
     banner: Option<String>,
-    /// Set while the model file is being read again.
-    reloading: bool,
+    /// While the model file is being read again: how far the read is.
+    reloading: Option<crate::load::Meter>,
 }
 
 /// The explorer's whole state, in the groups it changes by.

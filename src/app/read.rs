@@ -167,7 +167,15 @@ impl App {
     }
 
     pub fn reloading(&self) -> bool {
-        self.notice.reloading
+        self.notice.reloading.is_some()
+    }
+
+    /// How far the reading of the model file again is, while it is read.
+    pub fn reload_progress(&self) -> Option<crate::load::progress::Figures> {
+        self.notice
+            .reloading
+            .as_ref()
+            .map(crate::load::Meter::figures)
     }
 
     /// The model file being watched, if any.

@@ -122,7 +122,7 @@ impl App {
     /// The model file was read again and has a problem: the first one, in the banner, and the
     /// last good model kept on screen.
     pub fn reload_failed(&mut self, error: &crate::load::LoadError) {
-        self.notice.reloading = false;
+        self.notice.reloading = None;
         let first = error
             .diagnostics
             .iter()
@@ -138,14 +138,14 @@ impl App {
         self.notice.banner = Some(format!("{line} — showing the last good version"));
     }
 
-    /// The model file is being read again.
-    pub fn start_reloading(&mut self) {
-        self.notice.reloading = true;
+    /// The model file is being read again, as far as `meter` says.
+    pub fn start_reloading(&mut self, meter: crate::load::Meter) {
+        self.notice.reloading = Some(meter);
     }
 
     /// The model file is gone: say so, and keep the last good model until it comes back.
     pub fn file_vanished(&mut self) {
-        self.notice.reloading = false;
+        self.notice.reloading = None;
         self.notice.banner = Some(format!(
             "{} is gone (deleted or renamed) — showing the last good version; it is read again \
              when it comes back",

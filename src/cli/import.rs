@@ -80,6 +80,7 @@ impl ReadingArgs {
                 around: self.around.clone(),
                 depth: depth.filter(|_| self.around.is_some()),
             },
+            meter: None,
         }
     }
 }

@@ -9,6 +9,7 @@ use std::path::Path;
 use crate::diagnostic::Diagnostic;
 use crate::model::Pos;
 
+use super::progress::{Meter, Stage};
 use super::{Limits, LoadError};
 
 /// Opens a regular file no larger than `limits.max_size`, and tells its size as it was looked at.
@@ -47,10 +48,18 @@ fn cannot_read(name: &str, e: std::io::Error) -> LoadError {
     )
 }
 
-/// Reads at most `limits.max_size` bytes of a regular file.
-pub(super) fn read_bounded(path: &Path, name: &str, limits: Limits) -> Result<Vec<u8>, LoadError> {
+/// Reads at most `limits.max_size` bytes of a regular file, telling `meter` how many it has.
+pub(super) fn read_bounded(
+    path: &Path,
+    name: &str,
+    limits: Limits,
+    meter: Option<&Meter>,
+) -> Result<Vec<u8>, LoadError> {
     let cannot_read = |e| cannot_read(name, e);
     let (file, len) = open_bounded(path, name, limits)?;
+    if let Some(meter) = meter {
+        meter.enter(Stage::Reading, Some(len), true);
+    }
     let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
     // The file may grow between the look and the read: never read past the limit.
     let mut file = file.take(limits.max_size.saturating_add(1));
@@ -65,6 +74,9 @@ pub(super) fn read_bounded(path: &Path, name: &str, limits: Limits) -> Result<Ve
             .read_to_end(&mut bytes)
             .map_err(cannot_read)?;
         let at_end = bytes.len() - before < chunk;
+        if let Some(meter) = meter {
+            meter.add_bytes((bytes.len() - before) as u64);
+        }
         if let Err(problem) = text.check(&bytes, at_end) {
             return Err(problem.error(name, &bytes));
         }

@@ -10,6 +10,7 @@ use crate::import::{self, Imported, Kind};
 use crate::org::Org;
 
 use super::input::{self, Input, Stream};
+use super::progress::Stage;
 use super::{Limits, LoadError, Loaded, ModelText};
 
 /// How an input is to be read: as the kind asked for (`orgtree import csv …`), or as what it
@@ -18,6 +19,8 @@ use super::{Limits, LoadError, Loaded, ModelText};
 pub struct Reading {
     pub kind: Option<Kind>,
     pub import: import::Options,
+    /// Where to tell how far the load is, for a caller that shows it.
+    pub meter: Option<super::Meter>,
 }
 
 /// How much of an input is looked at to tell what it is.
@@ -38,7 +41,7 @@ pub struct Peeked {
 /// first bytes say (`None` for an orgtree model).
 pub fn peek(input: &Input, limits: Limits, reading: &Reading) -> Result<Peeked, LoadError> {
     let name = input.name();
-    let mut stream = input::open(input, limits)?;
+    let mut stream = input::open_metered(input, limits, reading.meter.as_ref())?;
     let mut head = Vec::new();
     // A pipe gives its bytes as they come: read until there are enough to tell, or the end.
     (&mut stream)
@@ -58,9 +61,10 @@ pub fn load(
     stream: Stream,
     kind: Kind,
     limits: Limits,
-    options: &import::Options,
+    reading: &Reading,
 ) -> Result<Loaded, LoadError> {
     let name = input.name();
+    let options = &reading.import;
     let (imported, text) = match kind {
         Kind::Bods => {
             let imported = match (input.regular_file(), &options.around) {
@@ -84,6 +88,10 @@ pub fn load(
         }
         Kind::Csv | Kind::Records => {
             let bytes = input::read_all(stream, &name, limits)?;
+            // The table's rows are read from its text, uncounted.
+            if let Some(meter) = &reading.meter {
+                meter.enter(Stage::Parsing, None, false);
+            }
             // The text the problems' lines are quoted from, whatever the table's encoding.
             let text = import::table::decode(&bytes).map_err(|d| problems(&name, None, vec![d]))?;
             drop(bytes);
@@ -97,15 +105,21 @@ pub fn load(
             }
         }
     };
-    built(name, imported, text)
+    built(name, imported, text, reading.meter.as_ref())
 }
 
 /// The org of an imported model, its warnings after the importer's.
-fn built(name: String, imported: Imported, text: String) -> Result<Loaded, LoadError> {
+fn built(
+    name: String,
+    imported: Imported,
+    text: String,
+    meter: Option<&super::Meter>,
+) -> Result<Loaded, LoadError> {
     let Imported {
         model,
         warnings: mut found,
     } = imported;
+    super::building(meter, &model);
     match Org::new(model) {
         Ok((org, warnings)) => {
             found.extend(warnings);

@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 
 use flate2::bufread::MultiGzDecoder;
 
+use super::progress::{Meter, Metered, Stage};
 use super::{Limits, LoadError};
 
 /// What the name `-` stands for.
@@ -68,7 +69,18 @@ pub type Stream = Box<dyn BufRead + Send>;
 
 /// Opens `input` for reading as a stream.
 pub fn open(input: &Input, limits: Limits) -> Result<Stream, LoadError> {
+    open_metered(input, limits, None)
+}
+
+/// [`open`], the stream counting its bytes on `meter` as they arrive (before they are
+/// decompressed, against the file's size when it has one).
+pub fn open_metered(
+    input: &Input,
+    limits: Limits,
+    meter: Option<&Meter>,
+) -> Result<Stream, LoadError> {
     let name = input.name();
+    let mut size = None;
     let raw: Box<dyn Read + Send> = match input {
         Input::Stdin => Box::new(io::stdin()),
         Input::File(path) => {
@@ -99,9 +111,18 @@ pub fn open(input: &Input, limits: Limits) -> Result<Stream, LoadError> {
             if meta.is_file() && meta.len() > limits.max_size {
                 return Err(super::file::too_large(&name, meta.len(), limits));
             }
+            size = meta.is_file().then_some(meta.len());
             // A FIFO blocks here until a writer comes, as `cat` would.
             Box::new(File::open(path).map_err(|e| cannot_read(&name, &e))?)
         }
+    };
+    let raw = match meter {
+        Some(meter) => {
+            meter.enter(Stage::Reading, size, true);
+            let meter = meter.clone();
+            Box::new(Metered { inner: raw, meter })
+        }
+        None => raw,
     };
     let mut reader = BufReader::with_capacity(64 * 1024, Capped::new(raw, limits));
     let start = reader.fill_buf().map_err(|e| failed(&name, &e, limits))?;

@@ -17,6 +17,7 @@ mod foreign;
 mod hints;
 pub mod input;
 mod parallel;
+pub mod progress;
 mod recover;
 mod split;
 mod stream;
@@ -27,6 +28,7 @@ use file::{into_text, read_bounded};
 pub use cache::{Cache, Entry as CacheEntry, MIN_SIZE as MIN_CACHED_SIZE};
 pub use foreign::Reading;
 pub use input::Input;
+pub use progress::Meter;
 
 /// The shipped model, used when no file is given.
 pub const EMBEDDED_MODEL: &str = include_str!("../../data/orange-cloud.yaml");
@@ -113,16 +115,21 @@ pub fn load_input(
     reading: &Reading,
 ) -> Result<Loaded, LoadError> {
     let name = input.name();
+    let meter = reading.meter.as_ref();
     let peeked = foreign::peek(input, limits, reading)?;
     if let Some(kind) = peeked.kind {
-        return foreign::load(input, peeked.stream, kind, limits, &reading.import);
+        return foreign::load(input, peeked.stream, kind, limits, reading);
     }
     match input.regular_file() {
         Some(path) if !input::named_gzip(&name) => {
             drop(peeked);
-            load_file_cached(path, limits, cache)
+            load_file_metered(path, limits, cache, meter)
         }
-        _ => load_bytes(name.clone(), input::read_all(peeked.stream, &name, limits)?),
+        _ => {
+            let bytes = input::read_all(peeked.stream, &name, limits)?;
+            let text = into_text(&name, bytes)?;
+            load_text_metered(ModelText { name, text }, meter)
+        }
     }
 }
 
@@ -134,16 +141,31 @@ pub fn load_file(path: &Path, limits: Limits) -> Result<Loaded, LoadError> {
 /// Loads the model file at `path`: from `cache` when it holds the org of this very file (see
 /// `cache`), else from the file, with [`Loaded::uncached`] saying where to cache it.
 pub fn load_file_cached(path: &Path, limits: Limits, cache: &Cache) -> Result<Loaded, LoadError> {
+    load_file_metered(path, limits, cache, None)
+}
+
+/// [`load_file_cached`], telling `meter` how far it is.
+fn load_file_metered(
+    path: &Path,
+    limits: Limits,
+    cache: &Cache,
+    meter: Option<&Meter>,
+) -> Result<Loaded, LoadError> {
     let name = path.display().to_string();
     let entry = cache
         .entry(path)
         .filter(|entry| entry.size() <= limits.max_size);
+    if let Some(meter) = meter
+        && entry.is_some()
+    {
+        meter.enter(progress::Stage::Restoring, None, false);
+    }
     if let Some(hit) = entry.as_ref().and_then(cache::Entry::read) {
         // The warnings quote the file's lines, so a model with warnings keeps its text.
         let text = if hit.warnings.is_empty() {
             String::new()
         } else {
-            into_text(&name, read_bounded(path, &name, limits)?)?
+            into_text(&name, read_bounded(path, &name, limits, None)?)?
         };
         return Ok(Loaded {
             org: hit.org,
@@ -152,11 +174,12 @@ pub fn load_file_cached(path: &Path, limits: Limits, cache: &Cache) -> Result<Lo
             uncached: None,
         });
     }
-    let loaded = match stream::json(path, &name, limits) {
+    let loaded = match stream::json(path, &name, limits, meter) {
         Some(loaded) => loaded,
         None => {
-            let bytes = read_bounded(path, &name, limits)?;
-            load_bytes(name, bytes)?
+            let bytes = read_bounded(path, &name, limits, meter)?;
+            let text = into_text(&name, bytes)?;
+            load_text_metered(ModelText { name, text }, meter)?
         }
     };
     Ok(Loaded {
@@ -182,8 +205,17 @@ pub fn load_embedded() -> Result<Loaded, LoadError> {
 
 /// Loads a model from its text.
 pub fn load_text(file: ModelText) -> Result<Loaded, LoadError> {
+    load_text_metered(file, None)
+}
+
+/// [`load_text`], telling `meter` how far it is: the parse, then the org's building.
+fn load_text_metered(file: ModelText, meter: Option<&Meter>) -> Result<Loaded, LoadError> {
     let syntax = Syntax::of(&file);
-    let model = match read(&file.text, syntax) {
+    if let Some(meter) = meter {
+        let total = Some(file.text.len() as u64);
+        meter.enter(progress::Stage::Parsing, total, syntax == Syntax::Yaml);
+    }
+    let model = match progress::metering(meter, || read(&file.text, syntax)) {
         Ok(model) => model,
         Err(diagnostics) => {
             return Err(LoadError {
@@ -194,6 +226,7 @@ pub fn load_text(file: ModelText) -> Result<Loaded, LoadError> {
             });
         }
     };
+    building(meter, &model);
     match Org::new(model) {
         Ok((org, warnings)) => Ok(Loaded {
             org,
@@ -207,6 +240,13 @@ pub fn load_text(file: ModelText) -> Result<Loaded, LoadError> {
             text: Some(file.text),
             unreadable: false,
         }),
+    }
+}
+
+/// Tells `meter` that the org of `model` is being built.
+fn building(meter: Option<&Meter>, model: &Model) {
+    if let Some(meter) = meter {
+        meter.building(model.entities.len() as u64);
     }
 }
 
@@ -262,8 +302,12 @@ fn with_positions(found: Vec<Diagnostic>, text: &str, syntax: Syntax) -> Vec<Dia
 /// Reads a model's text: at once when it is valid, and when it is not, on to every problem.
 fn read(text: &str, syntax: Syntax) -> Result<Model, Vec<Diagnostic>> {
     if syntax == Syntax::Yaml && !text.trim().is_empty() {
-        return parallel::read(text, parallel::Plan::of_machine())
-            .map_err(|e| recover::recover(text, yaml::problem(&e, 0), &yaml::class(&e)));
+        return parallel::read(text, parallel::Plan::of_machine()).map_err(|e| {
+            // Finding every problem is no part of the read the meter follows.
+            progress::metering(None, || {
+                recover::recover(text, yaml::problem(&e, 0), &yaml::class(&e))
+            })
+        });
     }
     parse(text, syntax).map_err(|d| vec![d])
 }

@@ -45,6 +45,7 @@ use crate::model::pos::with_line_base;
 use crate::model::{Entity, Event, Model, Person, Relation, Role, Source, Stake};
 
 use super::fast::GiveUp;
+use super::progress::{self, Stage, Tally};
 use super::split::{self, Item, Refused};
 use super::yaml;
 
@@ -121,7 +122,13 @@ pub(super) fn read(text: &str, plan: Plan) -> Result<Model, YamlError> {
 pub(super) fn read_telling(text: &str, plan: Plan) -> (Result<Model, YamlError>, Route) {
     match read_parallel(text, plan) {
         Ok((model, runs)) => (Ok(model), Route::Parallel(runs)),
-        Err(why) => (yaml::read(text, 0), Route::Serial(why)),
+        Err(why) => {
+            // What the pieces counted is read again.
+            if let Some(meter) = progress::current() {
+                meter.enter(Stage::Parsing, Some(text.len() as u64), true);
+            }
+            (yaml::read(text, 0), Route::Serial(why))
+        }
     }
 }
 
@@ -130,9 +137,23 @@ fn read_parallel(text: &str, plan: Plan) -> Result<(Model, usize), Serial> {
     if text.len() < plan.threshold || plan.workers < 2 {
         return Err(Serial::Small);
     }
+    let meter = progress::current();
+    let whole = text.len();
+    if let Some(meter) = &meter {
+        meter.enter(Stage::Scanning, Some(whole as u64), true);
+    }
     check_lines(text)?;
     let mut runs = Runs::new(text, plan.workers);
-    let skeleton = split::cut(text, |item| runs.add(item)).map_err(|why| match why {
+    let mut cut = Tally::of_thread();
+    let mut items = 0_u64;
+    let skeleton = split::cut(text, |item| {
+        items += 1;
+        if items.is_multiple_of(progress::ITEMS_PER_REPORT) {
+            cut.reached(item.start);
+        }
+        runs.add(item);
+    })
+    .map_err(|why| match why {
         Refused::Node => Serial::Node,
         Refused::Document => Serial::Document,
         Refused::Repeated => Serial::Repeated,
@@ -142,20 +163,24 @@ fn read_parallel(text: &str, plan: Plan) -> Result<(Model, usize), Serial> {
     if runs.len() < 2 {
         return Err(Serial::Few);
     }
-    let whole = text.len();
+    if let Some(meter) = &meter {
+        meter.enter(Stage::Parsing, Some(whole as u64), true);
+    }
     let (header, pieces) = std::thread::scope(|scope| {
         let mut groups = runs.chunk_by(|a, b| a.worker == b.worker);
         let mine = groups.next().unwrap_or_default();
         let others: Vec<_> = groups
             .map(|group| {
-                let work = move || read_runs(group, whole);
+                let meter = meter.clone();
+                let work = move || progress::metering(meter.as_ref(), || read_runs(group, whole));
                 // A thread that cannot be started leaves its runs to this one.
                 std::thread::Builder::new()
                     .spawn_scoped(scope, work)
                     .map_err(|_| group)
             })
             .collect();
-        let header = yaml::read_fast::<Model>(&skeleton);
+        // The header is the file's other lines, blank where the items are: not counted.
+        let header = progress::metering(None, || yaml::read_fast::<Model>(&skeleton));
         let mut pieces = vec![read_runs(mine, whole)];
         for other in others {
             pieces.push(match other {
@@ -352,9 +377,11 @@ fn read_runs(runs: &[Run<'_>], whole: usize) -> Result<Vec<Piece>, GiveUp> {
     runs.iter().map(|run| Piece::read(run, whole)).collect()
 }
 
-/// A list read into a vector reserved to its count of items, as a seed for the fast reader.
+/// A list read into a vector reserved to its count of items, as a seed for the fast reader;
+/// its items counted on the load's meter when they are `entities`.
 struct Exact<T> {
     capacity: usize,
+    entities: bool,
     item: PhantomData<T>,
 }
 
@@ -375,9 +402,16 @@ impl<'de, T: Deserialize<'de>> Visitor<'de> for Exact<T> {
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
         let mut items = Vec::with_capacity(self.capacity);
+        let mut tally = if self.entities {
+            Tally::of_thread()
+        } else {
+            Tally::default()
+        };
         while let Some(item) = seq.next_element()? {
             items.push(item);
+            tally.entity();
         }
+        tally.flush();
         Ok(items)
     }
 }
@@ -386,6 +420,7 @@ impl<'de, T: Deserialize<'de>> Visitor<'de> for Exact<T> {
 fn read_list<T: for<'de> Deserialize<'de>>(run: &Run<'_>, whole: usize) -> Result<Vec<T>, GiveUp> {
     let seed = Exact {
         capacity: run.capacity.min(whole / MIN_ITEM_BYTES),
+        entities: run.section == "entities",
         item: PhantomData,
     };
     // One level down: the list is a value of the model's mapping.

@@ -11,6 +11,7 @@ use crate::model::pos::with_line_base;
 use crate::suggest;
 
 use super::fast::{self, GiveUp};
+use super::progress::{self, Stage};
 
 /// Deepest nesting accepted; a model needs about six levels.
 const MAX_DEPTH: usize = 24;
@@ -39,7 +40,13 @@ pub(super) fn read_telling<T: DeserializeOwned>(
 ) -> (Result<T, YamlError>, Reader) {
     with_line_base(line_base, || match read_fast(text) {
         Ok(value) => (Ok(value), Reader::Fast),
-        Err(why) => (read_full(text), Reader::Full(why)),
+        Err(why) => {
+            // serde-saphyr says nothing of how far it is: the parse goes on uncounted.
+            if let Some(meter) = progress::current() {
+                meter.enter(Stage::Parsing, Some(text.len() as u64), false);
+            }
+            (read_full(text), Reader::Full(why))
+        }
     })
 }
 

@@ -80,8 +80,8 @@ pub fn ending_signals() -> &'static [(&'static str, i32)] {
 pub enum Note {
     /// The terminal was taken back after `fg`: everything must be drawn again.
     Repaint,
-    /// The model file changed and is being read again.
-    Reloading,
+    /// The model file changed and is being read again, as far as the meter says.
+    Reloading(load::Meter),
     /// The model file was read again: the new model, or what is wrong with it.
     Reloaded(Box<Result<Loaded, LoadError>>),
     /// The model file is gone (deleted, or renamed away).
@@ -105,6 +105,10 @@ pub trait Inputs {
     /// Says whether a note is expected soon (a search is under way), for inputs that must look
     /// for notes between waits for keys.
     fn expect_note(&mut self, _soon: bool) {}
+
+    /// Asks a wait for input to end with `None` after `every`, when given, so that the loop
+    /// draws again what changes without an input (how far a reload is).
+    fn redraw_every(&mut self, _every: Option<Duration>) {}
 }
 
 /// What the loop needs of the screen and the world around it.
@@ -152,6 +156,7 @@ pub fn run(mut app: App, limits: Limits, reading: load::Reading) -> io::Result<E
     let mut inputs = TerminalInputs {
         notes: heard,
         soon: false,
+        redraw: None,
     };
     let ending = drive(&mut app, &mut session, &mut inputs)?;
     session.leave();
@@ -179,7 +184,10 @@ pub fn drive(
         #[cfg(debug_assertions)]
         test_hooks()?;
         inputs.expect_note(app.search_pending());
+        inputs.redraw_every(app.reloading().then_some(PROGRESS));
         let mut next = inputs.next(true)?;
+        // A wait that ended with nothing: time to draw how far the reload is.
+        dirty |= next.is_none();
         let started = Instant::now();
         let mut typed = String::new();
         while let Some(input) = next {
@@ -256,7 +264,7 @@ fn hear(app: &mut App, console: &mut impl Console, note: Note) -> io::Result<()>
             let (width, height) = console.size()?;
             app.perform(Action::Resize { width, height });
         }
-        Note::Reloading => app.start_reloading(),
+        Note::Reloading(meter) => app.start_reloading(meter),
         Note::Reloaded(result) => match *result {
             Ok(loaded) => app.reloaded(loaded.org),
             Err(e) => app.reload_failed(&e),
@@ -327,6 +335,8 @@ struct TerminalInputs {
     notes: Receiver<Note>,
     /// Whether a note is expected soon: a search is under way.
     soon: bool,
+    /// How long a wait lasts at most, when the loop has something to draw meanwhile.
+    redraw: Option<Duration>,
 }
 
 /// How often a waiting loop looks for notes between key presses: an idle explorer wakes this
@@ -338,6 +348,10 @@ const TICK: Duration = Duration::from_millis(250);
 /// ends in tens of milliseconds.
 const SOON: Duration = Duration::from_millis(2);
 
+/// How often the frame is drawn again while the model file is being reloaded, to show how
+/// far it is; only then, so that an idle explorer draws nothing.
+const PROGRESS: Duration = Duration::from_millis(150);
+
 /// How long a drain waits for more input. Not zero: crossterm answers a zero-timeout poll
 /// without looking at the events it has already read and parsed, so a burst read in one go
 /// would be handled one event per wait, and one frame per event.
@@ -348,16 +362,23 @@ impl Inputs for TerminalInputs {
         self.soon = soon;
     }
 
+    fn redraw_every(&mut self, every: Option<Duration>) {
+        self.redraw = every;
+    }
+
     fn next(&mut self, wait: bool) -> io::Result<Option<Input>> {
+        let started = Instant::now();
         loop {
             if let Ok(note) = self.notes.try_recv() {
                 return Ok(Some(Input::Note(note)));
             }
             let tick = if self.soon { SOON } else { TICK };
+            let tick = self.redraw.map_or(tick, |every| tick.min(every));
             if event::poll(if wait { tick } else { DRAIN })? {
                 return Ok(Some(Input::Event(event::read()?)));
             }
-            if !wait {
+            let redraw = self.redraw.is_some_and(|every| started.elapsed() >= every);
+            if !wait || redraw {
                 return Ok(None);
             }
         }

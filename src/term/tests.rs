@@ -16,6 +16,11 @@ struct Script {
     bursts: VecDeque<VecDeque<Input>>,
     current: VecDeque<Input>,
     waits: usize,
+    /// How many waits end with nothing while the loop asks for redraws, before the next
+    /// burst comes.
+    ticks: usize,
+    /// What the loop asked before each wait (`Inputs::redraw_every`).
+    redraws: Vec<Option<std::time::Duration>>,
 }
 
 impl Script {
@@ -24,11 +29,17 @@ impl Script {
             bursts: bursts.into_iter().map(VecDeque::from).collect(),
             current: VecDeque::new(),
             waits: 0,
+            ticks: 0,
+            redraws: Vec::new(),
         }
     }
 }
 
 impl Inputs for Script {
+    fn redraw_every(&mut self, every: Option<std::time::Duration>) {
+        self.redraws.push(every);
+    }
+
     fn next(&mut self, wait: bool) -> io::Result<Option<Input>> {
         if let Some(input) = self.current.pop_front() {
             return Ok(Some(input));
@@ -37,6 +48,10 @@ impl Inputs for Script {
             return Ok(None);
         }
         self.waits += 1;
+        if self.redraws.last().is_some_and(Option::is_some) && self.ticks > 0 {
+            self.ticks -= 1;
+            return Ok(None);
+        }
         match self.bursts.pop_front() {
             Some(mut burst) => {
                 let first = burst.pop_front();
@@ -184,6 +199,28 @@ fn a_repaint_note_forgets_the_screen_and_draws_again() {
     let (_, console, _) = run(vec![vec![Input::Note(Note::Repaint)], keys("q")]);
     assert_eq!(console.repaints, 1);
     assert_eq!(console.frames, 2);
+}
+
+#[test]
+fn a_reload_under_way_is_drawn_again_until_it_ends_and_only_then() {
+    let meter = crate::load::Meter::new();
+    let reloaded = crate::load::load_embedded();
+    let mut app = app();
+    let mut console = Counter::default();
+    let mut script = Script::new(vec![
+        vec![Input::Note(Note::Reloading(meter))],
+        vec![Input::Note(Note::Reloaded(Box::new(reloaded)))],
+        keys("q"),
+    ]);
+    script.ticks = 2;
+    drive(&mut app, &mut console, &mut script).unwrap();
+    let every = Some(super::PROGRESS);
+    // Idle, no redraws; while reloading, a redraw after each wait that ended with nothing;
+    // after, none again.
+    assert_eq!(script.redraws, [None, every, every, every, None]);
+    // The first frame, the note's, two of progress, the reloaded model's.
+    assert_eq!(console.frames, 5);
+    assert!(!app.reloading());
 }
 
 #[test]

@@ -70,9 +70,14 @@ pub fn watch(
                 let note = match now {
                     None => Note::Vanished,
                     Some(_) => {
-                        if notes.send(Note::Reloading).is_err() {
+                        let meter = load::Meter::new();
+                        if notes.send(Note::Reloading(meter.clone())).is_err() {
                             return;
                         }
+                        let reading = load::Reading {
+                            meter: Some(meter),
+                            ..reading.clone()
+                        };
                         Note::Reloaded(Box::new(load::load_input(
                             &load::Input::File(path.clone()),
                             limits,

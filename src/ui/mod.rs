@@ -261,12 +261,18 @@ fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
         crate::headcount::Order::Model => String::new(),
         order => format!("by {} · ", order.word()),
     };
-    let file = if app.reloading() {
-        format!(" {order}reloading… {} ", safe(app.file_name()))
-    } else {
-        format!(" {order}{} ", safe(app.file_name()))
+    // While the file is read again, how far the read is (`reloading… m.yaml · parsing 41 %
+    // 39.0 MB of 94.9 MB`), in half the line rather than a third.
+    let (file, share) = match app.reload_progress() {
+        Some(figures) => {
+            let far = figures.share().or_else(|| figures.entities());
+            let far = far.map_or_else(String::new, |far| format!(" {far}"));
+            let (file, stage) = (safe(app.file_name()), figures.stage.word());
+            (format!(" {order}reloading… {file} · {stage}{far} "), 2)
+        }
+        None => (format!(" {order}{} ", safe(app.file_name())), 3),
     };
-    let file_width = text::label_width(&file).min(area.width / 3);
+    let file_width = text::label_width(&file).min(area.width / share);
     let room = area.width - file_width;
     fit(left, room.into()).render(Rect::new(area.x, area.y, room, 1), buf);
     fit(vec![Span::styled(file, theme.dim)], file_width.into())

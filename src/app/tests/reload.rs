@@ -47,3 +47,45 @@ fn a_reload_with_fewer_entities_under_the_chart_forgets_what_went() {
         Some("a".into())
     );
 }
+
+#[test]
+fn a_reload_under_way_shows_how_far_it_is_in_the_status_line() {
+    use crate::load::Meter;
+    use crate::load::progress::Stage;
+    let mut app = app(24);
+    app.perform(Resize {
+        width: 140,
+        height: 24,
+    });
+    let status = |app: &App| {
+        let frame = crate::headless::frame(app);
+        frame.lines().last().unwrap_or_default().to_owned()
+    };
+    assert!(!status(&app).contains("reloading"), "{}", status(&app));
+    let meter = Meter::new();
+    meter.enter(Stage::Parsing, Some(94_900_000), true);
+    meter.add_bytes(39_000_000);
+    app.start_reloading(meter.clone());
+    let line = status(&app);
+    assert!(
+        line.ends_with(" reloading… t.yaml · parsing 41 % 39.0 MB of 94.9 MB"),
+        "{line}"
+    );
+    // Each frame reads the meter as it is then.
+    meter.add_bytes(20_000_000);
+    assert!(
+        status(&app).contains("parsing 62 % 59.0 MB of 94.9 MB"),
+        "{}",
+        status(&app)
+    );
+    meter.add_entities(3);
+    meter.building(7);
+    assert!(status(&app).ends_with("reloading… t.yaml · building 7 entities"));
+    // A stream of no known size: its bytes so far.
+    meter.enter(Stage::Reading, None, true);
+    meter.add_bytes(3_200_000);
+    assert!(status(&app).ends_with("reloading… t.yaml · reading 3.2 MB"));
+    app.reloaded(org_of(MODEL));
+    assert!(!app.reloading());
+    assert!(!status(&app).contains("reloading"), "{}", status(&app));
+}

@@ -8,6 +8,7 @@ use std::borrow::Cow;
 use granit_parser::{Event, Parser, ScalarStyle, Span, StrInput};
 
 use super::GiveUp;
+use crate::load::progress::{EVENTS_PER_REPORT, Tally};
 
 /// The budgets of one read, the same numbers serde-saphyr is given (see `yaml::read`).
 #[derive(Debug, Clone, Copy)]
@@ -55,6 +56,9 @@ pub(super) struct Events<'de> {
     events: usize,
     nodes: usize,
     scalar_bytes: usize,
+    /// How far the read is, for the meter of the load, every so many events.
+    tally: Tally,
+    len: usize,
 }
 
 impl<'de> Events<'de> {
@@ -67,6 +71,8 @@ impl<'de> Events<'de> {
             events: 0,
             nodes: 0,
             scalar_bytes: 0,
+            tally: Tally::of_thread(),
+            len: text.len(),
         }
     }
 
@@ -101,7 +107,10 @@ impl<'de> Events<'de> {
             _ => return Err(GiveUp::Documents),
         }
         match self.parser.next() {
-            None => Ok(()),
+            None => {
+                self.tally.reached(self.len);
+                Ok(())
+            }
             Some(_) => Err(GiveUp::Syntax),
         }
     }
@@ -116,6 +125,11 @@ impl<'de> Events<'de> {
             self.events += 1;
             if self.events > self.limits.max_events {
                 return Err(GiveUp::Budget);
+            }
+            if self.events.is_multiple_of(EVENTS_PER_REPORT) {
+                let start = span.start;
+                self.tally
+                    .reached(start.byte_offset().unwrap_or_else(|| start.index()));
             }
             let ev = match event {
                 Event::StreamStart => continue,

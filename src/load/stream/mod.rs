@@ -23,6 +23,7 @@ use crate::model::Model;
 use crate::org::Org;
 
 use super::file::open_bounded;
+use super::progress::{self, Meter, Metered, Stage, Tally};
 use super::{Limits, Loaded, ModelText, Syntax};
 use scan::Input;
 
@@ -30,8 +31,13 @@ use scan::Input;
 const CHUNK: usize = 1 << 20;
 
 /// The model in the JSON file at `path`, when it loads without a problem or a warning.
-pub(super) fn json(path: &Path, name: &str, limits: Limits) -> Option<Loaded> {
-    let (file, _) = open_bounded(path, name, limits).ok()?;
+pub(super) fn json(
+    path: &Path,
+    name: &str,
+    limits: Limits,
+    meter: Option<&Meter>,
+) -> Option<Loaded> {
+    let (file, len) = open_bounded(path, name, limits).ok()?;
     // One byte past the limit is read, so that a file that grew past it fails to parse here and
     // is refused by the whole read, which says so.
     let mut reader =
@@ -45,7 +51,19 @@ pub(super) fn json(path: &Path, name: &str, limits: Limits) -> Option<Loaded> {
     if bom {
         reader.consume("\u{feff}".len());
     }
-    let model = model(reader, CHUNK)?;
+    let model = match meter {
+        Some(meter) => {
+            // The bytes are counted as the scan takes them from the buffer.
+            meter.enter(Stage::Parsing, Some(len), true);
+            let metered = Metered {
+                inner: reader,
+                meter: meter.clone(),
+            };
+            progress::metering(Some(meter), || model(metered, CHUNK))
+        }
+        None => model(reader, CHUNK),
+    }?;
+    super::building(meter, &model);
     match Org::new(model) {
         Ok((org, warnings)) if warnings.is_empty() => Some(Loaded {
             org,
@@ -66,6 +84,7 @@ pub(super) fn json(path: &Path, name: &str, limits: Limits) -> Option<Loaded> {
 fn model(reader: impl Read, chunk: usize) -> Option<Model> {
     let mut input = Input::new(reader, chunk);
     let mut model = Model::default();
+    let mut entities = Tally::of_thread();
     let mut seen: Vec<String> = Vec::new();
     input.expect(b'{')?;
     if input.peek()? == b'}' {
@@ -82,13 +101,13 @@ fn model(reader: impl Read, chunk: usize) -> Option<Model> {
                 "title" => m.title = one(&mut input)?,
                 "description" => m.description = one(&mut input)?,
                 "as_of" => m.as_of = one(&mut input)?,
-                "sources" => m.sources = list(&mut input)?,
-                "entities" => m.entities = list(&mut input)?,
-                "people" => m.people = list(&mut input)?,
-                "stakes" => m.stakes = list(&mut input)?,
-                "roles" => m.roles = list(&mut input)?,
-                "relations" => m.relations = list(&mut input)?,
-                "events" => m.events = list(&mut input)?,
+                "sources" => m.sources = list(&mut input, None)?,
+                "entities" => m.entities = list(&mut input, Some(&mut entities))?,
+                "people" => m.people = list(&mut input, None)?,
+                "stakes" => m.stakes = list(&mut input, None)?,
+                "roles" => m.roles = list(&mut input, None)?,
+                "relations" => m.relations = list(&mut input, None)?,
+                "events" => m.events = list(&mut input, None)?,
                 _ => return None,
             }
             seen.push(key);
@@ -113,7 +132,11 @@ fn one<T: DeserializeOwned>(input: &mut Input<impl Read>) -> Option<T> {
 }
 
 /// A top-level list, item by item; `null` is an empty list, as in the model's own reading.
-fn list<T: DeserializeOwned>(input: &mut Input<impl Read>) -> Option<Vec<T>> {
+/// Each item is counted on `tally`, when given.
+fn list<T: DeserializeOwned>(
+    input: &mut Input<impl Read>,
+    mut tally: Option<&mut Tally>,
+) -> Option<Vec<T>> {
     let mut items = Vec::new();
     match input.peek()? {
         b'n' => return (input.value()? == b"null").then_some(items),
@@ -126,10 +149,16 @@ fn list<T: DeserializeOwned>(input: &mut Input<impl Read>) -> Option<Vec<T>> {
     }
     loop {
         items.push(one(input)?);
+        if let Some(tally) = tally.as_deref_mut() {
+            tally.entity();
+        }
         match input.peek()? {
             b',' => input.expect(b',')?,
             b']' => {
                 input.expect(b']')?;
+                if let Some(tally) = tally {
+                    tally.flush();
+                }
                 return Some(items);
             }
             _ => return None,
@@ -170,7 +199,7 @@ mod tests {
             ),
         ] {
             let (path, _gone) = written(name, &bytes);
-            let loaded = json(&path, name, Limits::default()).expect(name);
+            let loaded = json(&path, name, Limits::default(), None).expect(name);
             assert_eq!(loaded.org.entity_count(), 2, "{name}");
             assert!(loaded.file.text.is_empty());
             // The same model as the whole read gives.
@@ -285,11 +314,14 @@ mod tests {
         ];
         for (name, bytes) in cases {
             let (path, _gone) = written(name, &bytes);
-            assert!(json(&path, name, Limits::default()).is_none(), "{name}");
+            assert!(
+                json(&path, name, Limits::default(), None).is_none(),
+                "{name}"
+            );
         }
         // Too large: the whole read says so.
         let (path, _gone) = written("big.json", MODEL.as_bytes());
-        assert!(json(&path, "big.json", Limits { max_size: 10 }).is_none());
+        assert!(json(&path, "big.json", Limits { max_size: 10 }, None).is_none());
         let err = super::super::load_file(&path, Limits { max_size: 10 }).unwrap_err();
         assert!(
             err.render().contains("more than the limit"),
