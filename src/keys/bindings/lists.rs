@@ -13,7 +13,7 @@ pub(super) const MORE: Section = Section {
         bind(
             &[(key('/'), Action::Search)],
             "/",
-            "search (Enter keeps the filter, Esc clears it)",
+            "search (then keep it as a filter, or clear it)",
             &[idle(&[Tree], &[key('/')], "/ search")],
         ),
         bind(

@@ -57,7 +57,7 @@ pub(super) const TREE: Section = Section {
         bind(
             &[(ESC, Action::Escape)],
             "Esc",
-            "clear the search (Esc never quits: q does)",
+            "clear the search (it never quits)",
             &[searching(&[Tree], &[ESC], "Esc clear")],
         ),
     ],
