@@ -191,3 +191,26 @@ fn the_complete_example_loads_and_says_what_it_means() {
         ]
     );
 }
+
+/// The README's example configuration is read without a word, and does what it says.
+#[test]
+fn the_readme_configuration_reads_without_a_problem() {
+    use crossterm::event::{KeyCode, KeyEvent};
+    use orgtree::keys::{Action, Mode};
+    let readme = std::fs::read_to_string(repo("README.md")).unwrap();
+    let (_, block) = readme.split_once("```toml\n").unwrap();
+    let (toml, _) = block.split_once("```").unwrap();
+    let (config, problems) = orgtree::cli::config::parse("README.md", toml);
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(config.depth, Some(3));
+    let press = |c| {
+        config
+            .keymap
+            .action_for(KeyEvent::from(KeyCode::Char(c)), Mode::Tree)
+    };
+    assert_eq!(press('n'), Some(Action::Down));
+    assert_eq!(press('e'), None);
+    assert_eq!(press('Q'), Some(Action::Quit));
+    let light = config.theme.theme(orgtree::theme::Background::Light);
+    assert_eq!(light.changed.fg, Some(ratatui::style::Color::Indexed(130)));
+}
