@@ -216,7 +216,7 @@ impl Theme {
                     let names = STYLES.iter().chain(FAMILIES.iter().map(|(n, _)| n));
                     return Err(Mistake::Name(
                         match crate::suggest::did_you_mean(name, names.copied()) {
-                            Some(near) => format!("no style `{name}`; did you mean `{near}`?"),
+                            Some(near) => format!("no style `{name}` (did you mean `{near}`?)"),
                             None => format!(
                                 "no style `{name}`: the styles are {}, and the kinds' {}",
                                 STYLES.join(", "),
@@ -388,7 +388,7 @@ mod tests {
         let mut theme = Theme::default();
         assert_eq!(
             theme.set("chnged", "red").unwrap_err(),
-            Mistake::Name("no style `chnged`; did you mean `changed`?".to_owned())
+            Mistake::Name("no style `chnged` (did you mean `changed`?)".to_owned())
         );
         assert!(matches!(
             theme.set("changed", "blod"),

@@ -97,8 +97,8 @@ impl App {
             }
             Action::Activate => self.accept_search(),
             Action::Escape => self.clear_search(),
-            Action::Up => self.tree.move_by(&self.structure, -1),
-            Action::Down => self.tree.move_by(&self.structure, 1),
+            Action::Up => self.step_match(false),
+            Action::Down => self.step_match(true),
             other => return self.perform_anywhere(other),
         }
         None
@@ -128,6 +128,7 @@ impl App {
         if s.query.is_empty() {
             s.found = Found::default();
             s.found_for.clear();
+            s.visible.clear();
             s.complete = true;
             if let Some(b) = &mut self.background {
                 // Whatever is under way answers a query that is gone.
@@ -334,6 +335,29 @@ impl App {
         let next = match (here, forward) {
             (Some(i), true) => (i + 1) % matches.len(),
             (Some(i), false) => (i + matches.len() - 1) % matches.len(),
+            (None, true) => 0,
+            (None, false) => matches.len() - 1,
+        };
+        let target = matches[next];
+        self.tree.select(&self.structure, target);
+    }
+
+    /// In the prompt, ↑ and ↓ go to the previous and the next match, and stop at the first
+    /// and the last; with no match, they move through the rows.
+    fn step_match(&mut self, forward: bool) {
+        let Some(s) = &self.search else { return };
+        let matches = &s.visible;
+        if matches.is_empty() {
+            self.tree
+                .move_by(&self.structure, if forward { 1 } else { -1 });
+            return;
+        }
+        let here = self
+            .selected()
+            .and_then(|id| matches.iter().position(|&m| m == id));
+        let next = match (here, forward) {
+            (Some(i), true) => (i + 1).min(matches.len() - 1),
+            (Some(i), false) => i.saturating_sub(1),
             (None, true) => 0,
             (None, false) => matches.len() - 1,
         };

@@ -112,7 +112,7 @@ impl Keymap {
                             action,
                             names::ACTIONS.iter().map(|(n, _)| *n),
                         ) {
-                            Some(near) => format!("no action `{action}`; did you mean `{near}`?"),
+                            Some(near) => format!("no action `{action}` (did you mean `{near}`?)"),
                             None => {
                                 format!("no action `{action}` (orgtree --print-config lists them)")
                             }

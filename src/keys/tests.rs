@@ -339,7 +339,7 @@ fn a_mistake_in_a_binding_says_what_to_write() {
     assert!(err(&mut keys, "tree", "Hyper-x", "down").starts_with("`Hyper-x` is not a key"));
     assert_eq!(
         err(&mut keys, "tree", "n", "dwon"),
-        "no action `dwon`; did you mean `down`?"
+        "no action `dwon` (did you mean `down`?)"
     );
     assert_eq!(
         err(&mut keys, "tree", "x", "toggle-relations"),

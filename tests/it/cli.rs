@@ -662,11 +662,15 @@ fn a_bad_configuration_is_placed_and_never_stops_orgtree() {
         .unwrap();
     assert_eq!(out.status.code(), Some(0));
     let err = String::from_utf8(out.stderr).unwrap();
+    // Every problem, each at its place; the rest of the file holds.
     assert!(
-        err.contains("orgtree/config.toml:3:1: unknown field `colour`"),
+        err.contains("orgtree/config.toml:2:9: depth must be 1 or more; using the default"),
         "{err}"
     );
-    assert!(err.contains("using the defaults"), "{err}");
+    assert!(
+        err.contains("orgtree/config.toml:3:1: no setting `colour` in [defaults] (did you mean `color`?); it is ignored"),
+        "{err}"
+    );
     assert!(
         String::from_utf8(out.stdout)
             .unwrap()

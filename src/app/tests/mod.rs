@@ -524,3 +524,36 @@ fn the_tree_pane_resizes_within_bounds() {
     assert!(app.panes().unwrap().tree.width >= 12);
     let _ = crate::headless::frame(&app);
 }
+
+/// In the prompt, ↑ and ↓ step through the matches and stop at both ends; a query typed
+/// away leaves no match behind.
+#[test]
+fn the_prompt_steps_through_matches_and_an_empty_query_has_none() {
+    let mut app = app(20);
+    app.perform(Search);
+    app.type_text("i:team");
+    let counter = |app: &App| app.search().unwrap().counter(app.selected());
+    assert_eq!(counter(&app), "[1/3]");
+    app.perform(Up);
+    assert_eq!(selected_id(&app), "d", "the first match stays");
+    for _ in 0..5 {
+        app.perform(Down);
+    }
+    assert_eq!(
+        (selected_id(&app), counter(&app)),
+        ("g".into(), "[3/3]".into())
+    );
+    for _ in 0.."i:team".len() {
+        app.perform(SearchBackspace);
+    }
+    assert_eq!(counter(&app), "[0/0]");
+    assert!(app.search().unwrap().visible.is_empty());
+    app.type_text("i:te");
+    app.perform(SearchClear);
+    assert_eq!(counter(&app), "[0/0]");
+    // With no match, the arrows move through the rows: from D, where the search left the
+    // selection, to E.
+    assert_eq!(selected_id(&app), "d");
+    app.perform(Down);
+    assert_eq!(selected_id(&app), "e");
+}
