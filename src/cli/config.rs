@@ -571,7 +571,7 @@ mod tests {
             problems,
             [
                 "k.toml:3:5: `toggle-relations` is not an action of the tree keys; it is one of: chart; that key is left as it was",
-                "k.toml:4:1: `Hyper-q` is not a key: write one character, or a name such as Enter, Esc, Tab, Space, Down, PgDn, F1, Ctrl-d; that key is left as it was",
+                "k.toml:4:1: `Hyper-q` is not a key: write a letter, a digit or a sign, or a name such as Enter, Esc, Tab, Space, Down, PgDn, F1, Ctrl-d; that key is left as it was",
                 "k.toml:5:5: no action `dwon` (did you mean `down`?); that key is left as it was",
                 "k.toml:6:7: no mode `tre`: the modes are tree, detail, chart, timeline, help, search, command, and all; its keys are left as they were",
             ]

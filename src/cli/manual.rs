@@ -31,7 +31,8 @@ pub const ENVIRONMENT: [(&str, &str); 21] = [
     ),
     (
         "TERM",
-        "dumb: no colours in the explorer (--color auto); the terminal library reads it too.",
+        "dumb: no colours in the explorer (--color auto), and no progress line on a long \
+         load; the terminal library reads it too.",
     ),
     (
         "COLORFGBG",

@@ -41,9 +41,10 @@ pub struct Progress {
 
 impl Progress {
     /// Starts keeping the line for a load of `name` that `meter` follows, if standard error is
-    /// a terminal.
+    /// a terminal that can wipe a line (not `TERM=dumb`).
     pub fn start(name: &str, meter: Meter) -> Progress {
-        if !std::io::stderr().is_terminal() {
+        let dumb = std::env::var_os("TERM").is_some_and(|t| t == "dumb");
+        if !std::io::stderr().is_terminal() || dumb {
             return Progress { stop: None };
         }
         let name = sanitize(name).into_owned();

@@ -12,7 +12,7 @@ use unicode_width::UnicodeWidthStr;
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::names::{self, MODES};
-use super::{Action, COMMANDS, Hint, Key, Mode, Modes, SECTIONS, Section, When};
+use super::{Action, Binding, COMMANDS, Hint, Key, Mode, Modes, SECTIONS, Section, When};
 
 /// The table's keys and the configuration's changes to them.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -94,7 +94,7 @@ impl Keymap {
             .map_err(wrong(Part::Mode))?;
         let parsed = names::parse_key(key).ok_or_else(|| {
             format!(
-                "`{key}` is not a key: write one character, or a name such as Enter, Esc, Tab, Space, Down, PgDn, F1, Ctrl-d"
+                "`{key}` is not a key: write a letter, a digit or a sign, or a name such as Enter, Esc, Tab, Space, Down, PgDn, F1, Ctrl-d"
             )
         }).map_err(wrong(Part::Key))?;
         if parsed.ctrl && parsed.code == KeyCode::Char('c') {
@@ -187,7 +187,7 @@ impl Keymap {
         self.labels.get_or_init(|| {
             // Where each key the configuration gave is listed: under the first binding that
             // does its action in its mode.
-            let mut given: HashMap<(usize, usize), Vec<(usize, Key)>> = HashMap::new();
+            let mut given: HashMap<(usize, usize), Vec<(usize, Shown)>> = HashMap::new();
             let mut homes: HashMap<(Mode, Action), Option<(usize, usize)>> = HashMap::new();
             for (&(mode, key), change) in &self.changes {
                 let Some(action) = change.action else {
@@ -197,40 +197,59 @@ impl Keymap {
                     .entry((mode, action))
                     .or_insert_with(|| home(mode, action));
                 if let Some(at) = at {
-                    given.entry(at).or_default().push((change.order, key));
+                    let shown = Shown {
+                        key,
+                        action,
+                        modes: Modes::of(&[mode]),
+                    };
+                    given.entry(at).or_default().push((change.order, shown));
                 }
             }
-            let in_force = |section: &Section, key: Key, action: Action| {
-                MODES
-                    .iter()
-                    .any(|&m| section.modes.contains(m) && self.lookup(m, key) == Some(action))
-            };
             SECTIONS
                 .iter()
                 .enumerate()
                 .map(|(s, section)| {
+                    let modes: Vec<Mode> = MODES
+                        .into_iter()
+                        .filter(|&m| section.modes.contains(m))
+                        .collect();
                     section
                         .bindings
                         .iter()
                         .enumerate()
                         .map(|(b, binding)| {
-                            let own: Vec<Key> = binding.keys.iter().map(|&(k, _)| k).collect();
-                            let mut keys: Vec<Key> = binding
+                            // The binding's own keys, in the modes where they still do what
+                            // they did; then the keys given to it, each once.
+                            let mut shown: Vec<Shown> = binding
                                 .keys
                                 .iter()
-                                .filter(|&&(k, a)| in_force(section, k, a))
-                                .map(|&(k, _)| k)
+                                .filter_map(|&(key, action)| {
+                                    let modes: Vec<Mode> = modes
+                                        .iter()
+                                        .copied()
+                                        .filter(|&m| self.lookup(m, key) == Some(action))
+                                        .collect();
+                                    (!modes.is_empty()).then(|| Shown {
+                                        key,
+                                        action,
+                                        modes: Modes::of(&modes),
+                                    })
+                                })
                                 .collect();
                             let mut more = given.remove(&(s, b)).unwrap_or_default();
-                            more.sort_unstable_by_key(|&(order, key)| {
-                                (order, names::key_name(key))
+                            more.sort_unstable_by_key(|(order, shown)| {
+                                (*order, names::key_name(shown.key))
                             });
-                            for (_, key) in more {
-                                if !keys.contains(&key) {
-                                    keys.push(key);
+                            for (_, new) in more {
+                                match shown
+                                    .iter_mut()
+                                    .find(|old| old.key == new.key && old.action == new.action)
+                                {
+                                    Some(old) => old.modes = old.modes.union(new.modes),
+                                    None => shown.push(new),
                                 }
                             }
-                            label_of(binding.label, &own, &keys)
+                            label_of(binding, section.modes, &shown)
                         })
                         .collect()
                 })
@@ -402,22 +421,76 @@ fn home(mode: Mode, action: Action) -> Option<(usize, usize)> {
         })
 }
 
+/// A key as the help shows it under a binding: the action it does there, and the modes of
+/// the binding's section where it does it.
+#[derive(Debug, Clone, Copy)]
+struct Shown {
+    key: Key,
+    action: Action,
+    modes: Modes,
+}
+
 /// A binding's label: the table's while its keys are the table's, else the keys in force (at
-/// most [`MOST_KEYS_SHOWN`]), or `(none)`.
-fn label_of(label: &'static str, own: &[Key], keys: &[Key]) -> Cow<'static, str> {
-    if keys == own {
-        Cow::Borrowed(label)
-    } else if keys.is_empty() {
-        Cow::Borrowed("(none)")
-    } else {
-        let mut names: Vec<String> = keys
+/// most [`MOST_KEYS_SHOWN`]), or `(none)`. A key that holds in only some of the section's
+/// modes says in which (`x in tree`); a binding of several actions names each action after
+/// its keys (`+ x (chart-deeper), - (chart-shallower)`), since a moved key no longer reads as
+/// one of a pair.
+fn label_of(binding: &Binding, section: Modes, shown: &[Shown]) -> Cow<'static, str> {
+    let same = shown.len() == binding.keys.len()
+        && shown
             .iter()
-            .take(MOST_KEYS_SHOWN)
-            .map(|&k| names::key_name(k))
-            .collect();
-        if keys.len() > MOST_KEYS_SHOWN {
-            names.push("…".to_owned());
-        }
-        Cow::Owned(names.join(" "))
+            .zip(binding.keys)
+            .all(|(s, &(key, action))| s.key == key && s.action == action && s.modes == section);
+    if same {
+        return Cow::Borrowed(binding.label);
     }
+    if shown.is_empty() {
+        return Cow::Borrowed("(none)");
+    }
+    let word = |s: &Shown| {
+        let name = names::key_name(s.key);
+        if s.modes == section {
+            return name;
+        }
+        let modes: Vec<&str> = MODES
+            .into_iter()
+            .filter(|&m| s.modes.contains(m))
+            .map(names::mode_name)
+            .collect();
+        format!("{name} in {}", modes.join(", "))
+    };
+    let mut actions: Vec<Action> = Vec::new();
+    for &(_, a) in binding.keys {
+        if !actions.contains(&a) {
+            actions.push(a);
+        }
+    }
+    let kept: Vec<&Shown> = shown.iter().take(MOST_KEYS_SHOWN).collect();
+    let mut text = if actions.len() > 1 {
+        let parts: Vec<String> = actions
+            .iter()
+            .filter_map(|&a| {
+                let words: Vec<String> = kept
+                    .iter()
+                    .filter(|s| s.action == a)
+                    .map(|s| word(s))
+                    .collect();
+                (!words.is_empty()).then(|| {
+                    format!(
+                        "{} ({})",
+                        words.join(" "),
+                        names::action_name(a).unwrap_or_default()
+                    )
+                })
+            })
+            .collect();
+        parts.join(", ")
+    } else {
+        let words: Vec<String> = kept.iter().map(|s| word(s)).collect();
+        words.join(" ")
+    };
+    if shown.len() > MOST_KEYS_SHOWN {
+        text.push_str(" …");
+    }
+    Cow::Owned(text)
 }

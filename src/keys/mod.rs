@@ -45,7 +45,7 @@ impl Mode {
 }
 
 /// A set of modes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Modes(u8);
 
 impl Modes {
@@ -61,6 +61,10 @@ impl Modes {
 
     pub const fn contains(self, mode: Mode) -> bool {
         self.0 & mode.bit() != 0
+    }
+
+    pub const fn union(self, other: Modes) -> Modes {
+        Modes(self.0 | other.0)
     }
 }
 

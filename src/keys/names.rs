@@ -142,6 +142,12 @@ pub fn parse_key(text: &str) -> Option<Key> {
         });
     }
     let event = super::script::named_key(text)?;
+    // `Ctrl-` and a character the screen would show escaped is no key either.
+    if let KeyCode::Char(c) = event.code
+        && (c.is_control() || crate::sanitize::sanitize(&c.to_string()) != c.to_string())
+    {
+        return None;
+    }
     Some(Key {
         code: event.code,
         ctrl: event

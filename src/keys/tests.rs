@@ -351,6 +351,8 @@ fn a_mistake_in_a_binding_says_what_to_write() {
     );
     assert!(err(&mut keys, "tree", "\u{1b}", "down").contains("is not a key"));
     assert!(err(&mut keys, "tree", "\u{202e}", "down").contains("is not a key"));
+    assert!(err(&mut keys, "tree", "Ctrl-\u{202e}", "down").contains("is not a key"));
+    assert!(err(&mut keys, "tree", "Ctrl-\u{7}", "down").contains("is not a key"));
     assert_eq!(
         keys.bind("tree", "n", "dwon").unwrap_err().part,
         Part::Action
@@ -376,10 +378,61 @@ fn thousands_of_keys_for_one_row_are_listed_in_a_few() {
         .and_then(|(l, _)| l.clone())
         .unwrap();
     assert_eq!(next_row, "j ↓ 一 丁 丂 七 丄 丅 …");
-    // Widths are the screen's: each of those characters takes two columns.
-    assert_eq!(keys.label_width(), next_row.chars().count() + 6);
+    // A row of two actions names each after its keys.
+    let scroll = lines
+        .iter()
+        .find(|(l, t)| l.is_some() && *t == "scroll")
+        .and_then(|(l, _)| l.clone())
+        .unwrap();
+    assert_eq!(scroll, "j ↓ 一 丁 丂 七 (down), k ↑ (up) …");
+    // Widths are the screen's: each of those characters takes two columns. The widest row
+    // is the chart's, whose eight keys of four actions leave no room for the new ones.
+    assert_eq!(
+        unicode_width::UnicodeWidthStr::width(&*scroll),
+        scroll.chars().count() + 4
+    );
+    let chart = "h ← (collapse-or-parent), j ↓ (down), k ↑ (up), l → (expand-or-child) …";
+    assert!(lines.iter().any(|(l, _)| l.as_deref() == Some(chart)));
+    assert_eq!(keys.label_width(), chart.chars().count());
     assert_eq!(
         keys.action_for(event(KeyCode::Char('\u{4e00}')), Mode::Help),
         Some(Action::Down)
+    );
+}
+
+#[test]
+fn a_row_says_where_a_key_holds_and_which_of_two_actions_it_does() {
+    let label = |changes: &[(&str, &str, &str)], help: &str| {
+        keymap(changes)
+            .help_lines()
+            .into_iter()
+            .find(|(l, t)| l.is_some() && *t == help)
+            .and_then(|(l, _)| l)
+            .unwrap()
+            .into_owned()
+    };
+    // A key moved in the tree alone, under a row of the tree and the detail pane.
+    assert_eq!(
+        label(
+            &[("tree", "E", "none"), ("tree", "x", "expand-subtree")],
+            "expand the whole subtree"
+        ),
+        "E in detail x in tree"
+    );
+    assert_eq!(
+        label(&[("detail", "Ctrl-d", "none")], "half a page down / up"),
+        "Ctrl-d in tree (half-page-down), Ctrl-u (half-page-up)"
+    );
+    // A new key of a pair says which of the two it does.
+    assert_eq!(
+        label(
+            &[("chart", "x", "chart-shallower")],
+            "one level more / less"
+        ),
+        "+ (chart-deeper), - x (chart-shallower)"
+    );
+    assert_eq!(
+        label(&[("all", "Ctrl-d", "first")], "half a page down / up"),
+        "Ctrl-u (half-page-up)"
     );
 }

@@ -235,7 +235,7 @@ pub(super) const IN_HELP: Section = Section {
                 (code(KeyCode::F(1)), Action::ToggleHelp),
                 (key('q'), Action::Quit),
             ],
-            "Esc ? q",
+            "Esc ? F1 q",
             "close the help",
             &[hint(&[Help], &[ESC], "Esc close")],
         ),
