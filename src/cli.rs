@@ -288,7 +288,10 @@ pub fn run(mut cli: Cli) -> Result<Finish, Failure> {
     if cli.print_config {
         return write_out(|out| out.write_all(config::template().as_bytes()));
     }
+    // What describes orgtree itself (its schema, completions, manual) reads no configuration.
+    let describes = cli.schema || cli.completions.is_some() || cli.man;
     if !cli.no_config
+        && !describes
         && let Some(path) = config::path()
     {
         configure(&mut cli, &path);

@@ -741,3 +741,29 @@ fn keys_moved_in_the_configuration_move_in_the_explorer_and_its_help() {
     assert!(!screen("?").contains("this help"));
     std::fs::remove_dir_all(&home).unwrap();
 }
+
+#[test]
+fn what_describes_orgtree_reads_no_configuration() {
+    let home = config_home("describes", "[defaults]\ndepth = 0\n");
+    for args in [&["--man"][..], &["--schema"], &["--completions", "bash"]] {
+        let out = orgtree()
+            .env("XDG_CONFIG_HOME", &home)
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        assert!(
+            out.stderr.is_empty(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    // A dump does read it, and says what is wrong.
+    let out = orgtree()
+        .env("XDG_CONFIG_HOME", &home)
+        .arg("--dump")
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stderr).contains("depth must be 1 or more"));
+    std::fs::remove_dir_all(&home).unwrap();
+}
