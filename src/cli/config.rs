@@ -243,7 +243,12 @@ impl Reader<'_> {
     /// The entries of a table, or nothing (said) when `value` is not one.
     fn table<'v>(&mut self, what: &str, value: &'v Spanned<DeValue<'v>>) -> Vec<Entry<'v>> {
         match value.get_ref() {
-            DeValue::Table(table) => table.iter().collect(),
+            // In the order written, which TOML's map does not keep.
+            DeValue::Table(table) => {
+                let mut entries: Vec<Entry<'v>> = table.iter().collect();
+                entries.sort_by_key(|(key, _)| key.span().start);
+                entries
+            }
             other => {
                 self.say(
                     value.span(),
@@ -360,10 +365,25 @@ impl Reader<'_> {
         tables.sort_by_key(|(mode, _)| mode.get_ref().as_ref() != "all");
         for (mode, table) in tables {
             let what = format!("keys.{}", mode.get_ref());
+            let mut seen: Vec<(crate::keys::Key, Range<usize>)> = Vec::new();
             for (key, action) in self.table(&what, table) {
                 let Some(action_name) = self.string("an action", action) else {
                     continue;
                 };
+                // One key written twice (`Ctrl-d` and `C-d`, `Space` and " "): the later holds.
+                if let Some(parsed) = crate::keys::names::parse_key(key.get_ref()) {
+                    if let Some((_, first)) = seen.iter().find(|(k, _)| *k == parsed) {
+                        let first = (self.at)(first.clone());
+                        self.say(
+                            key.span(),
+                            format!(
+                                "`{}` is the key already bound at {first}; this line holds",
+                                sanitize(key.get_ref())
+                            ),
+                        );
+                    }
+                    seen.push((parsed, key.span()));
+                }
                 let Err(mistake) = keymap.bind(mode.get_ref(), key.get_ref(), action_name) else {
                     continue;
                 };
@@ -377,6 +397,15 @@ impl Reader<'_> {
                     break;
                 }
             }
+        }
+        for mode in keymap.stuck() {
+            self.say(
+                value.span(),
+                format!(
+                    "with these keys, nothing but Ctrl-c leaves the {} mode; give one of its ways out a key",
+                    crate::keys::names::mode_name(mode)
+                ),
+            );
         }
         keymap
     }
@@ -666,6 +695,31 @@ mod tests {
         );
         let (_, problems) = parse("w.toml", "[defaults]\nas_of = 2014-06-01T10:00:00\n");
         assert!(problems[0].contains("without a time"), "{problems:?}");
+    }
+
+    #[test]
+    fn a_key_written_twice_or_a_mode_left_without_a_way_out_is_said() {
+        // Written order holds, though TOML's map sorts `Ctrl-d` after `C-d`.
+        let text = "[keys.tree]\n\"Ctrl-d\" = \"first\"\n\"C-d\" = \"none\"\n[keys.help]\nEsc = \"none\"\nq = \"none\"\n\"?\" = \"none\"\nF1 = \"none\"\n";
+        let (config, problems) = parse("d.toml", text);
+        assert_eq!(
+            problems,
+            [
+                "d.toml:1:2: with these keys, nothing but Ctrl-c leaves the help mode; give one of its ways out a key",
+                "d.toml:3:1: `C-d` is the key already bound at d.toml:2:1; this line holds",
+            ]
+        );
+        let ctrl_d = crossterm::event::KeyEvent::new(
+            crossterm::event::KeyCode::Char('d'),
+            crossterm::event::KeyModifiers::CONTROL,
+        );
+        assert_eq!(
+            config.keymap.action_for(ctrl_d, crate::keys::Mode::Tree),
+            None
+        );
+        // One way out is enough.
+        let (_, problems) = parse("d.toml", "[keys.help]\nEsc = \"none\"\nq = \"none\"\n");
+        assert!(problems.is_empty(), "{problems:?}");
     }
 
     #[test]

@@ -147,6 +147,28 @@ impl Keymap {
         Ok(())
     }
 
+    /// The modes no key leaves any more (only Ctrl-c does): each mode's ways out are its
+    /// Escape, Quit, and what closes or switches it.
+    pub fn stuck(&self) -> Vec<Mode> {
+        if !self.is_changed() {
+            return Vec::new();
+        }
+        MODES
+            .into_iter()
+            .filter(|&mode| {
+                let ways: &[Action] = match mode {
+                    Mode::Tree => &[Action::Quit],
+                    Mode::Detail => &[Action::Escape, Action::SwitchFocus, Action::Quit],
+                    Mode::Chart => &[Action::Escape, Action::ToggleChart, Action::Quit],
+                    Mode::Timeline => &[Action::Escape, Action::Timeline, Action::Quit],
+                    Mode::Help => &[Action::Escape, Action::ToggleHelp, Action::Quit],
+                    Mode::Prompt | Mode::Command => &[Action::Escape, Action::Activate],
+                };
+                ways.iter().all(|&a| self.key_for(mode, a).is_none())
+            })
+            .collect()
+    }
+
     /// Whether the configuration changed any key.
     pub fn is_changed(&self) -> bool {
         !self.changes.is_empty()
