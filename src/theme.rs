@@ -180,6 +180,19 @@ impl Theme {
         }
     }
 
+    /// The theme as drawn with colours or without: without, the selection and the title bar
+    /// keep a mark when their style was colours alone (`on #ffff00`), reversed.
+    pub fn drawn(mut self, color: bool) -> Theme {
+        if !color {
+            for style in [&mut self.selected, &mut self.bar] {
+                if style.add_modifier.is_empty() {
+                    *style = style.add_modifier(Modifier::REVERSED);
+                }
+            }
+        }
+        self
+    }
+
     /// The style of a family of kinds.
     pub fn family(&self, family: Family) -> Style {
         let i = FAMILIES.iter().position(|&(_, f)| f == family).unwrap_or(7);

@@ -246,7 +246,7 @@ impl App {
             path,
             color,
             keymap,
-            theme: theme.theme(theme.background(None)),
+            theme: theme.theme(theme.background(None)).drawn(color),
             choice: theme,
         };
         let mut app = App::bare(org.into(), setup, screen, sort);
@@ -278,7 +278,9 @@ impl App {
     /// the configuration's variant, or, for `auto`, the background's.
     pub fn background_is(&mut self, background: Option<crate::theme::Background>) {
         let choice = &self.setup.choice;
-        self.setup.theme = choice.theme(choice.background(background));
+        self.setup.theme = choice
+            .theme(choice.background(background))
+            .drawn(self.setup.color);
     }
 
     /// The explorer on `org` at the model's date, before the options that move it.

@@ -140,6 +140,27 @@ fn the_theme_draws_the_styles_it_names() {
 }
 
 #[test]
+fn a_selection_of_colour_alone_is_reversed_without_colour() {
+    use orgtree::theme::{Choice, Table, Variant};
+    let mut theme = Choice::of(Variant::Dark);
+    theme.set(Table::Styles, "selected", "on #ffff00").unwrap();
+    let app = shipped_with(
+        Options {
+            color: false,
+            theme,
+            ..Options::new("orange-cloud.yaml", Rect::new(0, 0, 80, 24))
+        },
+        "jjj",
+    );
+    let terminal = draw(&app);
+    assert!(
+        terminal.backend().buffer()[(1, 5)]
+            .modifier
+            .contains(Modifier::REVERSED)
+    );
+}
+
+#[test]
 fn no_escape_sequence_from_the_model_reaches_the_screen() {
     let terminal = draw(&fixture("wide-names.yaml", 80, 24, "jj"));
     for cell in terminal.backend().buffer().content() {
