@@ -513,6 +513,7 @@ fn explorer(cli: &Cli, shown: Shown) -> (App, Option<Writer>) {
 }
 
 fn explore(app: App, limits: Limits, reading: load::Reading) -> Result<Finish, Failure> {
+    progress::stops::to_the_explorer();
     crate::term::run(app, limits, reading)
         .map(Finish::Explorer)
         .map_err(|e| Failure::io("terminal error", &e))

@@ -59,7 +59,18 @@ impl Progress {
                     let left = watch.left(&figures, elapsed);
                     line(&name, &figures, elapsed, left, columns())
                 };
-                keep(&rx, text, started, AFTER, &mut std::io::stderr());
+                let mut stops = stops::Watch::default();
+                let signalled = keep(
+                    &rx,
+                    text,
+                    started,
+                    AFTER,
+                    &mut std::io::stderr(),
+                    &mut || stops.heard(),
+                );
+                if let Some(signal) = signalled {
+                    stops::end(signal);
+                }
             });
         Progress {
             stop: thread.ok().map(|t| (tx, t)),
@@ -92,19 +103,29 @@ fn columns() -> usize {
 }
 
 /// Writes the line after `after`, again every [`EVERY`], until `stop` says the load ended;
-/// then wipes it, if it was written.
+/// then wipes it, if it was written. From the first line on, `signalled` is asked at each
+/// line whether a stop signal came: then the line is wiped and the signal returned, for the caller
+/// to end orgtree as the signal would have.
 fn keep(
     stop: &mpsc::Receiver<()>,
     mut text: impl FnMut(Duration) -> String,
     started: Instant,
     after: Duration,
     out: &mut dyn Write,
-) {
+    signalled: &mut dyn FnMut() -> Option<i32>,
+) -> Option<i32> {
     let mut wait = after;
     let mut shown = false;
     loop {
         match stop.recv_timeout(wait) {
             Err(RecvTimeoutError::Timeout) => {
+                if let Some(signal) = signalled() {
+                    if shown {
+                        let _ = write!(out, "\r\x1b[2K");
+                        let _ = out.flush();
+                    }
+                    return Some(signal);
+                }
                 let _ = write!(out, "\r\x1b[2K{}", text(started.elapsed()));
                 let _ = out.flush();
                 shown = true;
@@ -116,10 +137,90 @@ fn keep(
                     let _ = write!(out, "\r\x1b[2K");
                     let _ = out.flush();
                 }
-                return;
+                return None;
             }
         }
     }
+}
+
+/// The signals that end orgtree, while a progress line is shown: heard by the line's thread,
+/// which wipes the line and then lets the signal end orgtree as it would have. The first time
+/// a line shows, each gets a handler that does the signal's default action while
+/// [`stops::ARMED`] is set; it is unset while the line shows (the thread hears the signal
+/// instead) and while the explorer holds the terminal (which restores it first), and set
+/// otherwise, so that the signals end orgtree as they did before.
+#[cfg(unix)]
+pub mod stops {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::sync::{Arc, LazyLock, Once};
+
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    use signal_hook::iterator::Signals;
+
+    const SIGNALS: [i32; 3] = [SIGINT, SIGTERM, SIGHUP];
+
+    static ARMED: LazyLock<Arc<AtomicBool>> = LazyLock::new(|| Arc::new(AtomicBool::new(true)));
+    static INSTALLED: Once = Once::new();
+
+    /// While it lives, the stop signals are the line's to hear.
+    #[derive(Default)]
+    pub struct Watch {
+        signals: Option<Signals>,
+    }
+
+    impl Watch {
+        /// A stop signal that came, if one did; the first call starts listening.
+        pub fn heard(&mut self) -> Option<i32> {
+            if self.signals.is_none() {
+                INSTALLED.call_once(|| {
+                    for signal in SIGNALS {
+                        let armed = Arc::clone(&ARMED);
+                        let _ = signal_hook::flag::register_conditional_default(signal, armed);
+                    }
+                });
+                ARMED.store(false, Ordering::SeqCst);
+                self.signals = Signals::new(SIGNALS).ok();
+            }
+            self.signals.as_mut()?.pending().next()
+        }
+    }
+
+    impl Drop for Watch {
+        fn drop(&mut self) {
+            if self.signals.is_some() {
+                ARMED.store(true, Ordering::SeqCst);
+            }
+        }
+    }
+
+    /// Ends orgtree as `signal` would have, the line wiped.
+    pub fn end(signal: i32) {
+        ARMED.store(true, Ordering::SeqCst);
+        let _ = signal_hook::low_level::raise(signal);
+    }
+
+    /// The explorer is taking the terminal: its own handling of these signals restores the
+    /// terminal before it ends, and must not be cut short.
+    pub fn to_the_explorer() {
+        ARMED.store(false, Ordering::SeqCst);
+    }
+}
+
+/// Off Unix, no signal is heard: the line stays as the signal left it.
+#[cfg(not(unix))]
+pub mod stops {
+    #[derive(Default)]
+    pub struct Watch;
+
+    impl Watch {
+        pub fn heard(&mut self) -> Option<i32> {
+            None
+        }
+    }
+
+    pub fn end(_signal: i32) {}
+
+    pub fn to_the_explorer() {}
 }
 
 /// The stage being watched and where it was first seen, for the rate of its bytes.
@@ -414,11 +515,39 @@ mod tests {
     }
 
     #[test]
+    fn a_stop_signal_wipes_the_line_and_is_handed_back() {
+        let (_tx, rx) = mpsc::channel::<()>();
+        let mut out = Vec::new();
+        let mut asked = 0;
+        let heard = keep(
+            &rx,
+            |_| "line".into(),
+            Instant::now(),
+            Duration::ZERO,
+            &mut out,
+            &mut || {
+                asked += 1;
+                (asked == 3).then_some(2)
+            },
+        );
+        assert_eq!(heard, Some(2));
+        let out = String::from_utf8(out).unwrap();
+        assert_eq!(out, "\r\x1b[2Kline\r\x1b[2Kline\r\x1b[2K");
+    }
+
+    #[test]
     fn a_load_that_ends_first_shows_nothing() {
         let (tx, rx) = mpsc::channel();
         tx.send(()).unwrap();
         let mut out = Vec::new();
-        keep(&rx, |_| "line".into(), Instant::now(), AFTER, &mut out);
+        keep(
+            &rx,
+            |_| "line".into(),
+            Instant::now(),
+            AFTER,
+            &mut out,
+            &mut || None,
+        );
         assert!(out.is_empty());
     }
 
@@ -435,6 +564,7 @@ mod tests {
                 Instant::now(),
                 Duration::ZERO,
                 &mut out,
+                &mut || None,
             );
             out
         });

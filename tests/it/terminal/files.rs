@@ -263,3 +263,51 @@ fn a_piped_model_is_explored_with_keys_from_the_terminal() {
     run.assert_restored();
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Ctrl-c (SIGINT) while a long load shows its progress line: the line is wiped, and orgtree
+/// ends as the signal ends it, so the shell's next line starts clean.
+#[test]
+fn a_stop_signal_during_a_long_load_wipes_the_progress_line() {
+    use std::os::unix::process::ExitStatusExt;
+    let dir = temp_dir("interrupted");
+    let model = dir.join("big.yaml");
+    let mut file = std::io::BufWriter::new(std::fs::File::create(&model).unwrap());
+    orgtree::synthetic::write(150_000, false, &mut file).unwrap();
+    drop(file);
+    let program = env!("CARGO_BIN_EXE_orgtree");
+    let args = ["--no-cache", "--check", model.to_str().unwrap()];
+    let mut run = Running::launch(program, &args, &[], Start::Controlling);
+    run.wait_until("the progress line", |r| r.text().contains("orgtree: "));
+    run.signal(rustix::process::Signal::INT);
+    let status = run.ended_within(Duration::from_secs(20)).expect("it ended");
+    assert_eq!(status.signal(), Some(2), "{status:?}");
+    let text = run.text();
+    let last_line = text.rfind("orgtree: ").unwrap();
+    assert!(
+        text[last_line..].ends_with("\r\x1b[2K"),
+        "the line is wiped: {:?}",
+        &text[last_line..]
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// After a load long enough to show its progress line, a signal to the explorer still finds
+/// the terminal restored: the line's handling of the signals gives way to the explorer's.
+#[test]
+fn after_a_long_load_a_signal_to_the_explorer_restores_the_terminal() {
+    let dir = temp_dir("long-then-signal");
+    let model = dir.join("big.yaml");
+    let mut file = std::io::BufWriter::new(std::fs::File::create(&model).unwrap());
+    orgtree::synthetic::write(150_000, false, &mut file).unwrap();
+    drop(file);
+    let program = env!("CARGO_BIN_EXE_orgtree");
+    let args = ["--no-cache", model.to_str().unwrap()];
+    let mut run = Running::launch(program, &args, &[], Start::Controlling);
+    run.wait_until("the progress line", |r| r.text().contains("orgtree: "));
+    run.wait_until("the explorer", |r| r.text().contains("\x1b[?1049h"));
+    run.pump(Duration::from_millis(300));
+    run.signal(rustix::process::Signal::TERM);
+    assert_eq!(run.exit_code(), 143);
+    run.assert_restored();
+    let _ = std::fs::remove_dir_all(&dir);
+}
