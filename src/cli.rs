@@ -257,8 +257,7 @@ fn parse_partial_date(text: &str) -> Result<PartialDate, String> {
 }
 
 /// `--color` values.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ColorChoice {
     /// Colours unless NO_COLOR is set or the terminal is dumb.
     Auto,

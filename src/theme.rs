@@ -20,8 +20,7 @@ pub enum Background {
 }
 
 /// Which variant the configuration asks for.
-#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub enum Variant {
     /// The terminal's background's: asked of the terminal when the explorer takes it; dark
     /// when it cannot say.
@@ -244,17 +243,7 @@ impl Theme {
 
     /// A style as [`Theme::set`] reads it, for `--print-config`.
     pub fn words(&self, name: &str) -> Option<String> {
-        let style = match name {
-            "heading" => self.heading,
-            "dim" => self.dim,
-            "selected" => self.selected,
-            "border" => self.border,
-            "bar" => self.bar,
-            "changed" => self.changed,
-            "problem" => self.problem,
-            "link" => self.link,
-            _ => self.families[FAMILIES.iter().position(|&(n, _)| n == name)?],
-        };
+        let style = *self.clone().slot(name).ok()?;
         Some(style_words(style))
     }
 }

@@ -324,42 +324,55 @@ impl App {
             self.notice.status = Some("no search: press / to search".into());
             return;
         };
-        let matches = &s.visible;
-        if matches.is_empty() {
+        if s.visible.is_empty() {
             self.notice.status = Some("no match".into());
             return;
         }
-        let here = self
-            .selected()
-            .and_then(|id| matches.iter().position(|&m| m == id));
-        let next = match (here, forward) {
-            (Some(i), true) => (i + 1) % matches.len(),
-            (Some(i), false) => (i + matches.len() - 1) % matches.len(),
-            (None, true) => 0,
-            (None, false) => matches.len() - 1,
-        };
-        let target = matches[next];
-        self.tree.select(&self.structure, target);
+        self.go_to_match(forward, true);
     }
 
     /// In the prompt, ↑ and ↓ go to the previous and the next match, and stop at the first
     /// and the last; with no match, they move through the rows.
     fn step_match(&mut self, forward: bool) {
-        let Some(s) = &self.search else { return };
-        let matches = &s.visible;
-        if matches.is_empty() {
+        if self.search.as_ref().is_some_and(|s| !s.visible.is_empty()) {
+            self.go_to_match(forward, false);
+        } else {
             self.tree
                 .move_by(&self.structure, if forward { 1 } else { -1 });
-            return;
         }
+    }
+
+    /// Selects the next match after the selected row, or the previous one, going round from
+    /// the last to the first when `round`, else stopping there; from a row that is no match,
+    /// the first (or last).
+    fn go_to_match(&mut self, forward: bool, round: bool) {
+        let Some(s) = &self.search else { return };
+        let matches = &s.visible;
+        let Some(last) = matches.len().checked_sub(1) else {
+            return;
+        };
         let here = self
             .selected()
             .and_then(|id| matches.iter().position(|&m| m == id));
         let next = match (here, forward) {
-            (Some(i), true) => (i + 1).min(matches.len() - 1),
-            (Some(i), false) => i.saturating_sub(1),
+            (Some(i), true) if i == last => {
+                if round {
+                    0
+                } else {
+                    last
+                }
+            }
+            (Some(i), true) => i + 1,
+            (Some(0), false) => {
+                if round {
+                    last
+                } else {
+                    0
+                }
+            }
+            (Some(i), false) => i - 1,
             (None, true) => 0,
-            (None, false) => matches.len() - 1,
+            (None, false) => last,
         };
         let target = matches[next];
         self.tree.select(&self.structure, target);

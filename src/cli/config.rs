@@ -11,6 +11,8 @@ use std::path::{Path, PathBuf};
 use toml::Spanned;
 use toml::de::{DeString, DeTable, DeValue};
 
+use clap::ValueEnum;
+
 use super::ColorChoice;
 use crate::keys::{Keymap, Part};
 use crate::model::Day;
@@ -55,12 +57,7 @@ pub fn template() -> String {
     for mode in crate::keys::names::MODES {
         let offered: Vec<&str> = crate::keys::names::ACTIONS
             .iter()
-            .filter(|&&(_, a)| {
-                crate::keys::sections(mode)
-                    .flat_map(|s| s.bindings)
-                    .flat_map(|b| b.keys)
-                    .any(|&(_, b)| b == a)
-            })
+            .filter(|&&(_, a)| crate::keys::offered(mode, a))
             .map(|&(n, _)| n)
             .collect();
         text.push_str(&format!("#\n# {}:\n", crate::keys::names::mode_name(mode)));
@@ -286,15 +283,13 @@ impl Reader<'_> {
             match (key.get_ref().as_ref(), value.get_ref()) {
                 ("ascii", DeValue::Boolean(b)) => config.ascii = Some(*b),
                 ("ascii", _) => self.say(span, "ascii wants true or false; using the default".into()),
-                ("color", DeValue::String(s)) => match s.as_ref() {
-                    "auto" => config.color = Some(ColorChoice::Auto),
-                    "always" => config.color = Some(ColorChoice::Always),
-                    "never" => config.color = Some(ColorChoice::Never),
-                    other => self.say(
+                ("color", DeValue::String(s)) => match ColorChoice::from_str(s, false) {
+                    Ok(choice) => config.color = Some(choice),
+                    Err(_) => self.say(
                         span,
                         format!(
                             "color is \"auto\", \"always\" or \"never\", not `{}`; using the default",
-                            sanitize(other)
+                            sanitize(s)
                         ),
                     ),
                 },

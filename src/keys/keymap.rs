@@ -15,7 +15,7 @@ use super::names::{self, MODES};
 use super::{Action, Binding, COMMANDS, Hint, Key, Mode, Modes, SECTIONS, Section, When};
 
 /// The table's keys and the configuration's changes to them.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default)]
 pub struct Keymap {
     /// What a key does in a mode, by the configuration, and when that was written: a later
     /// change of the same key in the same mode replaces an earlier one.
@@ -24,6 +24,19 @@ pub struct Keymap {
     /// The help's labels, made when first asked for.
     labels: OnceLock<Vec<Vec<Cow<'static, str>>>>,
 }
+
+/// Two keymaps are the same when their keys do the same: the order they were written in and
+/// the labels made from them follow.
+impl PartialEq for Keymap {
+    fn eq(&self, other: &Keymap) -> bool {
+        let actions = |k: &Keymap| -> HashMap<(Mode, Key), Option<Action>> {
+            k.changes.iter().map(|(&at, c)| (at, c.action)).collect()
+        };
+        actions(self) == actions(other)
+    }
+}
+
+impl Eq for Keymap {}
 
 /// The most keys the help lists for one row: a configuration can give a row hundreds.
 const MOST_KEYS_SHOWN: usize = 8;
@@ -70,7 +83,7 @@ fn table(mode: Mode, key: Key) -> Option<Action> {
 
 /// Whether the table binds `action` to some key in `mode`: only such an action may be given
 /// another key there.
-fn offered(mode: Mode, action: Action) -> bool {
+pub fn offered(mode: Mode, action: Action) -> bool {
     sections(mode)
         .flat_map(|s| s.bindings)
         .flat_map(|b| b.keys)

@@ -16,7 +16,7 @@ use crossterm::event::{KeyCode, MouseButton, MouseEvent, MouseEventKind};
 pub use action::Action;
 pub use bindings::SECTIONS;
 pub use commands::{COMMANDS, CommandSpec};
-pub use keymap::{Keymap, Mistake, Part, sections};
+pub use keymap::{Keymap, Mistake, Part, offered, sections};
 pub use script::parse_script;
 
 /// How keys are read now. The explorer computes it once per key ([`crate::app::App::mode`]).
